@@ -1,0 +1,32 @@
+/**
+ * Agents by spec string, as CLI flags and tournament files name them: `random`, `call`, and
+ * whatever later modules register (`heuristic`, `llm:PATH.yaml`, `http:URL`, …). A spec is
+ * `kind` or `kind:argument`; the factory gets the argument and the game id.
+ */
+import type { Agent } from './agent';
+import { callBot } from './bots/call';
+import { randomBot } from './bots/random';
+
+export type AgentFactory = (arg: string | undefined, gameId: string) => Agent;
+
+const factories = new Map<string, AgentFactory>([
+  ['random', () => randomBot()],
+  ['call', () => callBot()],
+]);
+
+export function registerAgent(kind: string, factory: AgentFactory): void {
+  factories.set(kind, factory);
+}
+
+export function agentKinds(): string[] {
+  return [...factories.keys()].sort();
+}
+
+export function createAgent(spec: string, gameId: string): Agent {
+  const colon = spec.indexOf(':');
+  const kind = colon < 0 ? spec : spec.slice(0, colon);
+  const arg = colon < 0 ? undefined : spec.slice(colon + 1);
+  const factory = factories.get(kind);
+  if (!factory) throw new Error(`unknown agent '${spec}' (known kinds: ${agentKinds().join(', ')})`);
+  return factory(arg, gameId);
+}

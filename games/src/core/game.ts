@@ -1,0 +1,139 @@
+/**
+ * The game interface every Parley engine implements.
+ *
+ * A game is a registered descriptor plus pure, synchronous functions over a plain-JSON state.
+ * The shape follows OpenSpiel: a state is a node of the game tree that you advance with
+ * `applyAction`; chance is an explicit actor whose outcomes are listed with probabilities; each
+ * seat sees the state only through `observation`, spectators through `spectatorView`; and
+ * `infoStateKey` is the perfect-recall information state that solvers key on.
+ *
+ * Contracts every engine keeps (the conformance kit in `../testkit` checks them):
+ * - States are plain JSON (no classes, Maps, undefined-valued keys or functions) and are never
+ *   mutated: `applyAction` returns a new state.
+ * - No clock, no `Math.random`, no I/O: all randomness comes in as chance actions.
+ * - Actions are strings in a stable text form (`"bet"`, `"raise 300"`, `"A PAR - BUR"`), so
+ *   records, prompts and logs all speak the same language.
+ * - `legalActions(s, seat)` is sorted (by `compareActions`), has no duplicates, and is non-empty
+ *   for every seat in `actingSeats(s)` until the state is terminal.
+ * - `validateAction` returns null or a typed error and never throws; `applyAction` assumes a
+ *   valid action and throws only on broken invariants.
+ */
+
+import type { Rng } from './rng';
+
+/** A seat index, 0-based. */
+export type Seat = number;
+
+/** Who moves next. `'simultaneous'` means every seat in `actingSeats` may act, in any order. */
+export type CurrentPlayer = Seat | 'chance' | 'simultaneous' | 'terminal';
+
+/** The one who applies an action: a seat, or chance. */
+export type Actor = Seat | 'chance';
+
+/** One chance outcome, with its probability. Probabilities at a chance node sum to 1. */
+export interface ChanceOutcome {
+  readonly action: string;
+  readonly probability: number;
+}
+
+/** Namespaced error codes: `action/…` for the generic layer, `<game>/…` for a game's own rules. */
+export interface ActionError {
+  readonly code: string;
+  readonly message: string;
+  readonly detail?: unknown;
+}
+
+export interface GameTraits {
+  /** Sequential games have one seat (or chance) to move; simultaneous games let several act at once. */
+  readonly dynamics: 'sequential' | 'simultaneous';
+  readonly chance: 'none' | 'explicit';
+  readonly information: 'perfect' | 'imperfect';
+  readonly utility: 'zero-sum' | 'constant-sum' | 'general-sum';
+}
+
+export interface GameDescriptor<P = unknown> {
+  /** Registry id, e.g. `kuhn`, `leduc`, `nlhe`, `diplomacy`. */
+  readonly id: string;
+  readonly name: string;
+  readonly minPlayers: number;
+  readonly maxPlayers: number;
+  readonly traits: GameTraits;
+  readonly defaultParams: P;
+  /**
+   * Checks and completes raw parameters (from a CLI flag, a file, a request) against defaults.
+   * Returns the parameters or an error value; never throws.
+   */
+  parseParams(raw: unknown): { ok: true; params: P } | { ok: false; error: ActionError };
+  /** Number of seats these parameters seat. */
+  numPlayers(params: P): number;
+}
+
+export interface Game<S = unknown, P = unknown> {
+  readonly descriptor: GameDescriptor<P>;
+
+  newInitialState(params: P): S;
+  currentPlayer(state: S): CurrentPlayer;
+  /** Seats that may act now: `[seat]` in sequential play, several when simultaneous, `[]` at chance or terminal nodes. */
+  actingSeats(state: S): readonly Seat[];
+  /**
+   * For simultaneous games: a key that changes whenever a new round of simultaneous decisions
+   * begins (Diplomacy's `S1901M`). The runtime uses it to stop applying a seat's list of actions
+   * once the round it answered has been resolved. Sequential games need not define it.
+   */
+  turnKey?(state: S): string;
+  /** Every legal action of `seat`, sorted with `compareActions`, unique. Empty if the seat may not act. */
+  legalActions(state: S, seat: Seat): readonly string[];
+  /** null if `actor` may play `action` now, else why not. Never throws. */
+  validateAction(state: S, actor: Actor, action: string): ActionError | null;
+  /** The successor state. Assumes `validateAction` returned null. */
+  applyAction(state: S, actor: Actor, action: string): S;
+  /** The chance outcomes at a chance node, with probabilities summing to 1; `[]` elsewhere. */
+  chanceOutcomes(state: S): readonly ChanceOutcome[];
+  /**
+   * Optional fast sampler for games whose chance nodes have many outcomes (dealing from a deck).
+   * It must draw from exactly the distribution `chanceOutcomes` lists; runtimes prefer it.
+   */
+  sampleChance?(state: S, rng: Rng): string;
+  /** What the runtime plays for a seat that is silent, late or illegal: hold, check or fold. */
+  defaultAction(state: S, seat: Seat): string;
+
+  /** Everything `seat` may know now, as plain JSON. */
+  observation(state: S, seat: Seat): unknown;
+  /** What a spectator may know now: public information only. */
+  spectatorView(state: S): unknown;
+  /** The perfect-recall information state of `seat`: equal keys iff the seat cannot tell the states apart. */
+  infoStateKey(state: S, seat: Seat): string;
+  /**
+   * The values only `seat` knows now (its hole cards, its pending orders), as the exact strings
+   * that would appear in a serialized view. The conformance kit searches other seats' views for them.
+   */
+  privateValues(state: S, seat: Seat): readonly string[];
+
+  isTerminal(state: S): boolean;
+  /** Payoff per seat; all zeros before the end unless the game scores as it goes. */
+  returns(state: S): readonly number[];
+  numPlayers(state: S): number;
+}
+
+/** The order of legal actions: numeric-aware, so `raise 50` sorts before `raise 300`. */
+export const compareActions = (a: string, b: string): number =>
+  a < b ? (numericAware(a, b) ?? -1) : a > b ? (numericAware(a, b) ?? 1) : 0;
+
+const NUMBER_TAIL = /^(.*?)(\d+)$/;
+
+function numericAware(a: string, b: string): number | undefined {
+  const ma = NUMBER_TAIL.exec(a);
+  const mb = NUMBER_TAIL.exec(b);
+  if (!ma || !mb || ma[1] !== mb[1]) return undefined;
+  const diff = Number(ma[2]) - Number(mb[2]);
+  return diff === 0 ? undefined : diff;
+}
+
+/** Sorts actions in place with `compareActions` and returns the array. */
+export function sortActions(actions: string[]): string[] {
+  return actions.sort(compareActions);
+}
+
+export function actionError(code: string, message: string, detail?: unknown): ActionError {
+  return detail === undefined ? { code, message } : { code, message, detail };
+}

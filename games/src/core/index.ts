@@ -1,0 +1,4 @@
+export * from './game';
+export * from './params';
+export * from './registry';
+export * from './rng';

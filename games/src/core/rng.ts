@@ -1,0 +1,65 @@
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+
+/**
+ * A seeded random source (xoroshiro128+ from pure-rand). Engines never hold one: chance is an
+ * explicit actor, and the runtime, bots and test kits draw from an `Rng` seeded from the match
+ * seed, so a seed and the agents' answers reproduce a match exactly.
+ */
+export interface Rng {
+  /** A uniform integer in [0, n). */
+  int(n: number): number;
+  /** A uniform float in [0, 1), 53 random bits. */
+  float(): number;
+  /** A uniform element of a non-empty array. */
+  pick<T>(items: readonly T[]): T;
+}
+
+export function createRng(seed: number): Rng {
+  const gen = xoroshiro128plus(seed | 0);
+  return {
+    int: (n) => {
+      if (!(n >= 1)) throw new RangeError(`rng.int needs n >= 1, got ${n}`);
+      return uniformInt(gen, 0, n - 1);
+    },
+    float: () => uniformFloat64(gen),
+    pick: (items) => {
+      if (items.length === 0) throw new RangeError('rng.pick from an empty array');
+      return items[uniformInt(gen, 0, items.length - 1)] as (typeof items)[number];
+    },
+  };
+}
+
+/**
+ * Mixes a base seed with labels (match index, seat, purpose) into an independent 32-bit seed,
+ * so that e.g. seat 2's bot randomness never shifts when seat 1 draws more numbers.
+ * FNV-1a over the parts, finished with a murmur3-style avalanche.
+ */
+export function deriveSeed(base: number, ...parts: readonly (string | number)[]): number {
+  let h = 0x811c9dc5 ^ (base | 0);
+  for (const part of parts) {
+    const text = `|${part}`;
+    for (let i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+  }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
+}
+
+/** Samples one chance outcome by its probability with a single uniform draw. */
+export function sampleOutcome<T extends { probability: number }>(outcomes: readonly T[], rng: Rng): T {
+  if (outcomes.length === 0) throw new RangeError('no chance outcomes to sample');
+  let u = rng.float();
+  for (const outcome of outcomes) {
+    u -= outcome.probability;
+    if (u < 0) return outcome;
+  }
+  return outcomes[outcomes.length - 1] as T;
+}

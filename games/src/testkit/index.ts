@@ -1,0 +1,3 @@
+export * from './conformance';
+export * from './playthrough';
+export * from './tree-count';

@@ -1,0 +1,38 @@
+/**
+ * `parley <command> …`: one entry point, one module per command, loaded only when named so
+ * that `parley poker replay` does not pay for Diplomacy's start-up and the other way round.
+ * Each command module exports `run(argv)` and resolves to the process exit code.
+ */
+type Command = { summary: string; load: () => Promise<{ run(argv: string[]): Promise<number> }> };
+
+const commands: Record<string, Command> = {
+  run: { summary: 'play matches between agents and print mean payoffs with 95% intervals', load: () => import('./run') },
+  start: { summary: 'start the arena with a demo of bots playing', load: () => import('./start') },
+  replay: { summary: 'replay match records (JSONL) and check their final-state hashes', load: () => import('./replay') },
+  games: { summary: 'list the registered games and their parameters', load: () => import('./games') },
+};
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`parley: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await (await command.load()).run(rest);
+  } catch (error) {
+    console.error(`parley ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+function usage(): string {
+  const width = Math.max(...Object.keys(commands).map((k) => k.length));
+  const lines = Object.entries(commands).map(([k, c]) => `  ${k.padEnd(width)}  ${c.summary}`);
+  return `usage: parley <command> [options]\n\ncommands:\n${lines.join('\n')}\n\nRun 'parley <command> --help' for a command's options.`;
+}

@@ -1,0 +1,5 @@
+export * from './canonical';
+export * from './match-runner';
+export * from './record';
+export * from './replay';
+export * from './stats';

@@ -1,0 +1,124 @@
+import type { Agent } from '@parley/agents';
+import { callBot, randomBot } from '@parley/agents';
+import { kuhn, leduc } from '@parley/games';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson } from './canonical';
+import { type Clock, runMatch } from './match-runner';
+import { replayRecord } from './replay';
+
+/** A clock that advances 1 ms per reading, so records carry deterministic times. */
+const tickingClock = (): Clock => {
+  let t = 0;
+  return { now: () => t++ };
+};
+
+const play = (seed: number, agents: Agent[] = [randomBot(), randomBot()], game = leduc) =>
+  runMatch({ game, params: game.descriptor.defaultParams, seed, agents, clock: tickingClock() });
+
+describe('runMatch', () => {
+  it('produces a record that replays to the same final-state hash', async () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      const { record } = await play(seed);
+      const replay = replayRecord(record);
+      expect(replay).toMatchObject({ ok: true, hash: record.finalStateHash, returns: record.returns });
+    }
+  });
+
+  it('reproduces the record byte for byte from the same seed and answers', async () => {
+    const a = await play(42);
+    const b = await play(42);
+    expect(JSON.stringify(b.record)).toBe(JSON.stringify(a.record));
+    const c = await play(43);
+    expect(JSON.stringify(c.record)).not.toBe(JSON.stringify(a.record));
+  });
+
+  it('keeps chance independent of how much randomness the agents draw', async () => {
+    const greedy: Agent = {
+      name: 'greedy',
+      act: ({ legalActions, rng }) => (rng.float(), rng.float(), legalActions[0] as string),
+    };
+    const deals = (r: Awaited<ReturnType<typeof play>>) =>
+      r.record.actions.filter((a) => a.actor === 'chance' && a.action.startsWith('deal 0')).map((a) => a.action);
+    expect(deals(await play(5, [greedy, greedy]))).toEqual(deals(await play(5, [randomBot(), randomBot()])));
+  });
+
+  it('detects a tampered record', async () => {
+    const { record } = await play(3, [callBot(), callBot()]);
+    const forged = structuredClone(record);
+    forged.finalStateHash = forged.finalStateHash.replace(/^./, (c) => (c === '0' ? '1' : '0'));
+    expect(replayRecord(forged)).toMatchObject({ ok: false, error: expect.stringContaining('differs') });
+    const illegal = structuredClone(record);
+    const first = illegal.actions.find((a) => a.actor !== 'chance');
+    if (first) first.action = 'raise';
+    expect(replayRecord(illegal)).toMatchObject({ ok: false, error: expect.stringMatching(/action \d+ 'raise'/) });
+  });
+
+  it('replaces illegal, throwing and late answers with the default, and records why', async () => {
+    const illegal: Agent = { name: 'illegal', act: () => 'shove' };
+    const thrower: Agent = {
+      name: 'thrower',
+      act: () => {
+        throw new Error('model unavailable');
+      },
+    };
+    const r1 = await runMatch({ game: kuhn, params: kuhn.descriptor.defaultParams, seed: 1, agents: [illegal, thrower] });
+    const decisions = r1.record.actions.filter((a) => a.actor !== 'chance');
+    expect(decisions[0]).toMatchObject({
+      actor: 0,
+      action: 'pass',
+      fallback: 'illegal',
+      proposed: 'shove',
+      error: expect.stringContaining('action/illegal'),
+    });
+    expect(decisions[1]).toMatchObject({ actor: 1, action: 'pass', fallback: 'error', error: 'model unavailable' });
+    expect(r1.record.returns.reduce((a, b) => a + b, 0)).toBe(0);
+
+    let aborted = false;
+    const sleeper: Agent = {
+      name: 'sleeper',
+      act: ({ signal }) =>
+        new Promise((resolve) => {
+          const timer = setTimeout(() => resolve('bet'), 5_000);
+          signal?.addEventListener('abort', () => {
+            aborted = true;
+            clearTimeout(timer);
+          });
+        }),
+    };
+    const r2 = await runMatch({
+      game: kuhn,
+      params: kuhn.descriptor.defaultParams,
+      seed: 1,
+      agents: [sleeper, callBot()],
+      deadlineMs: 30,
+    });
+    const late = r2.record.actions.find((a) => a.actor === 0);
+    expect(late).toMatchObject({ action: 'pass', fallback: 'timeout' });
+    expect(late?.ms).toBeGreaterThanOrEqual(25);
+    expect(aborted).toBe(true);
+  });
+
+  it('rejects a seat count that does not fit the game', async () => {
+    await expect(runMatch({ game: kuhn, params: kuhn.descriptor.defaultParams, seed: 1, agents: [randomBot()] })).rejects.toThrow(
+      /seats 2/,
+    );
+  });
+
+  it('streams every action to onEvent in order', async () => {
+    const seen: number[] = [];
+    const { record } = await runMatch({
+      game: leduc,
+      params: leduc.descriptor.defaultParams,
+      seed: 9,
+      agents: [randomBot(), callBot()],
+      onEvent: (e) => seen.push(e.record.seq),
+    });
+    expect(seen).toEqual(record.actions.map((a) => a.seq));
+  });
+});
+
+describe('canonicalJson', () => {
+  it('sorts keys at every depth', () => {
+    expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[{"y":2,"z":1}]},"b":1}');
+  });
+});

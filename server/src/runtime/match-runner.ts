@@ -1,0 +1,198 @@
+/**
+ * The match runtime: one runner for every game, driven in-process by the CLI, tournaments, tests
+ * and (through a transport) the arena server.
+ *
+ * It owns what the pure engines must not: the seeded RNG that samples chance, the clock and the
+ * per-decision deadline, the agents' calls, and the record. Every agent answer is validated by the
+ * engine; an illegal, failing, missing or late answer is replaced by the game's default action and
+ * the substitution is recorded. Chance draws from its own stream and each seat's agent from its
+ * own, all derived from the match seed, so the same seed and the same answers give the same bytes.
+ */
+
+import type { Agent, Decision } from '@parley/agents';
+import { type Actor, createRng, deriveSeed, type Game, type Rng, type Seat, sampleOutcome } from '@parley/games';
+import { stateHash } from './canonical';
+import { type ActionRecord, type Fallback, type MatchRecord, RECORD_FORMAT, RECORD_VERSION } from './record';
+
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => performance.now() };
+
+export interface MatchEvent<S> {
+  record: ActionRecord;
+  state: S;
+}
+
+export interface RunMatchOptions<S, P> {
+  game: Game<S, P>;
+  params: P;
+  seed: number;
+  /** One agent per seat. */
+  agents: readonly Agent[];
+  /** Milliseconds per decision before the default is played. */
+  deadlineMs?: number;
+  clock?: Clock;
+  /** Called after every applied action, in order (persistence, live views). */
+  onEvent?: (event: MatchEvent<S>) => void;
+  /** Stop after this many actions (a guard against engines that never end). */
+  maxActions?: number;
+  signal?: AbortSignal;
+}
+
+export interface MatchResult<S, P> {
+  record: MatchRecord<P>;
+  finalState: S;
+}
+
+const DEFAULT_DEADLINE_MS = 30_000;
+
+export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<MatchResult<S, P>> {
+  const { game, params, seed, agents } = options;
+  const clock = options.clock ?? systemClock;
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+  const maxActions = options.maxActions ?? 1_000_000;
+  let state = game.newInitialState(params);
+  const n = game.numPlayers(state);
+  if (agents.length !== n)
+    throw new Error(`${game.descriptor.id} with these parameters seats ${n}, but ${agents.length} agents were given`);
+
+  const chanceRng = createRng(deriveSeed(seed, 'chance'));
+  const seatRngs = agents.map((_, seat) => createRng(deriveSeed(seed, 'seat', seat)));
+  const actions: ActionRecord[] = [];
+
+  const commit = (actor: Actor, action: string, ms: number, extra?: Pick<ActionRecord, 'fallback' | 'proposed' | 'error'>) => {
+    state = game.applyAction(state, actor, action);
+    const record: ActionRecord = { seq: actions.length, actor, action, ms, ...extra };
+    actions.push(record);
+    options.onEvent?.({ record, state });
+  };
+
+  try {
+    while (!game.isTerminal(state)) {
+      if (options.signal?.aborted) throw new Error('match aborted');
+      if (actions.length >= maxActions) throw new Error(`match exceeded ${maxActions} actions`);
+      const current = game.currentPlayer(state);
+      if (current === 'chance') {
+        const action = game.sampleChance
+          ? game.sampleChance(state, chanceRng)
+          : sampleOutcome(game.chanceOutcomes(state), chanceRng).action;
+        commit('chance', action, 0);
+        continue;
+      }
+      const seats = game.actingSeats(state);
+      const turn = game.turnKey?.(state);
+      // Every acting seat decides on the same state; in sequential games that is one seat.
+      const answers = await Promise.all(
+        seats.map((seat) =>
+          decide(game, state, seat, agents[seat] as Agent, seatRngs[seat] as Rng, deadlineMs, clock, options.signal),
+        ),
+      );
+      answers.forEach((answer, i) => {
+        const seat = seats[i] as Seat;
+        const stillActing = () =>
+          !game.isTerminal(state) && game.actingSeats(state).includes(seat) && game.turnKey?.(state) === turn;
+        const proposals = current === 'simultaneous' ? answer.actions : answer.actions.slice(0, 1);
+        for (const proposed of proposals) {
+          if (!stillActing()) break;
+          const error = game.validateAction(state, seat, proposed);
+          if (error === null) commit(seat, proposed, answer.ms);
+          else
+            commit(seat, game.defaultAction(state, seat), answer.ms, {
+              fallback: 'illegal',
+              proposed,
+              error: `${error.code}: ${error.message}`,
+            });
+        }
+        // Whatever the agent left undecided (or could not say in time) gets the safe default.
+        while (stillActing()) {
+          commit(seat, game.defaultAction(state, seat), answer.ms, answer.failure ?? { fallback: 'missing' });
+        }
+      });
+    }
+  } finally {
+    await Promise.all(agents.map((a) => a.close?.()));
+  }
+
+  const record: MatchRecord<P> = {
+    format: RECORD_FORMAT,
+    version: RECORD_VERSION,
+    game: game.descriptor.id,
+    params,
+    seed,
+    seats: agents.map((a, seat) => ({ seat, agent: a.name })),
+    actions,
+    returns: [...game.returns(state)],
+    finalStateHash: stateHash(state),
+  };
+  return { record, finalState: state };
+}
+
+interface Answer {
+  actions: readonly string[];
+  ms: number;
+  /** Set when the agent failed or ran out of time: the defaults it gets are marked so. */
+  failure?: { fallback: Fallback; error: string };
+}
+
+/** Asks one agent, within the deadline; never throws. A synchronous bot skips the timer entirely. */
+async function decide<S, P>(
+  game: Game<S, P>,
+  state: S,
+  seat: Seat,
+  agent: Agent,
+  rng: Rng,
+  deadlineMs: number,
+  clock: Clock,
+  outer?: AbortSignal,
+): Promise<Answer> {
+  const started = clock.now();
+  const elapsed = () => Math.round(clock.now() - started);
+  const controller = new AbortController();
+  const input = {
+    gameId: game.descriptor.id,
+    seat,
+    observation: game.observation(state, seat),
+    legalActions: game.legalActions(state, seat),
+    deadlineMs,
+    rng,
+    signal: outer ? AbortSignal.any([outer, controller.signal]) : controller.signal,
+  };
+  let pending: Decision | Promise<Decision>;
+  try {
+    pending = agent.act(input);
+  } catch (error) {
+    return { actions: [], ms: elapsed(), failure: { fallback: 'error', error: describe(error) } };
+  }
+  if (!isPromise(pending)) return { actions: asList(pending), ms: elapsed() };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), deadlineMs);
+  });
+  try {
+    const result = await Promise.race([pending, timeout]);
+    if (result === 'timeout') {
+      controller.abort(new Error('deadline passed'));
+      pending.catch(() => undefined);
+      return { actions: [], ms: elapsed(), failure: { fallback: 'timeout', error: `no answer within ${deadlineMs} ms` } };
+    }
+    return { actions: asList(result), ms: elapsed() };
+  } catch (error) {
+    return { actions: [], ms: elapsed(), failure: { fallback: 'error', error: describe(error) } };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const isPromise = (x: unknown): x is Promise<Decision> => typeof (x as { then?: unknown })?.then === 'function';
+
+function asList(decision: Decision): readonly string[] {
+  if (typeof decision === 'string') return [decision];
+  return Array.isArray(decision) ? decision.filter((a): a is string => typeof a === 'string') : [];
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,43 @@
+/**
+ * The match record: everything needed to replay a match through the pure engine and prove it
+ * reproduced it (the final-state hash). Chance outcomes are ordinary actions with actor
+ * `chance`, so a replay needs no RNG. Version bumps when the shape changes.
+ */
+import type { Seat } from '@parley/games';
+
+export const RECORD_FORMAT = 'parley.match';
+export const RECORD_VERSION = 1;
+
+/** Why the runtime played something other than what the agent said. */
+export type Fallback = 'timeout' | 'illegal' | 'error' | 'missing';
+
+export interface ActionRecord {
+  seq: number;
+  actor: Seat | 'chance';
+  action: string;
+  /** Milliseconds the agent took for the decision this action belongs to (0 for chance). */
+  ms: number;
+  /** Present when the runtime substituted the game's default. */
+  fallback?: Fallback;
+  /** What the agent proposed, when it was rejected. */
+  proposed?: string;
+  /** The validation error or failure message, when there was one. */
+  error?: string;
+}
+
+export interface SeatRecord {
+  seat: Seat;
+  agent: string;
+}
+
+export interface MatchRecord<P = unknown> {
+  format: typeof RECORD_FORMAT;
+  version: typeof RECORD_VERSION;
+  game: string;
+  params: P;
+  seed: number;
+  seats: SeatRecord[];
+  actions: ActionRecord[];
+  returns: number[];
+  finalStateHash: string;
+}
