@@ -20,6 +20,61 @@ export interface DecisionInput {
   readonly rng: Rng;
   /** Aborted when the deadline passes or the match stops, so slow work (an HTTP call) can stop. */
   readonly signal?: AbortSignal;
+  /**
+   * The seat's perfect-recall information state, `game.infoStateKey(state, seat)`, filled by the
+   * runtime. It encodes only what the seat has seen (its own cards and the public actions), so it
+   * reveals nothing beyond the observation; tabular policies (`policy:FILE.json`) key on it.
+   */
+  readonly infoStateKey?: string;
+  /** Press received so far in this match (Diplomacy), oldest first. */
+  readonly inbox?: readonly PressMessage[];
+  /** Puts a model call on the record (LLM agents call it once per request, retries included). */
+  readonly recordModelCall?: (call: ModelCall) => void;
+}
+
+/**
+ * A press message between seats. `to` lists the recipients (`'all'` for a public message).
+ * `commitments` are structured promises the analyzer can check against the orders later.
+ */
+export interface PressMessage {
+  readonly from: Seat;
+  readonly to: readonly Seat[] | 'all';
+  readonly text: string;
+  readonly commitments?: readonly Commitment[];
+  /** The phase it was sent in (e.g. `S1901M`), filled by the runtime. */
+  readonly phase?: string;
+}
+
+/** A typed promise in press: support X, move to Y, keep Z demilitarised, no attack on W. */
+export type Commitment =
+  | { readonly kind: 'support'; readonly order: string }
+  | { readonly kind: 'move'; readonly order: string }
+  | { readonly kind: 'demilitarise'; readonly province: string }
+  | { readonly kind: 'no-attack'; readonly target: Seat | string };
+
+export interface PressInput extends Omit<DecisionInput, 'legalActions'> {
+  /** The seats this seat may write to. */
+  readonly recipients: readonly Seat[];
+  /** Which press round of the phase this is, from 0. */
+  readonly round: number;
+}
+
+/** One request to a model, as the record keeps it. */
+export interface ModelCall {
+  readonly provider: string;
+  readonly model: string;
+  /** What the call was for: an action decision, press, or a retry after a bad answer. */
+  readonly purpose: 'decide' | 'negotiate' | 'retry';
+  readonly prompt: unknown;
+  readonly reply: string | null;
+  readonly tokensIn: number;
+  readonly tokensOut: number;
+  readonly latencyMs: number;
+  readonly costUsd: number;
+  readonly attempt: number;
+  readonly error?: string;
+  /** The action (or messages) the reply was parsed into, if it parsed. */
+  readonly parsed?: unknown;
 }
 
 export type Decision = string | readonly string[];
@@ -28,6 +83,8 @@ export interface Agent {
   /** A short, stable name used in records and leaderboards, e.g. `random` or `llm:gpt-4o`. */
   readonly name: string;
   act(input: DecisionInput): Decision | Promise<Decision>;
+  /** Optional: write press during a negotiation period (Diplomacy). */
+  negotiate?(input: PressInput): readonly PressMessage[] | Promise<readonly PressMessage[]>;
   /** Optional: called once when the match ends, to release connections. */
   close?(): void | Promise<void>;
 }

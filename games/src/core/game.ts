@@ -81,6 +81,11 @@ export interface Game<S = unknown, P = unknown> {
    * once the round it answered has been resolved. Sequential games need not define it.
    */
   turnKey?(state: S): string;
+  /**
+   * True when the seats may negotiate (exchange press) before deciding at this state, as in
+   * Diplomacy's movement phases. Games without press need not define it.
+   */
+  negotiationPhase?(state: S): boolean;
   /** Every legal action of `seat`, sorted with `compareActions`, unique. Empty if the seat may not act. */
   legalActions(state: S, seat: Seat): readonly string[];
   /** null if `actor` may play `action` now, else why not. Never throws. */

@@ -9,10 +9,19 @@
  * own, all derived from the match seed, so the same seed and the same answers give the same bytes.
  */
 
-import type { Agent, Decision } from '@parley/agents';
+import type { Agent, Decision, DecisionInput, ModelCall, PressMessage } from '@parley/agents';
 import { type Actor, createRng, deriveSeed, type Game, type Rng, type Seat, sampleOutcome } from '@parley/games';
 import { stateHash } from './canonical';
-import { type ActionRecord, type Fallback, type MatchRecord, RECORD_FORMAT, RECORD_VERSION } from './record';
+import { runPressRounds } from './press';
+import {
+  type ActionRecord,
+  type Fallback,
+  type MatchRecord,
+  type MessageRecord,
+  type ModelCallRecord,
+  RECORD_FORMAT,
+  RECORD_VERSION,
+} from './record';
 
 export interface Clock {
   now(): number;
@@ -38,6 +47,10 @@ export interface RunMatchOptions<S, P> {
   onEvent?: (event: MatchEvent<S>) => void;
   /** Stop after this many actions (a guard against engines that never end). */
   maxActions?: number;
+  /** Rounds of press before each decision where the game allows negotiation (Diplomacy). */
+  pressRounds?: number;
+  /** Called for each press message as it is delivered. */
+  onMessage?: (message: MessageRecord) => void;
   signal?: AbortSignal;
 }
 
@@ -61,6 +74,14 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
   const chanceRng = createRng(deriveSeed(seed, 'chance'));
   const seatRngs = agents.map((_, seat) => createRng(deriveSeed(seed, 'seat', seat)));
   const actions: ActionRecord[] = [];
+  const messages: MessageRecord[] = [];
+  const modelCalls: ModelCallRecord[] = [];
+  const recorderFor = (seat: Seat) => (call: ModelCall) => {
+    modelCalls.push({ ...call, seq: actions.length, seat });
+  };
+  const inboxOf = (seat: Seat): PressMessage[] =>
+    messages.filter((m) => m.from === seat || m.to === 'all' || m.to.includes(seat)).map(({ seq: _seq, ...m }) => m);
+  let negotiatedTurn: string | undefined;
 
   const commit = (actor: Actor, action: string, ms: number, extra?: Pick<ActionRecord, 'fallback' | 'proposed' | 'error'>) => {
     state = game.applyAction(state, actor, action);
@@ -83,10 +104,40 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
       }
       const seats = game.actingSeats(state);
       const turn = game.turnKey?.(state);
+      if ((options.pressRounds ?? 0) > 0 && turn !== negotiatedTurn && game.negotiationPhase?.(state)) {
+        negotiatedTurn = turn;
+        const sent = await runPressRounds({
+          game,
+          state,
+          agents,
+          rngs: seatRngs,
+          rounds: options.pressRounds ?? 0,
+          deadlineMs,
+          phase: turn ?? String(actions.length),
+          inboxOf,
+          recorderFor,
+          signal: options.signal,
+        });
+        for (const message of sent) {
+          const record: MessageRecord = {
+            seq: actions.length,
+            phase: message.phase ?? turn ?? '',
+            from: message.from,
+            to: message.to === 'all' ? 'all' : [...message.to],
+            text: message.text,
+            ...(message.commitments ? { commitments: [...message.commitments] } : {}),
+          };
+          messages.push(record);
+          options.onMessage?.(record);
+        }
+      }
       // Every acting seat decides on the same state; in sequential games that is one seat.
       const answers = await Promise.all(
         seats.map((seat) =>
-          decide(game, state, seat, agents[seat] as Agent, seatRngs[seat] as Rng, deadlineMs, clock, options.signal),
+          decide(game, state, seat, agents[seat] as Agent, seatRngs[seat] as Rng, deadlineMs, clock, options.signal, {
+            inbox: inboxOf(seat),
+            recordModelCall: recorderFor(seat),
+          }),
         ),
       );
       answers.forEach((answer, i) => {
@@ -123,6 +174,8 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
     seed,
     seats: agents.map((a, seat) => ({ seat, agent: a.name })),
     actions,
+    messages,
+    modelCalls,
     returns: [...game.returns(state)],
     finalStateHash: stateHash(state),
   };
@@ -145,7 +198,8 @@ async function decide<S, P>(
   rng: Rng,
   deadlineMs: number,
   clock: Clock,
-  outer?: AbortSignal,
+  outer: AbortSignal | undefined,
+  extra: Pick<DecisionInput, 'inbox' | 'recordModelCall'>,
 ): Promise<Answer> {
   const started = clock.now();
   const elapsed = () => Math.round(clock.now() - started);
@@ -155,9 +209,11 @@ async function decide<S, P>(
     seat,
     observation: game.observation(state, seat),
     legalActions: game.legalActions(state, seat),
+    infoStateKey: game.infoStateKey(state, seat),
     deadlineMs,
     rng,
     signal: outer ? AbortSignal.any([outer, controller.signal]) : controller.signal,
+    ...extra,
   };
   let pending: Decision | Promise<Decision>;
   try {

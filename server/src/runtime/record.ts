@@ -3,6 +3,7 @@
  * reproduced it (the final-state hash). Chance outcomes are ordinary actions with actor
  * `chance`, so a replay needs no RNG. Version bumps when the shape changes.
  */
+import type { Commitment, ModelCall } from '@parley/agents';
 import type { Seat } from '@parley/games';
 
 export const RECORD_FORMAT = 'parley.match';
@@ -30,6 +31,23 @@ export interface SeatRecord {
   agent: string;
 }
 
+/** A press message as delivered, with the action count at the time it was sent. */
+export interface MessageRecord {
+  /** Number of actions applied before it was sent: it sits between action seq-1 and seq. */
+  seq: number;
+  phase: string;
+  from: Seat;
+  to: Seat[] | 'all';
+  text: string;
+  commitments?: Commitment[];
+}
+
+/** A model call, placed before the action it led to (`seq`). */
+export interface ModelCallRecord extends ModelCall {
+  seq: number;
+  seat: Seat;
+}
+
 export interface MatchRecord<P = unknown> {
   format: typeof RECORD_FORMAT;
   version: typeof RECORD_VERSION;
@@ -38,6 +56,8 @@ export interface MatchRecord<P = unknown> {
   seed: number;
   seats: SeatRecord[];
   actions: ActionRecord[];
+  messages: MessageRecord[];
+  modelCalls: ModelCallRecord[];
   returns: number[];
   finalStateHash: string;
 }
