@@ -1,4 +1,5 @@
 export * from './agent';
 export { callBot } from './bots/call';
+export * from './bots/policy';
 export { randomBot } from './bots/random';
 export * from './registry';

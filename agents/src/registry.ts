@@ -5,6 +5,7 @@
  */
 import type { Agent } from './agent';
 import { callBot } from './bots/call';
+import { equilibriumBot, policyBot, readPolicyFile } from './bots/policy';
 import { randomBot } from './bots/random';
 
 export type AgentFactory = (arg: string | undefined, gameId: string) => Agent;
@@ -12,6 +13,8 @@ export type AgentFactory = (arg: string | undefined, gameId: string) => Agent;
 const factories = new Map<string, AgentFactory>([
   ['random', () => randomBot()],
   ['call', () => callBot()],
+  ['policy', (arg, gameId) => policyBot(readPolicyFile(requireArg(arg, 'policy:FILE.json')), gameId, `policy:${arg}`)],
+  ['equilibrium', (_, gameId) => equilibriumBot(gameId)],
 ]);
 
 export function registerAgent(kind: string, factory: AgentFactory): void {
@@ -29,4 +32,9 @@ export function createAgent(spec: string, gameId: string): Agent {
   const factory = factories.get(kind);
   if (!factory) throw new Error(`unknown agent '${spec}' (known kinds: ${agentKinds().join(', ')})`);
   return factory(arg, gameId);
+}
+
+function requireArg(arg: string | undefined, form: string): string {
+  if (!arg) throw new Error(`agent spec needs an argument: ${form}`);
+  return arg;
 }

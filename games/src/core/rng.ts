@@ -17,7 +17,9 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  const gen = xoroshiro128plus(seed | 0);
+  // xoroshiro128+ seeded with nearby small integers starts out correlated (the first floats of
+  // seeds 0, 1, 2… are all close to 1), so the seed is avalanched first.
+  const gen = xoroshiro128plus(avalanche((seed ^ 0x9e3779b9) | 0));
   return {
     int: (n) => {
       if (!(n >= 1)) throw new RangeError(`rng.int needs n >= 1, got ${n}`);
@@ -29,6 +31,16 @@ export function createRng(seed: number): Rng {
       return items[uniformInt(gen, 0, items.length - 1)] as (typeof items)[number];
     },
   };
+}
+
+/** The murmur3 32-bit finaliser: every input bit flips about half the output bits. */
+function avalanche(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h | 0;
 }
 
 /**
@@ -45,12 +57,7 @@ export function deriveSeed(base: number, ...parts: readonly (string | number)[])
       h = Math.imul(h, 0x01000193);
     }
   }
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h | 0;
+  return avalanche(h);
 }
 
 /** Samples one chance outcome by its probability with a single uniform draw. */

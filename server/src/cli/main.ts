@@ -10,6 +10,14 @@ const commands: Record<string, Command> = {
   start: { summary: 'start the arena with a demo of bots playing', load: () => import('./start') },
   replay: { summary: 'replay match records (JSONL) and check their final-state hashes', load: () => import('./replay') },
   games: { summary: 'list the registered games and their parameters', load: () => import('./games') },
+  solve: {
+    summary: 'solve a two-player zero-sum game with the CFR family (JSON lines per checkpoint)',
+    load: () => import('./solve'),
+  },
+  exploitability: {
+    summary: 'exact best response and exploitability of an agent in Kuhn or Leduc',
+    load: () => import('./exploitability'),
+  },
 };
 
 export async function main(argv: string[]): Promise<number> {

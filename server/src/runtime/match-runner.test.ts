@@ -122,3 +122,35 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: null } })).toBe('{"a":{"c":null,"d":[{"y":2,"z":1}]},"b":1}');
   });
 });
+
+describe('resume', () => {
+  it('continues a match from any stored prefix exactly as the uninterrupted run', async () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const full = await play(seed);
+      for (const cut of [0, 1, 3, Math.floor(full.record.actions.length / 2), full.record.actions.length - 1]) {
+        const resumed = await runMatch({
+          game: leduc,
+          params: leduc.descriptor.defaultParams,
+          seed,
+          agents: [randomBot(), randomBot()],
+          clock: tickingClock(),
+          resume: { actions: full.record.actions.slice(0, cut) },
+        });
+        expect(resumed.record.actions.map((a) => a.action)).toEqual(full.record.actions.map((a) => a.action));
+        expect(resumed.record.finalStateHash).toBe(full.record.finalStateHash);
+      }
+    }
+  });
+
+  it('refuses a stored prefix the engine rejects', async () => {
+    await expect(
+      runMatch({
+        game: kuhn,
+        params: kuhn.descriptor.defaultParams,
+        seed: 1,
+        agents: [randomBot(), randomBot()],
+        resume: { actions: [{ seq: 0, actor: 0, action: 'bet', ms: 0 }] },
+      }),
+    ).rejects.toThrow(/cannot resume/);
+  });
+});

@@ -1,14 +1,18 @@
 /**
  * The match runtime: one runner for every game, driven in-process by the CLI, tournaments, tests
- * and (through a transport) the arena server.
+ * and the arena server's rooms.
  *
- * It owns what the pure engines must not: the seeded RNG that samples chance, the clock and the
- * per-decision deadline, the agents' calls, and the record. Every agent answer is validated by the
- * engine; an illegal, failing, missing or late answer is replaced by the game's default action and
- * the substitution is recorded. Chance draws from its own stream and each seat's agent from its
- * own, all derived from the match seed, so the same seed and the same answers give the same bytes.
+ * It owns what the pure engines must not: seeded chance, the clock and per-decision deadlines,
+ * the agents' calls, press, and the record. Every agent answer is validated by the engine; an
+ * illegal, failing, missing or late answer is replaced by the game's default action and the
+ * substitution is recorded.
+ *
+ * Randomness is derived, never streamed: the k-th chance draw uses a generator seeded from
+ * (seed, 'chance', k) and a seat's decision at action n one seeded from (seed, 'seat', seat, n).
+ * So the same seed and answers give the same bytes; dealing does not depend on how much the
+ * agents drew (duplicate poker deals the same cards with seats swapped); and a match resumed from
+ * a stored prefix of its actions continues exactly as the uninterrupted run would have.
  */
-
 import type { Agent, Decision, DecisionInput, ModelCall, PressMessage } from '@parley/agents';
 import { type Actor, createRng, deriveSeed, type Game, type Rng, type Seat, sampleOutcome } from '@parley/games';
 import { stateHash } from './canonical';
@@ -34,6 +38,16 @@ export interface MatchEvent<S> {
   state: S;
 }
 
+/** What a press step may do: deliver messages into the match's record and inboxes. */
+export interface PressContext<S> {
+  state: S;
+  /** The turn being negotiated, e.g. `S1901M`. */
+  phase: string;
+  /** Runs the agents' `negotiate` rounds (bots, LLMs) and delivers what they write. */
+  runAgentRounds(rounds: number): Promise<void>;
+  deliver(message: PressMessage): void;
+}
+
 export interface RunMatchOptions<S, P> {
   game: Game<S, P>;
   params: P;
@@ -42,15 +56,25 @@ export interface RunMatchOptions<S, P> {
   agents: readonly Agent[];
   /** Milliseconds per decision before the default is played. */
   deadlineMs?: number;
+  /** Per-decision deadline, overriding `deadlineMs` (time banks, phase-specific deadlines). */
+  deadlineFor?: (seat: Seat, state: S) => number;
+  /** Called with each seat's thinking time once it has answered (time banks). */
+  onAnswer?: (seat: Seat, ms: number) => void;
   clock?: Clock;
   /** Called after every applied action, in order (persistence, live views). */
   onEvent?: (event: MatchEvent<S>) => void;
-  /** Stop after this many actions (a guard against engines that never end). */
-  maxActions?: number;
-  /** Rounds of press before each decision where the game allows negotiation (Diplomacy). */
-  pressRounds?: number;
   /** Called for each press message as it is delivered. */
   onMessage?: (message: MessageRecord) => void;
+  /** Called for each model call as it is recorded. */
+  onModelCall?: (call: ModelCallRecord) => void;
+  /** Stop after this many actions (a guard against engines that never end). */
+  maxActions?: number;
+  /** Rounds of agent press before each decision where the game allows negotiation (Diplomacy). */
+  pressRounds?: number;
+  /** Replaces the default press step (agent rounds only), e.g. with a timed window for people. */
+  press?: (context: PressContext<S>) => Promise<void>;
+  /** Continue a match from a stored prefix: its actions are validated and applied first. */
+  resume?: { actions: readonly ActionRecord[]; messages?: readonly MessageRecord[]; modelCalls?: readonly ModelCallRecord[] };
   signal?: AbortSignal;
 }
 
@@ -64,24 +88,47 @@ const DEFAULT_DEADLINE_MS = 30_000;
 export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<MatchResult<S, P>> {
   const { game, params, seed, agents } = options;
   const clock = options.clock ?? systemClock;
-  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const maxActions = options.maxActions ?? 1_000_000;
+  const deadlineFor = options.deadlineFor ?? (() => options.deadlineMs ?? DEFAULT_DEADLINE_MS);
   let state = game.newInitialState(params);
   const n = game.numPlayers(state);
-  if (agents.length !== n)
+  if (agents.length !== n) {
     throw new Error(`${game.descriptor.id} with these parameters seats ${n}, but ${agents.length} agents were given`);
+  }
 
-  const chanceRng = createRng(deriveSeed(seed, 'chance'));
-  const seatRngs = agents.map((_, seat) => createRng(deriveSeed(seed, 'seat', seat)));
   const actions: ActionRecord[] = [];
-  const messages: MessageRecord[] = [];
-  const modelCalls: ModelCallRecord[] = [];
+  const messages: MessageRecord[] = [...(options.resume?.messages ?? [])];
+  const modelCalls: ModelCallRecord[] = [...(options.resume?.modelCalls ?? [])];
+  let chanceDraws = 0;
+  const seatRng = (seat: Seat) => createRng(deriveSeed(seed, 'seat', seat, actions.length));
   const recorderFor = (seat: Seat) => (call: ModelCall) => {
-    modelCalls.push({ ...call, seq: actions.length, seat });
+    const record = { ...call, seq: actions.length, seat };
+    modelCalls.push(record);
+    options.onModelCall?.(record);
   };
   const inboxOf = (seat: Seat): PressMessage[] =>
     messages.filter((m) => m.from === seat || m.to === 'all' || m.to.includes(seat)).map(({ seq: _seq, ...m }) => m);
-  let negotiatedTurn: string | undefined;
+  const deliver = (message: PressMessage, phase: string) => {
+    const record: MessageRecord = {
+      seq: actions.length,
+      phase: message.phase ?? phase,
+      from: message.from,
+      to: message.to === 'all' ? 'all' : [...message.to],
+      text: message.text,
+      ...(message.commitments ? { commitments: [...message.commitments] } : {}),
+    };
+    messages.push(record);
+    options.onMessage?.(record);
+  };
+
+  for (const recorded of options.resume?.actions ?? []) {
+    const error = game.validateAction(state, recorded.actor, recorded.action);
+    if (error) throw new Error(`cannot resume: stored action ${recorded.seq} '${recorded.action}' is invalid: ${error.message}`);
+    if (recorded.actor === 'chance') chanceDraws++;
+    state = game.applyAction(state, recorded.actor, recorded.action);
+    actions.push(recorded);
+  }
+  let negotiatedTurn = messages.length > 0 ? messages[messages.length - 1]?.phase : undefined;
 
   const commit = (actor: Actor, action: string, ms: number, extra?: Pick<ActionRecord, 'fallback' | 'proposed' | 'error'>) => {
     state = game.applyAction(state, actor, action);
@@ -96,45 +143,42 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
       if (actions.length >= maxActions) throw new Error(`match exceeded ${maxActions} actions`);
       const current = game.currentPlayer(state);
       if (current === 'chance') {
-        const action = game.sampleChance
-          ? game.sampleChance(state, chanceRng)
-          : sampleOutcome(game.chanceOutcomes(state), chanceRng).action;
+        const rng = createRng(deriveSeed(seed, 'chance', chanceDraws++));
+        const action = game.sampleChance ? game.sampleChance(state, rng) : sampleOutcome(game.chanceOutcomes(state), rng).action;
         commit('chance', action, 0);
         continue;
       }
       const seats = game.actingSeats(state);
       const turn = game.turnKey?.(state);
-      if ((options.pressRounds ?? 0) > 0 && turn !== negotiatedTurn && game.negotiationPhase?.(state)) {
+      if (turn !== negotiatedTurn && game.negotiationPhase?.(state) && (options.press || (options.pressRounds ?? 0) > 0)) {
         negotiatedTurn = turn;
-        const sent = await runPressRounds({
-          game,
+        const phase = turn ?? String(actions.length);
+        const context: PressContext<S> = {
           state,
-          agents,
-          rngs: seatRngs,
-          rounds: options.pressRounds ?? 0,
-          deadlineMs,
-          phase: turn ?? String(actions.length),
-          inboxOf,
-          recorderFor,
-          signal: options.signal,
-        });
-        for (const message of sent) {
-          const record: MessageRecord = {
-            seq: actions.length,
-            phase: message.phase ?? turn ?? '',
-            from: message.from,
-            to: message.to === 'all' ? 'all' : [...message.to],
-            text: message.text,
-            ...(message.commitments ? { commitments: [...message.commitments] } : {}),
-          };
-          messages.push(record);
-          options.onMessage?.(record);
-        }
+          phase,
+          deliver: (m) => deliver(m, phase),
+          runAgentRounds: async (rounds) => {
+            const sent = await runPressRounds({
+              game,
+              state,
+              agents,
+              rngs: agents.map((_, seat) => seatRng(seat)),
+              rounds,
+              deadlineMs: Math.min(...seats.map((s) => deadlineFor(s, state))),
+              phase,
+              inboxOf,
+              recorderFor,
+              signal: options.signal,
+            });
+            for (const m of sent) deliver(m, phase);
+          },
+        };
+        await (options.press ? options.press(context) : context.runAgentRounds(options.pressRounds ?? 0));
       }
       // Every acting seat decides on the same state; in sequential games that is one seat.
       const answers = await Promise.all(
         seats.map((seat) =>
-          decide(game, state, seat, agents[seat] as Agent, seatRngs[seat] as Rng, deadlineMs, clock, options.signal, {
+          decide(game, state, seat, agents[seat] as Agent, seatRng(seat), deadlineFor(seat, state), clock, options.signal, {
             inbox: inboxOf(seat),
             recordModelCall: recorderFor(seat),
           }),
@@ -142,6 +186,7 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
       );
       answers.forEach((answer, i) => {
         const seat = seats[i] as Seat;
+        options.onAnswer?.(seat, answer.ms);
         const stillActing = () =>
           !game.isTerminal(state) && game.actingSeats(state).includes(seat) && game.turnKey?.(state) === turn;
         const proposals = current === 'simultaneous' ? answer.actions : answer.actions.slice(0, 1);
@@ -204,7 +249,7 @@ async function decide<S, P>(
   const started = clock.now();
   const elapsed = () => Math.round(clock.now() - started);
   const controller = new AbortController();
-  const input = {
+  const input: DecisionInput = {
     gameId: game.descriptor.id,
     seat,
     observation: game.observation(state, seat),

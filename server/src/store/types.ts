@@ -1,0 +1,110 @@
+/**
+ * The one persistence port of the arena. The match service, rooms, tournaments and the HTTP API
+ * talk to a `MatchStore`; the Prisma store (PGlite embedded, or PostgreSQL with DATABASE_URL)
+ * and the in-memory store implement it. Every event of a match is appended in order with its
+ * `seq`, so a match can be replayed, exported, or resumed after a crash from what was stored.
+ */
+import type { ModelCall } from '@parley/agents';
+
+export type MatchStatus = 'running' | 'finished' | 'aborted';
+export type SeatKind = 'bot' | 'llm' | 'external' | 'human';
+
+export interface AgentInfo {
+  /** Unique, stable name: `random`, `llm:gpt-4o@high`, `http:…`. */
+  name: string;
+  kind: SeatKind;
+  /** Configuration with secrets removed (no API keys). */
+  config?: unknown;
+}
+
+export interface SeatInfo {
+  seat: number;
+  agent: AgentInfo;
+}
+
+export interface NewMatch {
+  /** Chosen by the caller (a room id or a UUID), so a room can be found again after a restart. */
+  id: string;
+  game: string;
+  params: unknown;
+  seed: number;
+  seats: SeatInfo[];
+  /** Clocks, press settings, spectator delay…: whatever the runner needs to resume. */
+  settings?: unknown;
+  tournamentId?: string;
+}
+
+/**
+ * Events, in one order per match (`seq` from 0, no gaps): actions (chance included), press
+ * messages, phase results, clock events. The payload is plain JSON.
+ */
+export type MatchEventKind = 'action' | 'message' | 'phase' | 'clock' | 'note';
+
+export interface MatchEvent {
+  seq: number;
+  kind: MatchEventKind;
+  payload: unknown;
+  /** Milliseconds since the epoch, when it happened. */
+  at: number;
+}
+
+export interface StoredModelCall extends ModelCall {
+  /** The action sequence number the call led to (the next action's seq). */
+  actionSeq: number;
+  seat: number;
+  at: number;
+}
+
+export interface MatchSummary {
+  id: string;
+  game: string;
+  params: unknown;
+  seed: number;
+  status: MatchStatus;
+  returns: number[] | null;
+  seats: SeatInfo[];
+  settings: unknown;
+  tournamentId: string | null;
+  createdAt: number;
+  finishedAt: number | null;
+  finalStateHash: string | null;
+  eventCount: number;
+}
+
+export interface MatchWithEvents extends MatchSummary {
+  events: MatchEvent[];
+  modelCalls: StoredModelCall[];
+}
+
+export interface MatchFilter {
+  game?: string;
+  agent?: string;
+  status?: MatchStatus;
+  tournamentId?: string;
+  /** 1-based page and page size (max 200). */
+  page?: number;
+  pageSize?: number;
+}
+
+export interface MatchStore {
+  /** Creates the match and its seats (upserting agents by name). */
+  createMatch(match: NewMatch): Promise<void>;
+  /**
+   * Queues events for writing; they are written in batches. The promise resolves once these
+   * events are durable, so a caller that must acknowledge something to a client awaits it.
+   */
+  appendEvents(matchId: string, events: MatchEvent[]): Promise<void>;
+  appendModelCalls(matchId: string, calls: StoredModelCall[]): Promise<void>;
+  finishMatch(
+    matchId: string,
+    result: { status: Exclude<MatchStatus, 'running'>; returns: number[] | null; finalStateHash: string | null },
+  ): Promise<void>;
+  getMatch(matchId: string): Promise<MatchWithEvents | null>;
+  listMatches(filter: MatchFilter): Promise<{ matches: MatchSummary[]; total: number; page: number; pageSize: number }>;
+  /** Matches still `running`: what a restarted server resumes. */
+  unfinishedMatches(): Promise<MatchWithEvents[]>;
+  listAgents(): Promise<(AgentInfo & { matches: number })[]>;
+  /** Writes everything queued. */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
