@@ -5,8 +5,11 @@
  */
 import type { Agent } from './agent';
 import { callBot } from './bots/call';
+import { diplomacyHeuristicBot } from './bots/diplomacy-heuristic';
 import { equilibriumBot, policyBot, readPolicyFile } from './bots/policy';
 import { randomBot } from './bots/random';
+import { httpAgent } from './http';
+import { llmAgentFromFile } from './llm';
 
 export type AgentFactory = (arg: string | undefined, gameId: string) => Agent;
 
@@ -15,6 +18,9 @@ const factories = new Map<string, AgentFactory>([
   ['call', () => callBot()],
   ['policy', (arg, gameId) => policyBot(readPolicyFile(requireArg(arg, 'policy:FILE.json')), gameId, `policy:${arg}`)],
   ['equilibrium', (_, gameId) => equilibriumBot(gameId)],
+  ['heuristic', (_, gameId) => diplomacyHeuristicBot(gameId)],
+  ['llm', (arg, gameId) => llmAgentFromFile(requireArg(arg, 'llm:CONFIG.yaml'), gameId)],
+  ['http', (arg, gameId) => httpAgent(requireArg(arg, 'http:URL'), gameId)],
 ]);
 
 export function registerAgent(kind: string, factory: AgentFactory): void {

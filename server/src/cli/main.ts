@@ -10,6 +10,8 @@ const commands: Record<string, Command> = {
   start: { summary: 'start the arena with a demo of bots playing', load: () => import('./start') },
   replay: { summary: 'replay match records (JSONL) and check their final-state hashes', load: () => import('./replay') },
   games: { summary: 'list the registered games and their parameters', load: () => import('./games') },
+  diplomacy: { summary: 'Diplomacy tools: adjudicate (DATC-format cases on stdin)', load: () => import('./diplomacy') },
+  poker: { summary: 'poker tools: replay FILE.phh[s]', load: () => import('./poker') },
   solve: {
     summary: 'solve a two-player zero-sum game with the CFR family (JSON lines per checkpoint)',
     load: () => import('./solve'),

@@ -1,0 +1,3 @@
+export { httpAgent, normalizeUrl, WebhookError } from './agent';
+export * from './protocol';
+export { webhookJsonSchema, webhookSchemaText } from './schema';

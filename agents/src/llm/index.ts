@@ -1,0 +1,18 @@
+/**
+ * LLM agents: `llm:PATH.yaml` plays a model through an OpenAI-compatible endpoint or Anthropic,
+ * configured by a YAML or JSON file (config.ts), with prompts per game (prompts/), tolerant reply
+ * parsing (parse/), and a per-decision budget of time, tokens and retries (session.ts).
+ */
+import type { Agent } from '../agent';
+import { llmAgent } from './agent';
+import { loadLlmConfig } from './config';
+
+export { AgentFailure, DIARY_LINES, type LlmAgent, llmAgent } from './agent';
+export * from './config';
+export { promptFor } from './prompts';
+export { createChatClient } from './providers';
+
+/** The `llm:PATH` factory: reads and validates the config file, then builds the agent. */
+export function llmAgentFromFile(path: string, gameId: string): Agent {
+  return llmAgent(loadLlmConfig(path), gameId);
+}

@@ -1,0 +1,22 @@
+/**
+ * Diplomacy: the standard map, orders in standard notation, a DATC-conformant adjudicator and
+ * the game engine on Parley's `Game` interface. The internal fast representation (integer
+ * provinces, typed arrays) stays inside; this surface speaks plain JSON and order text.
+ */
+export { adjudicateMovement, type MovementInput, type MovementOutcome } from './adjudicate';
+export { adjustmentDeltas, civilDisorderDisbands } from './adjustments';
+export { adjudicateCase, type CaseInput, type CaseOutput, parseCase } from './case';
+export {
+  type DiplomacyOutcome,
+  type DiplomacyParams,
+  type DiplomacyState,
+  diplomacy,
+  legalOrders,
+  stateFromPosition,
+} from './game';
+export { locationName, type MapProvince, STANDARD_MAP, type StandardMap, VICTORY_CENTRES } from './map';
+export { type CheckResult, checkOrderText, type PhaseContext } from './orders-check';
+export type { OrderGroup } from './orders-legal';
+export { formatOrder, type ParseResult, parseOrder } from './orders-parse';
+export { type PhaseReport, phaseContext, processPhase, type SubmittedOrder, type Turn } from './turn';
+export * from './types';

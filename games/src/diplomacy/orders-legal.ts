@@ -1,0 +1,242 @@
+/**
+ * Every legal order, grouped per unit: what bots choose from, what prompts list and what a UI
+ * offers. The list is complete in the sense of orders-check.ts (each listed order passes it, and
+ * every legal order is listed) with one deliberate narrowing: a support of a fleet's move into a
+ * split province is listed with the coast the move names (`F LYO S F MAO - SPA/SC`), mirroring the
+ * move orders; the coastless form, which supports a move to either coast, is accepted too.
+ *
+ * Convoys are listed along chains of the fleets now at sea, whoever owns them: `F NTH C A LON - NWY`
+ * for each army and coastal destination a fleet's chain touches, and for an army each province
+ * such a chain could carry it to (`A LON - NWY`; `A LON - BEL VIA` where Belgium is also next door).
+ */
+import { type Board, convoyGroups, unitLabel } from './board';
+import * as mapTables from './map';
+import type { PhaseContext } from './orders-check';
+import type { Power } from './types';
+
+// Bound once at load: under some module loaders (vitest) imported bindings are getters, too slow for inner loops.
+const {
+  armyAdj,
+  armyAdjBits,
+  fleetAdj,
+  fleetLocsOf,
+  fleetReachList,
+  homeCentres,
+  KIND_COASTAL,
+  KIND_SEA,
+  LOC_IDS,
+  locProvince,
+  NUM_PROVINCES,
+  POWER_INDEX,
+  PROVINCE_IDS,
+  provinceKind,
+  seasTouching,
+} = mapTables;
+
+export interface OrderGroup {
+  /** The unit ordered (`A PAR`), or null for a power's builds or disbands. */
+  unit: string | null;
+  /** The slot the orders fill: the unit's province, or `builds` / `disbands` in winter. */
+  slot: string;
+  /**
+   * How many of `orders` to choose: 1 per unit; in winter, the number of builds allowed (WAIVE may
+   * repeat, other builds may not share a province) or of disbands required (all different).
+   */
+  choose: number;
+  /** Legal orders, sorted. */
+  orders: string[];
+}
+
+const LOC_TEXT = LOC_IDS.map((id) => id.toUpperCase());
+const LOC = (l: number) => LOC_TEXT[l] as string;
+const PROV = LOC;
+/**
+ * Sorts orders in `compareActions` order. Order texts never end in a digit, and for such strings
+ * `compareActions` is plain code-unit order, which the default sort gives much faster.
+ */
+export const sortOrders = (orders: string[]): string[] => orders.sort();
+
+/** The provinces each convoy group touches, as lists. */
+function touchedLists(groups: { touches: Uint8Array; count: number }): number[][] {
+  const lists: number[][] = [];
+  for (let g = 0; g < groups.count; g++) {
+    const list: number[] = [];
+    for (let p = 0; p < NUM_PROVINCES; p++) if (groups.touches[g * NUM_PROVINCES + p] === 1) list.push(p);
+    lists.push(list);
+  }
+  return lists;
+}
+
+interface Groups {
+  seaGroup: Int16Array;
+  lists: number[][];
+}
+
+/** Convoy groups that touch coastal province `p`. */
+function groupsTouching(groups: Groups, p: number): number[] {
+  const out: number[] = [];
+  for (const s of seasTouching[p]!) {
+    const g = groups.seaGroup[s]!;
+    if (g >= 0 && !out.includes(g)) out.push(g);
+  }
+  return out;
+}
+
+/** A move some unit could make into a province: what its order (and so a support of it) says. */
+interface Mover {
+  unit: number;
+  /** `A PAR - BUR`, `F MAO - SPA/NC`. */
+  text: string;
+  /** Only possible by convoy (so a supporting fleet at sea may be part of the only route). */
+  convoyOnly: boolean;
+}
+
+/** Everything about a board that every unit's orders share, built once per phase. */
+interface MoveTable {
+  labels: string[];
+  groups: Groups;
+  /** Per province: every move into it, by any unit. */
+  into: Mover[][];
+  /** Per unit: its own moves. */
+  moves: string[][];
+}
+
+const tables = new WeakMap<Board, MoveTable>();
+
+function moveTable(board: Board): MoveTable {
+  const cached = tables.get(board);
+  if (cached) return cached;
+  const n = board.units.length;
+  const labels = board.units.map((_, u) => unitLabel(board, u));
+  const groups: Groups = {
+    seaGroup: board.seaGroup,
+    lists: touchedLists({ touches: board.groupTouches, count: groupCount(board) }),
+  };
+  const into: Mover[][] = Array.from({ length: NUM_PROVINCES }, () => []);
+  const moves: string[][] = [];
+  for (let u = 0; u < n; u++) {
+    const label = labels[u]!;
+    const p = board.prov[u]!;
+    const own: string[] = [];
+    if (board.fleet[u]) {
+      for (const l of fleetAdj[board.loc[u]!]!) {
+        const text = `${label} - ${LOC(l)}`;
+        own.push(text);
+        into[locProvince[l]!]!.push({ unit: u, text, convoyOnly: false });
+      }
+    } else {
+      const byConvoy = new Set<number>();
+      if (provinceKind[p] === KIND_COASTAL)
+        for (const g of groupsTouching(groups, p)) for (const q of groups.lists[g]!) if (q !== p) byConvoy.add(q);
+      for (const q of armyAdj[p]!) {
+        const text = `${label} - ${PROV(q)}`;
+        own.push(text);
+        if (byConvoy.has(q)) own.push(`${text} VIA`);
+        into[q]!.push({ unit: u, text, convoyOnly: false });
+      }
+      for (const q of byConvoy) {
+        if (armyAdjBits[p * NUM_PROVINCES + q] === 1) continue;
+        const text = `${label} - ${PROV(q)}`;
+        own.push(text);
+        into[q]!.push({ unit: u, text, convoyOnly: true });
+      }
+    }
+    moves.push(own);
+  }
+  const table = { labels, groups, into, moves };
+  tables.set(board, table);
+  return table;
+}
+
+function movementOrders(board: Board, table: MoveTable, u: number): string[] {
+  const { labels, into } = table;
+  const label = labels[u]!;
+  const p = board.prov[u]!;
+  const atSea = board.fleet[u] === 1 && provinceKind[p] === KIND_SEA;
+  const out: string[] = [`${label} H`, ...table.moves[u]!];
+
+  // Supports of holds and of every move into a province this unit could move to. A fleet at sea
+  // cannot support a convoyed move it would itself have to carry (DATC 6.D.31).
+  let without: Groups | null = null;
+  const reach = board.fleet[u] ? fleetReachList[board.loc[u]!]! : armyAdj[p]!;
+  const seen = new Set<string>();
+  for (const q of reach) {
+    const held = board.at[q]!;
+    if (held >= 0) out.push(`${label} S ${labels[held]}`);
+    for (const mover of into[q]!) {
+      if (mover.unit === u || seen.has(mover.text)) continue;
+      if (mover.convoyOnly && atSea) {
+        if (!without) {
+          const g = convoyGroups(board, p);
+          without = { seaGroup: g.seaGroup, lists: touchedLists(g) };
+        }
+        const from = board.prov[mover.unit]!;
+        if (!groupsTouching(without, q).some((g) => without!.lists[g]!.includes(from))) continue;
+      }
+      seen.add(mover.text);
+      out.push(`${label} S ${mover.text}`);
+    }
+  }
+
+  // Convoys along the chain of fleets this one belongs to.
+  if (atSea) {
+    const touched = table.groups.lists[table.groups.seaGroup[p]!]!;
+    for (const r of touched) {
+      const t = board.at[r]!;
+      if (t < 0 || board.fleet[t]) continue;
+      for (const q of touched) if (q !== r) out.push(`${label} C A ${PROV(r)} - ${PROV(q)}`);
+    }
+  }
+  return sortOrders(out);
+}
+
+/** Legal orders of `power` for the phase `ctx` describes, one group per unit (or one for builds). */
+export function legalOrderGroups(ctx: PhaseContext, power: Power): OrderGroup[] {
+  const me = POWER_INDEX[power];
+  const { board } = ctx;
+  if (ctx.phase === 'movement') {
+    const table = moveTable(board);
+    const groups: OrderGroup[] = [];
+    for (let u = 0; u < board.units.length; u++) {
+      if (board.power[u] !== me) continue;
+      groups.push({
+        unit: table.labels[u]!,
+        slot: PROVINCE_IDS[board.prov[u]!]!,
+        choose: 1,
+        orders: movementOrders(board, table, u),
+      });
+    }
+    return groups;
+  }
+  if (ctx.phase === 'retreat') {
+    return ctx.dislodged
+      .filter((d) => d.power === power)
+      .map((d) => {
+        const label = `${d.type} ${d.province.toUpperCase()}`;
+        const orders = [...d.retreats.map((r) => `${label} R ${r.toUpperCase()}`), `${label} D`];
+        return { unit: label, slot: d.province.slice(0, 3), choose: 1, orders: sortOrders(orders) };
+      });
+  }
+  const delta = ctx.adjust[me] ?? 0;
+  if (delta > 0) {
+    const orders: string[] = ['WAIVE'];
+    for (const h of homeCentres[me]!) {
+      if (ctx.owner[h] !== me || board.at[h]! >= 0) continue;
+      orders.push(`A ${PROV(h)} B`);
+      if (provinceKind[h] === KIND_COASTAL) for (const l of fleetLocsOf[h]!) orders.push(`F ${LOC(l)} B`);
+    }
+    return [{ unit: null, slot: 'builds', choose: delta, orders: sortOrders(orders) }];
+  }
+  if (delta < 0) {
+    const orders: string[] = [];
+    for (let u = 0; u < board.units.length; u++) if (board.power[u] === me) orders.push(`${unitLabel(board, u)} D`);
+    return [{ unit: null, slot: 'disbands', choose: -delta, orders: sortOrders(orders) }];
+  }
+  return [];
+}
+
+function groupCount(board: Board): number {
+  let n = 0;
+  for (let p = 0; p < NUM_PROVINCES; p++) n = Math.max(n, board.seaGroup[p]! + 1);
+  return n;
+}

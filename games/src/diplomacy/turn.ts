@@ -1,0 +1,233 @@
+/**
+ * One phase of play from start to finish: read every power's orders, adjudicate, and say which
+ * phase comes next. Both the game engine and the one-shot DATC adjudicator go through here, so
+ * there is one copy of the turn rules.
+ *
+ * Sequence: spring movement, spring retreats, fall movement, fall retreats, winter adjustments.
+ * A retreat phase is played only if some dislodged unit has somewhere to go; an adjustment
+ * phase only if some power may build or must disband. Centres change hands at the end of the
+ * fall turn: after fall retreats, or after fall movement when there is no retreat phase.
+ *
+ * Orders are read the way the DATC's harness reads them: an order that is illegal, or names a
+ * unit its power does not have, is void and the unit holds (6.A.6); when a unit gets several
+ * legal orders the last one counts; units without orders hold, dislodged units without orders
+ * disband, missing builds are waived and missing disbands follow the civil disorder rule.
+ */
+import { adjustmentDeltas, civilDisorderDisbands, ownerTable, updateOwnership } from './adjustments';
+import { makeBoard } from './board';
+import { POWER_INDEX, POWERS, provinceIndex } from './map';
+import { runMovement } from './movement';
+import { type CheckedOrder, checkOrderText, type PhaseContext } from './orders-check';
+import { formatOrder } from './orders-parse';
+import { resolveRetreats } from './retreats';
+import type { CentreOwner, DislodgedUnit, OrderResult, Phase, Power, Unit } from './types';
+
+export interface Turn {
+  phase: Phase;
+  /** Units on the board; in a retreat phase, those not dislodged. */
+  units: Unit[];
+  /** Retreat phase: the dislodged units and their retreats. */
+  dislodged: DislodgedUnit[];
+  centres: CentreOwner[];
+}
+
+export interface SubmittedOrder {
+  power: string;
+  text: string;
+}
+
+export interface PhaseReport {
+  /** One result per submitted order, in the order given. */
+  results: OrderResult[];
+  /** What the rules did without an order: disbands of units that could not retreat, civil disorder. */
+  automatic: OrderResult[];
+  /** The next phase to play, with phases that need no decision skipped. */
+  next: Turn;
+  /** Centre ownership was updated (the end of a fall turn). */
+  centresUpdated: boolean;
+}
+
+/** The context order checking needs for this phase. */
+export function phaseContext(turn: Turn): PhaseContext {
+  const owner = ownerTable(turn.centres);
+  return {
+    phase: turn.phase.type,
+    board: makeBoard(turn.units),
+    dislodged: turn.dislodged,
+    owner,
+    adjust: turn.phase.type === 'adjustment' ? adjustmentDeltas(turn.units, turn.centres) : POWERS.map(() => 0),
+  };
+}
+
+interface Accepted {
+  index: number;
+  power: Power;
+  checked: CheckedOrder;
+}
+
+/** Parses and checks every order; the last legal order for a slot wins, earlier ones are void. */
+function accept(
+  ctx: PhaseContext,
+  orders: readonly SubmittedOrder[],
+  results: OrderResult[],
+  dedupe: (a: Accepted) => string | null,
+) {
+  const bySlot = new Map<string, Accepted>();
+  const accepted: Accepted[] = [];
+  orders.forEach((o, index) => {
+    const power = o.power as Power;
+    const base = { power, text: o.text };
+    if (!(POWERS as readonly string[]).includes(o.power)) {
+      results[index] = { ...base, result: 'void', reason: `no power '${o.power}'` };
+      return;
+    }
+    const r = checkOrderText(ctx, power, o.text);
+    if (!r.ok) {
+      results[index] = { ...base, result: 'void', reason: r.error.message };
+      return;
+    }
+    if (r.checked.order.kind === 'vote-draw') {
+      results[index] = { ...base, result: 'void', reason: 'a draw vote is not a board order' };
+      return;
+    }
+    const a = { index, power, checked: r.checked };
+    const key = dedupe(a);
+    if (key !== null) {
+      const earlier = bySlot.get(key);
+      if (earlier)
+        results[earlier.index] = {
+          power: earlier.power,
+          text: orders[earlier.index]!.text,
+          result: 'void',
+          reason: 'replaced by a later order for the same unit',
+        };
+      bySlot.set(key, a);
+    }
+    accepted.push(a);
+  });
+  return accepted.filter((a) => results[a.index] === undefined);
+}
+
+/** Plays one phase. `ctx` may pass in `phaseContext(turn)` when the caller has it already. */
+export function processPhase(turn: Turn, orders: readonly SubmittedOrder[], ctx: PhaseContext = phaseContext(turn)): PhaseReport {
+  const results: OrderResult[] = new Array(orders.length);
+  const automatic: OrderResult[] = [];
+  const { phase } = turn;
+
+  if (phase.type === 'movement') {
+    const accepted = accept(ctx, orders, results, (a) => a.checked.slot);
+    const perUnit: (CheckedOrder | null)[] = ctx.board.units.map(() => null);
+    const indexOfUnit = ctx.board.units.map(() => -1);
+    for (const a of accepted) {
+      const u = ctx.board.at[provinceIndex(a.checked.slot)]!;
+      perUnit[u] = a.checked;
+      indexOfUnit[u] = a.index;
+    }
+    const outcome = runMovement(ctx.board, perUnit);
+    indexOfUnit.forEach((i, u) => {
+      if (i >= 0) results[i] = { power: orders[i]!.power as Power, text: orders[i]!.text, ...outcome.results[u]! };
+    });
+    for (const d of outcome.destroyed) automatic.push(disbanded(d, 'dislodged with no retreat'));
+    const after: Turn = {
+      phase,
+      units: sortUnits(outcome.units),
+      dislodged: sortUnits(outcome.dislodged),
+      centres: turn.centres,
+    };
+    if (outcome.dislodged.length > 0)
+      return { results, automatic, next: { ...after, phase: { ...phase, type: 'retreat' } }, centresUpdated: false };
+    return { results, automatic, ...endOfSeason(after) };
+  }
+
+  if (phase.type === 'retreat') {
+    const accepted = accept(ctx, orders, results, (a) => a.checked.slot);
+    const retreatOrders = accepted.map((a) => {
+      const o = a.checked.order as { kind: string; to?: string; unit: { loc: string } };
+      return {
+        unit: turn.dislodged.findIndex((d) => d.province === o.unit.loc),
+        to: o.kind === 'retreat' ? (o.to as string) : null,
+      };
+    });
+    const outcome = resolveRetreats(turn.dislodged, retreatOrders);
+    accepted.forEach((a, k) => {
+      results[a.index] = { power: a.power, text: orders[a.index]!.text, ...outcome.results[k]! };
+    });
+    for (const i of outcome.unordered) automatic.push(disbanded(turn.dislodged[i]!, 'no retreat ordered'));
+    const after: Turn = { phase, units: sortUnits([...turn.units, ...outcome.arrived]), dislodged: [], centres: turn.centres };
+    return { results, automatic, ...endOfSeason(after) };
+  }
+
+  // Adjustments, handled one by one in the order given.
+  const accepted = accept(ctx, orders, results, (a) => (a.checked.order.kind === 'waive' ? null : a.checked.slot));
+  const remaining = [...ctx.adjust];
+  const removed = new Set<string>();
+  const built: Unit[] = [];
+  const builtAt = new Set<string>();
+  for (const a of accepted) {
+    const o = a.checked.order;
+    const me = POWER_INDEX[a.power];
+    const base = { power: a.power, text: orders[a.index]!.text };
+    if (o.kind === 'build' || o.kind === 'waive') {
+      if (remaining[me]! <= 0) results[a.index] = { ...base, result: 'void', reason: 'no builds left' };
+      else if (o.kind === 'build' && builtAt.has(a.checked.slot))
+        results[a.index] = { ...base, result: 'void', reason: 'already built there' };
+      else {
+        remaining[me]!--;
+        if (o.kind === 'build') {
+          built.push({ power: a.power, type: o.unit.type!, province: o.unit.loc });
+          builtAt.add(a.checked.slot);
+        }
+        results[a.index] = { ...base, result: 'succeeds', reason: o.kind === 'build' ? 'built' : 'waived' };
+      }
+    } else if (o.kind === 'disband') {
+      if (remaining[me]! >= 0) results[a.index] = { ...base, result: 'void', reason: 'no more disbands needed' };
+      else {
+        remaining[me]!++;
+        removed.add(a.checked.slot);
+        results[a.index] = { ...base, result: 'succeeds', reason: 'disbanded' };
+      }
+    }
+  }
+  POWERS.forEach((power, i) => {
+    if (remaining[i]! >= 0) return;
+    const candidates = turn.units.filter((u) => u.power === power && !removed.has(u.province.slice(0, 3)));
+    for (const u of civilDisorderDisbands(candidates, -remaining[i]!)) {
+      removed.add(u.province.slice(0, 3));
+      automatic.push(disbanded(u, 'civil disorder: farthest from home'));
+    }
+  });
+  const units = sortUnits([...turn.units.filter((u) => !removed.has(u.province.slice(0, 3))), ...built]);
+  const next: Turn = {
+    phase: { season: 'spring', year: phase.year + 1, type: 'movement' },
+    units,
+    dislodged: [],
+    centres: turn.centres,
+  };
+  return { results, automatic, next, centresUpdated: false };
+}
+
+/** After a season's movement (and retreats): centres change hands in the fall, then winter or the next spring. */
+function endOfSeason(after: Turn): { next: Turn; centresUpdated: boolean } {
+  const { season, year } = after.phase;
+  if (season === 'spring')
+    return { next: { ...after, phase: { season: 'fall', year, type: 'movement' } }, centresUpdated: false };
+  const centres = updateOwnership(after.units, after.centres);
+  const needsWinter = adjustmentDeltas(after.units, centres).some((d) => d !== 0);
+  const phase: Phase = needsWinter
+    ? { season: 'winter', year, type: 'adjustment' }
+    : { season: 'spring', year: year + 1, type: 'movement' };
+  return { next: { phase, units: after.units, dislodged: [], centres }, centresUpdated: true };
+}
+
+function disbanded(u: Unit, reason: string): OrderResult {
+  return {
+    power: u.power,
+    text: formatOrder({ kind: 'disband', unit: { type: u.type, loc: u.province } }),
+    result: 'succeeds',
+    reason,
+  };
+}
+
+export function sortUnits<T extends Unit>(units: T[]): T[] {
+  return [...units].sort((a, b) => (a.province < b.province ? -1 : a.province > b.province ? 1 : 0));
+}

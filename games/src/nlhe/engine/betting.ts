@@ -1,0 +1,117 @@
+/**
+ * The betting operations, each as verify (null or an error value) and do (on a clone).
+ *
+ * Sizes follow PokerKit's no-limit rules, which the reference hand histories were made with:
+ * a bet or raise names the total it brings the player's street bet to ("raise to"); the least
+ * legal total is the largest bet plus the larger of `minBet` and the largest bet or raise
+ * increment so far this street (blinds and straddles are not increments, so over a straddle
+ * of 200 with a 100 big blind the minimum is 300), capped at what covers every opponent; the
+ * most is the player's whole stack. A player short of the minimum may still go all in.
+ *
+ * One rule is stricter than PokerKit: an all-in raise smaller than a full raise does not reopen
+ * the betting. A player who has acted on this street may raise again only if the bet has grown
+ * by at least a full raise since it last acted; otherwise it may only call or fold (TDA rule).
+ */
+import { actionError } from '../../core/game';
+import { afterBettingAction, effectiveStack } from './flow';
+import { type HandError, type HandState, label, maxBet, rotation } from './state';
+
+export interface RaiseBounds {
+  /** Least legal raise-to total (may be an all-in below the usual minimum). */
+  readonly min: number;
+  /** Most legal raise-to total: the player's whole stack plus its bet. */
+  readonly max: number;
+}
+
+const actor = (h: HandState): number | undefined => (h.phase === 'betting' ? h.actors[0] : undefined);
+
+function notBetting(h: HandState): HandError | null {
+  return actor(h) === undefined ? actionError('nlhe/not-betting', 'no betting action is expected now') : null;
+}
+
+/** The raise-to range of the player to act, or null if it may not bet or raise. */
+export function raiseBounds(h: HandState): RaiseBounds | null {
+  const i = actor(h);
+  if (i === undefined) return null;
+  const top = maxBet(h);
+  const stack = h.stacks[i]!;
+  const bet = h.bets[i]!;
+  if (stack <= top - bet) return null;
+  if (!h.folded.some((f, j) => j !== i && !f && h.stacks[j]! + h.bets[j]! > top)) return null;
+  const fullRaise = Math.max(h.raiseSize, h.minBet);
+  if (h.actedAt[i]! >= 0 && top - h.actedAt[i]! < fullRaise) return null;
+  return { min: Math.min(top + fullRaise, effectiveStack(h, i) + bet), max: stack + bet };
+}
+
+export function verifyFold(h: HandState): HandError | null {
+  const i = actor(h);
+  if (i === undefined) return notBetting(h);
+  return h.bets[i]! >= maxBet(h) ? actionError('nlhe/no-bet-to-fold', 'there is no bet to fold to: check instead') : null;
+}
+
+export function verifyCheck(h: HandState): HandError | null {
+  const i = actor(h);
+  if (i === undefined) return notBetting(h);
+  return h.bets[i]! < maxBet(h)
+    ? actionError('nlhe/facing-bet', `cannot check facing a bet of ${maxBet(h)}: call, raise or fold`)
+    : null;
+}
+
+export function verifyCall(h: HandState): HandError | null {
+  const i = actor(h);
+  if (i === undefined) return notBetting(h);
+  return h.bets[i]! >= maxBet(h) ? actionError('nlhe/nothing-to-call', 'there is nothing to call: check instead') : null;
+}
+
+export function verifyRaise(h: HandState, to: number): HandError | null {
+  const i = actor(h);
+  if (i === undefined) return notBetting(h);
+  if (!Number.isSafeInteger(to))
+    return actionError('nlhe/bad-amount', `a raise-to amount must be a whole number of chips, got ${to}`);
+  const bounds = raiseBounds(h);
+  if (!bounds)
+    return actionError(
+      'nlhe/raise-closed',
+      'raising is not allowed here (nobody left to raise, short of chips, or betting not reopened)',
+    );
+  if (to < bounds.min || to > bounds.max) {
+    return actionError('nlhe/raise-size', `raise to ${to} is outside the legal range ${bounds.min}..${bounds.max}`, bounds);
+  }
+  return null;
+}
+
+/** Takes the acting player off the queue and records the level it acted at. */
+function acted(h: HandState, i: number, entry: string): void {
+  h.actors.shift();
+  h.actedAt[i] = maxBet(h);
+  h.log.push(`${label(i)} ${entry}`);
+}
+
+export function doFold(h: HandState): void {
+  const i = h.actors[0]!;
+  h.folded[i] = true;
+  acted(h, i, 'fold');
+  afterBettingAction(h);
+}
+
+export function doCheckOrCall(h: HandState): void {
+  const i = h.actors[0]!;
+  const facing = maxBet(h) - h.bets[i]!;
+  const amount = Math.min(h.stacks[i]!, facing);
+  h.bets[i]! += amount;
+  h.stacks[i]! -= amount;
+  acted(h, i, facing > 0 ? 'call' : 'check');
+  afterBettingAction(h);
+}
+
+export function doRaise(h: HandState, to: number): void {
+  const i = h.actors[0]!;
+  h.raiseSize = Math.max(h.raiseSize, to - maxBet(h));
+  h.stacks[i]! -= to - h.bets[i]!;
+  h.bets[i] = to;
+  h.opener = i;
+  acted(h, i, `raise ${to}`);
+  // Everyone else with chips answers the raise, in order from the raiser's left.
+  h.actors = rotation(h.n, i + 1).filter((j) => j !== i && !h.folded[j] && h.stacks[j]! > 0);
+  afterBettingAction(h);
+}

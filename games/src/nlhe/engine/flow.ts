@@ -1,0 +1,195 @@
+/**
+ * The hand's phase transitions (PokerKit's begin / end steps): posting antes and blinds,
+ * opening and closing betting rounds, collecting bets, the showdown, and pushing the pots.
+ * Every function here mutates a state that the caller has just cloned.
+ */
+import { evaluate7 } from '../eval/evaluate';
+import { buildPots, splitPot } from './pots';
+import { type HandConfig, type HandState, maxBet, rotation } from './state';
+
+/** A new hand with antes and blinds posted, waiting for the first hole card. Assumes a valid config. */
+export function createHand(config: HandConfig): HandState {
+  const n = config.startingStacks.length;
+  // Heads-up, PHH and PokerKit read the arrays as [small blind, big blind] while position 0 is the big blind.
+  const due = (values: readonly number[], i: number): number => (n === 2 ? (values[1 - i] ?? 0) : (values[i] ?? 0));
+  const h: HandState = {
+    n,
+    antes: Array.from({ length: n }, (_, i) => due(config.antes, i)),
+    blinds: Array.from({ length: n }, (_, i) => due(config.blindsOrStraddles, i)),
+    minBet: config.minBet,
+    startingStacks: config.startingStacks.slice(),
+    anteTrimming: config.anteTrimming ?? false,
+    phase: 'dealing',
+    street: 0,
+    stacks: config.startingStacks.slice(),
+    bets: new Array<number>(n).fill(0),
+    committed: new Array<number>(n).fill(0),
+    deadAntes: 0,
+    folded: new Array<boolean>(n).fill(false),
+    hole: Array.from({ length: n }, () => []),
+    board: [],
+    actors: [],
+    opener: 0,
+    raiseSize: 0,
+    actedAt: new Array<number>(n).fill(-1),
+    allIn: false,
+    showQueue: [],
+    shown: new Array<boolean>(n).fill(false),
+    mucked: new Array<boolean>(n).fill(false),
+    won: new Array<number>(n).fill(0),
+    log: [],
+  };
+  const effectiveAnte = (i: number): number => Math.min(h.antes[i]!, h.startingStacks[i]!);
+  for (let i = 0; i < n; i++) {
+    h.bets[i] = effectiveAnte(i);
+    h.stacks[i]! -= h.bets[i]!;
+  }
+  if (h.anteTrimming) {
+    returnUncalled(h, secondLargest(h.bets));
+    collect(h);
+  } else {
+    for (let i = 0; i < n; i++) h.deadAntes += h.bets[i]!;
+    h.bets.fill(0);
+  }
+  for (let i = 0; i < n; i++) {
+    h.bets[i] = Math.min(h.blinds[i]!, h.startingStacks[i]! - effectiveAnte(i));
+    h.stacks[i]! -= h.bets[i]!;
+  }
+  return h;
+}
+
+function secondLargest(values: readonly number[]): number {
+  const sorted = values.slice().sort((a, b) => b - a);
+  return sorted[1] ?? 0;
+}
+
+/** Gives back whatever any bet exceeds `cutoff` by: nobody can call it. */
+function returnUncalled(h: HandState, cutoff: number): void {
+  for (let i = 0; i < h.n; i++) {
+    if (h.bets[i]! > cutoff) {
+      h.stacks[i]! += h.bets[i]! - cutoff;
+      h.bets[i] = cutoff;
+    }
+  }
+}
+
+function collect(h: HandState): void {
+  for (let i = 0; i < h.n; i++) {
+    h.committed[i]! += h.bets[i]!;
+    h.bets[i] = 0;
+  }
+}
+
+const liveCount = (h: HandState): number => h.folded.reduce((k, f) => (f ? k : k + 1), 0);
+
+/**
+ * What a player can still lose: its stack, capped by the second-largest total (bet plus stack)
+ * among players holding cards. Zero means nobody could call a raise.
+ */
+export function effectiveStack(h: HandState, i: number): number {
+  if (h.folded[i]) return 0;
+  let first = 0;
+  let second = 0;
+  for (let j = 0; j < h.n; j++) {
+    if (h.folded[j]) continue;
+    const total = h.bets[j]! + h.stacks[j]!;
+    if (total > first) {
+      second = first;
+      first = total;
+    } else if (total > second) {
+      second = total;
+    }
+  }
+  return Math.min(h.stacks[i]!, Math.max(0, second - h.bets[i]!));
+}
+
+/** Called when the last card of a dealing phase is out: the next betting round opens. */
+export function afterDealing(h: HandState): void {
+  beginBetting(h);
+}
+
+function beginBetting(h: HandState): void {
+  // The first to act sits after the largest bet (the big blind or a straddle pre-flop; after the button later).
+  let top = 0;
+  for (let i = 1; i < h.n; i++) if (h.bets[i]! >= h.bets[top]!) top = i;
+  h.opener = (top + 1) % h.n;
+  h.actors = rotation(h.n, h.opener).filter((i) => !h.folded[i] && h.stacks[i]! > 0 && effectiveStack(h, i) > 0);
+  h.raiseSize = 0;
+  h.actedAt.fill(-1);
+  h.phase = 'betting';
+  const only = h.actors[0];
+  if (h.actors.length === 0 || (h.actors.length === 1 && h.bets[only!]! >= maxBet(h)) || liveCount(h) <= 1) endBetting(h);
+}
+
+/** Ends the betting round if nobody is left to act or a single player holds cards. */
+export function afterBettingAction(h: HandState): void {
+  if (h.actors.length === 0 || liveCount(h) <= 1) endBetting(h);
+}
+
+function endBetting(h: HandState): void {
+  h.actors = [];
+  const live = h.folded.flatMap((f, i) => (f ? [] : [i]));
+  if (live.length > 1 && live.filter((i) => h.stacks[i]! > 0).length <= 1) h.allIn = true;
+  if (h.street === 3 && live.some((i) => h.stacks[i] === 0)) h.allIn = true;
+  if (live.length === 1) {
+    const [winner] = live as [number];
+    h.stacks[winner]! += h.bets[winner]!;
+    h.bets[winner] = 0;
+  } else {
+    returnUncalled(h, secondLargest(h.bets));
+  }
+  collect(h);
+  if (live.length === 1) settle(h);
+  else if (h.street === 3 || h.allIn) beginShowdown(h);
+  else nextStreet(h);
+}
+
+function nextStreet(h: HandState): void {
+  h.street += 1;
+  h.phase = 'dealing';
+}
+
+function beginShowdown(h: HandState): void {
+  h.phase = 'showdown';
+  h.showQueue = rotation(h.n, h.opener).filter((i) => !h.folded[i] && !h.shown[i] && !h.mucked[i]);
+  if (h.showQueue.length === 0) endShowdown(h);
+}
+
+/** After a show or muck: the next player, or the run-out, or the pots. */
+export function afterShowdownAction(h: HandState): void {
+  if (h.showQueue.length === 0) endShowdown(h);
+}
+
+function endShowdown(h: HandState): void {
+  if (h.allIn && h.street < 3) nextStreet(h);
+  else settle(h);
+}
+
+/** Pushes every pot to its best shown hand(s) and ends the hand. */
+function settle(h: HandState): void {
+  h.phase = 'over';
+  h.actors = [];
+  h.showQueue = [];
+  const live = h.folded.map((f, i) => !f && !h.mucked[i]);
+  const survivors = live.flatMap((l, i) => (l ? [i] : []));
+  if (survivors.length === 1) {
+    // Everyone else folded (or mucked): the last hand takes everything in the middle.
+    h.won[survivors[0]!] = h.deadAntes + h.committed.reduce((a, b) => a + b, 0);
+  } else {
+    const strength = strengths(h, survivors);
+    for (const pot of buildPots(h.committed, live, h.deadAntes)) {
+      let winners = pot.eligible;
+      if (winners.length > 1) {
+        const best = Math.max(...winners.map((i) => strength.get(i)!));
+        winners = winners.filter((i) => strength.get(i) === best);
+      }
+      for (const [i, chips] of splitPot(pot.amount, winners)) h.won[i]! += chips;
+    }
+  }
+  for (let i = 0; i < h.n; i++) h.stacks[i]! += h.won[i]!;
+}
+
+function strengths(h: HandState, players: readonly number[]): Map<number, number> {
+  const [a, b, c, d, e] = h.board as [number, number, number, number, number];
+  return new Map(players.map((i) => [i, evaluate7(h.hole[i]![0]!, h.hole[i]![1]!, a, b, c, d, e)]));
+}

@@ -1,0 +1,101 @@
+/**
+ * No-Limit Texas Hold'em on Parley's `Game` interface (id `nlhe`): a thin adapter over the hand
+ * engine (`engine/`) and the match formats (`match/`). Seats are table seats; the text forms of
+ * actions and the legal-action policy are documented in `match/actions.ts`.
+ */
+import type { z } from 'zod';
+import { type ActionError, type Actor, actionError, type ChanceOutcome, type CurrentPlayer, type Game } from '../core/game';
+import { parseWith } from '../core/params';
+import type { Rng } from '../core/rng';
+import { applyHandAction, handActor, undealtCards } from './engine';
+import { actingSeat, dealText, legalActionsOf, resolveAction } from './match/actions';
+import { DEFAULT_PARAMS, type NlheParams, paramsSchema } from './match/params';
+import { afterHand, type NlheState, newMatch } from './match/session';
+import { infoStateKey, observation, privateValues, spectatorView } from './match/views';
+
+function currentPlayer(s: NlheState): CurrentPlayer {
+  if (s.over) return 'terminal';
+  const actor = handActor(s.hand);
+  return actor === 'chance' ? 'chance' : actor === null ? 'terminal' : s.seats[actor]!;
+}
+
+function validateAction(s: NlheState, actor: Actor, action: string): ActionError | null {
+  if (typeof action !== 'string') return actionError('action/unparseable', 'an action is a string');
+  const resolved = resolveAction(s, actor, action);
+  return 'code' in resolved ? resolved : null;
+}
+
+function applyAction(s: NlheState, actor: Actor, action: string): NlheState {
+  const resolved = resolveAction(s, actor, action);
+  if ('code' in resolved) throw new Error(`nlhe: invalid action '${action}' by ${actor}: ${resolved.message}`);
+  const hand = applyHandAction(s.hand, resolved);
+  const next: NlheState = {
+    params: s.params,
+    handNumber: s.handNumber,
+    button: s.button,
+    seats: s.seats,
+    hand,
+    stacks: s.stacks,
+    net: s.net,
+    eliminated: s.eliminated,
+    rebuys: s.rebuys,
+    past: s.past,
+    over: s.over,
+  };
+  return hand.phase === 'over' ? afterHand(next) : next;
+}
+
+function chanceOutcomes(s: NlheState): ChanceOutcome[] {
+  if (currentPlayer(s) !== 'chance') return [];
+  const cards = undealtCards(s.hand);
+  const probability = 1 / cards.length;
+  return cards.map((card) => ({ action: dealText(s, card), probability }));
+}
+
+/** Draws one undealt card uniformly without listing every outcome. */
+function sampleChance(s: NlheState, rng: Rng): string {
+  const cards = undealtCards(s.hand);
+  return dealText(s, cards[rng.int(cards.length)]!);
+}
+
+function defaultAction(s: NlheState, seat: number): string {
+  const legal = legalActionsOf(s, seat);
+  for (const preferred of ['check', 'fold', 'show']) if (legal.includes(preferred)) return preferred;
+  return legal[0] ?? 'check';
+}
+
+function returns(s: NlheState): number[] {
+  return s.over ? s.net.slice() : new Array<number>(s.stacks.length).fill(0);
+}
+
+export const nlhe: Game<NlheState, NlheParams> = {
+  descriptor: {
+    id: 'nlhe',
+    name: "No-Limit Texas Hold'em",
+    minPlayers: 2,
+    maxPlayers: 9,
+    traits: { dynamics: 'sequential', chance: 'explicit', information: 'imperfect', utility: 'zero-sum' },
+    defaultParams: DEFAULT_PARAMS,
+    parseParams: (raw) => parseWith(paramsSchema as z.ZodType<NlheParams>, raw),
+    numPlayers: (params) => params.players,
+  },
+  newInitialState: newMatch,
+  currentPlayer,
+  actingSeats: (s) => {
+    const seat = actingSeat(s);
+    return seat === null ? [] : [seat];
+  },
+  legalActions: legalActionsOf,
+  validateAction,
+  applyAction,
+  chanceOutcomes,
+  sampleChance,
+  defaultAction,
+  observation,
+  spectatorView,
+  infoStateKey,
+  privateValues,
+  isTerminal: (s) => s.over,
+  returns,
+  numPlayers: (s) => s.stacks.length,
+};

@@ -1,0 +1,135 @@
+/**
+ * The text form of actions, and the legal-action list.
+ *
+ * Player actions: `fold`, `check`, `call`, `raise N`, `show`, `muck`. `raise N` always names
+ * the total the player's bet on this street becomes ("raise to", as PHH's `cbr`), whether it
+ * opens the betting or raises it; `raise <stack + bet>` is all in. Chance actions deal one card:
+ * `deal 3 As` gives seat 3 a hole card, `deal board Kd` a board card; every undealt card is
+ * equally likely.
+ *
+ * Raise sizes form a range, so `legalActions` cannot list them all: it lists fold (only when
+ * facing a bet), check or call, and representative raise-to totals: the minimum raise, 1/2,
+ * 3/4, 1 and 2 times the pot (pot counted after calling; raise to current bet + fraction x pot),
+ * and all in, clipped to the legal range (pot sizes also to what covers every opponent) and
+ * deduplicated. `validateAction` accepts any whole raise-to in the range that
+ * `raiseBounds` reports.
+ */
+import { actionError } from '../../core/game';
+import { cardName, parseCard } from '../cards';
+import {
+  dealTarget,
+  effectiveStack,
+  type HandAction,
+  type HandError,
+  type HandState,
+  handActor,
+  maxBet,
+  potTotal,
+  type RaiseBounds,
+  raiseBounds,
+  verifyHandAction,
+} from '../engine';
+import type { NlheState } from './session';
+
+/** Fractions of the pot (after calling) offered as raise sizes besides the minimum and all in. */
+export const POT_FRACTIONS = [0.5, 0.75, 1, 2] as const;
+
+export type Parsed =
+  | { readonly kind: 'chance'; readonly seat: number | 'board'; readonly card: number }
+  | { readonly kind: 'player'; readonly action: HandAction };
+
+/** Reads an action string, or explains why it is not one. */
+export function parseAction(text: string): Parsed | HandError {
+  const deal = /^deal (board|\d+) ([2-9TJQKA][cdhs])$/.exec(text);
+  if (deal) {
+    const card = parseCard(deal[2]!);
+    return { kind: 'chance', seat: deal[1] === 'board' ? 'board' : Number(deal[1]), card };
+  }
+  if (text === 'fold' || text === 'check' || text === 'call' || text === 'show' || text === 'muck') {
+    return { kind: 'player', action: { type: text } };
+  }
+  const raise = /^raise (\d{1,15})$/.exec(text);
+  if (raise) return { kind: 'player', action: { type: 'raise', to: Number(raise[1]) } };
+  return actionError(
+    'action/unparseable',
+    `'${text.slice(0, 40)}' is not an NLHE action (fold, check, call, raise N, show, muck)`,
+  );
+}
+
+/** The chance action text for dealing `card` in hand `s`. */
+export function dealText(s: NlheState, card: number): string {
+  const target = dealTarget(s.hand);
+  const where = target?.kind === 'hole' ? String(s.seats[target.position]) : 'board';
+  return `deal ${where} ${cardName(card)}`;
+}
+
+/** The table seat to act now, or null (chance, or over). */
+export function actingSeat(s: NlheState): number | null {
+  if (s.over) return null;
+  const actor = handActor(s.hand);
+  return typeof actor === 'number' ? s.seats[actor]! : null;
+}
+
+/** Checks `text` by `actor` against the current hand; returns the engine action or an error. */
+export function resolveAction(s: NlheState, actor: number | 'chance', text: string): HandAction | HandError {
+  if (s.over) return actionError('action/game-over', 'the game is over');
+  const parsed = parseAction(text);
+  if ('code' in parsed) return parsed;
+  const expected = handActor(s.hand);
+  if (expected === null) return actionError('action/game-over', 'the hand is over');
+  if (actor === 'chance' || expected === 'chance') {
+    if (actor !== expected) {
+      const who = expected === 'chance' ? 'chance' : `seat ${s.seats[expected]}`;
+      return actionError('action/not-your-turn', `it is ${who}'s turn to act`);
+    }
+    if (parsed.kind !== 'chance')
+      return actionError('nlhe/bad-deal', `chance deals cards ('deal 3 As', 'deal board Kd'), not '${text}'`);
+    const target = dealTarget(s.hand)!;
+    const want = target.kind === 'hole' ? s.seats[target.position]! : 'board';
+    if (parsed.seat !== want)
+      return actionError(
+        'nlhe/bad-deal',
+        `the next card goes to ${want === 'board' ? 'the board' : `seat ${want}`}, not ${parsed.seat === 'board' ? 'the board' : `seat ${parsed.seat}`}`,
+      );
+    const action: HandAction = { type: 'deal', card: parsed.card };
+    return verifyHandAction(s.hand, 'chance', action) ?? action;
+  }
+  if (parsed.kind !== 'player') return actionError('action/not-chance', 'only chance deals cards');
+  const position = s.seats.indexOf(actor);
+  if (position < 0 || position !== expected)
+    return actionError('action/not-your-turn', `it is seat ${s.seats[expected]}'s turn, not seat ${actor}'s`);
+  return verifyHandAction(s.hand, position, parsed.action) ?? parsed.action;
+}
+
+/** The exact raise-to range of the seat to act (null if it may not raise): any whole total in it is legal. */
+export function raiseRange(s: NlheState): RaiseBounds | null {
+  return s.over ? null : raiseBounds(s.hand);
+}
+
+/** Representative raise-to totals (see the file comment), ascending and unique. */
+export function raiseSizes(h: HandState): number[] {
+  const bounds = raiseBounds(h);
+  if (!bounds) return [];
+  const i = h.actors[0]!;
+  const top = maxBet(h);
+  const potAfterCall = potTotal(h) + (top - h.bets[i]!);
+  // Beyond what covers every opponent a bigger bet changes nothing (the excess comes back), so
+  // pot-sized options stop there; all in stays on the list.
+  const cover = Math.max(bounds.min, Math.min(bounds.max, effectiveStack(h, i) + h.bets[i]!));
+  const sizes = new Set<number>([bounds.min, bounds.max]);
+  for (const f of POT_FRACTIONS) sizes.add(Math.min(cover, Math.max(bounds.min, top + Math.round(f * potAfterCall))));
+  return [...sizes].sort((a, b) => a - b);
+}
+
+/** Legal actions of table seat `seat` (empty unless it is to act), sorted with `compareActions`. */
+export function legalActionsOf(s: NlheState, seat: number): string[] {
+  if (actingSeat(s) !== seat) return [];
+  const h = s.hand;
+  // Built directly in `compareActions` order: call < check < fold < muck < raise N (ascending N) < show.
+  if (h.phase === 'showdown')
+    return verifyHandAction(h, h.showQueue[0]!, { type: 'muck' }) === null ? ['muck', 'show'] : ['show'];
+  const i = h.actors[0]!;
+  const out = h.bets[i]! < maxBet(h) ? ['call', 'fold'] : ['check'];
+  for (const to of raiseSizes(h)) out.push(`raise ${to}`);
+  return out;
+}

@@ -1,0 +1,177 @@
+/**
+ * A match: one hand, a cash game or a sit-and-go, as a sequence of hands over a table.
+ *
+ * The match state holds the table (stacks by seat, the button, who is out) and the current
+ * hand, whose positions map to table seats through `seats` (position 0 = first seat left of the
+ * button, last position = the button; heads-up the button posts the small blind). When a hand
+ * ends the next one is dealt at once, so every node is a hand node and the match is over
+ * exactly when no further hand can start.
+ */
+import { createHand, type HandConfig, type HandState } from '../engine';
+import { levelFor, type NlheParams, startingStacks } from './params';
+
+/** A finished hand, kept for records, views and PHH export. */
+export interface HandRecord {
+  readonly number: number;
+  /** Table seat of each position. */
+  readonly seats: number[];
+  readonly config: HandConfig;
+  /** PHH action log (one card per dealing entry). */
+  readonly log: string[];
+  /** Stacks by position after the hand. */
+  readonly finishing: number[];
+}
+
+export interface NlheState {
+  readonly params: NlheParams;
+  /** 1-based number of the current (or, once over, the last) hand. */
+  readonly handNumber: number;
+  readonly button: number;
+  /** Table seat of each position in the current hand. */
+  readonly seats: number[];
+  readonly hand: HandState;
+  /** Chips by seat before the current hand (players sitting out keep theirs here). */
+  readonly stacks: number[];
+  /** Chips won or lost by seat over the finished hands. */
+  readonly net: number[];
+  /** Sit-and-go: seats in the order they were eliminated. */
+  readonly eliminated: number[];
+  readonly rebuys: number[];
+  readonly past: HandRecord[];
+  readonly over: boolean;
+}
+
+/** The hand's PHH-style configuration for the players in `seats`. */
+export function handConfig(
+  params: NlheParams,
+  handNumber: number,
+  seats: readonly number[],
+  stacks: readonly number[],
+): HandConfig {
+  const m = seats.length;
+  const lv = levelFor(params, handNumber);
+  const blinds = [lv.blinds[0], lv.blinds[1], ...(m > 2 ? params.straddles : [])].slice(0, m);
+  while (blinds.length < m) blinds.push(0);
+  // PHH arrays index the big blind at 1 (the engine maps that to position 0 heads-up).
+  const antes = Array.from({ length: m }, (_, i) => lv.ante + (i === 1 ? lv.bigBlindAnte : 0));
+  return {
+    antes,
+    blindsOrStraddles: blinds,
+    minBet: params.minBet ?? lv.blinds[1],
+    startingStacks: seats.map((s) => stacks[s]!),
+  };
+}
+
+/** Seats with chips, in position order for a hand with the button at `button`. */
+export function seatingFor(stacks: readonly number[], button: number): number[] {
+  const n = stacks.length;
+  const order: number[] = [];
+  for (let k = 1; k <= n; k++) {
+    const seat = (button + k) % n;
+    if (stacks[seat]! > 0) order.push(seat);
+  }
+  return order;
+}
+
+export function newMatch(params: NlheParams): NlheState {
+  const stacks = startingStacks(params);
+  const n = stacks.length;
+  const button = n - 1;
+  return startHand(params, {
+    handNumber: 1,
+    button,
+    stacks,
+    net: new Array<number>(n).fill(0),
+    eliminated: [],
+    rebuys: new Array<number>(n).fill(0),
+    past: [],
+  });
+}
+
+type Table = Pick<NlheState, 'handNumber' | 'button' | 'stacks' | 'net' | 'eliminated' | 'rebuys' | 'past'>;
+
+function startHand(params: NlheParams, table: Table): NlheState {
+  const seats = seatingFor(table.stacks, table.button);
+  const hand = createHand(handConfig(params, table.handNumber, seats, table.stacks));
+  return { params, ...table, seats, hand, over: false };
+}
+
+/** Called once the current hand is over: books it, then deals the next hand or ends the match. */
+export function afterHand(s: NlheState): NlheState {
+  const { params, hand, seats } = s;
+  const n = s.stacks.length;
+  const stacks = s.stacks.slice();
+  const net = s.net.slice();
+  seats.forEach((seat, pos) => {
+    net[seat]! += hand.stacks[pos]! - hand.startingStacks[pos]!;
+    stacks[seat] = hand.stacks[pos]!;
+  });
+  const record: HandRecord = {
+    number: s.handNumber,
+    seats,
+    config: handConfigOf(hand),
+    log: hand.log,
+    finishing: hand.stacks.slice(),
+  };
+  const past = [...s.past, record];
+  const eliminated = s.eliminated.slice();
+  const rebuys = s.rebuys.slice();
+  const initial = startingStacks(params);
+
+  if (params.format === 'sng') {
+    // Busted this hand: the one who started it with fewer chips finishes lower (ties: lower position).
+    const busted = seats.filter((seat) => stacks[seat] === 0 && !eliminated.includes(seat));
+    busted.sort(
+      (a, b) =>
+        hand.startingStacks[seats.indexOf(a)]! - hand.startingStacks[seats.indexOf(b)]! || seats.indexOf(a) - seats.indexOf(b),
+    );
+    eliminated.push(...busted);
+  }
+  const lastHand =
+    params.format === 'hand' ||
+    (params.format === 'cash' && s.handNumber >= params.hands) ||
+    (params.format === 'sng' && s.handNumber >= params.maxHands);
+  // Between hands of a cash game (never after the last one): reset the stacks, or rebuy the busted.
+  if (!lastHand && params.format === 'cash') {
+    for (let seat = 0; seat < n; seat++) {
+      if (params.resetStacks) {
+        stacks[seat] = initial[seat]!;
+      } else if (params.rebuy && stacks[seat] === 0) {
+        stacks[seat] = initial[seat]!;
+        rebuys[seat]! += 1;
+      }
+    }
+  }
+  const table: Table = { handNumber: s.handNumber, button: s.button, stacks, net, eliminated, rebuys, past };
+  if (lastHand || stacks.filter((x) => x > 0).length < 2) return { ...s, ...table, over: true };
+  return startHand(params, { ...table, handNumber: s.handNumber + 1, button: nextButton(stacks, s.button) });
+}
+
+/** The button moves to the next seat that still has chips. */
+function nextButton(stacks: readonly number[], button: number): number {
+  const n = stacks.length;
+  for (let k = 1; k <= n; k++) {
+    const seat = (button + k) % n;
+    if (stacks[seat]! > 0) return seat;
+  }
+  return button;
+}
+
+function handConfigOf(hand: HandState): HandConfig {
+  // Re-express the engine's per-position dues as PHH arrays (heads-up swaps them back).
+  const swap = (values: number[]) => (hand.n === 2 ? [values[1]!, values[0]!] : values.slice());
+  return {
+    antes: swap(hand.antes),
+    blindsOrStraddles: swap(hand.blinds),
+    minBet: hand.minBet,
+    startingStacks: hand.startingStacks.slice(),
+    anteTrimming: hand.anteTrimming,
+  };
+}
+
+/** Sit-and-go finishing order, winner first (survivors by chips, then the eliminated, last out first). */
+export function finishingOrder(s: NlheState): number[] {
+  const alive = s.stacks.map((_, seat) => seat).filter((seat) => !s.eliminated.includes(seat));
+  alive.sort((a, b) => s.stacks[b]! - s.stacks[a]! || a - b);
+  return [...alive, ...s.eliminated.slice().reverse()];
+}

@@ -1,0 +1,178 @@
+/**
+ * What each seat, a spectator, and the finished record may see.
+ *
+ * A seat sees its own hole cards; other hole cards stay hidden (`??` in the history) unless
+ * their owner shows them at showdown. Mucked and folded hands are never revealed, not even in
+ * the finished record. Card strings of a seat's unshown hand appear in no other view: past
+ * hands are summarised with cards written back to back (`AsKd`), never as separate strings.
+ */
+import { cardName } from '../cards';
+import { type HandState, maxBet, potTotal, raiseBounds } from '../engine';
+import { actingSeat } from './actions';
+import { levelFor } from './params';
+import { finishingOrder, type HandRecord, type NlheState } from './session';
+
+const STREETS = ['preflop', 'flop', 'turn', 'river'] as const;
+
+/** Who may see a dealt hole card: the seat itself, anybody once shown, or nobody else. */
+type Reveal = (seat: number) => boolean;
+
+/** One log entry in the game's text form, for a reader who sees the hole cards `reveal` allows. */
+export function entryText(entry: string, seats: readonly number[], reveal: Reveal): string {
+  const words = entry.split(' ');
+  if (words[0] === 'd') {
+    if (words[1] === 'db') return `deal board ${words[2]}`;
+    const seat = seats[Number(words[2]!.slice(1)) - 1]!;
+    return `deal ${seat} ${reveal(seat) ? words[3] : '??'}`;
+  }
+  const seat = seats[Number(words[0]!.slice(1)) - 1]!;
+  return `${seat}: ${words.slice(1).join(' ')}`;
+}
+
+const shownSeats = (log: readonly string[], seats: readonly number[]): Set<number> =>
+  new Set(log.filter((e) => / show /.test(e)).map((e) => seats[Number(e.split(' ')[0]!.slice(1)) - 1]!));
+
+function phaseName(h: HandState, over: boolean): string {
+  if (over) return 'over';
+  if (h.phase === 'showdown' || h.phase === 'over') return h.phase;
+  return STREETS[h.street]!;
+}
+
+/** Public facts of the table now, shared by every view. */
+function tableView(s: NlheState) {
+  const h = s.hand;
+  const positionOf = new Map(s.seats.map((seat, pos) => [seat, pos]));
+  const players = s.stacks.map((stack, seat) => {
+    const pos = positionOf.get(seat);
+    if (pos === undefined) return { seat, stack, inHand: false };
+    // Once the match is over the last hand stays on view, with the table's final stacks.
+    return {
+      seat,
+      stack: s.over ? stack : h.stacks[pos]!,
+      bet: s.over ? 0 : h.bets[pos]!,
+      inHand: !s.over,
+      folded: h.folded[pos]!,
+      allIn: h.stacks[pos] === 0 && !h.folded[pos],
+      ...(h.shown[pos] ? { shown: h.hole[pos]!.map(cardName) } : {}),
+      ...(h.mucked[pos] ? { mucked: true } : {}),
+    };
+  });
+  const last = s.past[s.past.length - 1];
+  const level = levelFor(s.params, s.handNumber);
+  return {
+    format: s.params.format,
+    hand: s.handNumber,
+    button: s.button,
+    blinds: level.blinds,
+    ante: level.ante,
+    bigBlindAnte: level.bigBlindAnte,
+    phase: phaseName(h, s.over),
+    toAct: actingSeat(s),
+    board: h.board.map(cardName),
+    pot: s.over ? 0 : potTotal(h),
+    currentBet: s.over ? 0 : maxBet(h),
+    players,
+    net: s.net.slice(),
+    ...(s.params.format === 'sng'
+      ? { eliminated: s.eliminated.slice(), ...(s.over ? { finishingOrder: finishingOrder(s) } : {}) }
+      : {}),
+    ...(last ? { lastHand: summarize(last) } : {}),
+  };
+}
+
+/** A finished hand in one line each: board and shown hands as back-to-back cards, chips won. */
+export function summarize(record: HandRecord) {
+  const board = record.log.filter((e) => e.startsWith('d db ')).map((e) => e.slice(5));
+  const shown: Record<string, string> = {};
+  for (const e of record.log) {
+    const m = /^p(\d+) show (\S+)$/.exec(e);
+    if (m) shown[String(record.seats[Number(m[1]) - 1])] = m[2]!;
+  }
+  const result: Record<string, number> = {};
+  record.seats.forEach((seat, pos) => {
+    result[String(seat)] = record.finishing[pos]! - record.config.startingStacks[pos]!;
+  });
+  return { hand: record.number, board: board.join(''), shown, result };
+}
+
+export function observation(s: NlheState, seat: number) {
+  const h = s.hand;
+  const pos = s.seats.indexOf(seat);
+  const mine = pos >= 0 && actingSeat(s) === seat ? raiseBounds(h) : null;
+  const shown = shownSeats(h.log, s.seats);
+  return {
+    seat,
+    ...tableView(s),
+    hole: pos >= 0 ? h.hole[pos]!.map(cardName) : [],
+    toCall: pos >= 0 ? Math.min(h.stacks[pos]!, maxBet(h) - h.bets[pos]!) : 0,
+    raise: mine,
+    history: h.log.map((e) => entryText(e, s.seats, (other) => other === seat || shown.has(other))),
+  };
+}
+
+export function spectatorView(s: NlheState) {
+  const h = s.hand;
+  const shown = shownSeats(h.log, s.seats);
+  return { ...tableView(s), history: h.log.map((e) => entryText(e, s.seats, (other) => shown.has(other))) };
+}
+
+/** The seat's hole cards that nobody else has seen, as in its own view (`As`). */
+export function privateValues(s: NlheState, seat: number): string[] {
+  const pos = s.seats.indexOf(seat);
+  if (pos < 0 || s.hand.shown[pos]) return [];
+  return s.hand.hole[pos]!.map(cardName);
+}
+
+/** One hand in the info-state key: its seats and raw log, other unshown hole cards as `??`. */
+function handKey(seats: readonly number[], log: readonly string[], seat: number): string {
+  const shown = shownSeats(log, seats);
+  let key = `${seats.join(',')}:`;
+  for (const entry of log) {
+    if (entry.startsWith('d dh ')) {
+      const space = entry.indexOf(' ', 5);
+      const owner = seats[Number(entry.slice(6, space)) - 1]!;
+      key += owner === seat || shown.has(owner) ? entry : `${entry.slice(0, space)} ??`;
+    } else {
+      key += entry;
+    }
+    key += ';';
+  }
+  return key;
+}
+
+// Finished hands never change and successive states share their `past` array, so the key of the
+// past is computed once per (array, seat). A restored (JSON round-tripped) state just recomputes.
+const pastKeys = new WeakMap<readonly HandRecord[], Map<number, string>>();
+
+function pastKey(past: readonly HandRecord[], seat: number): string {
+  let bySeat = pastKeys.get(past);
+  if (!bySeat) {
+    bySeat = new Map();
+    pastKeys.set(past, bySeat);
+  }
+  let key = bySeat.get(seat);
+  if (key === undefined) {
+    key = past.map((r) => `${handKey(r.seats, r.log, seat)}/`).join('');
+    bySeat.set(seat, key);
+  }
+  return key;
+}
+
+/** Perfect-recall information state: the seat, then every hand's log with other unshown hole cards hidden. */
+export function infoStateKey(s: NlheState, seat: number): string {
+  const current = s.over ? '' : handKey(s.seats, s.hand.log, seat);
+  return `nlhe|${seat}|${pastKey(s.past, seat)}${current}`;
+}
+
+/** Every finished hand, with the hands that were shown revealed and all others hidden. */
+export function handHistory(s: NlheState) {
+  return s.past.map((r) => {
+    const shown = shownSeats(r.log, r.seats);
+    return {
+      ...summarize(r),
+      seats: r.seats,
+      button: r.seats[r.seats.length - 1],
+      actions: r.log.map((e) => entryText(e, r.seats, (seat) => shown.has(seat))),
+    };
+  });
+}
