@@ -82,8 +82,7 @@ for (const loc of Object.keys(MAP.fleetAdjacency)) {
   for (const [l, n] of bfs(loc, MAP.fleetAdjacency)) if (n < (byProvince.get(prov(l)) ?? FAR)) byProvince.set(prov(l), n);
   DIST.F.set(loc, byProvince);
 }
-const dist = (type: UnitType, loc: string, to: string): number =>
-  DIST[type].get(type === 'A' ? prov(loc) : loc)?.get(to) ?? FAR;
+const dist = (type: UnitType, loc: string, to: string): number => DIST[type].get(type === 'A' ? prov(loc) : loc)?.get(to) ?? FAR;
 const reach = (type: UnitType, loc: string): string[] =>
   type === 'A' ? (MAP.armyAdjacency[prov(loc)] ?? []) : (MAP.fleetAdjacency[loc] ?? []).map(prov);
 const labelOf = (u: Unit) => `${u.type} ${u.province.toUpperCase()}`;
@@ -212,7 +211,8 @@ function movementOrders(b: Board, byUnit: Map<string, string[]>, rng: Rng): stri
       if (plans.has(m.province)) continue;
       const move = options.get(m.province)!.find((o) => o.moving && prov(o.loc) === t);
       if (!move) continue;
-      const attack = SUPPORTED_SUCCESS * b.value(m.type, move.loc, none) + (1 - SUPPORTED_SUCCESS) * b.value(m.type, m.province, none);
+      const attack =
+        SUPPORTED_SUCCESS * b.value(m.type, move.loc, none) + (1 - SUPPORTED_SUCCESS) * b.value(m.type, m.province, none);
       for (const s of b.mine) {
         const order = `${labelOf(s)} S ${move.order}`;
         if (s === m || plans.has(s.province) || !legal.has(order)) continue;
@@ -229,7 +229,10 @@ function movementOrders(b: Board, byUnit: Map<string, string[]>, rng: Rng): stri
   const claimed = new Set<string>([...plans.values()].filter((p) => p.moving).map((p) => prov(p.loc)));
   const rest = b.mine
     .filter((u) => !plans.has(u.province))
-    .sort((x, y) => b.nearest(x.type, x.province, none).d - b.nearest(y.type, y.province, none).d || (x.province < y.province ? -1 : 1));
+    .sort(
+      (x, y) =>
+        b.nearest(x.type, x.province, none).d - b.nearest(y.type, y.province, none).d || (x.province < y.province ? -1 : 1),
+    );
   const undecided = new Set(rest.map((u) => prov(u.province)));
   for (const u of rest) {
     undecided.delete(prov(u.province));
@@ -370,7 +373,12 @@ function negotiate(input: PressInput): PressMessage[] {
       const to = [POWERS.indexOf(p)];
       return attackedUs(view, p)
         ? { from: seat, to, text: `You attacked ${me} this spring, so our non-aggression pact is off.` }
-        : { from: seat, to, text: `${me} keeps its word: no attack on you this fall.`, commitments: [{ kind: 'no-attack', target: to[0]! }] };
+        : {
+            from: seat,
+            to,
+            text: `${me} keeps its word: no attack on you this fall.`,
+            commitments: [{ kind: 'no-attack', target: to[0]! }],
+          };
     });
   }
   const b = new Board(view, new Set());
