@@ -83,6 +83,12 @@ export interface Agent {
   /** A short, stable name used in records and leaderboards, e.g. `random` or `llm:gpt-4o`. */
   readonly name: string;
   act(input: DecisionInput): Decision | Promise<Decision>;
+  /**
+   * In simultaneous phases (a Diplomacy turn), ask again after each answer until the seat has
+   * nothing left to decide, instead of playing the default for what the answer left out. Bots
+   * that pick one action at a time set it; agents that answer a whole phase at once do not.
+   */
+  readonly incremental?: boolean;
   /** Optional: write press during a negotiation period (Diplomacy). */
   negotiate?(input: PressInput): readonly PressMessage[] | Promise<readonly PressMessage[]>;
   /** Optional: called once when the match ends, to release connections. */

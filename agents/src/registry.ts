@@ -6,6 +6,7 @@
 import type { Agent } from './agent';
 import { callBot } from './bots/call';
 import { diplomacyHeuristicBot } from './bots/diplomacy-heuristic';
+import { tagBot } from './bots/nlhe-tag';
 import { equilibriumBot, policyBot, readPolicyFile } from './bots/policy';
 import { randomBot } from './bots/random';
 import { httpAgent } from './http';
@@ -19,6 +20,7 @@ const factories = new Map<string, AgentFactory>([
   ['policy', (arg, gameId) => policyBot(readPolicyFile(requireArg(arg, 'policy:FILE.json')), gameId, `policy:${arg}`)],
   ['equilibrium', (_, gameId) => equilibriumBot(gameId)],
   ['heuristic', (_, gameId) => diplomacyHeuristicBot(gameId)],
+  ['tag', (_, gameId) => tagBot(gameId)],
   ['llm', (arg, gameId) => llmAgentFromFile(requireArg(arg, 'llm:CONFIG.yaml'), gameId)],
   ['http', (arg, gameId) => httpAgent(requireArg(arg, 'http:URL'), gameId)],
 ]);

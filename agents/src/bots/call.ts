@@ -1,10 +1,11 @@
 import type { Agent } from '../agent';
 
 /**
- * The call station: always checks or calls, never folds or raises. Where neither is legal
- * (a game with other moves) it takes the first legal action.
+ * The call station: always checks or calls, never folds or raises. At a showdown (NLHE) it
+ * shows, since mucking gives up the pot. Where none of these is legal (a game with other
+ * moves) it takes the first legal action.
  */
-const PASSIVE = ['check', 'call', 'pass'] as const;
+const PASSIVE = ['check', 'call', 'pass', 'show'] as const;
 
 export const callBot = (): Agent => ({
   name: 'call',

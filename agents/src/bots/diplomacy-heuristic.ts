@@ -10,16 +10,18 @@
  * supporting, where that beats what the two would do alone. Then the other units choose, nearest
  * the front first, never into a province another unit of ours holds or enters (no self-bounce,
  * no swaps). Last, idle units support holds of units on threatened centres and moves into
- * contested ones. Only orders from `legalActions` are given; rng only breaks ties.
+ * contested ones. Only orders from `legalActions` are given; rng only breaks ties
+ * (and orders press partners).
  *
  * Retreats go where a unit scores best (never two into one province); builds take every home
  * centre allowed, army or fleet by whichever is nearer its nearest target; disbands remove the
  * units farthest from any centre of ours.
  *
- * Press. In each spring it offers up to two neighbours it has no centre of theirs within reach
- * a `no-attack` for the year, and repeats the commitment in the fall unless that power attacked
- * it in the spring. It keeps its word: while a promise stands it neither moves into the partner's
- * units or centres nor supports such a move (the analyzer's definition of an attack).
+ * Press. Each spring it offers a `no-attack` for the year to up to two neighbours whose nearest
+ * centre is two moves from its nearest unit (close, but out of reach this turn), and repeats the
+ * commitment in the fall unless that power attacked it in the spring. It keeps its word: while a
+ * promise stands it neither moves into the partner's units or centres nor supports such a move
+ * (the analyzer's definition of an attack).
  */
 import { Diplomacy, type Rng } from '@parley/games';
 import type { Agent, DecisionInput, PressInput, PressMessage } from '../agent';
@@ -100,6 +102,8 @@ class Board {
   readonly threat = new Map<string, number>();
   readonly mine: Unit[];
   readonly targets: string[];
+  /** `nearest` with nothing claimed, by unit type and location. */
+  private readonly nearestFree = new Map<string, { d: number; t: string | null }>();
 
   constructor(
     readonly view: View,
@@ -137,15 +141,20 @@ class Board {
 
   /** The nearest target not in `claimed` (any target if all are claimed), with its distance. */
   nearest(type: UnitType, loc: string, claimed: ReadonlySet<string>): { d: number; t: string | null } {
+    const key = claimed.size === 0 ? `${type} ${loc}` : '';
+    const cached = this.nearestFree.get(key);
+    if (cached) return cached;
+    const from = DIST[type].get(type === 'A' ? prov(loc) : loc);
     let best = { d: FAR, t: null as string | null };
     for (const pass of [true, false]) {
       for (const t of this.targets) {
         if (pass && claimed.has(t)) continue;
-        const d = dist(type, loc, t) + (this.foreignAt(t) ? 1 : 0);
+        const d = (from?.get(t) ?? FAR) + (this.foreignAt(t) ? 1 : 0);
         if (d < best.d) best = { d, t };
       }
       if (best.t !== null) break;
     }
+    if (key) this.nearestFree.set(key, best);
     return best;
   }
 
@@ -198,7 +207,10 @@ function movementOrders(b: Board, byUnit: Map<string, string[]>, rng: Rng): stri
   const noise = new Map(b.mine.map((u) => [u.province, rng.float() * 0.01]));
   const options = new Map(b.mine.map((u) => [u.province, optionsOf(b, u, byUnit.get(labelOf(u)) ?? [])]));
   const none = new Set<string>();
-  const alone = (u: Unit) => Math.max(...options.get(u.province)!.map((o) => optionValue(b, u, o, none)));
+  const aloneValues = new Map(
+    b.mine.map((u) => [u, Math.max(...options.get(u.province)!.map((o) => optionValue(b, u, o, none)))]),
+  );
+  const alone = (u: Unit) => aloneValues.get(u)!;
   const plans = new Map<string, Plan>();
   const fix = (u: Unit, o: Option, value: number) => plans.set(u.province, { ...o, unit: u, label: labelOf(u), value });
   const hold = (u: Unit): Option => options.get(u.province)![0]!;
@@ -238,7 +250,7 @@ function movementOrders(b: Board, byUnit: Map<string, string[]>, rng: Rng): stri
     undecided.delete(prov(u.province));
     let best: Plan | null = null;
     for (const o of options.get(u.province)!) {
-      if (!allowed(b, plans, undecided, u, o)) continue;
+      if (!allowed(plans, undecided, u, o)) continue;
       const value = optionValue(b, u, o, claimed) + (o.moving ? 0 : noise.get(u.province)!);
       if (!best || value > best.value) best = { ...o, unit: u, label: labelOf(u), value };
     }
@@ -270,7 +282,7 @@ function movementOrders(b: Board, byUnit: Map<string, string[]>, rng: Rng): stri
 }
 
 /** No self-bounce: never into a province one of our units keeps, enters, or may still keep; no swaps. */
-function allowed(b: Board, plans: Map<string, Plan>, undecided: ReadonlySet<string>, u: Unit, o: Option): boolean {
+function allowed(plans: Map<string, Plan>, undecided: ReadonlySet<string>, u: Unit, o: Option): boolean {
   const p = prov(o.loc);
   for (const other of plans.values()) {
     const stays = prov(other.unit.province);
@@ -350,7 +362,7 @@ function promisesIn(inbox: readonly PressMessage[] | undefined, seat: number, ph
 /** Did `power` move into, or support a move into, our units or centres in the last movement phase? */
 function attackedUs(view: View, power: Power): boolean {
   const last = view.lastPhase;
-  if (!last || last.phase.type !== 'movement') return false;
+  if (last?.phase.type !== 'movement') return false;
   const at = (text: string, k: number) => prov((text.split(' ')[k] ?? '').toLowerCase());
   const ourUnits = new Set(last.orders.filter((o) => o.power === view.power).map((o) => at(o.text, 1)));
   const ours = new Set([...(view.centres[view.power] ?? []), ...ourUnits]);

@@ -8,7 +8,7 @@
  *   { format: 'parley.policy', version: 1, game, params, algorithm, iterations, nashConv,
  *     policy: { [infoKey]: { [action]: probability } } }
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Agent } from '../agent';
 
@@ -53,8 +53,16 @@ export function parsePolicyFile(json: unknown, source = 'policy'): PolicyFile {
   return f as unknown as PolicyFile;
 }
 
+const parsedFiles = new Map<string, { mtimeMs: number; file: PolicyFile }>();
+
+/** Reads a policy file, parsing each version of it once (tournaments create agents per match). */
 export function readPolicyFile(path: string): PolicyFile {
-  return parsePolicyFile(JSON.parse(readFileSync(path, 'utf8')), path);
+  const mtimeMs = statSync(path).mtimeMs;
+  const cached = parsedFiles.get(path);
+  if (cached?.mtimeMs === mtimeMs) return cached.file;
+  const file = parsePolicyFile(JSON.parse(readFileSync(path, 'utf8')), path);
+  parsedFiles.set(path, { mtimeMs, file });
+  return file;
 }
 
 /** An agent that also exposes the table it plays, so an analyzer can read it exactly. */

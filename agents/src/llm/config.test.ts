@@ -115,3 +115,14 @@ pricing: { inputPerMTok: 2.5, outputPerMTok: 10 }
     }
   });
 });
+
+describe('overrides in the agent spec', () => {
+  it('applies PATH?key=value overrides, nested and typed, as budget sweeps write them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-llm-'));
+    const file = join(dir, 'a.yaml');
+    writeFileSync(file, 'provider: openai\nbaseUrl: http://127.0.0.1:1/v1\nmodel: m\n');
+    const config = loadLlmConfig(`${file}?reasoningEffort=high&budget.tokens=8000&stream=true`, {});
+    expect(config).toMatchObject({ reasoningEffort: 'high', stream: true, budget: { tokens: 8000 } });
+    expect(() => loadLlmConfig(`${file}?temperature=hot`, {})).toThrow(/temperature/);
+  });
+});

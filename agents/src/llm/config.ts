@@ -116,17 +116,42 @@ export function parseLlmConfigText(text: string, source: string, env: NodeJS.Pro
   return parseLlmConfig(raw, source, env);
 }
 
-/** Reads and validates a config file; throws an Error with a readable message (used by `llm:PATH`). */
-export function loadLlmConfig(path: string, env: NodeJS.ProcessEnv = process.env): LlmConfig {
+/**
+ * Reads and validates a config file; throws an Error with a readable message (used by `llm:PATH`).
+ * `PATH?key=value&…` overrides fields of the file, as budget sweeps write them: dotted keys reach
+ * nested fields (`budget.tokens=8000`), and numbers and booleans are read as such.
+ */
+export function loadLlmConfig(spec: string, env: NodeJS.ProcessEnv = process.env): LlmConfig {
+  const q = spec.indexOf('?');
+  const path = q < 0 ? spec : spec.slice(0, q);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch {
     throw new Error(`${path}: cannot read the LLM agent config`);
   }
-  const result = parseLlmConfigText(text, path, env);
+  let result = parseLlmConfigText(text, path, env);
+  if (result.ok && q >= 0) {
+    const raw = path.endsWith('.json') || text.trimStart().startsWith('{') ? JSON.parse(text) : parseYaml(text);
+    result = parseLlmConfig(withOverrides(raw, new URLSearchParams(spec.slice(q + 1))), spec, env);
+  }
   if (!result.ok) throw new Error(result.error.message);
   return result.config;
+}
+
+function withOverrides(raw: unknown, overrides: URLSearchParams): unknown {
+  const config = structuredClone((raw ?? {}) as Record<string, unknown>);
+  for (const [key, text] of overrides) {
+    const path = key.split('.');
+    let node = config;
+    for (const part of path.slice(0, -1)) {
+      if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
+      node = node[part] as Record<string, unknown>;
+    }
+    node[path[path.length - 1] as string] =
+      text === 'true' ? true : text === 'false' ? false : text !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
+  }
+  return config;
 }
 
 /** USD for a request, from the config's per-million-token prices. */

@@ -99,6 +99,13 @@ export interface Game<S = unknown, P = unknown> {
    * It must draw from exactly the distribution `chanceOutcomes` lists; runtimes prefer it.
    */
   sampleChance?(state: S, rng: Rng): string;
+  /**
+   * Optional name of the chance draw at this node, stable across lines of play, e.g. `hand 3,
+   * card 7`. The runtime seeds each draw from it, so two tables given the same seed deal the same
+   * cards hand by hand even when earlier hands lasted differently (duplicate poker). Without it,
+   * draws are numbered in order.
+   */
+  chanceKey?(state: S): string;
   /** What the runtime plays for a seat that is silent, late or illegal: hold, check or fold. */
   defaultAction(state: S, seat: Seat): string;
 

@@ -90,6 +90,8 @@ export const nlhe: Game<NlheState, NlheParams> = {
   applyAction,
   chanceOutcomes,
   sampleChance,
+  /** Hand number and cards already dealt in it: the same deal on duplicate tables, hand by hand. */
+  chanceKey: (s) => `hand ${s.handNumber}, card ${52 - undealtCards(s.hand).length}`,
   defaultAction,
   observation,
   spectatorView,

@@ -12,6 +12,7 @@ const commands: Record<string, Command> = {
   games: { summary: 'list the registered games and their parameters', load: () => import('./games') },
   diplomacy: { summary: 'Diplomacy tools: adjudicate (DATC-format cases on stdin)', load: () => import('./diplomacy') },
   poker: { summary: 'poker tools: replay FILE.phh[s]', load: () => import('./poker') },
+  analyze: { summary: 'analyze recorded matches: parley analyze diplomacy FILE.jsonl', load: () => import('./analyze') },
   solve: {
     summary: 'solve a two-player zero-sum game with the CFR family (JSON lines per checkpoint)',
     load: () => import('./solve'),
@@ -20,6 +21,8 @@ const commands: Record<string, Command> = {
     summary: 'exact best response and exploitability of an agent in Kuhn or Leduc',
     load: () => import('./exploitability'),
   },
+  tournament: { summary: 'run tournaments from a file; ratings, leaderboards and reports', load: () => import('./tournament') },
+  worker: { summary: 'play queued tournament matches from Redis (BullMQ)', load: () => import('./worker') },
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -17,6 +17,7 @@ const HELP = `usage: parley run --game ID --seats SPEC,SPEC,… [options]
   --seed N           base seed; match i uses a seed derived from it (default 1)
   --params JSON      game parameters, e.g. '{"players":2}'
   --deadline MS      per-decision time limit before the default action (default 30000)
+  --press-rounds N   rounds of press before each negotiation phase (Diplomacy; default 1)
   --out FILE.jsonl   write every match record, one JSON line each
   --json             print the summary as JSON instead of a table`;
 
@@ -30,6 +31,7 @@ export async function run(argv: string[]): Promise<number> {
       seed: { type: 'string', default: '1' },
       params: { type: 'string' },
       deadline: { type: 'string', default: '30000' },
+      'press-rounds': { type: 'string', default: '1' },
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
@@ -46,6 +48,7 @@ export async function run(argv: string[]): Promise<number> {
   const matches = integer('--matches', values.matches, 1);
   const seed = integer('--seed', values.seed, Number.MIN_SAFE_INTEGER);
   const deadlineMs = integer('--deadline', values.deadline, 1);
+  const pressRounds = integer('--press-rounds', values['press-rounds'], 0);
   const seats = game.descriptor.numPlayers(parsed.params);
   if (specs.length !== seats) throw new Error(`${game.descriptor.id} seats ${seats} players; --seats names ${specs.length}`);
 
@@ -54,7 +57,7 @@ export async function run(argv: string[]): Promise<number> {
   const started = performance.now();
   for (let i = 0; i < matches; i++) {
     const agents = specs.map((spec) => createAgent(spec, game.descriptor.id));
-    const { record } = await runMatch({ game, params: parsed.params, seed: deriveSeed(seed, 'match', i), agents, deadlineMs });
+    const { record } = await runMatch({ game, params: parsed.params, seed: deriveSeed(seed, 'match', i), agents, deadlineMs, pressRounds });
     record.returns.forEach((r, seat) => {
       stats[seat]?.push(r);
     });

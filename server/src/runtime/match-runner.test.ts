@@ -154,3 +154,23 @@ describe('resume', () => {
     ).rejects.toThrow(/cannot resume/);
   });
 });
+
+describe('duplicate dealing', () => {
+  it('deals the same cards hand by hand in a cash game whatever the seats do', async () => {
+    const { nlhe } = await import('@parley/games');
+    const parsed = nlhe.descriptor.parseParams({ players: 2, format: 'cash', hands: 30 });
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const deals = async (agents: Agent[]) => {
+      const { record } = await runMatch({ game: nlhe, params: parsed.params, seed: 77, agents });
+      return record.actions.filter((a) => a.actor === 'chance').map((a) => a.action);
+    };
+    // A passive pair and a random pair play the hands very differently; the deal must not move.
+    const passive = await deals([callBot(), callBot()]);
+    const wild = await deals([randomBot(), randomBot()]);
+    const holes = (deal: string[]) => deal.filter((a) => !a.includes('board'));
+    // Hole cards come four per hand heads-up; compare every hand both tables played (a bust ends a table).
+    const common = Math.min(holes(wild).length, holes(passive).length);
+    expect(common).toBeGreaterThanOrEqual(4 * 5);
+    expect(holes(wild).slice(0, common)).toEqual(holes(passive).slice(0, common));
+  });
+});

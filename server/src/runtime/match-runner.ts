@@ -143,7 +143,8 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
       if (actions.length >= maxActions) throw new Error(`match exceeded ${maxActions} actions`);
       const current = game.currentPlayer(state);
       if (current === 'chance') {
-        const rng = createRng(deriveSeed(seed, 'chance', chanceDraws++));
+        const draw = chanceDraws++;
+        const rng = createRng(deriveSeed(seed, 'chance', game.chanceKey?.(state) ?? draw));
         const action = game.sampleChance ? game.sampleChance(state, rng) : sampleOutcome(game.chanceOutcomes(state), rng).action;
         commit('chance', action, 0);
         continue;
@@ -184,28 +185,41 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
           }),
         ),
       );
-      answers.forEach((answer, i) => {
+      for (let i = 0; i < seats.length; i++) {
         const seat = seats[i] as Seat;
+        let answer = answers[i] as Answer;
         options.onAnswer?.(seat, answer.ms);
         const stillActing = () =>
           !game.isTerminal(state) && game.actingSeats(state).includes(seat) && game.turnKey?.(state) === turn;
-        const proposals = current === 'simultaneous' ? answer.actions : answer.actions.slice(0, 1);
-        for (const proposed of proposals) {
-          if (!stillActing()) break;
-          const error = game.validateAction(state, seat, proposed);
-          if (error === null) commit(seat, proposed, answer.ms);
-          else
-            commit(seat, game.defaultAction(state, seat), answer.ms, {
-              fallback: 'illegal',
-              proposed,
-              error: `${error.code}: ${error.message}`,
-            });
+        const apply = (a: Answer) => {
+          const proposals = current === 'simultaneous' ? a.actions : a.actions.slice(0, 1);
+          for (const proposed of proposals) {
+            if (!stillActing()) break;
+            const error = game.validateAction(state, seat, proposed);
+            if (error === null) commit(seat, proposed, a.ms);
+            else
+              commit(seat, game.defaultAction(state, seat), a.ms, {
+                fallback: 'illegal',
+                proposed,
+                error: `${error.code}: ${error.message}`,
+              });
+          }
+        };
+        apply(answer);
+        // An incremental agent (a bot choosing one order at a time) is asked again for the rest.
+        const agent = agents[seat] as Agent;
+        while (current === 'simultaneous' && agent.incremental && !answer.failure && answer.actions.length > 0 && stillActing()) {
+          answer = await decide(game, state, seat, agent, seatRng(seat), deadlineFor(seat, state), clock, options.signal, {
+            inbox: inboxOf(seat),
+            recordModelCall: recorderFor(seat),
+          });
+          apply(answer);
         }
         // Whatever the agent left undecided (or could not say in time) gets the safe default.
         while (stillActing()) {
           commit(seat, game.defaultAction(state, seat), answer.ms, answer.failure ?? { fallback: 'missing' });
         }
-      });
+      }
     }
   } finally {
     await Promise.all(agents.map((a) => a.close?.()));

@@ -1,0 +1,43 @@
+/**
+ * Cooperation and honesty in one Diplomacy match: supports across powers, alliances over time,
+ * betrayals of recent partners, and structured promises kept or broken. Each measure lives in its
+ * own file with its definition; this one replays the record once and gathers them as plain JSON,
+ * per power and per agent name (`record.seats[i].agent`; seats sharing a name are summed).
+ */
+import type { MatchRecord } from '../../runtime/record';
+import { type AllianceReport, analyzeAlliances } from './alliances';
+import { analyzeBetrayals, type BetrayalReport } from './betrayals';
+import { analyzeCommitments, type CommitmentReport } from './commitments';
+import { movementPhases, POWERS, type Power } from './phases';
+import { analyzeSupports, type SupportReport } from './supports';
+
+export { ALLIANCE_WINDOW } from './alliances';
+export { BETRAYAL_WITHIN } from './betrayals';
+export type { FreeTextJudge } from './commitments';
+
+export interface DiplomacyAnalysis {
+  game: 'diplomacy';
+  seed: number;
+  params: unknown;
+  seats: { seat: number; power: Power; agent: string; return: number | null }[];
+  movementPhases: number;
+  supports: SupportReport;
+  alliances: AllianceReport;
+  betrayals: BetrayalReport;
+  commitments: CommitmentReport;
+}
+
+export function analyzeDiplomacyMatch(record: MatchRecord): DiplomacyAnalysis {
+  const phases = movementPhases(record);
+  return {
+    game: 'diplomacy',
+    seed: record.seed,
+    params: record.params,
+    seats: record.seats.map(({ seat, agent }) => ({ seat, power: POWERS[seat]!, agent, return: record.returns?.[seat] ?? null })),
+    movementPhases: phases.length,
+    supports: analyzeSupports(record, phases),
+    alliances: analyzeAlliances(record, phases),
+    betrayals: analyzeBetrayals(record, phases),
+    commitments: analyzeCommitments(record, phases),
+  };
+}

@@ -1,0 +1,219 @@
+import { getGame } from '@parley/games';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MatchRecord } from '../runtime/record';
+import { replayRecord } from '../runtime/replay';
+import { MemoryStore } from '../store/memory-store';
+import { type Arena, createArena } from './server';
+import { autoPlay, type Frame, join, type TestSeat, until } from './testing/clients';
+import { fetchJson } from './testing/http';
+
+let arena: Arena;
+let base: string;
+
+beforeAll(async () => {
+  arena = await createArena({ port: 0, host: '127.0.0.1', store: new MemoryStore() });
+  base = `http://127.0.0.1:${arena.port}`;
+});
+
+afterAll(async () => {
+  await arena?.close();
+});
+
+async function createMatch(body: unknown): Promise<{ matchId: string; seats: { seat: number; token?: string }[] }> {
+  const res = await fetch(`${base}/api/matches`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as { matchId: string; seats: { seat: number; token?: string }[] };
+  if (res.status !== 201) throw new Error(`create failed: ${JSON.stringify(json)}`);
+  return json;
+}
+
+async function finishedRecord(matchId: string): Promise<{ status: string; events: { kind: string; payload: any }[] }> {
+  await until(
+    async () => (await fetchJson(`${base}/api/matches/${matchId}`)).status !== 'running',
+    30_000,
+    `match ${matchId} to finish`,
+  );
+  return fetchJson(`${base}/api/matches/${matchId}`);
+}
+
+function toRecord(
+  game: string,
+  params: unknown,
+  seed: number,
+  stored: { events: { kind: string; payload: any }[] },
+  finalStateHash: string,
+): MatchRecord {
+  const actions = stored.events.filter((e) => e.kind === 'action').map((e) => e.payload);
+  return {
+    format: 'parley.match',
+    version: 1,
+    game,
+    params,
+    seed,
+    seats: [],
+    actions,
+    messages: [],
+    modelCalls: [],
+    returns: [],
+    finalStateHash,
+  };
+}
+
+/**
+ * For every frame a client received, the values hidden from it at that moment (other seats'
+ * private values in the state with that many actions) must not appear in the frame's bytes.
+ */
+function assertNoLeaks(
+  gameId: string,
+  params: unknown,
+  actions: { actor: number | 'chance'; action: string }[],
+  frames: Frame[],
+  viewer: number | null,
+) {
+  const game = getGame(gameId);
+  const states = [game.newInitialState(params)];
+  for (const a of actions) states.push(game.applyAction(states[states.length - 1], a.actor, a.action));
+  const hiddenAt = (k: number) => {
+    const s = states[Math.min(k, states.length - 1)];
+    const hidden = new Set<string>();
+    for (let seat = 0; seat < game.numPlayers(s); seat++)
+      if (seat !== viewer) for (const v of game.privateValues(s, seat)) hidden.add(v);
+    return hidden;
+  };
+  const firstKnown = frames.find((f) => f.actions !== undefined)?.actions ?? 0;
+  let checked = 0;
+  for (const frame of frames) {
+    // A frame decoded before the join resolved belongs to some state up to the first known one.
+    const ks = frame.actions === undefined ? Array.from({ length: firstKnown + 1 }, (_, k) => k) : [frame.actions];
+    for (const k of ks) {
+      for (const value of hiddenAt(k)) {
+        const needle = Buffer.from(JSON.stringify(value));
+        expect(frame.bytes.includes(needle), `viewer ${viewer} saw hidden ${value} at action ${k}`).toBe(false);
+        checked++;
+      }
+    }
+  }
+  return checked;
+}
+
+describe('arena rooms', () => {
+  it('plays a Leduc match between two people over WebSockets, leaking no hidden card to the opponent or a spectator', async () => {
+    const { matchId, seats } = await createMatch({ game: 'leduc', seed: 11, seats: ['human', 'human'] });
+    const p0 = await join(arena.port, matchId, seats[0]?.token);
+    const p1 = await join(arena.port, matchId, seats[1]?.token);
+    const spectator = await join(arena.port, matchId);
+    for (const p of [p0, p1] as TestSeat[])
+      autoPlay(p, (legal) => [legal.includes('call') ? 'call' : ((legal.includes('check') ? 'check' : legal[0]) as string)]);
+    const stored = await finishedRecord(matchId);
+    expect(stored.status).toBe('finished');
+    const actions = stored.events.filter((e) => e.kind === 'action').map((e) => e.payload);
+    expect(actions.filter((a) => a.fallback)).toEqual([]);
+    expect(p0?.acks).toBeGreaterThan(0);
+    const checked = [
+      assertNoLeaks('leduc', { players: 2 }, actions, p1?.frames ?? [], 1),
+      assertNoLeaks('leduc', { players: 2 }, actions, p0?.frames ?? [], 0),
+      assertNoLeaks('leduc', { players: 2 }, actions, spectator.frames, null),
+    ];
+    expect(checked.every((c) => c > 0)).toBe(true);
+    for (const c of [p0, p1, spectator]) await c?.room.leave();
+  });
+
+  it('rejects tokens that hold no seat, and keeps spectators from acting', async () => {
+    const { matchId } = await createMatch({
+      game: 'kuhn',
+      seed: 3,
+      seats: ['human', 'random'],
+      clock: { actionMs: 500, bankMs: 0 },
+    });
+    await expect(join(arena.port, matchId, 'not-a-real-token')).rejects.toThrow(/does not hold a seat/);
+    const spectator = await join(arena.port, matchId);
+    spectator.room.send('act', { decision: 0, actions: ['bet'] });
+    await until(() => spectator.errors.length > 0, 5000, 'an error reply');
+    expect(spectator.errors[0]?.code).toBe('seat/spectator');
+    // The absent person's clock runs out and the default is played for them.
+    const stored = await finishedRecord(matchId);
+    const actions = stored.events.filter((e) => e.kind === 'action').map((e) => e.payload);
+    expect(actions.find((a) => a.actor === 0)).toMatchObject({ fallback: 'timeout', action: 'pass' });
+    await spectator.room.leave();
+  });
+
+  it('survives malformed, hostile and flooding messages while the match goes on correctly', async () => {
+    const { matchId, seats } = await createMatch({
+      game: 'leduc',
+      seed: 5,
+      seats: ['human', 'human'],
+      clock: { actionMs: 5000, bankMs: 0 },
+    });
+    const p0 = await join(arena.port, matchId, seats[0]?.token);
+    const p1 = await join(arena.port, matchId, seats[1]?.token);
+    const junk: [string, unknown][] = [
+      ['act', null],
+      ['act', { decision: 'zero', actions: ['call'] }],
+      ['act', { decision: 0, actions: [] }],
+      ['act', { decision: 0, actions: ['x'.repeat(20_000)] }],
+      ['act', { decision: 999, actions: ['call'] }],
+      ['act', { decision: 0, actions: ['call'], extra: true }],
+      ['press', { to: 'all', text: '' }],
+      ['press', { to: [99], text: 'hi' }],
+      ['nonsense', { a: 1 }],
+      ['__proto__', {}],
+      ['ready', 'yes'],
+    ];
+    for (const [type, payload] of junk) p1.room.send(type, payload);
+    await until(() => p1.errors.length >= junk.length, 5000, 'an error for every junk message');
+    expect(
+      p1.errors
+        .slice(0, junk.length)
+        .every((e) => ['message/invalid', 'action/not-your-turn', 'action/stale', 'press/closed'].includes(e.code)),
+    ).toBe(true);
+    // A flood: the rate limiter answers and drops, the room keeps serving.
+    for (let i = 0; i < 200; i++) p1.room.send('act', { decision: 0, actions: ['raise'] });
+    await until(() => p1.errors.some((e) => e.code === 'rate/limited'), 5000, 'rate limiting');
+    // A payload past the transport's limit costs the sender its connection, nobody else anything.
+    const hostile = await join(arena.port, matchId);
+    let closed = false;
+    hostile.room.onLeave(() => {
+      closed = true;
+    });
+    hostile.room.send('act', { decision: 0, actions: ['x'.repeat(100_000)] });
+    await until(() => closed, 5000, 'the hostile connection to close');
+    await new Promise((r) => setTimeout(r, 1100));
+    for (const p of [p0, p1])
+      autoPlay(p, (legal) => [legal.includes('call') ? 'call' : ((legal.includes('check') ? 'check' : legal[0]) as string)]);
+    const stored = await finishedRecord(matchId);
+    const actions = stored.events.filter((e) => e.kind === 'action').map((e) => e.payload);
+    expect(actions.filter((a) => a.actor !== 'chance' && a.fallback)).toEqual([]);
+    const game = getGame('leduc');
+    let state = game.newInitialState({ players: 2 });
+    for (const a of actions) {
+      expect(game.validateAction(state, a.actor, a.action)).toBeNull();
+      state = game.applyAction(state, a.actor, a.action);
+    }
+    expect(game.isTerminal(state)).toBe(true);
+    for (const p of [p0, p1]) await p.room.leave();
+  });
+
+  it('serves the HTTP API with JSON errors', async () => {
+    expect(await fetchJson(`${base}/api/health`)).toMatchObject({ ok: true });
+    const bad = await fetch(`${base}/api/matches`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ game: 'chess', seats: ['random'] }),
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()) as object).toMatchObject({ code: 'match/invalid', message: expect.stringContaining('chess') });
+    const missing = await fetch(`${base}/api/matches/nope`);
+    expect(missing.status).toBe(404);
+    expect((await missing.json()) as object).toMatchObject({ code: 'match/not-found' });
+    const { matchId } = await createMatch({ game: 'kuhn', seed: 9, seats: ['random', 'call'] });
+    const stored = await finishedRecord(matchId);
+    const listed = await fetchJson(`${base}/api/matches?game=kuhn&status=finished&pageSize=5`);
+    expect(listed.matches.some((m: { id: string }) => m.id === matchId)).toBe(true);
+    expect((await fetchJson(`${base}/api/matches?page=0`)).code).toBe('query/invalid');
+    const record = toRecord('kuhn', { players: 2 }, 9, stored, (stored as unknown as { finalStateHash: string }).finalStateHash);
+    expect(replayRecord(record)).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAgent } from '@parley/agents';
+import { getGame } from '@parley/games';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runMatch } from '../runtime/match-runner';
+import { until } from './testing/clients';
+import { fetchJson } from './testing/http';
+import { type ServerProcess, startServerProcess } from './testing/process';
+import { freePort } from './testing/services';
+
+const dir = mkdtempSync(join(tmpdir(), 'parley-crash-'));
+const running: ServerProcess[] = [];
+afterAll(async () => {
+  for (const s of running) await s.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const api = async (port: number, path: string, init?: RequestInit) => fetchJson(`http://127.0.0.1:${port}${path}`, init);
+
+describe('crash recovery', () => {
+  it('resumes a match after SIGKILL and finishes it exactly as an uninterrupted run would', async () => {
+    const port = await freePort();
+    const settings = { game: 'leduc', seed: 4242, seats: ['random', 'random'], paceMs: 150 };
+    let server = await startServerProcess(port, { PARLEY_DATA_DIR: dir });
+    running.push(server);
+    const { matchId } = await api(port, '/api/matches', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(settings),
+    });
+    await until(async () => (await api(port, `/api/matches/${matchId}`)).eventCount >= 4, 20_000, 'some stored actions');
+    await server.kill('SIGKILL');
+    server = await startServerProcess(port, { PARLEY_DATA_DIR: dir });
+    running.push(server);
+    expect(server.output()).toContain(`resumed 1 unfinished match(es): ${matchId}`);
+    await until(
+      async () => (await api(port, `/api/matches/${matchId}`)).status === 'finished',
+      30_000,
+      'the resumed match to finish',
+    );
+    const stored = await api(port, `/api/matches/${matchId}`);
+    const actions = stored.events
+      .filter((e: { kind: string }) => e.kind === 'action')
+      .map((e: { payload: { seq: number; actor: unknown; action: string } }) => e.payload);
+    expect(actions.map((a: { seq: number }) => a.seq)).toEqual(actions.map((_: unknown, i: number) => i));
+
+    const game = getGame('leduc');
+    const uninterrupted = await runMatch({
+      game,
+      params: game.descriptor.defaultParams,
+      seed: settings.seed,
+      agents: settings.seats.map((s) => createAgent(s, 'leduc')),
+    });
+    expect(actions.map((a: { actor: unknown; action: string }) => [a.actor, a.action])).toEqual(
+      uninterrupted.record.actions.map((a) => [a.actor, a.action]),
+    );
+    expect(stored.finalStateHash).toBe(uninterrupted.record.finalStateHash);
+    expect(stored.returns).toEqual(uninterrupted.record.returns);
+    await server.kill();
+  });
+});

@@ -1,0 +1,278 @@
+/**
+ * A match being played on this server: the match runtime with the arena's clocks, seats and
+ * persistence around it. Every action, press message, clock reading and model call is appended
+ * to the store as it happens (batched); a match found unfinished in the store after a crash is
+ * resumed from its stored actions, and because the runtime derives every random draw from the
+ * seed and the action count, it continues exactly where it stood.
+ */
+import { type Agent, createAgent, type PressMessage } from '@parley/agents';
+import { type Game, getGame, type Seat } from '@parley/games';
+import { type MatchEvent as RunnerEvent, runMatch } from '../runtime/match-runner';
+import type { ActionRecord, MatchRecord, MessageRecord, ModelCallRecord } from '../runtime/record';
+import type { MatchEvent, MatchStore, MatchWithEvents, SeatKind } from '../store/types';
+import { HumanSeat } from './human-seat';
+import { HUMAN, type MatchSettings, phaseDeadline, seatAgentSpec } from './settings';
+
+export interface LiveMatchInit {
+  id: string;
+  settings: MatchSettings;
+  store: MatchStore;
+  /** Stored events to resume from (after a restart). */
+  resumeFrom?: MatchWithEvents;
+}
+
+type Listener = () => void;
+
+export class LiveMatch {
+  readonly id: string;
+  readonly settings: MatchSettings;
+  readonly game: Game<any, any>;
+  readonly params: unknown;
+  readonly seed: number;
+  readonly seats: { agent: Agent; kind: SeatKind; name: string; human?: HumanSeat }[];
+  state: unknown;
+  status: 'running' | 'finished' | 'aborted' = 'running';
+  returns: number[] | null = null;
+  record: MatchRecord | null = null;
+  /** Press delivered so far, in order, and when each was delivered (ms since epoch). */
+  readonly messages: MessageRecord[] = [];
+  readonly messageTimes: number[] = [];
+  /** Remaining time bank per seat (sequential games). */
+  readonly banks: number[];
+  /** Seats that said they are done negotiating in the current window. */
+  private ready = new Set<Seat>();
+  private closeWindow: (() => void) | null = null;
+  private seq = 0;
+  private actionCount = 0;
+  private lastWrite: Promise<void> = Promise.resolve();
+  private readonly listeners = new Set<Listener>();
+  private readonly store: MatchStore;
+  private readonly abort = new AbortController();
+  private resume?: MatchWithEvents;
+  done: Promise<void> = Promise.resolve();
+
+  constructor(init: LiveMatchInit) {
+    this.id = init.id;
+    this.settings = init.settings;
+    this.store = init.store;
+    this.resume = init.resumeFrom;
+    this.game = getGame(init.settings.game);
+    const parsed = this.game.descriptor.parseParams(init.settings.params ?? {});
+    if (!parsed.ok) throw new Error(`invalid params for ${init.settings.game}: ${parsed.error.message}`);
+    this.params = parsed.params;
+    this.seed = init.settings.seed ?? 1;
+    const n = this.game.descriptor.numPlayers(this.params);
+    if (init.settings.seats.length !== n)
+      throw new Error(`${init.settings.game} seats ${n} players, but ${init.settings.seats.length} seats were given`);
+    this.seats = init.settings.seats.map((raw, seat) => this.makeSeat(raw, seat));
+    this.banks = this.seats.map(() => init.settings.clock.bankMs);
+    this.state = this.game.newInitialState(this.params);
+  }
+
+  private makeSeat(raw: MatchSettings['seats'][number], seat: Seat) {
+    const { spec, name } = seatAgentSpec(raw);
+    if (spec === HUMAN) {
+      const human = new HumanSeat(name ?? `seat ${seat}`, () => this.actionCount);
+      human.onChange = () => this.notify();
+      return { agent: human, kind: 'human' as const, name: human.name, human };
+    }
+    const agent = this.paced(createAgent(spec, this.game.descriptor.id));
+    const kind: SeatKind = spec.startsWith('llm:') ? 'llm' : spec.startsWith('http:') ? 'external' : 'bot';
+    return { agent, kind, name: name ?? agent.name };
+  }
+
+  /** Bots answer instantly; a demo paces them so a person can follow. */
+  private paced(agent: Agent): Agent {
+    const pace = this.settings.paceMs;
+    if (pace <= 0) return agent;
+    return {
+      ...agent,
+      name: agent.name,
+      act: async (input) => {
+        const answer = await agent.act(input);
+        await new Promise((r) => setTimeout(r, pace));
+        return answer;
+      },
+    };
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private notify(): void {
+    for (const l of this.listeners) l();
+  }
+
+  /** Resolves once everything appended so far is durable. */
+  durable(): Promise<void> {
+    return this.lastWrite;
+  }
+
+  private append(kind: MatchEvent['kind'], payload: unknown): void {
+    const event: MatchEvent = { seq: this.seq++, kind, payload, at: Date.now() };
+    this.lastWrite = this.store.appendEvents(this.id, [event]);
+  }
+
+  /** Starts (or resumes) the match; `done` settles when it ends. */
+  start(): void {
+    const resume = this.resume ? this.restore(this.resume) : undefined;
+    this.resume = undefined;
+    this.done = this.play(resume).catch((error) => this.fail(error));
+  }
+
+  private restore(stored: MatchWithEvents) {
+    const actions: ActionRecord[] = [];
+    for (const e of stored.events) {
+      if (e.kind === 'action') actions.push(e.payload as ActionRecord);
+      else if (e.kind === 'message') {
+        this.messages.push(e.payload as MessageRecord);
+        this.messageTimes.push(e.at);
+      } else if (e.kind === 'clock') {
+        const { seat, bank } = e.payload as { seat: Seat; bank: number };
+        this.banks[seat] = bank;
+      }
+    }
+    this.seq = stored.events.length === 0 ? 0 : Math.max(...stored.events.map((e) => e.seq)) + 1;
+    this.actionCount = actions.length;
+    for (const a of actions) this.state = this.game.applyAction(this.state, a.actor, a.action);
+    const modelCalls: ModelCallRecord[] = stored.modelCalls.map(({ actionSeq, at: _at, ...call }) => ({
+      ...call,
+      seq: actionSeq,
+    }));
+    return { actions, messages: [...this.messages], modelCalls };
+  }
+
+  private async play(resume?: {
+    actions: ActionRecord[];
+    messages: MessageRecord[];
+    modelCalls: ModelCallRecord[];
+  }): Promise<void> {
+    const { clock } = this.settings;
+    const sequential = this.game.descriptor.traits.dynamics === 'sequential';
+    const { record, finalState } = await runMatch({
+      game: this.game,
+      params: this.params,
+      seed: this.seed,
+      agents: this.seats.map((s) => s.agent),
+      resume,
+      signal: this.abort.signal,
+      pressRounds: this.settings.pressRounds,
+      deadlineFor: (seat, state) =>
+        sequential ? clock.actionMs + (this.banks[seat] ?? 0) : phaseDeadline(clock, this.game.turnKey?.(state)),
+      onAnswer: (seat, ms) => {
+        if (!sequential || ms <= clock.actionMs) return;
+        this.banks[seat] = Math.max(0, (this.banks[seat] ?? 0) - (ms - clock.actionMs));
+        this.append('clock', { seat, bank: this.banks[seat], spentMs: ms });
+      },
+      onEvent: (e: RunnerEvent<unknown>) => {
+        this.actionCount = e.record.seq + 1;
+        this.state = e.state;
+        this.append('action', e.record);
+        this.notify();
+      },
+      onMessage: (m) => {
+        this.messages.push(m);
+        this.messageTimes.push(Date.now());
+        this.append('message', m);
+        this.notify();
+      },
+      onModelCall: (call) => {
+        this.lastWrite = this.store.appendModelCalls(this.id, [{ ...call, actionSeq: call.seq, at: Date.now() }]);
+      },
+      press: (context) => this.negotiationWindow(context),
+    });
+    this.state = finalState;
+    this.record = record;
+    this.returns = record.returns;
+    this.status = 'finished';
+    await this.lastWrite;
+    await this.store.finishMatch(this.id, { status: 'finished', returns: record.returns, finalStateHash: record.finalStateHash });
+    this.notify();
+  }
+
+  /**
+   * Diplomacy's negotiation period: bots and LLMs write their rounds of press, people write
+   * whenever they like; the window closes when its time is up or every person is ready.
+   */
+  private async negotiationWindow(context: Parameters<NonNullable<Parameters<typeof runMatch>[0]['press']>>[0]): Promise<void> {
+    this.ready.clear();
+    this.deliverHuman = (m) => context.deliver(m);
+    try {
+      await context.runAgentRounds(this.settings.pressRounds);
+      const humans = this.seats.filter((s) => s.human).length;
+      if (humans === 0 || this.settings.clock.pressMs === 0) return;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.settings.clock.pressMs);
+        this.closeWindow = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+        this.abort.signal.addEventListener('abort', () => this.closeWindow?.(), { once: true });
+      });
+    } finally {
+      this.closeWindow = null;
+      this.deliverHuman = null;
+    }
+  }
+
+  private deliverHuman: ((m: PressMessage) => void) | null = null;
+
+  /** Press from a person: delivered now if a negotiation window is open. */
+  sendPress(message: PressMessage): { ok: true } | { ok: false; code: string; message: string } {
+    if (!this.deliverHuman)
+      return { ok: false, code: 'press/closed', message: 'press is open only during the negotiation period' };
+    this.deliverHuman(message);
+    return { ok: true };
+  }
+
+  get actionsPlayed(): number {
+    return this.actionCount;
+  }
+
+  /**
+   * An answer from a person's connection. It must answer the open decision, and every action must
+   * be legal where it stands, or nothing is submitted and the reason comes back.
+   */
+  submit(seat: Seat, decision: number, actions: string[]): { ok: true } | { ok: false; code: string; message: string } {
+    const human = this.seats[seat]?.human;
+    if (!human) return { ok: false, code: 'seat/not-yours', message: 'this seat is not played through a connection' };
+    const pending = human.current();
+    if (!pending) return { ok: false, code: 'action/not-your-turn', message: 'no decision of yours is open' };
+    if (pending.id !== decision)
+      return { ok: false, code: 'action/stale', message: `decision ${decision} is over; the open one is ${pending.id}` };
+    let scratch = this.state;
+    for (const action of actions) {
+      const error = this.game.validateAction(scratch, seat, action);
+      if (error) return { ok: false, code: error.code, message: `'${action}': ${error.message}` };
+      scratch = this.game.applyAction(scratch, seat, action);
+    }
+    human.submit(decision, actions);
+    return { ok: true };
+  }
+
+  markReady(seat: Seat): void {
+    this.ready.add(seat);
+    const humans = this.seats.map((s, i) => (s.human ? i : -1)).filter((i) => i >= 0);
+    if (humans.every((i) => this.ready.has(i))) this.closeWindow?.();
+  }
+
+  private async fail(error: unknown): Promise<void> {
+    // A suspended match stays `running` in the store: the next server start resumes it.
+    if (this.status !== 'running' || this.suspended) return;
+    this.status = 'aborted';
+    console.error(`match ${this.id} stopped: ${error instanceof Error ? error.message : String(error)}`);
+    await this.lastWrite.catch(() => undefined);
+    await this.store.finishMatch(this.id, { status: 'aborted', returns: null, finalStateHash: null }).catch(() => undefined);
+    this.notify();
+  }
+
+  /** Stops the match without finishing it in the store (server shutdown: it resumes later). */
+  suspend(): void {
+    this.suspended = true;
+    this.abort.abort(new Error('server shutting down'));
+  }
+
+  suspended = false;
+}

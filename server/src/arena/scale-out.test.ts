@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '@colyseus/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { until } from './testing/clients';
+import { fetchJson, postJson } from './testing/http';
+import { type ServerProcess, startServerProcess } from './testing/process';
+import { freePort, type Service, startPostgres, startRedis } from './testing/services';
+
+/**
+ * Two server processes on one Redis and one PostgreSQL: a room created through process A is
+ * joined through process B, whose matchmaker finds it in Redis and reserves the seat on A.
+ */
+let postgres: Service;
+let redis: Service;
+const servers: ServerProcess[] = [];
+const dataDir = mkdtempSync(join(tmpdir(), 'parley-scale-'));
+
+beforeAll(async () => {
+  [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+}, 120_000);
+
+afterAll(async () => {
+  for (const s of servers) await s.kill('SIGKILL');
+  await Promise.all([postgres?.stop(), redis?.stop()]);
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('scale-out', () => {
+  it('joins through process B a room created on process A, with one shared database', async () => {
+    const [portA, portB] = [await freePort(), await freePort()];
+    const env = (port: number) => ({
+      DATABASE_URL: postgres.url,
+      REDIS_URL: redis.url,
+      PARLEY_PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      PARLEY_DATA_DIR: dataDir,
+    });
+    const a = await startServerProcess(portA, env(portA));
+    servers.push(a);
+    const b = await startServerProcess(portB, env(portB));
+    servers.push(b);
+
+    const created = await postJson(`http://127.0.0.1:${portA}/api/matches`, { game: 'kuhn', seed: 7, seats: ['human', 'call'] });
+    const token = created.seats[0].token as string;
+
+    const room = await new Client(`http://127.0.0.1:${portB}`).joinById(created.matchId, { token });
+    let role = '';
+    room.onMessage('seat', (m: { role: string }) => {
+      role = m.role;
+    });
+    room.onMessage('ack', () => {});
+    room.onMessage('finished', () => {});
+    room.onMessage('error', () => {});
+    let answered = -1;
+    room.onStateChange((state: any) => {
+      const view = [...(state.views ?? [])][0];
+      if (view && view.decision >= 0 && view.decision !== answered) {
+        answered = view.decision;
+        room.send('act', { decision: view.decision, actions: [JSON.parse(view.legal)[0]] });
+      }
+    });
+    await until(() => role === 'player', 10_000, 'the seat to be confirmed');
+    // Both processes read the same database: B reports the match A hosts, finished.
+    await until(
+      async () => (await fetchJson(`http://127.0.0.1:${portB}/api/matches/${created.matchId}`)).status === 'finished',
+      20_000,
+      'the match to finish',
+    );
+    const stored = await fetchJson(`http://127.0.0.1:${portB}/api/matches/${created.matchId}`);
+    const mine = stored.events.filter(
+      (e: { kind: string; payload: { actor: unknown } }) => e.kind === 'action' && e.payload.actor === 0,
+    );
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((e: { payload: { fallback?: string } }) => !e.payload.fallback)).toBe(true);
+    await room.leave();
+  }, 120_000);
+});

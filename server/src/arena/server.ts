@@ -1,0 +1,80 @@
+/**
+ * Starts the arena: the Colyseus server (WebSocket rooms and the HTTP API on one port), the match
+ * store, and, with REDIS_URL, Colyseus's Redis presence and driver so several processes or
+ * machines share rooms. Matches left unfinished by a crash are reopened and resumed at start-up.
+ */
+import { createServer } from 'node:http';
+import { matchMaker, Server } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { createApi } from '../http/api';
+import { MatchRoom } from '../rooms/match-room';
+import type { MatchStore } from '../store/types';
+import { setMatchService } from './context';
+import { MatchService } from './match-service';
+
+export interface ArenaOptions {
+  port: number;
+  store: MatchStore;
+  redisUrl?: string;
+  host?: string;
+  /** `host:port` clients reach this process at; with Redis, seat reservations point here. */
+  publicAddress?: string;
+  exportMatch?: Parameters<typeof createApi>[0]['exportMatch'];
+}
+
+export interface Arena {
+  server: Server;
+  service: MatchService;
+  port: number;
+  /** Resumes every unfinished match in the store (on this process). */
+  resumeUnfinished(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export async function createArena(options: ArenaOptions): Promise<Arena> {
+  const service = new MatchService(options.store);
+  setMatchService(service);
+  const http = createServer();
+  const scaleOut = options.redisUrl ? await redisBackends(options.redisUrl) : {};
+  const server = new Server({
+    transport: new WebSocketTransport({ server: http, pingInterval: 5000, pingMaxRetries: 3, maxPayload: 32 * 1024 }),
+    greet: false,
+    gracefullyShutdown: false,
+    publicAddress: options.publicAddress,
+    ...scaleOut,
+  });
+  server.define('match', MatchRoom);
+  server.router = createApi({ service, version: '0.1.0', exportMatch: options.exportMatch }) as never;
+  await server.listen(options.port, options.host ?? '0.0.0.0');
+  const address = http.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+
+  return {
+    server,
+    service,
+    port,
+    async resumeUnfinished() {
+      const resumed: string[] = [];
+      for (const match of await options.store.unfinishedMatches()) {
+        const existing = await matchMaker.query({ roomId: match.id });
+        if (existing.length > 0) continue;
+        await matchMaker.createRoom('match', { matchId: match.id });
+        resumed.push(match.id);
+      }
+      return resumed;
+    },
+    async close() {
+      await service.suspendAll();
+      await server.gracefullyShutdown(false);
+      setMatchService(null);
+    },
+  };
+}
+
+async function redisBackends(url: string) {
+  const [{ RedisPresence }, { RedisDriver }] = await Promise.all([
+    import('@colyseus/redis-presence'),
+    import('@colyseus/redis-driver'),
+  ]);
+  return { presence: new RedisPresence(url), driver: new RedisDriver(url) };
+}

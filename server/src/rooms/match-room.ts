@@ -1,0 +1,147 @@
+/**
+ * A match room: the thin adapter between WebSocket clients and a live match. It checks seat
+ * tokens on join, parses every message at the edge, hands actions and press to the match, and
+ * pushes views: each seat's observation goes only into that seat's StateView; spectators see the
+ * spectator view (delayed if configured) and press only once it may be shown.
+ */
+import { type Client, Room } from '@colyseus/core';
+import { StateView } from '@colyseus/schema';
+import { matchService } from '../arena/context';
+import type { LiveMatch } from '../arena/live-match';
+import { RateLimiter } from '../arena/rate-limit';
+import { parseClientMessage } from '../protocol/client-to-server';
+import { errorMessage, type ServerMessage } from '../protocol/server-to-client';
+import { MatchState, SeatInfo, SeatView } from './match-state';
+import { spectatorPress, syncSeats } from './views';
+
+interface ClientData {
+  seat: number | null;
+  limiter: RateLimiter;
+}
+
+export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userData: ClientData }> }> {
+  private live!: LiveMatch;
+  private dirty = true;
+  private delayed: { at: number; spectator: string; actions: number }[] = [];
+  private unsubscribe: () => void = () => {};
+
+  override async onCreate(options: { matchId: string }) {
+    this.autoDispose = false;
+    this.roomId = options.matchId;
+    this.live = await matchService().open(options.matchId);
+    const { live } = this;
+    this.state = new MatchState({ matchId: live.id, game: live.game.descriptor.id });
+    live.seats.forEach((s, seat) => {
+      this.state.seats.push(new SeatInfo({ seat, name: s.name, kind: s.kind, bankMs: live.banks[seat] ?? 0 }));
+      this.state.views.push(new SeatView({ seat }));
+    });
+    await this.setMetadata({ game: live.game.descriptor.id, matchId: live.id, seats: live.seats.map((s) => s.name) });
+    this.unsubscribe = live.subscribe(() => {
+      this.dirty = true;
+    });
+    this.onMessage('*', (client, type, payload) => this.receive(client, type, payload));
+    void live.done.then(() => this.onFinished());
+  }
+
+  override async onAuth(_client: Client, options: { token?: unknown }) {
+    if (options?.token === undefined) return { seat: null };
+    if (typeof options.token !== 'string' || options.token.length > 200) throw new Error('seat token must be a string');
+    const seat = await matchService().seatForToken(this.live.id, options.token);
+    if (seat === null) throw new Error('this token does not hold a seat in this match');
+    return { seat };
+  }
+
+  override onJoin(client: Client<{ userData: ClientData }>, _options: unknown, auth: { seat: number | null }) {
+    const seat = auth?.seat ?? null;
+    // A seat has one connection: a newer one (another tab, a reconnect) replaces the older.
+    if (seat !== null)
+      for (const other of this.clients)
+        if (other !== client && other.userData?.seat === seat) other.leave(4000, 'seat taken by a newer connection');
+    client.userData = { seat, limiter: new RateLimiter(10, 30) };
+    client.view = new StateView();
+    if (seat !== null) {
+      client.view.add(this.state.views[seat] as SeatView);
+      (this.state.seats[seat] as SeatInfo).connected = true;
+    }
+    this.reply(client, { type: 'seat', seat, role: seat === null ? 'spectator' : 'player' });
+  }
+
+  override async onDrop(client: Client<{ userData: ClientData }>) {
+    const seat = client.userData?.seat;
+    if (seat !== null && seat !== undefined) (this.state.seats[seat] as SeatInfo).connected = false;
+    await this.allowReconnection(client, this.live.settings.reconnectSeconds);
+  }
+
+  override onReconnect(client: Client<{ userData: ClientData }>) {
+    const seat = client.userData?.seat;
+    if (seat !== null && seat !== undefined) (this.state.seats[seat] as SeatInfo).connected = true;
+  }
+
+  override onLeave(client: Client<{ userData: ClientData }>) {
+    const seat = client.userData?.seat;
+    if (seat !== null && seat !== undefined && !this.clients.some((c) => c !== client && c.userData?.seat === seat)) {
+      (this.state.seats[seat] as SeatInfo).connected = false;
+    }
+  }
+
+  override onBeforePatch() {
+    const now = Date.now();
+    if (this.dirty) {
+      this.dirty = false;
+      syncSeats(this.state, this.live);
+      this.delayed.push({
+        at: now,
+        spectator: JSON.stringify(this.live.game.spectatorView(this.live.state)),
+        actions: this.state.actions,
+      });
+    }
+    const delay = this.live.status === 'running' ? this.live.settings.spectatorDelayMs : 0;
+    while (this.delayed.length > 0 && (this.delayed[0]?.at ?? 0) <= now - delay) {
+      const next = this.delayed.shift();
+      if (next) this.state.spectator = next.spectator;
+    }
+    this.state.press = spectatorPress(this.live, delay, now);
+  }
+
+  private async receive(client: Client<{ userData: ClientData }>, type: unknown, payload: unknown) {
+    const data = client.userData;
+    if (!data?.limiter.take()) return this.reply(client, errorMessage('rate/limited', 'too many messages; slow down'));
+    const message = parseClientMessage(type, payload);
+    if (message.type === 'unexpected') return this.reply(client, errorMessage('message/invalid', message.reason));
+    if (data.seat === null) return this.reply(client, errorMessage('seat/spectator', 'spectators cannot act or send press'));
+    const seat = data.seat;
+    if (message.type === 'ready') return this.live.markReady(seat);
+    if (message.type === 'press') {
+      const result = this.live.sendPress({
+        from: seat,
+        to: message.payload.to,
+        text: message.payload.text,
+        commitments: message.payload.commitments,
+      });
+      if (!result.ok) this.reply(client, errorMessage(result.code, result.message));
+      return;
+    }
+    const verdict = this.live.submit(seat, message.payload.decision, message.payload.actions);
+    if (!verdict.ok) return this.reply(client, errorMessage(verdict.code, verdict.message));
+    await this.live.durable();
+    this.reply(client, { type: 'ack', decision: message.payload.decision, applied: message.payload.actions.length });
+  }
+
+  private onFinished() {
+    this.dirty = true;
+    this.state.status = this.live.status;
+    this.state.returns = JSON.stringify(this.live.returns);
+    this.broadcast('finished', { type: 'finished', returns: this.live.returns ?? [] });
+    // Spectators may stay a while to see the end; then the room closes (the record stays).
+    this.clock.setTimeout(() => void this.disconnect(), 5 * 60_000);
+  }
+
+  override onDispose() {
+    this.unsubscribe();
+    matchService().close(this.live?.id);
+  }
+
+  private reply(client: Client, message: ServerMessage) {
+    client.send(message.type, message);
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * The input rules every `MatchStore` applies, in one place so the memory store and the database
+ * store accept and return exactly the same things (the shared contract suite checks it).
+ *
+ * Values are normalised the way PostgreSQL will keep them: JSON round-tripped (undefined keys
+ * dropped, NaN and Infinity become null), U+0000 replaced by U+FFFD (jsonb and text cannot hold
+ * it), and times truncated to whole milliseconds. Errors carry a `store/…` code.
+ */
+import type { MatchEvent, MatchEventKind, MatchFilter, NewMatch, StoredModelCall } from './types';
+
+export const EVENT_KINDS: readonly MatchEventKind[] = ['action', 'message', 'phase', 'clock', 'note'];
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+
+export class StoreError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`);
+    this.name = 'StoreError';
+  }
+}
+
+/** A JSON value as the database will give it back. `undefined` stays undefined (SQL NULL). */
+export function toJson(value: unknown): unknown {
+  if (value === undefined) return undefined;
+  const text = JSON.stringify(value);
+  if (text === undefined) return undefined;
+  // A `\u0000` escape is one preceded by an even run of backslashes (`\\u0000` is a backslash and `u0000`).
+  return JSON.parse(text.includes('\\u0000') ? text.replace(NUL_ESCAPE, '$1\\ufffd') : text);
+}
+
+const NUL_ESCAPE = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
+/** A text column's value as the database will give it back. */
+export const toText = (value: string): string => (value.includes('\u0000') ? value.replaceAll('\u0000', '\ufffd') : value);
+
+/** Milliseconds since the epoch, whole, as a timestamp(3) column keeps them. */
+export function toMillis(at: number, what: string): number {
+  const ms = new Date(at).getTime();
+  if (!Number.isFinite(ms)) throw new StoreError('store/invalid', `${what}: ${at} is not a time`);
+  return ms;
+}
+
+export function checkNewMatch(match: NewMatch): void {
+  if (typeof match.id !== 'string' || match.id.length === 0) throw new StoreError('store/invalid', 'a match needs an id');
+  if (typeof match.game !== 'string' || match.game.length === 0) throw new StoreError('store/invalid', 'a match needs a game');
+  if (!Number.isSafeInteger(match.seed)) throw new StoreError('store/invalid', `seed ${match.seed} is not a safe integer`);
+  const seats = new Set<number>();
+  for (const { seat, agent } of match.seats) {
+    if (!Number.isInteger(seat) || seat < 0 || seats.has(seat))
+      throw new StoreError('store/invalid', `seat ${seat} is not a new non-negative integer`);
+    if (typeof agent?.name !== 'string' || agent.name.length === 0)
+      throw new StoreError('store/invalid', `seat ${seat} has no agent name`);
+    seats.add(seat);
+  }
+}
+
+/**
+ * Checks that `events` continue the match's log at `next` with no gap, and returns them
+ * normalised. Returns the next expected seq through `events.at(-1).seq + 1`.
+ */
+export function normaliseEvents(matchId: string, next: number, events: readonly MatchEvent[]): MatchEvent[] {
+  return events.map((e, i) => {
+    if (e.seq !== next + i)
+      throw new StoreError('store/out-of-order', `match ${matchId}: event seq ${e.seq} given where ${next + i} was expected`);
+    if (!EVENT_KINDS.includes(e.kind)) throw new StoreError('store/invalid', `match ${matchId}: unknown event kind '${e.kind}'`);
+    return { seq: e.seq, kind: e.kind, payload: toJson(e.payload) ?? null, at: toMillis(e.at, `event ${e.seq}`) };
+  });
+}
+
+const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+
+export function normaliseModelCalls(matchId: string, calls: readonly StoredModelCall[]): StoredModelCall[] {
+  return calls.map((c) => {
+    const bad = (field: string) => new StoreError('store/invalid', `match ${matchId}: model call ${field} is invalid`);
+    for (const field of ['tokensIn', 'tokensOut', 'attempt', 'seat', 'actionSeq'] as const)
+      if (!isCount(c[field])) throw bad(field);
+    for (const field of ['latencyMs', 'costUsd'] as const) if (!Number.isFinite(c[field])) throw bad(field);
+    const call: StoredModelCall = {
+      provider: toText(String(c.provider)),
+      model: toText(String(c.model)),
+      purpose: c.purpose,
+      prompt: toJson(c.prompt) ?? null,
+      reply: c.reply === null || c.reply === undefined ? null : toText(c.reply),
+      tokensIn: c.tokensIn,
+      tokensOut: c.tokensOut,
+      latencyMs: c.latencyMs,
+      costUsd: c.costUsd,
+      attempt: c.attempt,
+      actionSeq: c.actionSeq,
+      seat: c.seat,
+      at: toMillis(c.at, 'model call'),
+    };
+    const extra: { error?: string; parsed?: unknown } = {};
+    if (c.error !== undefined && c.error !== null) extra.error = toText(c.error);
+    const parsed = toJson(c.parsed);
+    if (parsed !== undefined && parsed !== null) extra.parsed = parsed;
+    return { ...call, ...extra };
+  });
+}
+
+/** The page and page size a filter asks for, clamped to 1… and 1…200. */
+export function pageOf(filter: MatchFilter): { page: number; pageSize: number } {
+  const page = Math.max(1, Math.floor(filter.page ?? 1) || 1);
+  const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(filter.pageSize ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE));
+  return { page, pageSize };
+}

@@ -1,0 +1,71 @@
+/**
+ * The store against a real PostgreSQL server, started for the test in a temp folder on a free
+ * loopback port (see test-postgres.ts). Needs the PostgreSQL binaries (`apt-get install -y
+ * postgresql`); skipped without them. The migrations are checked with psql; the store itself
+ * also needs the `pg` and `@prisma/adapter-pg` packages, and those parts are skipped without
+ * them: `prisma migrate deploy` against the server, and the whole `MatchStore` contract.
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from './database';
+import { readMigrations } from './migrate';
+import { storeContract } from './store-contract';
+import { postgresBinaries, startPostgres, type TestPostgres } from './test-postgres';
+import { sharedDatabase } from './test-support';
+
+const bin = postgresBinaries();
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const TABLES = ['Agent', 'Analysis', 'Event', 'Match', 'ModelCall', 'Rating', 'Seat', 'Tournament'];
+
+describe('PostgreSQL server', () => {
+  let server: TestPostgres;
+  const urlOf = (database: string) => server.url.replace(/\/postgres$/, `/${database}`);
+  beforeAll(async () => {
+    if (!bin) throw new Error('PostgreSQL is not installed (apt-get install -y postgresql); .ci/run installs it');
+    server = await startPostgres(bin);
+  });
+  afterAll(() => server?.stop());
+
+  it('accepts the migrations as written', () => {
+    server.psql('CREATE DATABASE plain');
+    for (const m of readMigrations()) server.psql(m.sql, 'plain');
+    const tables = server.psql("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename", 'plain');
+    expect(tables.trim().split('\n')).toEqual(TABLES);
+  });
+
+  describe('through the pg driver', () => {
+    it('runs after `prisma migrate deploy` without migrating again', async () => {
+      server.psql('CREATE DATABASE deployed');
+      execFileSync('npx', ['prisma', 'migrate', 'deploy'], {
+        cwd: repoRoot,
+        env: { ...process.env, DATABASE_URL: urlOf('deployed') },
+        stdio: 'pipe',
+      });
+      const db = await openDatabase({ kind: 'postgres', url: urlOf('deployed') });
+      try {
+        expect(db.applied).toEqual([]);
+        expect(await db.prisma.match.count()).toBe(0);
+      } finally {
+        await db.close();
+      }
+    });
+
+    it('migrates an empty database itself, once', async () => {
+      server.psql('CREATE DATABASE fresh');
+      const first = await openDatabase({ kind: 'postgres', url: urlOf('fresh') });
+      await first.close();
+      expect(first.applied).toEqual(readMigrations().map((m) => m.name));
+      const second = await openDatabase({ kind: 'postgres', url: urlOf('fresh') });
+      await second.close();
+      expect(second.applied).toEqual([]);
+    });
+
+    const shared = sharedDatabase(async () => {
+      server.psql('CREATE DATABASE contract');
+      return openDatabase({ kind: 'postgres', url: urlOf('contract') });
+    });
+    afterAll(() => shared.close());
+    storeContract('PostgreSQL', () => shared.open());
+  });
+});

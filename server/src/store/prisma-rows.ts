@@ -1,0 +1,108 @@
+/**
+ * Between the store's API shapes and the database rows: JSON column inputs (SQL NULL or JSON
+ * null for "nothing"), the row a model call becomes, and the summaries and full matches read
+ * back. Kept apart from the store so the store reads as its protocol.
+ */
+import { toJson } from './checks';
+import { Prisma } from './generated/prisma/client';
+import type { AgentInfo, MatchEvent, MatchStatus, MatchSummary, MatchWithEvents, SeatKind, StoredModelCall } from './types';
+
+export const withSeats = { seats: { include: { agent: true }, orderBy: { seat: 'asc' } } } as const;
+export const withEverything = {
+  ...withSeats,
+  events: { orderBy: { seq: 'asc' } },
+  modelCalls: { orderBy: { id: 'asc' } },
+} as const;
+
+export type MatchRow = Prisma.MatchGetPayload<{ include: typeof withSeats }>;
+export type FullMatchRow = Prisma.MatchGetPayload<{ include: typeof withEverything }>;
+
+/** A required JSON column's input: JSON null for undefined and null. */
+export function json(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
+  const v = toJson(value);
+  return v === undefined || v === null ? Prisma.JsonNull : (v as Prisma.InputJsonValue);
+}
+
+/** An optional JSON column's input: SQL NULL for undefined and null. */
+export function jsonOrNull(value: unknown): Prisma.InputJsonValue | typeof Prisma.DbNull {
+  const v = toJson(value);
+  return v === undefined || v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue);
+}
+
+export function callRow(matchId: string, c: StoredModelCall): Prisma.ModelCallCreateManyInput {
+  return {
+    matchId,
+    seat: c.seat,
+    actionSeq: c.actionSeq,
+    provider: c.provider,
+    model: c.model,
+    purpose: c.purpose,
+    prompt: json(c.prompt),
+    reply: c.reply,
+    tokensIn: c.tokensIn,
+    tokensOut: c.tokensOut,
+    latencyMs: c.latencyMs,
+    costUsd: c.costUsd,
+    attempt: c.attempt,
+    error: c.error ?? null,
+    parsed: jsonOrNull(c.parsed),
+    at: new Date(c.at),
+  };
+}
+
+export function agentInfo(a: { name: string; kind: string; config: Prisma.JsonValue | null }): AgentInfo {
+  return a.config === null
+    ? { name: a.name, kind: a.kind as SeatKind }
+    : { name: a.name, kind: a.kind as SeatKind, config: a.config };
+}
+
+export function summary(m: MatchRow): MatchSummary {
+  return {
+    id: m.id,
+    game: m.game,
+    params: m.params,
+    seed: Number(m.seed),
+    status: m.status as MatchStatus,
+    returns: (m.returns as number[] | null) ?? null,
+    seats: m.seats.map((s) => ({ seat: s.seat, agent: agentInfo(s.agent) })),
+    settings: m.settings ?? null,
+    tournamentId: m.tournamentId,
+    createdAt: m.createdAt.getTime(),
+    finishedAt: m.finishedAt?.getTime() ?? null,
+    finalStateHash: m.finalStateHash,
+    eventCount: m.eventCount,
+  };
+}
+
+export function withEvents(m: FullMatchRow): MatchWithEvents {
+  return {
+    ...summary(m),
+    events: m.events.map((e) => ({ seq: e.seq, kind: e.kind as MatchEvent['kind'], payload: e.payload, at: e.at.getTime() })),
+    modelCalls: m.modelCalls.map((c) => {
+      const call: StoredModelCall = {
+        provider: c.provider,
+        model: c.model,
+        purpose: c.purpose as StoredModelCall['purpose'],
+        prompt: c.prompt,
+        reply: c.reply,
+        tokensIn: c.tokensIn,
+        tokensOut: c.tokensOut,
+        latencyMs: c.latencyMs,
+        costUsd: c.costUsd,
+        attempt: c.attempt,
+        actionSeq: c.actionSeq,
+        seat: c.seat,
+        at: c.at.getTime(),
+      };
+      return {
+        ...call,
+        ...(c.error !== null ? { error: c.error } : {}),
+        ...(c.parsed !== null ? { parsed: c.parsed } : {}),
+      };
+    }),
+  };
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}

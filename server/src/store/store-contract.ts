@@ -1,0 +1,262 @@
+/**
+ * The `MatchStore` contract, written once and run against every store (memory, PGlite,
+ * PostgreSQL): what a caller may rely on whichever store it was given. Each test gets a fresh,
+ * empty store from `open` and disposes of it.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { OpenedStore } from './test-support';
+import { newMatch } from './test-support';
+import type { MatchEvent, MatchStore, StoredModelCall } from './types';
+
+const T0 = Date.UTC(2025, 0, 1);
+
+export const events = (from: number, count: number, kind: MatchEvent['kind'] = 'action'): MatchEvent[] =>
+  Array.from({ length: count }, (_, i) => ({
+    seq: from + i,
+    kind,
+    payload: { n: from + i, text: `event ${from + i}` },
+    at: T0 + from + i,
+  }));
+
+export const modelCall = (actionSeq: number, extra: Partial<StoredModelCall> = {}): StoredModelCall => ({
+  provider: 'openai',
+  model: 'gpt-4o',
+  purpose: 'decide',
+  prompt: [{ role: 'user', content: `act ${actionSeq}` }],
+  reply: 'call',
+  tokensIn: 120,
+  tokensOut: 3,
+  latencyMs: 812.5,
+  costUsd: 0.00042,
+  attempt: 0,
+  actionSeq,
+  seat: 1,
+  at: T0 + actionSeq,
+  ...extra,
+});
+
+async function rejects(promise: Promise<unknown>, code: string): Promise<void> {
+  await expect(promise).rejects.toThrow(new RegExp(`^${code}:`));
+}
+
+export function storeContract(name: string, open: () => Promise<OpenedStore>): void {
+  describe(`MatchStore contract: ${name}`, () => {
+    let opened: OpenedStore;
+    let store: MatchStore;
+    beforeEach(async () => {
+      opened = await open();
+      store = opened.store;
+    });
+    afterEach(async () => {
+      await opened.dispose();
+    });
+
+    it('creates a match with its seats and gives it back as created', async () => {
+      await store.createMatch(
+        newMatch('m1', { seed: 4_000_000_000, settings: { clock: { actionMs: 500 } }, tournamentId: 't1' }),
+      );
+      const m = await store.getMatch('m1');
+      expect(m).toMatchObject({
+        id: 'm1',
+        game: 'kuhn',
+        params: { players: 2 },
+        seed: 4_000_000_000,
+        status: 'running',
+        returns: null,
+        settings: { clock: { actionMs: 500 } },
+        tournamentId: 't1',
+        finishedAt: null,
+        finalStateHash: null,
+        eventCount: 0,
+        events: [],
+        modelCalls: [],
+      });
+      expect(m!.seats).toEqual([
+        { seat: 0, agent: { name: 'random', kind: 'bot' } },
+        { seat: 1, agent: { name: 'always-call', kind: 'bot', config: { style: 'call' } } },
+      ]);
+      expect(Math.abs(m!.createdAt - Date.now())).toBeLessThan(60_000);
+      expect(await store.getMatch('nope')).toBeNull();
+    });
+
+    it('refuses a second match with the same id, and malformed matches', async () => {
+      await store.createMatch(newMatch('m1'));
+      await rejects(store.createMatch(newMatch('m1')), 'store/duplicate-match');
+      await rejects(store.createMatch(newMatch('m2', { seed: 1.5 })), 'store/invalid');
+      const seat = { seat: 0, agent: { name: 'random', kind: 'bot' as const } };
+      await rejects(store.createMatch(newMatch('m3', { seats: [seat, seat] })), 'store/invalid');
+      expect((await store.listMatches({})).total).toBe(1);
+    });
+
+    it('appends events in order and refuses gaps, repeats, unknown kinds and unknown matches', async () => {
+      await store.createMatch(newMatch('m1'));
+      await store.appendEvents('m1', events(0, 3));
+      await store.appendEvents('m1', []);
+      await rejects(store.appendEvents('m1', events(4, 1)), 'store/out-of-order');
+      await rejects(store.appendEvents('m1', events(2, 1)), 'store/out-of-order');
+      await rejects(store.appendEvents('m1', [{ seq: 3, kind: 'bogus' as never, payload: null, at: T0 }]), 'store/invalid');
+      await store.appendEvents('m1', events(3, 2, 'message'));
+      await rejects(store.appendEvents('ghost', events(0, 1)), 'store/unknown-match');
+      const m = await store.getMatch('m1');
+      expect(m!.eventCount).toBe(5);
+      expect(m!.events).toEqual([...events(0, 3), ...events(3, 2, 'message')]);
+    });
+
+    it('keeps several matches written at once apart and in order', async () => {
+      const ids = Array.from({ length: 6 }, (_, i) => `c${i}`);
+      await Promise.all(ids.map((id) => store.createMatch(newMatch(id))));
+      const perMatch = 400;
+      // Like a live match: one event at a time, without waiting for each to be durable.
+      const writes: Promise<void>[] = [];
+      for (let n = 0; n < perMatch; n++) for (const id of ids) writes.push(store.appendEvents(id, events(n, 1)));
+      await Promise.all(writes);
+      for (const id of ids) {
+        const m = await store.getMatch(id);
+        expect(m!.eventCount).toBe(perMatch);
+        expect(m!.events.map((e) => e.seq)).toEqual(Array.from({ length: perMatch }, (_, i) => i));
+        expect(m!.events[123]).toEqual(events(123, 1)[0]);
+      }
+    });
+
+    it('stores model calls in order, with their optional fields', async () => {
+      await store.createMatch(newMatch('m1'));
+      const calls = [
+        modelCall(0),
+        modelCall(0, { attempt: 1, purpose: 'retry', error: 'bad json', reply: null }),
+        modelCall(2, { parsed: { action: 'bet' } }),
+      ];
+      await store.appendModelCalls('m1', calls.slice(0, 2));
+      await store.appendModelCalls('m1', calls.slice(2));
+      expect((await store.getMatch('m1'))!.modelCalls).toEqual(calls);
+      await rejects(store.appendModelCalls('m1', [modelCall(3, { tokensIn: 1.5 })]), 'store/invalid');
+      await rejects(store.appendModelCalls('ghost', [modelCall(0)]), 'store/unknown-match');
+    });
+
+    it('gives JSON back as PostgreSQL keeps it', async () => {
+      await store.createMatch(newMatch('m1', { params: { a: undefined, b: Number.NaN, c: 'x\u0000y', d: '\\u0000' } }));
+      await store.appendEvents('m1', [{ seq: 0, kind: 'note', payload: { when: new Date(T0), nul: 'a\u0000' }, at: T0 + 0.7 }]);
+      await store.appendEvents('m1', [{ seq: 1, kind: 'note', payload: null, at: T0 }]);
+      await store.appendModelCalls('m1', [modelCall(0, { reply: 'ok\u0000', prompt: 'p\u0000' })]);
+      const m = await store.getMatch('m1');
+      expect(m!.params).toEqual({ b: null, c: 'x\ufffdy', d: '\\u0000' });
+      expect(m!.events).toEqual([
+        { seq: 0, kind: 'note', payload: { when: new Date(T0).toISOString(), nul: 'a\ufffd' }, at: T0 },
+        { seq: 1, kind: 'note', payload: null, at: T0 },
+      ]);
+      expect(m!.modelCalls[0]).toMatchObject({ reply: 'ok\ufffd', prompt: 'p\ufffd' });
+    });
+
+    it('finishes a match once, and refuses appends after', async () => {
+      await store.createMatch(newMatch('m1'));
+      await store.appendEvents('m1', events(0, 2));
+      await store.finishMatch('m1', { status: 'finished', returns: [1, -1], finalStateHash: 'abc' });
+      const m = await store.getMatch('m1');
+      expect(m).toMatchObject({ status: 'finished', returns: [1, -1], finalStateHash: 'abc', eventCount: 2 });
+      expect(m!.finishedAt).toBeGreaterThanOrEqual(m!.createdAt);
+      await rejects(store.appendEvents('m1', events(2, 1)), 'store/match-finished');
+      await rejects(store.appendModelCalls('m1', [modelCall(2)]), 'store/match-finished');
+      await rejects(store.finishMatch('m1', { status: 'aborted', returns: null, finalStateHash: null }), 'store/match-finished');
+      await rejects(
+        store.finishMatch('ghost', { status: 'aborted', returns: null, finalStateHash: null }),
+        'store/unknown-match',
+      );
+    });
+
+    it('lists matches newest first, filtered and paged', async () => {
+      const specs = [
+        { id: 'a1', game: 'kuhn', agent: 'random' },
+        { id: 'a2', game: 'leduc', agent: 'random' },
+        { id: 'a3', game: 'kuhn', agent: 'cfr' },
+        { id: 'a4', game: 'kuhn', agent: 'random' },
+        { id: 'a5', game: 'leduc', agent: 'cfr' },
+      ];
+      for (const s of specs)
+        await store.createMatch(
+          newMatch(s.id, {
+            game: s.game,
+            tournamentId: s.id === 'a4' ? 't9' : undefined,
+            seats: [
+              { seat: 0, agent: { name: s.agent, kind: 'bot' } },
+              { seat: 1, agent: { name: 'tight', kind: 'bot' } },
+            ],
+          }),
+        );
+      await store.finishMatch('a3', { status: 'finished', returns: [0, 0], finalStateHash: 'h' });
+      const ids = async (filter: Parameters<MatchStore['listMatches']>[0]) =>
+        (await store.listMatches(filter)).matches.map((m) => m.id).sort();
+      expect(await ids({ game: 'kuhn' })).toEqual(['a1', 'a3', 'a4']);
+      expect(await ids({ agent: 'cfr' })).toEqual(['a3', 'a5']);
+      expect(await ids({ agent: 'tight', game: 'leduc' })).toEqual(['a2', 'a5']);
+      expect(await ids({ status: 'finished' })).toEqual(['a3']);
+      expect(await ids({ status: 'running', game: 'kuhn' })).toEqual(['a1', 'a4']);
+      expect(await ids({ tournamentId: 't9' })).toEqual(['a4']);
+      expect(await ids({ agent: 'nobody' })).toEqual([]);
+
+      const all = await store.listMatches({});
+      expect(all).toMatchObject({ total: 5, page: 1, pageSize: 50 });
+      const order = all.matches.map((m) => [m.createdAt, m.id] as const);
+      const sorted = [...order].sort((x, y) => y[0] - x[0] || (x[1] < y[1] ? 1 : -1));
+      expect(order).toEqual(sorted);
+      const pages = [];
+      for (let page = 1; page <= 3; page++) {
+        const p = await store.listMatches({ page, pageSize: 2 });
+        expect(p).toMatchObject({ total: 5, page, pageSize: 2 });
+        pages.push(...p.matches.map((m) => m.id));
+      }
+      expect(pages).toEqual(all.matches.map((m) => m.id));
+      expect((await store.listMatches({ page: 9, pageSize: 2 })).matches).toEqual([]);
+      expect(await store.listMatches({ page: 0, pageSize: 1000 })).toMatchObject({ page: 1, pageSize: 200 });
+      expect(all.matches.find((m) => m.id === 'a3')).toMatchObject({ status: 'finished', returns: [0, 0], eventCount: 0 });
+    });
+
+    it('finds the unfinished matches with everything needed to resume them', async () => {
+      await store.createMatch(newMatch('done'));
+      await store.createMatch(newMatch('live'));
+      await store.createMatch(newMatch('gone'));
+      await store.appendEvents('live', events(0, 4));
+      await store.appendModelCalls('live', [modelCall(3)]);
+      await store.finishMatch('done', { status: 'finished', returns: [1, -1], finalStateHash: 'h' });
+      await store.finishMatch('gone', { status: 'aborted', returns: null, finalStateHash: null });
+      const unfinished = await store.unfinishedMatches();
+      expect(unfinished.map((m) => m.id)).toEqual(['live']);
+      expect(unfinished[0]!.events).toEqual(events(0, 4));
+      expect(unfinished[0]!.modelCalls).toEqual([modelCall(3)]);
+    });
+
+    it('lists agents with the number of matches they sat in', async () => {
+      await store.createMatch(newMatch('m1'));
+      await store.createMatch(
+        newMatch('m2', {
+          seats: [
+            { seat: 0, agent: { name: 'random', kind: 'bot', config: { v: 2 } } },
+            { seat: 1, agent: { name: 'random', kind: 'bot', config: { v: 2 } } },
+          ],
+        }),
+      );
+      expect(await store.listAgents()).toEqual([
+        { name: 'always-call', kind: 'bot', config: { style: 'call' }, matches: 1 },
+        { name: 'random', kind: 'bot', config: { v: 2 }, matches: 2 },
+      ]);
+    });
+
+    it('hands out copies, not its own state', async () => {
+      await store.createMatch(newMatch('m1'));
+      await store.appendEvents('m1', events(0, 1));
+      const m = await store.getMatch('m1');
+      (m!.events[0]!.payload as { n: number }).n = 99;
+      m!.seats[0]!.agent.name = 'changed';
+      expect((await store.getMatch('m1'))!.events[0]!.payload).toEqual({ n: 0, text: 'event 0' });
+      expect((await store.getMatch('m1'))!.seats[0]!.agent.name).toBe('random');
+    });
+
+    it('flushes, and refuses work once closed', async () => {
+      await store.createMatch(newMatch('m1'));
+      const pending = store.appendEvents('m1', events(0, 10));
+      await store.flush();
+      await pending;
+      expect((await store.getMatch('m1'))!.eventCount).toBe(10);
+      await store.close();
+      await expect(store.appendEvents('m1', events(10, 1))).rejects.toThrow(/store\/closed/);
+    });
+  });
+}

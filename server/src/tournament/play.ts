@@ -1,0 +1,126 @@
+/**
+ * Plays scheduled matches through the match runtime and sums up each one as a result line:
+ * returns, fallbacks, model usage per seat, and optionally the full record. The same code runs
+ * in the coordinator's thread, in worker threads and in `parley worker` processes, so a context
+ * carries everything a bare process needs: the game, its parameters, and the agent specs.
+ */
+import { createAgent } from '@parley/agents';
+import { getGame } from '@parley/games';
+import { runMatch } from '../runtime/match-runner';
+import type { MatchRecord } from '../runtime/record';
+import type { MatchTask } from './schedule';
+
+export interface MatchContext {
+  game: string;
+  params: unknown;
+  deadlineMs: number;
+  maxActions?: number;
+  pressRounds: number;
+  /** Keep the full record on each result. */
+  records: boolean;
+  /** Matches in flight at once in one worker. */
+  concurrency: number;
+  /** The agent spec of each participant, by name. */
+  agents: Record<string, string>;
+}
+
+export interface MatchSummary extends MatchTask {
+  /** Absent when the match could not be played; `error` says why. */
+  returns?: number[];
+  error?: string;
+  actions: number;
+  /** Per seat: answers the runtime replaced by the default (illegal, late, failed, missing). */
+  fallbacks: number[];
+  modelCalls: number[];
+  tokensIn: number[];
+  tokensOut: number[];
+  costUsd: number[];
+  /** Wall-clock milliseconds the match took. */
+  ms: number;
+  finalStateHash?: string;
+  /** The `parley worker` process that played it (`host:pid`), in distributed runs. */
+  worker?: string;
+  record?: MatchRecord;
+}
+
+export async function playMatch(ctx: MatchContext, task: MatchTask): Promise<MatchSummary> {
+  const started = performance.now();
+  const zeros = () => task.seats.map(() => 0);
+  const base: MatchSummary = {
+    ...task,
+    actions: 0,
+    fallbacks: zeros(),
+    modelCalls: zeros(),
+    tokensIn: zeros(),
+    tokensOut: zeros(),
+    costUsd: zeros(),
+    ms: 0,
+  };
+  const agents = [];
+  try {
+    const game = getGame(ctx.game);
+    for (const name of task.seats) {
+      const spec = ctx.agents[name];
+      if (spec === undefined) throw new Error(`no agent spec for participant '${name}'`);
+      agents.push(createAgent(spec, game.descriptor.id));
+    }
+    const { record } = await runMatch({
+      game,
+      params: ctx.params,
+      seed: task.seed,
+      agents,
+      deadlineMs: ctx.deadlineMs,
+      ...(ctx.maxActions !== undefined && { maxActions: ctx.maxActions }),
+      pressRounds: ctx.pressRounds,
+    });
+    const result: MatchSummary = {
+      ...base,
+      returns: record.returns,
+      actions: record.actions.length,
+      finalStateHash: record.finalStateHash,
+    };
+    for (const a of record.actions) if (a.fallback && a.actor !== 'chance') result.fallbacks[a.actor]! += 1;
+    for (const c of record.modelCalls) {
+      result.modelCalls[c.seat]! += 1;
+      result.tokensIn[c.seat]! += c.tokensIn;
+      result.tokensOut[c.seat]! += c.tokensOut;
+      result.costUsd[c.seat]! += c.costUsd;
+    }
+    if (ctx.records) result.record = record;
+    result.ms = Math.round(performance.now() - started);
+    return result;
+  } catch (error) {
+    // runMatch closes the agents it was given; these were created before it could.
+    if (agents.length < task.seats.length) await Promise.allSettled(agents.map((a) => a.close?.()));
+    return {
+      ...base,
+      error: error instanceof Error ? error.message : String(error),
+      ms: Math.round(performance.now() - started),
+    };
+  }
+}
+
+/**
+ * Plays tasks with up to `ctx.concurrency` matches in flight, reporting each result as it ends.
+ * It yields to the event loop every few milliseconds, so timers (a queue lock's renewal, a
+ * progress line) keep running while synchronous bots play thousands of matches.
+ */
+export async function playTasks(
+  ctx: MatchContext,
+  tasks: readonly MatchTask[],
+  onResult: (r: MatchSummary) => void,
+): Promise<void> {
+  let next = 0;
+  let lastYield = performance.now();
+  const lane = async () => {
+    while (next < tasks.length) {
+      const task = tasks[next++] as MatchTask;
+      onResult(await playMatch(ctx, task));
+      if (performance.now() - lastYield > 20) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastYield = performance.now();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(ctx.concurrency, tasks.length)) }, lane));
+}

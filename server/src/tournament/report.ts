@@ -1,0 +1,271 @@
+/**
+ * The tournament report, in JSON and Markdown: the leaderboard with intervals, the head-to-head
+ * matrix (paired win rates, ties as half, and mean payoffs), match counts, model usage and cost
+ * per participant, and for budget sweeps the rating against the budget (the test-time-compute
+ * curve) as a table and as JSON series ready for a chart.
+ */
+import { type Leaderboard, type LeaderboardRow, METHOD_LABEL, type RatingMethod } from '../ratings/leaderboard';
+import { pairGames } from '../ratings/outcomes';
+import type { MatchSummary } from './play';
+import type { ResolvedSpec, Scalar } from './spec';
+
+export interface HeadToHead {
+  names: string[];
+  /** games[i][j]: paired comparisons of i against j. */
+  games: number[][];
+  /** winRate[i][j]: i's score against j (wins + ½ draws) / games; null when they never met. */
+  winRate: (number | null)[][];
+  /** meanPayoff[i][j]: i's mean return in matches with j. */
+  meanPayoff: (number | null)[][];
+}
+
+export interface Usage {
+  name: string;
+  matches: number;
+  failed: number;
+  fallbacks: number;
+  modelCalls: number;
+  tokensIn: number;
+  tokensOut: number;
+  costUsd: number;
+  costPerMatch: number;
+}
+
+export interface SweepSeries {
+  agent: string;
+  base: string;
+  metric: RatingMethod;
+  points: {
+    name: string;
+    label: string;
+    overrides: Record<string, Scalar>;
+    rating: number | null;
+    lo: number | null;
+    hi: number | null;
+    matches: number;
+    costPerMatch: number;
+    tokensPerMatch: number;
+  }[];
+}
+
+export interface TournamentReport {
+  format: 'parley.tournament-report';
+  version: 1;
+  name: string;
+  description?: string;
+  game: string;
+  params: unknown;
+  seats: number;
+  tournamentFormat: ResolvedSpec['format'];
+  duplicate: boolean;
+  fingerprint: string;
+  generatedAt: string;
+  matches: { scheduled: number; finished: number; failed: number; actions: number; fallbacks: number };
+  leaderboard: Leaderboard;
+  headToHead: HeadToHead;
+  usage: Usage[];
+  sweeps: SweepSeries[];
+  errors: { id: string; error: string }[];
+}
+
+export function buildReport(
+  spec: ResolvedSpec,
+  fingerprint: string,
+  results: readonly MatchSummary[],
+  leaderboard: Leaderboard,
+  scheduled: number,
+): TournamentReport {
+  const names = spec.participants.map((p) => p.name);
+  const played = results.filter((r) => r.returns);
+  const usage = usageOf(names, results);
+  const rows = new Map(leaderboard.rows.map((r) => [r.name, r]));
+  return {
+    format: 'parley.tournament-report',
+    version: 1,
+    name: spec.name,
+    ...(spec.description !== undefined && { description: spec.description }),
+    game: spec.game,
+    params: spec.params,
+    seats: spec.seats,
+    tournamentFormat: spec.format,
+    duplicate: spec.duplicate,
+    fingerprint,
+    generatedAt: new Date().toISOString(),
+    matches: {
+      scheduled,
+      finished: played.length,
+      failed: results.length - played.length,
+      actions: results.reduce((s, r) => s + r.actions, 0),
+      fallbacks: results.reduce((s, r) => s + r.fallbacks.reduce((a, b) => a + b, 0), 0),
+    },
+    leaderboard,
+    headToHead: headToHead(names, played),
+    usage,
+    sweeps: sweepsOf(spec, leaderboard, rows, new Map(usage.map((u) => [u.name, u]))),
+    errors: results.flatMap((r) => (r.error ? [{ id: r.id, error: r.error }] : [])).slice(0, 20),
+  };
+}
+
+export function headToHead(names: readonly string[], results: readonly MatchSummary[]): HeadToHead {
+  const n = names.length;
+  const index = new Map(names.map((name, i) => [name, i]));
+  const grid = () => Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  const [games, score, payoffSum, payoffCount] = [grid(), grid(), grid(), grid()];
+  for (const r of results) {
+    if (!r.returns) continue;
+    for (const g of pairGames({ seats: r.seats, returns: r.returns })) {
+      const [i, j] = [index.get(g.a)!, index.get(g.b)!];
+      games[i]![j]! += 1;
+      games[j]![i]! += 1;
+      score[i]![j]! += g.score;
+      score[j]![i]! += 1 - g.score;
+    }
+    r.seats.forEach((a, sa) => {
+      for (const b of new Set(r.seats)) {
+        if (b === a) continue;
+        const [i, j] = [index.get(a)!, index.get(b)!];
+        payoffSum[i]![j]! += r.returns![sa]!;
+        payoffCount[i]![j]! += 1;
+      }
+    });
+  }
+  return {
+    names: [...names],
+    games,
+    winRate: games.map((row, i) => row.map((g, j) => (g > 0 ? score[i]![j]! / g : null))),
+    meanPayoff: payoffCount.map((row, i) => row.map((c, j) => (c > 0 ? payoffSum[i]![j]! / c : null))),
+  };
+}
+
+function usageOf(names: readonly string[], results: readonly MatchSummary[]): Usage[] {
+  const usage = new Map(
+    names.map((name) => [
+      name,
+      { name, matches: 0, failed: 0, fallbacks: 0, modelCalls: 0, tokensIn: 0, tokensOut: 0, costUsd: 0, costPerMatch: 0 },
+    ]),
+  );
+  for (const r of results) {
+    for (const name of new Set(r.seats)) {
+      const u = usage.get(name)!;
+      if (r.returns) u.matches++;
+      else u.failed++;
+    }
+    r.seats.forEach((name, seat) => {
+      const u = usage.get(name)!;
+      u.fallbacks += r.fallbacks[seat] ?? 0;
+      u.modelCalls += r.modelCalls[seat] ?? 0;
+      u.tokensIn += r.tokensIn[seat] ?? 0;
+      u.tokensOut += r.tokensOut[seat] ?? 0;
+      u.costUsd += r.costUsd[seat] ?? 0;
+    });
+  }
+  return [...usage.values()].map((u) => ({ ...u, costPerMatch: u.matches > 0 ? u.costUsd / u.matches : 0 }));
+}
+
+function sweepsOf(
+  spec: ResolvedSpec,
+  board: Leaderboard,
+  rows: Map<string, LeaderboardRow>,
+  usage: Map<string, Usage>,
+): SweepSeries[] {
+  const groups = new Map<string, SweepSeries>();
+  for (const p of spec.participants) {
+    if (!p.sweep) continue;
+    const series = groups.get(p.sweep.group) ?? { agent: p.sweep.group, base: p.base, metric: board.primary, points: [] };
+    const row = rows.get(p.name);
+    const u = usage.get(p.name);
+    const matches = u?.matches ?? 0;
+    series.points.push({
+      name: p.name,
+      label: p.sweep.label,
+      overrides: p.overrides ?? {},
+      rating: row?.rating?.value ?? null,
+      lo: row?.rating?.lo ?? null,
+      hi: row?.rating?.hi ?? null,
+      matches,
+      costPerMatch: u?.costPerMatch ?? 0,
+      tokensPerMatch: matches > 0 ? ((u?.tokensIn ?? 0) + (u?.tokensOut ?? 0)) / matches : 0,
+    });
+    groups.set(p.sweep.group, series);
+  }
+  return [...groups.values()];
+}
+
+const num = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? '–' : x.toFixed(d));
+const cell = (text: string) => text.replace(/\|/g, '\\|');
+
+export function renderMarkdown(report: TournamentReport): string {
+  const b = report.leaderboard;
+  const d = b.primary === 'openskill' || b.primary === 'mean-payoff' ? 3 : 1;
+  const out: string[] = [`# ${report.name}`, ''];
+  if (report.description) out.push(report.description, '');
+  out.push(
+    `${report.game} (${report.seats} seats), ${report.tournamentFormat.type}${report.duplicate ? ', duplicate' : ''}: ` +
+      `${report.matches.finished} of ${report.matches.scheduled} matches played` +
+      `${report.matches.failed ? `, ${report.matches.failed} failed` : ''}, ${report.matches.fallbacks} fallback actions.`,
+    '',
+    '## Leaderboard',
+    '',
+    `${b.basis}.`,
+    '',
+    `| # | participant | ${METHOD_LABEL[b.primary]} | 95% interval | matches | W-D-L | mean payoff |`,
+    '|---:|---|---:|---|---:|---|---:|',
+  );
+  for (const r of b.rows) {
+    const ci = r.rating?.lo != null && r.rating?.hi != null ? `[${num(r.rating.lo, d)}, ${num(r.rating.hi, d)}]` : '–';
+    out.push(
+      `| ${r.rank} | ${cell(r.name)}${r.provisional ? ' *' : ''} | ${num(r.rating?.value, d)} | ${ci} | ${r.matches} | ${r.wins}-${r.draws}-${r.losses} | ${num(r.meanPayoff?.value, 3)} |`,
+    );
+  }
+  if (b.rows.some((r) => r.provisional)) out.push('', `\\* provisional: fewer than ${b.provisionalBelow} matches.`);
+
+  const h = report.headToHead;
+  out.push('', '## Head to head', '', 'Row against column: score rate (wins + ½ draws) over paired results, with the count.', '');
+  out.push(`| | ${h.names.map(cell).join(' | ')} |`, `|---|${h.names.map(() => '---:').join('|')}|`);
+  h.names.forEach((name, i) => {
+    const cells = h.names.map((_, j) =>
+      i === j || h.games[i]![j] === 0 ? '–' : `${(100 * h.winRate[i]![j]!).toFixed(1)}% (${h.games[i]![j]})`,
+    );
+    out.push(`| ${cell(name)} | ${cells.join(' | ')} |`);
+  });
+  out.push('', 'Mean payoff of the row in matches with the column:', '');
+  out.push(`| | ${h.names.map(cell).join(' | ')} |`, `|---|${h.names.map(() => '---:').join('|')}|`);
+  h.names.forEach((name, i) => {
+    out.push(`| ${cell(name)} | ${h.names.map((_, j) => (i === j ? '–' : num(h.meanPayoff[i]![j], 3))).join(' | ')} |`);
+  });
+
+  out.push(
+    '',
+    '## Usage',
+    '',
+    '| participant | matches | failed | fallbacks | model calls | tokens in | tokens out | cost (USD) | per match |',
+  );
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const u of report.usage)
+    out.push(
+      `| ${cell(u.name)} | ${u.matches} | ${u.failed} | ${u.fallbacks} | ${u.modelCalls} | ${u.tokensIn} | ${u.tokensOut} | ${u.costUsd.toFixed(4)} | ${u.costPerMatch.toFixed(4)} |`,
+    );
+
+  for (const s of report.sweeps) {
+    out.push(
+      '',
+      `## Budget sweep: ${cell(s.agent)}`,
+      '',
+      `${s.metric} against the budget (\`${s.base}\`); the series is in report.json under \`sweeps\`.`,
+      '',
+    );
+    out.push(
+      `| setting | ${METHOD_LABEL[s.metric]} | 95% interval | matches | tokens per match | cost per match (USD) |`,
+      '|---|---:|---|---:|---:|---:|',
+    );
+    for (const p of s.points)
+      out.push(
+        `| ${cell(p.label)} | ${num(p.rating, d)} | ${p.lo != null && p.hi != null ? `[${num(p.lo, d)}, ${num(p.hi, d)}]` : '–'} | ${p.matches} | ${p.tokensPerMatch.toFixed(0)} | ${p.costPerMatch.toFixed(4)} |`,
+      );
+  }
+  if (report.errors.length > 0) {
+    out.push('', '## Failed matches', '');
+    for (const e of report.errors) out.push(`- \`${e.id}\`: ${e.error}`);
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,287 @@
+/**
+ * Tournament files (YAML or JSON), validated with zod into a resolved spec: the game and its
+ * parsed parameters, the participants with sweeps expanded, the format, seeds and rating options.
+ * Every error names the file and the field. See `examples/tournaments/` and the README.
+ *
+ * Budget sweeps enter one agent at several settings as separate participants. Each setting is
+ * an `overrides` object, kept on the participant (for reports) and also appended to its agent
+ * spec as a query string, `llm:gpt.yaml?reasoningEffort=high&maxTokens=4000`, which is how the
+ * agent factory receives it through `createAgent(spec, gameId)`: the factory splits its argument
+ * at the first `?` and reads the pairs with URLSearchParams; dotted keys (`budget.tokens`) name
+ * nested fields, and values that look like numbers or booleans are meant as such.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import { agentKinds } from '@parley/agents';
+import { findGame, listGames } from '@parley/games';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import type { RatingMethod } from '../ratings/leaderboard';
+import type { PokerScale } from '../ratings/poker';
+import { stateHash } from '../runtime/canonical';
+
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const key = z.string().regex(/^[A-Za-z_][\w.]*$/, 'must be a field name such as reasoningEffort or budget.tokens');
+const overrides = z.record(key, scalar);
+const displayName = z
+  .string()
+  .min(1)
+  .max(120)
+  .refine((n) => !/[|\r\n]/.test(n), 'must not contain | or line breaks');
+
+const participantSchema = z.union([
+  z.string().min(1),
+  z
+    .object({
+      name: displayName.optional(),
+      agent: z.string().min(1),
+      overrides: overrides.optional(),
+      /** A list of settings, or a map from field to values whose every combination is entered. */
+      sweep: z.union([z.array(overrides).min(1), z.record(key, z.array(scalar).min(1))]).optional(),
+    })
+    .strict(),
+]);
+
+const rounds = z.number().int().min(1).default(1);
+const formatSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('round-robin'), rounds }).strict(),
+  z
+    .object({
+      type: z.literal('gauntlet'),
+      /** Participant names, or sweep entries' names (all their settings). */
+      challengers: z.array(z.string()).min(1),
+      /** The fixed field; everyone who is not a challenger by default. */
+      field: z.array(z.string()).min(1).optional(),
+      rounds,
+    })
+    .strict(),
+  z
+    .object({ type: z.literal('swiss'), rounds: z.number().int().min(1), gamesPerPairing: z.number().int().min(1).default(2) })
+    .strict(),
+  z.object({ type: z.literal('population'), matches: z.number().int().min(1) }).strict(),
+]);
+
+const ratingsSchema = z
+  .object({
+    primary: z.enum(['bradley-terry', 'elo', 'openskill', 'mbb', 'mean-payoff']).optional(),
+    provisionalBelow: z.number().int().min(0).default(30),
+    bootstrap: z.number().int().min(0).max(100_000).default(1000),
+    elo: z
+      .object({ k: z.number().positive().default(16), initial: z.number().default(1500) })
+      .strict()
+      .optional(),
+    bradleyTerry: z
+      .object({
+        prior: z.number().min(0).default(1),
+        anchor: z
+          .union([z.object({ mean: z.number() }).strict(), z.object({ participant: z.string(), rating: z.number() }).strict()])
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    poker: z
+      .object({ bigBlind: z.number().positive(), handsPerMatch: z.number().int().positive().default(1) })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
+export const tournamentFileSchema = z
+  .object({
+    name: displayName,
+    description: z.string().optional(),
+    game: z.string().min(1),
+    params: z.record(z.string(), z.unknown()).default({}),
+    seed: z.number().int().default(1),
+    participants: z.array(participantSchema).min(1),
+    format: formatSchema,
+    /** Play every pairing once per seat rotation (true), or one rotation per round in turn. */
+    rotateSeats: z.boolean().default(true),
+    /** Poker: the rotations of a pairing share one deal (same cards, seats swapped). */
+    duplicate: z.boolean().default(false),
+    deadlineMs: z.number().int().positive().default(30_000),
+    maxActions: z.number().int().positive().optional(),
+    pressRounds: z.number().int().min(0).default(0),
+    /** Matches each worker plays at once (raise it for agents that wait on the network). */
+    concurrency: z.number().int().min(1).max(256).default(1),
+    /** Keep every full match record (records.jsonl) besides the results. */
+    records: z.boolean().default(false),
+    ratings: ratingsSchema.default(() => ratingsSchema.parse({})),
+  })
+  .strict();
+
+export type TournamentFile = z.input<typeof tournamentFileSchema>;
+type Parsed = z.output<typeof tournamentFileSchema>;
+export type Format = Parsed['format'];
+export type Scalar = z.infer<typeof scalar>;
+
+export interface Participant {
+  name: string;
+  /** The spec `createAgent` gets: the one written, plus any overrides as a query string. */
+  agent: string;
+  /** The spec as written in the file. */
+  base: string;
+  overrides?: Record<string, Scalar>;
+  /** Set for participants expanded from a sweep: the entry's name and the setting's place. */
+  sweep?: { group: string; index: number; label: string };
+}
+
+export interface ResolvedSpec extends Omit<Parsed, 'participants' | 'params' | 'ratings'> {
+  params: unknown;
+  /** Seats per match, from the game and its parameters. */
+  seats: number;
+  participants: Participant[];
+  ratings: Omit<Parsed['ratings'], 'poker'> & { primary?: RatingMethod; poker: PokerScale | null };
+}
+
+export class SpecError extends Error {}
+
+/** Reads and resolves a tournament file (`.json` as JSON, anything else as YAML). */
+export function loadTournamentFile(path: string): ResolvedSpec {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new SpecError(`${path}: cannot read the tournament file`);
+  }
+  let raw: unknown;
+  try {
+    raw = extname(path) === '.json' ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new SpecError(`${path}: cannot parse: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  }
+  if (raw && typeof raw === 'object' && !('name' in raw)) raw = { name: basename(path, extname(path)), ...raw };
+  return resolveSpec(raw, path);
+}
+
+/** Validates a tournament object (from a file or an HTTP request); `source` prefixes errors. */
+export function resolveSpec(raw: unknown, source = 'tournament'): ResolvedSpec {
+  const fail = (field: string, message: string): never => {
+    throw new SpecError(`${source}: ${field ? `${field}: ` : ''}${message}`);
+  };
+  const parsed = tournamentFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new SpecError(`${source}: ${issues.join('; ')}`);
+  }
+  const file = parsed.data;
+  const game = findGame(file.game);
+  if (!game)
+    return fail(
+      'game',
+      `unknown game '${file.game}' (known: ${listGames()
+        .map((g) => g.descriptor.id)
+        .join(', ')})`,
+    );
+  const params = game.descriptor.parseParams(file.params);
+  if (!params.ok) return fail('params', params.error.message);
+  const seats = game.descriptor.numPlayers(params.params);
+
+  const participants = file.participants.flatMap(expandParticipant);
+  const kinds = agentKinds();
+  const seen = new Set<string>();
+  participants.forEach((p, i) => {
+    if (seen.has(p.name)) fail(`participants.${i}`, `two participants are named '${p.name}'; give them distinct names`);
+    seen.add(p.name);
+    const kind = p.base.split(':')[0] as string;
+    if (!kinds.includes(kind)) fail(`participants.${i}.agent`, `unknown agent kind '${kind}' (known: ${kinds.join(', ')})`);
+  });
+  if (participants.length < 2) fail('participants', 'a tournament needs at least two participants');
+
+  // Gauntlet lists may name a sweep entry, standing for all its settings.
+  const expand = (names: string[], field: string) =>
+    names.flatMap((n, i) => {
+      if (seen.has(n)) return [n];
+      const members = participants.filter((p) => p.sweep?.group === n).map((p) => p.name);
+      return members.length > 0 ? members : fail(`${field}.${i}`, `no participant or sweep is named '${n}'`);
+    });
+  let format = file.format;
+  if (format.type === 'gauntlet') {
+    const challengers = expand(format.challengers, 'format.challengers');
+    const field = format.field
+      ? expand(format.field, 'format.field')
+      : participants.map((p) => p.name).filter((n) => !challengers.includes(n));
+    if (field.length === 0) fail('format.field', 'the gauntlet has no field to play against');
+    if (field.some((n) => challengers.includes(n))) fail('format.field', 'a challenger cannot also be in the field');
+    format = { ...format, challengers, field };
+  }
+  if (format.type === 'swiss') {
+    if (seats !== 2) fail('format', `Swiss pairing is for two-seat games; ${file.game} here seats ${seats}`);
+    if (file.duplicate && format.gamesPerPairing % 2 !== 0) fail('format.gamesPerPairing', 'duplicate play needs an even number');
+  }
+  if (file.duplicate && !file.rotateSeats) fail('duplicate', 'duplicate play needs rotateSeats: true');
+  // Duplicate NLHE holds in every format: the engine names each draw by hand and card (chanceKey).
+
+  const anchor = file.ratings.bradleyTerry?.anchor;
+  if (anchor && 'participant' in anchor && !seen.has(anchor.participant))
+    fail('ratings.bradleyTerry.anchor.participant', `no participant is named '${anchor.participant}'`);
+  const poker = file.ratings.poker ?? pokerScale(file.game, params.params);
+  if (file.ratings.primary === 'mbb' && !poker) fail('ratings.primary', `mbb needs ratings.poker (bigBlind) for ${file.game}`);
+
+  return { ...file, format, params: params.params, seats, participants, ratings: { ...file.ratings, poker } };
+}
+
+/** Chips per big blind and hands per match for the poker games Parley knows. */
+function pokerScale(gameId: string, params: unknown): PokerScale | null {
+  const p = (params ?? {}) as Record<string, unknown>;
+  if (gameId === 'kuhn' || gameId === 'leduc') return { bigBlind: 1, handsPerMatch: 1 }; // the ante is the unit
+  // nlhe: blinds [small, big]; a `hand` is one hand, a `cash` game `hands` hands at fixed blinds.
+  // A sit-and-go has rising blinds and no fixed hand count, so it is rated by rank instead.
+  const bigBlind = Array.isArray(p.blinds) && typeof p.blinds[1] === 'number' ? p.blinds[1] : null;
+  if (gameId === 'nlhe' && bigBlind && (p.format === 'hand' || p.format === 'cash'))
+    return { bigBlind, handsPerMatch: p.format === 'cash' && typeof p.hands === 'number' ? p.hands : 1 };
+  return null;
+}
+
+function expandParticipant(entry: Parsed['participants'][number]): Participant[] {
+  const p = typeof entry === 'string' ? { agent: entry } : entry;
+  const name = p.name ?? p.agent;
+  if (!p.sweep)
+    return [{ name, agent: withOverrides(p.agent, p.overrides), base: p.agent, ...(p.overrides && { overrides: p.overrides }) }];
+  const settings = Array.isArray(p.sweep) ? p.sweep : cartesian(p.sweep);
+  return settings.map((setting, index) => {
+    const merged = { ...p.overrides, ...setting };
+    const label = Object.entries(setting)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(',');
+    return {
+      name: `${name}@${label}`,
+      agent: withOverrides(p.agent, merged),
+      base: p.agent,
+      overrides: merged,
+      sweep: { group: name, index, label },
+    };
+  });
+}
+
+function cartesian(axes: Record<string, Scalar[]>): Record<string, Scalar>[] {
+  return Object.entries(axes).reduce<Record<string, Scalar>[]>(
+    (acc, [k, values]) => acc.flatMap((partial) => values.map((v) => ({ ...partial, [k]: v }))),
+    [{}],
+  );
+}
+
+/** `llm:x.yaml` + {maxTokens: 4000} → `llm:x.yaml?maxTokens=4000`; a spec without an argument gets `kind:?…`. */
+export function withOverrides(agent: string, values: Record<string, Scalar> | undefined): string {
+  if (!values || Object.keys(values).length === 0) return agent;
+  const query = new URLSearchParams(Object.entries(values).map(([k, v]): [string, string] => [k, String(v)])).toString();
+  return `${agent}${agent.includes(':') ? '' : ':'}${agent.includes('?') ? '&' : '?'}${query}`;
+}
+
+/** What identifies a tournament's matches: results stored under one fingerprint belong to it. */
+export function fingerprint(spec: ResolvedSpec): string {
+  const { game, params, seed, format, rotateSeats, duplicate, deadlineMs, maxActions, pressRounds } = spec;
+  const participants = spec.participants.map(({ name, agent }) => ({ name, agent }));
+  return stateHash({
+    game,
+    params,
+    seed,
+    format,
+    rotateSeats,
+    duplicate,
+    deadlineMs,
+    maxActions,
+    pressRounds,
+    participants,
+  }).slice(0, 16);
+}
