@@ -210,7 +210,9 @@ function rangesOf(view: TableView, board: readonly number[], unseen: readonly nu
   const thresholds = new Map<number, number>();
   if (board.length >= 3 && shares.length > 0) {
     const values = strengthThresholds(board, unseen, shares.map(postShare));
-    shares.forEach((k, i) => thresholds.set(k, values[i]!));
+    shares.forEach((k, i) => {
+      thresholds.set(k, values[i]!);
+    });
   }
   return opponents.map((p) => ({
     preTop: PREFLOP_TOP[Math.min(pre.get(p.seat) ?? 0, PREFLOP_TOP.length - 1)]!,
