@@ -32,7 +32,11 @@ const latencies: number[] = [];
 let acks = 0;
 
 async function openTable(): Promise<Seat[]> {
-  const res = await fetch(`${base}/api/matches`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...table, seats: ['human', 'human'], clock: { actionMs: 60_000, bankMs: 0 } }) });
+  const res = await fetch(`${base}/api/matches`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...table, seats: ['human', 'human'], clock: { actionMs: 60_000, bankMs: 0 } }),
+  });
   const created = (await res.json()) as { matchId: string; seats: { token: string }[] };
   return Promise.all(
     created.seats.map(async ({ token }) => {
@@ -53,7 +57,10 @@ async function openTable(): Promise<Seat[]> {
         if (legal.length === 0) return;
         answered = view.decision;
         seat.sentAt.set(view.decision, performance.now());
-        room.send('act', { decision: view.decision, actions: [legal.find((a) => a === 'check' || a === 'call') ?? (legal[0] as string)] });
+        room.send('act', {
+          decision: view.decision,
+          actions: [legal.find((a) => a === 'check' || a === 'call') ?? (legal[0] as string)],
+        });
       });
       return seat;
     }),
@@ -75,7 +82,11 @@ for (const n of sizes) {
   const sorted = [...latencies].sort((a, b) => a - b);
   const rss = (await health()).rssBytes;
   console.log(
-    `${String(n).padStart(5)} tables: ${Math.round(acks / seconds).toLocaleString('en-US').padStart(8)} actions/s   p50 ${quantile(sorted, 0.5).toFixed(1)} ms   p99 ${quantile(sorted, 0.99).toFixed(1)} ms   server RSS ${(rss / 2 ** 20).toFixed(0)} MiB (${((rss - baseline) / n / 1024).toFixed(0)} KiB/table)`,
+    `${String(n).padStart(5)} tables: ${Math.round(acks / seconds)
+      .toLocaleString('en-US')
+      .padStart(
+        8,
+      )} actions/s   p50 ${quantile(sorted, 0.5).toFixed(1)} ms   p99 ${quantile(sorted, 0.99).toFixed(1)} ms   server RSS ${(rss / 2 ** 20).toFixed(0)} MiB (${((rss - baseline) / n / 1024).toFixed(0)} KiB/table)`,
   );
 }
 for (const t of open) for (const s of t) await s.room.leave().catch(() => undefined);

@@ -57,7 +57,14 @@ export async function run(argv: string[]): Promise<number> {
   const started = performance.now();
   for (let i = 0; i < matches; i++) {
     const agents = specs.map((spec) => createAgent(spec, game.descriptor.id));
-    const { record } = await runMatch({ game, params: parsed.params, seed: deriveSeed(seed, 'match', i), agents, deadlineMs, pressRounds });
+    const { record } = await runMatch({
+      game,
+      params: parsed.params,
+      seed: deriveSeed(seed, 'match', i),
+      agents,
+      deadlineMs,
+      pressRounds,
+    });
     record.returns.forEach((r, seat) => {
       stats[seat]?.push(r);
     });
