@@ -196,6 +196,57 @@ describe('arena rooms', () => {
     for (const p of [p0, p1]) await p.room.leave();
   });
 
+  it('lets a dropped person reconnect to the same seat within the grace period', async () => {
+    const { matchId, seats } = await createMatch({
+      game: 'leduc',
+      seed: 21,
+      seats: ['human', 'call'],
+      reconnectSeconds: 20,
+      clock: { actionMs: 10_000, bankMs: 0 },
+    });
+    const p0 = await join(arena.port, matchId, seats[0]?.token);
+    await until(() => [...(p0.room.state.views ?? [])][0]?.decision >= 0, 5000, 'a decision to open');
+    let reconnected = false;
+    // The SDK reconnects only rooms joined at least `minUptime` ago (5 s by default).
+    p0.room.reconnection.minUptime = 0;
+    p0.room.onReconnect(() => {
+      reconnected = true;
+    });
+    // Cut the socket abruptly, as a lost network would; the SDK reconnects with its token.
+    (p0.room.connection.transport as unknown as { ws: { terminate(): void } }).ws.terminate();
+    await until(() => reconnected, 15_000, 'the client to reconnect');
+    autoPlay(p0, (legal) => [legal.includes('call') ? 'call' : ((legal.includes('check') ? 'check' : legal[0]) as string)]);
+    const stored = await finishedRecord(matchId);
+    const mine = stored.events.filter((e) => e.kind === 'action' && e.payload.actor === 0);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.filter((e) => e.payload.fallback)).toEqual([]);
+    await p0.room.leave();
+  });
+
+  it("spends a seat's time bank beyond the action clock", async () => {
+    const { matchId, seats } = await createMatch({
+      game: 'kuhn',
+      seed: 2,
+      seats: ['human', 'call'],
+      clock: { actionMs: 200, bankMs: 300 },
+    });
+    const p0 = await join(arena.port, matchId, seats[0]?.token);
+    // Think for 350 ms on the first decision: 150 ms comes out of the bank, and the answer counts.
+    await until(() => [...(p0.room.state.views ?? [])][0]?.decision >= 0, 5000, 'a decision to open');
+    await new Promise((r) => setTimeout(r, 350));
+    const view = [...p0.room.state.views][0];
+    p0.room.send('act', { decision: view.decision, actions: ['bet'] });
+    const stored = await finishedRecord(matchId);
+    const first = stored.events.find((e) => e.kind === 'action' && e.payload.actor === 0);
+    expect(first?.payload).toMatchObject({ action: 'bet' });
+    expect(first?.payload.fallback).toBeUndefined();
+    const clock = stored.events.find((e) => e.kind === 'clock');
+    expect(clock?.payload.seat).toBe(0);
+    expect(clock?.payload.bank).toBeGreaterThan(50);
+    expect(clock?.payload.bank).toBeLessThan(200);
+    await p0.room.leave();
+  });
+
   it('serves the HTTP API with JSON errors', async () => {
     expect(await fetchJson(`${base}/api/health`)).toMatchObject({ ok: true });
     const bad = await fetch(`${base}/api/matches`, {

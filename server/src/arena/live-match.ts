@@ -203,6 +203,8 @@ export class LiveMatch {
       await context.runAgentRounds(this.settings.pressRounds);
       const humans = this.seats.filter((s) => s.human).length;
       if (humans === 0 || this.settings.clock.pressMs === 0) return;
+      this.pressOpenUntil = Date.now() + this.settings.clock.pressMs;
+      this.notify();
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.settings.clock.pressMs);
         this.closeWindow = () => {
@@ -214,10 +216,14 @@ export class LiveMatch {
     } finally {
       this.closeWindow = null;
       this.deliverHuman = null;
+      this.pressOpenUntil = 0;
+      this.notify();
     }
   }
 
   private deliverHuman: ((m: PressMessage) => void) | null = null;
+  /** When the open negotiation period closes (ms since epoch), 0 when none is open. */
+  pressOpenUntil = 0;
 
   /** Press from a person: delivered now if a negotiation window is open. */
   sendPress(message: PressMessage): { ok: true } | { ok: false; code: string; message: string } {

@@ -6,6 +6,7 @@
 import { createServer } from 'node:http';
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
+import { WebSocket as NodeWebSocket } from 'ws';
 import { createApi } from '../http/api';
 import { MatchRoom } from '../rooms/match-room';
 import type { MatchStore } from '../store/types';
@@ -19,7 +20,6 @@ export interface ArenaOptions {
   host?: string;
   /** `host:port` clients reach this process at; with Redis, seat reservations point here. */
   publicAddress?: string;
-  exportMatch?: Parameters<typeof createApi>[0]['exportMatch'];
 }
 
 export interface Arena {
@@ -30,6 +30,11 @@ export interface Arena {
   resumeUnfinished(): Promise<string[]>;
   close(): Promise<void>;
 }
+
+// Colyseus 0.18 reads the global WebSocket's OPEN constant when a client reconnects; Node 20 has
+// no global WebSocket (Node 22 does), so lend it the `ws` class the transport already uses.
+const globals = globalThis as { WebSocket?: unknown };
+globals.WebSocket ??= NodeWebSocket;
 
 export async function createArena(options: ArenaOptions): Promise<Arena> {
   const service = new MatchService(options.store);
@@ -44,7 +49,7 @@ export async function createArena(options: ArenaOptions): Promise<Arena> {
     ...scaleOut,
   });
   server.define('match', MatchRoom);
-  server.router = createApi({ service, version: '0.1.0', exportMatch: options.exportMatch }) as never;
+  server.router = createApi({ service, version: '0.1.0' }) as never;
   await server.listen(options.port, options.host ?? '0.0.0.0');
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : options.port;

@@ -18,7 +18,7 @@ const commands: Record<string, Command> = {
     load: () => import('./solve'),
   },
   exploitability: {
-    summary: 'exact best response and exploitability of an agent in Kuhn or Leduc',
+    summary: "exploitability of an agent: exact in Kuhn and Leduc, an LBR lower bound in No-Limit Hold'em",
     load: () => import('./exploitability'),
   },
   tournament: { summary: 'run tournaments from a file; ratings, leaderboards and reports', load: () => import('./tournament') },

@@ -5,6 +5,7 @@
 import { createEndpoint, createRouter, matchMaker } from '@colyseus/core';
 import { z } from 'zod';
 import type { MatchService } from '../arena/match-service';
+import { exportMatch } from '../store/export';
 import type { MatchStatus } from '../store/types';
 
 const json = (status: number, body: unknown) =>
@@ -22,13 +23,8 @@ const listQuery = z.object({
 
 const exportQuery = z.object({ format: z.enum(['json', 'phh', 'diplomacy']).default('json') });
 
-/** Routes need the service; exporters are passed in so the API stays thin. */
 export interface ApiDeps {
   service: MatchService;
-  exportMatch?: (
-    matchId: string,
-    format: 'json' | 'phh' | 'diplomacy',
-  ) => Promise<{ contentType: string; body: string } | { code: string; message: string; status: number }>;
   version: string;
 }
 
@@ -62,10 +58,27 @@ export function createApi(deps: ApiDeps) {
     exportMatch: createEndpoint('/api/matches/:id/export', { method: 'GET' }, async (ctx) => {
       const q = exportQuery.safeParse(ctx.query ?? {});
       if (!q.success) return fail(400, 'query/invalid', 'format must be json, phh or diplomacy');
-      if (!deps.exportMatch) return fail(501, 'export/unavailable', 'exports are not available on this server');
-      const result = await deps.exportMatch(String(ctx.params.id ?? ''), q.data.format);
-      if ('code' in result) return fail(result.status, result.code, result.message);
-      return new Response(result.body, { status: 200, headers: { 'content-type': result.contentType } });
+      const id = String(ctx.params.id ?? '');
+      const match = id.length <= 100 ? await store.getMatch(id) : null;
+      if (!match) return fail(404, 'match/not-found', `no match ${id}`);
+      if (match.status === 'running') return fail(409, 'export/running', 'a match can be exported once it is over');
+      const wrongGame =
+        (q.data.format === 'phh' && match.game !== 'nlhe') || (q.data.format === 'diplomacy' && match.game !== 'diplomacy');
+      if (wrongGame)
+        return fail(
+          400,
+          'export/unsupported',
+          `${q.data.format} export is for ${q.data.format === 'phh' ? 'nlhe' : 'diplomacy'} matches`,
+        );
+      try {
+        const file = exportMatch(match, q.data.format === 'json' ? 'parley' : q.data.format);
+        return new Response(file.text, {
+          status: 200,
+          headers: { 'content-type': file.mediaType, 'content-disposition': `attachment; filename="${file.filename}"` },
+        });
+      } catch (error) {
+        return fail(500, 'export/failed', error instanceof Error ? error.message : String(error));
+      }
     }),
 
     createMatch: createEndpoint('/api/matches', { method: 'POST' }, async (ctx) => {

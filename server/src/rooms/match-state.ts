@@ -46,6 +46,10 @@ export const MatchState = schema(
     /** Press visible to spectators (all of it at the end; public messages after the delay). */
     press: t.string().default('[]'),
     actions: t.number().default(0),
+    /** The current round of simultaneous decisions (Diplomacy's `S1901M`), empty in sequential games. */
+    turn: t.string().default(''),
+    /** While a negotiation period is open, when it closes (ms since epoch); 0 otherwise. */
+    pressOpenUntil: t.number().default(0),
     returns: t.string().default('null'),
     seats: t.array(SeatInfo),
     views: t.array(SeatView).view(),

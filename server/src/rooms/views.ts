@@ -10,6 +10,8 @@ export function syncSeats(state: MatchState, live: LiveMatch): void {
   const { game } = live;
   state.status = live.status;
   state.actions = live.actionsPlayed;
+  state.turn = game.turnKey?.(live.state) ?? '';
+  state.pressOpenUntil = live.pressOpenUntil;
   const acting = new Set(game.isTerminal(live.state) ? [] : game.actingSeats(live.state));
   live.seats.forEach((s, seat) => {
     const info = state.seats[seat] as SeatInfo;

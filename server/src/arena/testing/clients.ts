@@ -10,6 +10,8 @@ export interface Frame {
   bytes: Buffer;
   /** `state.actions` right after the client decoded this frame; undefined before the join completed. */
   actions: number | undefined;
+  /** `state.turn` then (Diplomacy's phase code). */
+  turn: string | undefined;
 }
 
 type Recorder = (bytes: Buffer) => void;
@@ -47,7 +49,7 @@ async function joinNow(port: number, matchId: string, token?: string): Promise<T
   let room: Room<any> | undefined;
   nextRecorder = (bytes) => {
     // The SDK's own handler ran first (it was attached first), so the state is already updated.
-    frames.push({ bytes, actions: room?.state?.actions });
+    frames.push({ bytes, actions: room?.state?.actions, turn: room?.state?.turn });
   };
   try {
     room = await new Client(`http://127.0.0.1:${port}`).joinById(matchId, token === undefined ? {} : { token });

@@ -1,0 +1,137 @@
+import { createRng, Nlhe, nlhe } from '@parley/games';
+import { describe, expect, it } from 'vitest';
+import { runMatch } from '../../../server/src/runtime';
+import type { Agent } from '../agent';
+import { createAgent } from '../registry';
+import { chenScore, estimateEquity } from './nlhe-tag';
+
+function params(raw: Record<string, unknown>) {
+  const parsed = nlhe.descriptor.parseParams(raw);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  return parsed.params;
+}
+
+const card = (text: string) => Nlhe.parseCard(text);
+
+/** Wraps an agent to time its decisions. */
+function timed(agent: Agent, times: number[]): Agent {
+  return {
+    name: agent.name,
+    act: (input) => {
+      const t0 = performance.now();
+      const answer = agent.act(input);
+      times.push(performance.now() - t0);
+      return answer;
+    },
+  };
+}
+
+/**
+ * Duplicate single hands: for each deal seed, `tag` takes every seat in turn among copies of
+ * `opponent` (the runtime deals the same cards to the same seats whatever the agents do). One
+ * sample per deal is tag's mean result over the rotations, in mbb per hand (big blind 100); the
+ * 95% interval is mean ± 1.96 standard errors over deals.
+ */
+async function duplicateMbb(opponent: string, players: number, deals: number, firstSeed: number) {
+  const p = params({ players, format: 'hand' });
+  const samples: number[] = [];
+  for (let d = 0; d < deals; d++) {
+    let chips = 0;
+    for (let at = 0; at < players; at++) {
+      const agents = Array.from({ length: players }, (_, s) => createAgent(s === at ? 'tag' : opponent, 'nlhe'));
+      const { record } = await runMatch({ game: nlhe, params: p, seed: firstSeed + d, agents });
+      expect(record.actions.filter((a) => a.fallback)).toEqual([]);
+      chips += record.returns[at]!;
+    }
+    samples.push((1000 * chips) / players / 100);
+  }
+  const mean = samples.reduce((a, b) => a + b, 0) / deals;
+  const sd = Math.sqrt(samples.reduce((a, x) => a + (x - mean) ** 2, 0) / (deals - 1));
+  const half = (1.96 * sd) / Math.sqrt(deals);
+  return { mean, lo: mean - half, hi: mean + half, hands: players * deals };
+}
+
+describe('tag (tight-aggressive NLHE bot)', () => {
+  it('scores hands with the Chen formula', () => {
+    const score = (a: string, b: string) => chenScore(card(a), card(b));
+    expect(score('As', 'Ah')).toBe(20);
+    expect(score('Ks', 'Kd')).toBe(16);
+    expect(score('As', 'Ks')).toBe(12);
+    expect(score('As', 'Kd')).toBe(10);
+    expect(score('Ts', '9s')).toBe(8);
+    expect(score('2s', '2d')).toBe(5);
+    expect(score('7s', '2d')).toBe(-1);
+  });
+
+  it('estimates equity close to the exact figures', () => {
+    const rng = createRng(5);
+    // AA against one random hand: 85.2%; against a top-15% range (pairs, big aces) much less.
+    const aces = [card('As'), card('Ah')];
+    expect(estimateEquity(aces, [], [{ preTop: 1, minStrength: 0 }], rng, 6000)).toBeCloseTo(0.852, 1);
+    const exact = Nlhe.equity({ hands: ['KsKh', null], board: '2c7d9h', samples: 20_000, seed: 3 });
+    if (!exact.ok) throw new Error(exact.error);
+    const kings = [card('Ks'), card('Kh')];
+    const board = [card('2c'), card('7d'), card('9h')];
+    const mc = estimateEquity(kings, board, [{ preTop: 1, minStrength: 0 }], rng, 6000);
+    expect(Math.abs(mc - exact.result.equity[0]!)).toBeLessThan(0.02);
+  });
+
+  it('plays only legal actions, fast, at six-handed cash tables with changing stacks', async () => {
+    const times: number[] = [];
+    const p = params({ players: 6, format: 'cash', hands: 120, rebuy: true });
+    for (const seed of [1, 2, 3]) {
+      const agents = ['tag', 'random', 'tag', 'call', 'tag', 'random'].map((spec) => {
+        const agent = createAgent(spec, 'nlhe');
+        return spec === 'tag' ? timed(agent, times) : agent;
+      });
+      const { record } = await runMatch({ game: nlhe, params: p, seed, agents });
+      expect(record.actions.filter((a) => a.fallback)).toEqual([]);
+      expect(record.returns.reduce((a, b) => a + b, 0)).toBe(0);
+    }
+    expect(times.length).toBeGreaterThan(1000);
+    const mean = times.reduce((a, b) => a + b, 0) / times.length;
+    expect(mean).toBeLessThan(5);
+  });
+
+  it('is deterministic for a seed', async () => {
+    const p = params({ players: 6, format: 'cash', hands: 30 });
+    const play = async () =>
+      (
+        await runMatch({ game: nlhe, params: p, seed: 42, agents: Array.from({ length: 6 }, () => createAgent('tag', 'nlhe')) })
+      ).record.actions.map((a) => `${a.actor}:${a.action}`);
+    expect(await play()).toEqual(await play());
+  });
+
+  // Random players shove often, so six-handed results against them swing too much for a short
+  // test; heads-up, 3,000 hands give an interval about ±800 mbb wide against each.
+  it('beats random and call stations heads-up by a clear margin (3,000 duplicate hands each)', async () => {
+    const vsRandom = await duplicateMbb('random', 2, 1500, 1000);
+    const vsCall = await duplicateMbb('call', 2, 1500, 5000);
+    expect(vsRandom.lo).toBeGreaterThan(0);
+    expect(vsCall.lo).toBeGreaterThan(0);
+    expect(vsRandom.mean).toBeGreaterThan(500);
+    expect(vsCall.mean).toBeGreaterThan(500);
+  });
+
+  it('beats five call stations six-handed (900 duplicate hands)', async () => {
+    const vsCall = await duplicateMbb('call', 6, 150, 7000);
+    expect(vsCall.lo).toBeGreaterThan(0);
+    expect(vsCall.mean).toBeGreaterThan(500);
+  });
+
+  it('refuses other games with a clear error', () => {
+    expect(() => createAgent('tag', 'kuhn')).toThrow(/nlhe\) only, not kuhn/);
+  });
+});
+
+describe('call (call station) in NLHE', () => {
+  it('checks or calls, and shows at showdowns, never folding, raising or mucking', async () => {
+    const p = params({ players: 6, format: 'cash', hands: 60, rebuy: true });
+    const agents = [0, 1, 2, 3, 4, 5].map((s) => createAgent(s % 2 === 0 ? 'call' : 'random', 'nlhe'));
+    const { record } = await runMatch({ game: nlhe, params: p, seed: 9, agents });
+    const byCall = record.actions.filter((a) => typeof a.actor === 'number' && a.actor % 2 === 0);
+    expect(byCall.length).toBeGreaterThan(100);
+    expect(new Set(byCall.map((a) => a.action))).toEqual(new Set(['check', 'call', 'show']));
+    expect(record.actions.filter((a) => a.fallback)).toEqual([]);
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * A bot that plays a seat over WebSocket with @colyseus/sdk, the same way the browser does.
+ *
+ *   npx tsx examples/ws-bot/bot.ts http://localhost:2567 MATCH_ID SEAT_TOKEN
+ *
+ * Create the match with an open seat (`POST /api/matches` with `"human"` in `seats`); the answer
+ * holds the seat's token. The bot reads its own view from the room state (observation, legal
+ * actions, the open decision) and answers with `act`: here it checks or calls when it can and
+ * otherwise plays the first legal action (in Diplomacy: one order per unit). Replace `choose`.
+ */
+import { Client } from '@colyseus/sdk';
+
+const [url = 'http://localhost:2567', matchId, token] = process.argv.slice(2);
+if (!matchId || !token) {
+  console.error('usage: bot.ts SERVER_URL MATCH_ID SEAT_TOKEN');
+  process.exit(2);
+}
+
+function choose(legal: string[], observation: { ordersToGive?: number }): string[] {
+  const passive = legal.find((a) => a === 'check' || a === 'call' || a === 'show');
+  if (passive) return [passive];
+  if (observation.ordersToGive === undefined) return [legal[0] as string];
+  // Diplomacy: the first legal order of each unit (or build slot), as many as are due.
+  const byUnit = new Map<string, string>();
+  for (const order of legal) {
+    const key = order === 'WAIVE' ? order : order.split(' ').slice(0, 2).join(' ');
+    if (order !== 'VOTE DRAW' && !byUnit.has(key)) byUnit.set(key, order);
+  }
+  return [...byUnit.values()].slice(0, observation.ordersToGive);
+}
+
+const room = await new Client(url).joinById(matchId, { token });
+let answered = -1;
+room.onMessage('seat', (m: { seat: number }) => console.log(`playing seat ${m.seat} of ${matchId}`));
+room.onMessage('error', (m: { code: string; message: string }) => console.error(`server says ${m.code}: ${m.message}`));
+room.onMessage('ack', () => {});
+room.onMessage('finished', (m: { returns: number[] }) => {
+  console.log(`finished: ${JSON.stringify(m.returns)}`);
+  void room.leave().then(() => process.exit(0));
+});
+room.onStateChange((state: any) => {
+  const view = [...(state.views ?? [])][0];
+  if (!view || view.decision < 0 || view.decision === answered) return;
+  const legal = JSON.parse(view.legal) as string[];
+  if (legal.length === 0) return;
+  answered = view.decision;
+  room.send('act', { decision: view.decision, actions: choose(legal, JSON.parse(view.observation)) });
+});

@@ -1,0 +1,52 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../store/memory-store';
+import { type Arena, createArena } from './server';
+import { fetchJson, postJson } from './testing/http';
+
+const bot = fileURLToPath(new URL('../../../examples/ws-bot/bot.ts', import.meta.url));
+let arena: Arena;
+let base: string;
+beforeAll(async () => {
+  arena = await createArena({ port: 0, host: '127.0.0.1', store: new MemoryStore() });
+  base = `http://127.0.0.1:${arena.port}`;
+});
+afterAll(async () => {
+  await arena?.close();
+});
+
+describe('the WebSocket example bot', () => {
+  it.each([
+    ['leduc', {}, ['human', 'random']],
+    ['nlhe', { players: 3 }, ['human', 'call', 'tag']],
+    ['diplomacy', { lastYear: 1901 }, ['random', 'random', 'human', 'random', 'random', 'random', 'random']],
+  ])(
+    'plays a %s seat from its own process to the end, with no fallback',
+    async (game, params, seats) => {
+      const created = await postJson(`${base}/api/matches`, {
+        game,
+        params,
+        seed: 5,
+        seats,
+        clock: { ordersMs: 10_000, pressMs: 0 },
+      });
+      const seat = seats.indexOf('human');
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', bot, base, created.matchId, created.seats[seat].token],
+        { timeout: 60_000 },
+      );
+      expect(stdout).toContain(`playing seat ${seat}`);
+      expect(stdout).toContain('finished:');
+      const stored = await fetchJson(`${base}/api/matches/${created.matchId}`);
+      const mine = stored.events.filter(
+        (e: { kind: string; payload: { actor: unknown } }) => e.kind === 'action' && e.payload.actor === seat,
+      );
+      expect(mine.length).toBeGreaterThan(0);
+      expect(mine.filter((e: { payload: { fallback?: string } }) => e.payload.fallback)).toEqual([]);
+    },
+    90_000,
+  );
+});
