@@ -34,6 +34,8 @@ describe('crash recovery', () => {
     await server.kill('SIGKILL');
     server = await startServerProcess(port, { PARLEY_DATA_DIR: dir });
     running.push(server);
+    const restarted = server;
+    await until(() => restarted.output().includes('resumed'), 10_000, 'the restarted server to report what it resumed');
     expect(server.output()).toContain(`resumed 1 unfinished match(es): ${matchId}`);
     await until(
       async () => (await api(port, `/api/matches/${matchId}`)).status === 'finished',

@@ -81,16 +81,19 @@ export class LiveMatch {
     return { agent, kind, name: name ?? agent.name };
   }
 
-  /** Bots answer instantly; a demo paces them so a person can follow. */
+  /**
+   * Bots answer instantly: left alone, a bot-only match would run to its end without letting the
+   * event loop serve anyone else. Each answer therefore yields to the loop first, and a demo
+   * paces its bots so a person can follow.
+   */
   private paced(agent: Agent): Agent {
     const pace = this.settings.paceMs;
-    if (pace <= 0) return agent;
     return {
       ...agent,
       name: agent.name,
       act: async (input) => {
         const answer = await agent.act(input);
-        await new Promise((r) => setTimeout(r, pace));
+        await new Promise((r) => (pace > 0 ? setTimeout(r, pace) : setImmediate(r)));
         return answer;
       },
     };

@@ -4,14 +4,18 @@
  * machines share rooms. Matches left unfinished by a crash are reopened and resumed at start-up.
  */
 import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { createApi } from '../http/api';
+import { mountApi } from '../http/node-adapter';
 import { MatchRoom } from '../rooms/match-room';
+import { resultsFor } from '../store/results';
 import type { MatchStore } from '../store/types';
 import { setMatchService } from './context';
 import { MatchService } from './match-service';
+import { TournamentService } from './tournaments';
 
 export interface ArenaOptions {
   port: number;
@@ -20,6 +24,8 @@ export interface ArenaOptions {
   host?: string;
   /** `host:port` clients reach this process at; with Redis, seat reservations point here. */
   publicAddress?: string;
+  /** Where tournaments started through the API keep their result files (default PARLEY_DATA_DIR or .parley-data). */
+  dataDir?: string;
 }
 
 export interface Arena {
@@ -49,8 +55,10 @@ export async function createArena(options: ArenaOptions): Promise<Arena> {
     ...scaleOut,
   });
   server.define('match', MatchRoom);
-  server.router = createApi({ service, version: '0.1.0' }) as never;
+  const results = resultsFor(options.store);
+  const tournaments = new TournamentService(results, options.dataDir ?? join(process.env.PARLEY_DATA_DIR ?? '.parley-data'));
   await server.listen(options.port, options.host ?? '0.0.0.0');
+  mountApi(http, createApi({ service, tournaments, results, version: '0.1.0' }));
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
 
@@ -69,6 +77,7 @@ export async function createArena(options: ArenaOptions): Promise<Arena> {
       return resumed;
     },
     async close() {
+      await tournaments.close();
       await service.suspendAll();
       await server.gracefullyShutdown(false);
       setMatchService(null);

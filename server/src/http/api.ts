@@ -3,9 +3,18 @@
  * validated with zod; every error is JSON `{code, message}` with a fitting status.
  */
 import { createEndpoint, createRouter, matchMaker } from '@colyseus/core';
+import { createAgent } from '@parley/agents';
+import { getGame } from '@parley/games';
 import { z } from 'zod';
+import { agentPolicy } from '../analyzer/agent-policy';
+import { analyzeDiplomacyMatch } from '../analyzer/diplomacy';
+import { exploitability } from '../analyzer/exploitability';
+import { compileTree } from '../analyzer/game-tree';
 import type { MatchService } from '../arena/match-service';
-import { exportMatch } from '../store/export';
+import type { TournamentService } from '../arena/tournaments';
+import { formatLeaderboard } from '../ratings/format';
+import { exportMatch, exportRecord } from '../store/export';
+import type { ResultsStore } from '../store/results';
 import type { MatchStatus } from '../store/types';
 
 const json = (status: number, body: unknown) =>
@@ -25,11 +34,22 @@ const exportQuery = z.object({ format: z.enum(['json', 'phh', 'diplomacy']).defa
 
 export interface ApiDeps {
   service: MatchService;
+  tournaments: TournamentService;
+  results: ResultsStore;
   version: string;
 }
 
+const leaderboardQuery = z.object({ format: z.enum(['json', 'csv', 'jsonl', 'table']).default('json') });
+const exploitabilityQuery = z.object({ game: z.enum(['kuhn', 'leduc']) });
+const MEDIA: Record<string, string> = {
+  json: 'application/json',
+  csv: 'text/csv',
+  jsonl: 'application/x-ndjson',
+  table: 'text/plain',
+};
+
 export function createApi(deps: ApiDeps) {
-  const { service } = deps;
+  const { service, tournaments, results } = deps;
   const store = service.store;
   return createRouter({
     health: createEndpoint('/api/health', { method: 'GET' }, async () =>
@@ -90,6 +110,93 @@ export function createApi(deps: ApiDeps) {
     }),
 
     listAgents: createEndpoint('/api/agents', { method: 'GET' }, async () => json(200, { agents: await store.listAgents() })),
+
+    matchAnalysis: createEndpoint('/api/matches/:id/analysis', { method: 'GET' }, async (ctx) => {
+      const id = String(ctx.params.id ?? '');
+      const match = id.length <= 100 ? await store.getMatch(id) : null;
+      if (!match) return fail(404, 'match/not-found', `no match ${id}`);
+      if (match.status === 'running') return fail(409, 'analysis/running', 'a match is analysed once it is over');
+      if (match.game !== 'diplomacy')
+        return fail(400, 'analysis/unsupported', 'match analysis covers Diplomacy (cooperation and honesty)');
+      const [cached] = await results.analyses({ matchId: id, kind: 'diplomacy' });
+      if (cached) return json(200, cached.result);
+      const analysis = analyzeDiplomacyMatch(exportRecord(match));
+      await results.saveAnalysis({ matchId: id, tournamentId: match.tournamentId, kind: 'diplomacy', result: analysis });
+      return json(200, analysis);
+    }),
+
+    agentExploitability: createEndpoint('/api/agents/:name/exploitability', { method: 'GET' }, async (ctx) => {
+      const q = exploitabilityQuery.safeParse(ctx.query ?? {});
+      if (!q.success) return fail(400, 'query/invalid', 'game must be kuhn or leduc');
+      const name = decodeURIComponent(String(ctx.params.name ?? ''));
+      const kind = `exploitability:${q.data.game}:${name}`;
+      const [cached] = await results.analyses({ kind });
+      if (cached) return json(200, cached.result);
+      let agent: ReturnType<typeof createAgent>;
+      try {
+        if (name.startsWith('llm:') || name.startsWith('http:'))
+          throw new Error('model and webhook agents are measured from the CLI, within a budget');
+        agent = createAgent(name, q.data.game);
+      } catch (error) {
+        return fail(400, 'agent/unsupported', error instanceof Error ? error.message : String(error));
+      }
+      const game = getGame(q.data.game);
+      const tree = compileTree(game, game.descriptor.defaultParams);
+      const found = await agentPolicy(game, tree, agent, { budget: 100_000 });
+      const e = exploitability(tree, found.strategy);
+      const result = {
+        game: q.data.game,
+        agent: name,
+        nashConv: e.nashConv,
+        exploitability: e.exploitability,
+        exploitabilityMbbPerHand: 1000 * e.exploitability,
+        value: e.value,
+      };
+      await results.saveAnalysis({ matchId: null, tournamentId: null, kind, result });
+      return json(200, result);
+    }),
+
+    createTournament: createEndpoint('/api/tournaments', { method: 'POST' }, async (ctx) => {
+      try {
+        const id = await tournaments.start(ctx.body);
+        return json(202, { id });
+      } catch (error) {
+        return fail(400, 'tournament/invalid', error instanceof Error ? error.message : String(error));
+      }
+    }),
+
+    listTournaments: createEndpoint('/api/tournaments', { method: 'GET' }, async () =>
+      json(200, {
+        tournaments: (await results.listTournaments()).map(({ spec: _spec, ...t }) => ({
+          ...t,
+          played: tournaments.progress.get(t.id)?.played ?? null,
+        })),
+      }),
+    ),
+
+    getTournament: createEndpoint('/api/tournaments/:id', { method: 'GET' }, async (ctx) => {
+      const id = String(ctx.params.id ?? '');
+      const row = await results.getTournament(id);
+      if (!row) return fail(404, 'tournament/not-found', `no tournament ${id}`);
+      const [report] = await results.analyses({ tournamentId: id, kind: 'report' });
+      return json(200, {
+        ...row,
+        progress: tournaments.progress.get(id) ?? null,
+        ratings: await results.ratings(id),
+        report: report?.result ?? null,
+      });
+    }),
+
+    tournamentLeaderboard: createEndpoint('/api/tournaments/:id/leaderboard', { method: 'GET' }, async (ctx) => {
+      const q = leaderboardQuery.safeParse(ctx.query ?? {});
+      if (!q.success) return fail(400, 'query/invalid', 'format must be json, csv, jsonl or table');
+      const board = await tournaments.leaderboard(String(ctx.params.id ?? ''));
+      if (!board) return fail(404, 'leaderboard/not-found', 'no leaderboard yet: the tournament is unknown or still running');
+      return new Response(formatLeaderboard(board, q.data.format), {
+        status: 200,
+        headers: { 'content-type': MEDIA[q.data.format] as string },
+      });
+    }),
   });
 }
 
