@@ -31,7 +31,7 @@ export function demoTables(): DemoTable[] {
       label: "No-Limit Hold'em, six bots",
       settings: () => ({
         game: 'nlhe',
-        params: { players: 6 },
+        params: { players: 6, format: 'cash', hands: 200 },
         seats: ['tag', 'call', 'random', 'tag', 'call', 'random'].map(knownOr('call')),
         paceMs: 400,
       }),
