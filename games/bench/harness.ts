@@ -24,27 +24,9 @@ export function measure(
   for (let i = 0; i < rounds; i++) {
     const t0 = performance.now();
     const units = body();
-    const seconds = (performance.now() - t0) / 1000;
-    rates.push(units / seconds);
+    rates.push(units / ((performance.now() - t0) / 1000));
   }
-  rates.sort((a, b) => a - b);
-  const result = {
-    name,
-    unit,
-    median: rates[Math.floor(rates.length / 2)] as number,
-    min: rates[0] as number,
-    max: rates[rates.length - 1] as number,
-    rounds,
-  };
-  report(result);
-  return result;
-}
-
-export function report(r: BenchResult): void {
-  const fmt = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(2));
-  console.log(
-    `${r.name.padEnd(52)} ${fmt(r.median).padStart(14)} ${r.unit}/s  (median of ${r.rounds}; min ${fmt(r.min)}, max ${fmt(r.max)})`,
-  );
+  return summarize(name, unit, rates);
 }
 
 /** The same, for bodies that await (matches through the async runtime). */
@@ -62,6 +44,10 @@ export async function measureAsync(
     const units = await body();
     rates.push(units / ((performance.now() - t0) / 1000));
   }
+  return summarize(name, unit, rates);
+}
+
+function summarize(name: string, unit: string, rates: number[]): BenchResult {
   rates.sort((a, b) => a - b);
   const result = {
     name,
@@ -69,8 +55,28 @@ export async function measureAsync(
     median: rates[Math.floor(rates.length / 2)] as number,
     min: rates[0] as number,
     max: rates[rates.length - 1] as number,
-    rounds,
+    rounds: rates.length,
   };
   report(result);
   return result;
+}
+
+export function report(r: BenchResult): void {
+  const fmt = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(2));
+  console.log(
+    `${r.name.padEnd(52)} ${fmt(r.median).padStart(14)} ${r.unit}/s  (median of ${r.rounds}; min ${fmt(r.min)}, max ${fmt(r.max)})`,
+  );
+}
+
+/** Runs every `*.bench.ts` in `dir`, in name order, or those whose name contains `filter`. */
+export async function runBenches(dir: string, filter?: string): Promise<void> {
+  const { readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)))
+    .sort();
+  for (const file of files) {
+    console.log(`\n== ${file}`);
+    await import(join(dir, file));
+  }
 }

@@ -1,14 +1,6 @@
-/** Runs every `*.bench.ts` in this folder, in name order; `npm run bench -w games -- NAME` runs those whose name contains NAME. */
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+/** Runs every `*.bench.ts` in this folder; `npm run bench -w games -- NAME` runs those whose name contains NAME. */
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runBenches } from './harness';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const filter = process.argv[2];
-const files = readdirSync(here)
-  .filter((f) => f.endsWith('.bench.ts') && (!filter || f.includes(filter)))
-  .sort();
-for (const file of files) {
-  console.log(`\n== ${file}`);
-  await import(join(here, file));
-}
+await runBenches(dirname(fileURLToPath(import.meta.url)), process.argv[2]);

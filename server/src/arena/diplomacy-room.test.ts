@@ -1,19 +1,10 @@
 import { getGame } from '@parley/games';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryStore } from '../store/memory-store';
-import { type Arena, createArena } from './server';
+import { describe, expect, it } from 'vitest';
+import { useArena } from './testing/arena';
 import { type Frame, join, type TestSeat, until } from './testing/clients';
 import { fetchJson, postJson } from './testing/http';
 
-let arena: Arena;
-let base: string;
-beforeAll(async () => {
-  arena = await createArena({ port: 0, host: '127.0.0.1', store: new MemoryStore() });
-  base = `http://127.0.0.1:${arena.port}`;
-});
-afterAll(async () => {
-  await arena?.close();
-});
+const test = useArena();
 
 /** One legal order per unit (or per build slot), as a person clicking through the board would. */
 function ordersFor(legal: string[], observation: { ordersToGive?: number }): string[] {
@@ -50,7 +41,7 @@ const hasBytes = (frames: Frame[], text: string) => frames.filter((f) => f.bytes
 
 describe('Diplomacy room', () => {
   it('keeps pending orders and private press from everyone who may not see them', async () => {
-    const created = await postJson(`${base}/api/matches`, {
+    const created = await postJson(`${test.base}/api/matches`, {
       game: 'diplomacy',
       params: { lastYear: 1901 },
       seed: 3,
@@ -58,9 +49,9 @@ describe('Diplomacy room', () => {
       clock: { pressMs: 5000, ordersMs: 4000, retreatMs: 4000, adjustMs: 4000 },
       pressRounds: 1,
     });
-    const austria = await join(arena.port, created.matchId, created.seats[0].token);
-    const england = await join(arena.port, created.matchId, created.seats[1].token);
-    const spectator = await join(arena.port, created.matchId);
+    const austria = await join(test.port, created.matchId, created.seats[0].token);
+    const england = await join(test.port, created.matchId, created.seats[1].token);
+    const spectator = await join(test.port, created.matchId);
     const secretToFrance = `secret-for-france-${Math.random().toString(36).slice(2)}`;
     const noteToEngland = `note-for-england-${Math.random().toString(36).slice(2)}`;
     const austriaOrders = new Map<string, string[]>();
@@ -76,11 +67,11 @@ describe('Diplomacy room', () => {
     playDiplomacy(england, () => england.room.send('ready', {}));
 
     await until(
-      async () => (await fetchJson(`${base}/api/matches/${created.matchId}`)).status === 'finished',
+      async () => (await fetchJson(`${test.base}/api/matches/${created.matchId}`)).status === 'finished',
       60_000,
       'the match to finish',
     );
-    const stored = await fetchJson(`${base}/api/matches/${created.matchId}`);
+    const stored = await fetchJson(`${test.base}/api/matches/${created.matchId}`);
     const actions = stored.events
       .filter((e: { kind: string }) => e.kind === 'action')
       .map((e: { payload: unknown }) => e.payload);
@@ -140,8 +131,8 @@ describe('Diplomacy room', () => {
     );
     for (const c of [austria, england, spectator]) await c.room.leave();
 
-    const exported = await fetchJson(`${base}/api/matches/${created.matchId}/export?format=diplomacy`);
+    const exported = await fetchJson(`${test.base}/api/matches/${created.matchId}/export?format=diplomacy`);
     expect(exported.phases.map((p: { name: string }) => p.name)).toContain('S1901M');
-    expect((await fetchJson(`${base}/api/matches/${created.matchId}/export?format=phh`)).code).toBe('export/unsupported');
+    expect((await fetchJson(`${test.base}/api/matches/${created.matchId}/export?format=phh`)).code).toBe('export/unsupported');
   }, 90_000);
 });

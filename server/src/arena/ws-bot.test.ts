@@ -1,21 +1,12 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryStore } from '../store/memory-store';
-import { type Arena, createArena } from './server';
+import { describe, expect, it } from 'vitest';
+import { useArena } from './testing/arena';
 import { fetchJson, postJson } from './testing/http';
 
 const bot = fileURLToPath(new URL('../../../examples/ws-bot/bot.ts', import.meta.url));
-let arena: Arena;
-let base: string;
-beforeAll(async () => {
-  arena = await createArena({ port: 0, host: '127.0.0.1', store: new MemoryStore() });
-  base = `http://127.0.0.1:${arena.port}`;
-});
-afterAll(async () => {
-  await arena?.close();
-});
+const test = useArena();
 
 describe('the WebSocket example bot', () => {
   it.each([
@@ -25,7 +16,7 @@ describe('the WebSocket example bot', () => {
   ])(
     'plays a %s seat from its own process to the end, with no fallback',
     async (game, params, seats) => {
-      const created = await postJson(`${base}/api/matches`, {
+      const created = await postJson(`${test.base}/api/matches`, {
         game,
         params,
         seed: 5,
@@ -35,12 +26,12 @@ describe('the WebSocket example bot', () => {
       const seat = seats.indexOf('human');
       const { stdout } = await promisify(execFile)(
         process.execPath,
-        ['--import', 'tsx', bot, base, created.matchId, created.seats[seat].token],
+        ['--import', 'tsx', bot, test.base, created.matchId, created.seats[seat].token],
         { timeout: 60_000 },
       );
       expect(stdout).toContain(`playing seat ${seat}`);
       expect(stdout).toContain('finished:');
-      const stored = await fetchJson(`${base}/api/matches/${created.matchId}`);
+      const stored = await fetchJson(`${test.base}/api/matches/${created.matchId}`);
       const mine = stored.events.filter(
         (e: { kind: string; payload: { actor: unknown } }) => e.kind === 'action' && e.payload.actor === seat,
       );
