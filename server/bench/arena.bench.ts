@@ -72,7 +72,7 @@ console.log(`${table.game} heads-up tables, bots over WebSockets, server in its 
 const baseline = (await health()).rssBytes;
 let open: Seat[][] = [];
 for (const n of sizes) {
-  while (open.length < n) open.push(...(await Promise.all(Array.from({ length: Math.min(50, n - open.length) }, openTable))));
+  while (open.length < n) open.push(...(await Promise.all(Array.from({ length: Math.min(10, n - open.length) }, openTable))));
   await new Promise((r) => setTimeout(r, 2000));
   latencies.length = 0;
   acks = 0;
@@ -82,11 +82,11 @@ for (const n of sizes) {
   const sorted = [...latencies].sort((a, b) => a - b);
   const rss = (await health()).rssBytes;
   console.log(
-    `${String(n).padStart(5)} tables: ${Math.round(acks / seconds)
+    `${String(n).padStart(5)} tables (${open.length * 2} sockets): ${Math.round(acks / seconds)
       .toLocaleString('en-US')
       .padStart(
         8,
-      )} actions/s   p50 ${quantile(sorted, 0.5).toFixed(1)} ms   p99 ${quantile(sorted, 0.99).toFixed(1)} ms   server RSS ${(rss / 2 ** 20).toFixed(0)} MiB (${((rss - baseline) / n / 1024).toFixed(0)} KiB/table)`,
+      )} actions/s   p50 ${quantile(sorted, 0.5).toFixed(1)} ms   p99 ${quantile(sorted, 0.99).toFixed(1)} ms   server RSS ${(rss / 2 ** 20).toFixed(0)} MiB (+${((rss - baseline) / 2 ** 20).toFixed(0)} MiB over the idle server)`,
   );
 }
 for (const t of open) for (const s of t) await s.room.leave().catch(() => undefined);

@@ -1,12 +1,30 @@
+import './globals.css';
 import type { ReactNode } from 'react';
+import { SiteNav } from '../components/SiteNav';
 
-export const metadata = { title: 'Parley', description: 'An arena for AI agents and people: Diplomacy and poker.' };
+export const metadata = {
+  title: { default: 'Parley', template: '%s · Parley' },
+  description: 'An arena for AI agents and people: Diplomacy and poker.',
+};
+
+export const viewport = { width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body style={{ fontFamily: 'system-ui, sans-serif', margin: '2rem', color: '#111', background: '#fafafa' }}>
-        {children}
+      <body>
+        <a className="skip-link" href="#content">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <a className="brand" href="/">
+            Parley
+          </a>
+          <SiteNav />
+        </header>
+        <main id="content" tabIndex={-1}>
+          {children}
+        </main>
       </body>
     </html>
   );

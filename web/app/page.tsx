@@ -1,24 +1,132 @@
 import { listGames } from '@parley/games';
+import Link from 'next/link';
+import { AutoRefresh } from '../components/AutoRefresh';
+import { CreateMatch } from '../components/CreateMatch';
+import { MatchTable } from '../components/MatchTable';
+import { arenaGet } from '../lib/arena';
+import type { MatchPage } from '../lib/types';
 
-/** The lobby, for now: the games this arena hosts, read from the engines' registry. */
-export default function Home() {
-  const games = listGames();
+export const dynamic = 'force-dynamic';
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+
+/** The lobby: live matches, recent ones with filters, and a form to start a new one. */
+export default async function Lobby({ searchParams }: { searchParams: Search }) {
+  const sp = await searchParams;
+  const game = one(sp.game);
+  const status = one(sp.status);
+  const agent = one(sp.agent);
+  const page = Math.max(1, Number(one(sp.page)) || 1);
+  const pageSize = 25;
+
+  const q = new URLSearchParams();
+  if (game) q.set('game', game);
+  if (status) q.set('status', status);
+  if (agent) q.set('agent', agent);
+  q.set('page', String(page));
+  q.set('pageSize', String(pageSize));
+  const liveQ = new URLSearchParams({ status: 'running', pageSize: '50' });
+  if (game) liveQ.set('game', game);
+
+  const [live, recent] = await Promise.all([
+    arenaGet<MatchPage>(`/api/matches?${liveQ}`),
+    arenaGet<MatchPage>(`/api/matches?${q}`),
+  ]);
+  const games = listGames().map((g) => g.descriptor);
+  const pages = recent.ok ? Math.max(1, Math.ceil(recent.data.total / pageSize)) : 1;
+  const pageLink = (p: number) => {
+    const next = new URLSearchParams(q);
+    next.set('page', String(p));
+    next.delete('pageSize');
+    return `/?${next}`;
+  };
+
   return (
-    <main>
-      <h1>Parley</h1>
-      <p>An arena where AI agents, bots and people play Diplomacy and poker.</p>
-      <h2>Games</h2>
-      <ul>
-        {games.map((g) => (
-          <li key={g.descriptor.id}>
-            <strong>{g.descriptor.name}</strong> (
-            {g.descriptor.minPlayers === g.descriptor.maxPlayers
-              ? g.descriptor.minPlayers
-              : `${g.descriptor.minPlayers}–${g.descriptor.maxPlayers}`}{' '}
-            players, {g.descriptor.traits.information} information)
-          </li>
-        ))}
-      </ul>
-    </main>
+    <>
+      <AutoRefresh ms={10_000} />
+      <h1>Matches</h1>
+      {!recent.ok && (
+        <div className="error-box" role="alert">
+          <strong>The arena is not answering.</strong> {recent.error.message}. Start it with <code>npm start</code> (or set{' '}
+          <code>PARLEY_ARENA_URL</code>).
+        </div>
+      )}
+      <div className="match-layout">
+        <div className="stack">
+          <section aria-labelledby="live-heading" className="panel">
+            <h2 id="live-heading" style={{ marginTop: 0 }}>
+              Live now {live.ok && <span className="muted small">({live.data.total})</span>}
+            </h2>
+            {live.ok && <MatchTable matches={live.data.matches} caption="Live matches" />}
+          </section>
+          <section aria-labelledby="recent-heading" className="panel">
+            <h2 id="recent-heading" style={{ marginTop: 0 }}>
+              All matches
+            </h2>
+            <form className="filters" method="get" action="/">
+              <label>
+                Game
+                <select name="game" defaultValue={game}>
+                  <option value="">any</option>
+                  {games.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {g.name}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <label>
+                Status
+                <select name="status" defaultValue={status}>
+                  <option value="">any</option>
+                  <option value="running">live</option>
+                  <option value="finished">finished</option>
+                  <option value="aborted">aborted</option>
+                </select>
+              </label>
+              <label>
+                Agent
+                <input name="agent" defaultValue={agent} placeholder="name" />
+              </label>
+              <button type="submit">Filter</button>
+              {(game || status || agent) && (
+                <Link href="/" className="btn secondary">
+                  Clear
+                </Link>
+              )}
+            </form>
+            {recent.ok && (
+              <>
+                <MatchTable matches={recent.data.matches} caption="Matches, newest first" />
+                <nav className="row" aria-label="Pages" style={{ marginTop: '0.5rem' }}>
+                  <span className="muted small">
+                    {recent.data.total} matches · page {page} of {pages}
+                  </span>
+                  <span className="spacer" />
+                  {page > 1 && (
+                    <Link className="btn secondary" href={pageLink(page - 1)} rel="prev">
+                      Newer
+                    </Link>
+                  )}
+                  {page < pages && (
+                    <Link className="btn secondary" href={pageLink(page + 1)} rel="next">
+                      Older
+                    </Link>
+                  )}
+                </nav>
+              </>
+            )}
+          </section>
+        </div>
+        <section aria-labelledby="create-heading" className="panel">
+          <h2 id="create-heading" style={{ marginTop: 0 }}>
+            New match
+          </h2>
+          <CreateMatch />
+        </section>
+      </div>
+    </>
   );
 }

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { runDemo } from '../arena/demo';
 import { createArena } from '../arena/server';
+import { startWebApp } from '../arena/web-app';
 import { openStore } from '../store';
 
 export async function run(argv: string[]): Promise<number> {
@@ -13,8 +14,9 @@ export async function run(argv: string[]): Promise<number> {
     args: argv,
     options: {
       port: { type: 'string', default: process.env.PORT ?? '2567' },
-      demo: { type: 'boolean', default: true },
+      'web-port': { type: 'string', default: process.env.WEB_PORT ?? '3000' },
       'no-demo': { type: 'boolean', default: false },
+      'no-web': { type: 'boolean', default: false },
     },
   });
   const store = await openStore();
@@ -29,14 +31,22 @@ export async function run(argv: string[]): Promise<number> {
   console.log(`Parley arena on ${base} (WebSocket rooms on ws://localhost:${arena.port})`);
   console.log(`  matches: ${base}/api/matches   health: ${base}/api/health   agents: ${base}/api/agents`);
   if (resumed.length > 0) console.log(`  resumed ${resumed.length} unfinished match(es): ${resumed.join(', ')}`);
-  const stopDemo = values.demo && !values['no-demo'] ? runDemo(arena.service, (line) => console.log(line)) : () => {};
+  const stopDemo = values['no-demo'] ? () => {} : runDemo(arena.service, (line) => console.log(line));
+  const webPort = Number(values['web-port']);
+  const stopWeb = values['no-web']
+    ? () => {}
+    : await startWebApp({ port: webPort, arenaUrl: `http://127.0.0.1:${arena.port}`, log: (line) => console.log(line) });
+  if (!values['no-web']) console.log(`  watch, replay and play: http://localhost:${webPort}/`);
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
   console.log('stopping: unfinished matches will resume at the next start');
+  // Whatever hangs in shutdown must not keep the process: everything acknowledged is stored.
+  setTimeout(() => process.exit(0), 15_000).unref();
   stopDemo();
+  stopWeb();
   await arena.close();
   await store.close();
   return 0;

@@ -28,6 +28,8 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
   override async onCreate(options: { matchId: string }) {
     this.autoDispose = false;
     this.roomId = options.matchId;
+    // A person may open the match page well after it was created; a busy server needs time too.
+    this.seatReservationTimeout = 60;
     this.live = await matchService().open(options.matchId);
     const { live } = this;
     this.state = new MatchState({ matchId: live.id, game: live.game.descriptor.id });

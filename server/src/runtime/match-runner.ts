@@ -268,7 +268,10 @@ async function decide<S, P>(
     seat,
     observation: game.observation(state, seat),
     legalActions: game.legalActions(state, seat),
-    infoStateKey: game.infoStateKey(state, seat),
+    // Computed on demand: only tabular agents read it, and in long sessions it grows with the history.
+    get infoStateKey() {
+      return game.infoStateKey(state, seat);
+    },
     deadlineMs,
     rng,
     signal: outer ? AbortSignal.any([outer, controller.signal]) : controller.signal,

@@ -12,7 +12,7 @@ export interface ServerProcess {
 }
 
 export async function startServerProcess(port: number, env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [bin, 'start', '--no-demo', '--port', String(port)], {
+  const child = spawn(process.execPath, [bin, 'start', '--no-demo', '--no-web', '--port', String(port)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,0 +1,61 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AnalysisUpload } from '../../components/AnalysisUpload';
+import { AnalysisFiles } from '../../components/AnalysisView';
+import { type AnalysisFile, parseAnalysis } from '../../lib/analysis';
+import { dataDir } from '../../lib/tournaments';
+
+export const dynamic = 'force-dynamic';
+export const metadata = { title: 'Analysis' };
+
+function analysesDir(): string {
+  return process.env.PARLEY_ANALYSES_DIR ? resolve(process.env.PARLEY_ANALYSES_DIR) : join(dataDir(), 'analyses');
+}
+
+const MAX_BYTES = 20 * 1024 * 1024;
+
+function readAnalyses(dir: string): AnalysisFile[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => /\.(jsonl|ndjson|json)$/.test(f))
+    .sort()
+    .flatMap((f) => {
+      const path = join(dir, f);
+      try {
+        if (statSync(path).size > MAX_BYTES) return [];
+        return [parseAnalysis(f, readFileSync(path, 'utf8'))];
+      } catch {
+        return [];
+      }
+    })
+    .filter((a) => a.kind !== 'unknown');
+}
+
+/** The analyzer's charts: solver convergence, and cooperation and honesty in Diplomacy. */
+export default function AnalysisPage() {
+  const dir = analysesDir();
+  const files = readAnalyses(dir);
+  return (
+    <div className="stack">
+      <h1>Analysis</h1>
+      <p className="muted small">
+        Charts of the analyzer&apos;s JSON-lines output found in <code>{dir}</code> (set <code>PARLEY_ANALYSES_DIR</code> to
+        change it)
+        {files.length > 0 ? `: ${files.map((f) => f.file).join(', ')}` : ''}.
+      </p>
+      {files.length === 0 && (
+        <div className="note-box">
+          <p style={{ marginTop: 0 }}>No analyses found yet. For example:</p>
+          <pre className="small mono">{`mkdir -p .parley-data/analyses
+npx parley solve --game leduc --algo cfr+ --iterations 1000 > .parley-data/analyses/leduc-cfr+.jsonl
+npx parley run --game diplomacy --seats heuristic,heuristic,random,random,heuristic,random,heuristic \\
+  --params '{"lastYear":1910}' --matches 5 --out diplomacy.jsonl
+npx parley analyze diplomacy diplomacy.jsonl > .parley-data/analyses/diplomacy-analysis.jsonl`}</pre>
+          <p style={{ marginBottom: 0 }}>Or open a file below.</p>
+        </div>
+      )}
+      <AnalysisFiles files={files} />
+      <AnalysisUpload />
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * The arena's HTTP API under this app's origin: `/api/*` is forwarded to PARLEY_ARENA_URL at
+ * request time (so one build serves any arena address), which spares browsers CORS and a second
+ * address for plain HTTP. Bodies pass through unchanged and nothing is logged: the seat tokens
+ * that `POST /api/matches` returns stay between the arena and the browser that asked.
+ */
+import { arenaUrl } from '../../../lib/arena';
+import { readBody } from '../../../lib/read-body';
+
+export const dynamic = 'force-dynamic';
+
+const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept'];
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-disposition'];
+
+async function forward(request: Request, path: string[]): Promise<Response> {
+  const url = new URL(request.url);
+  const target = `${arenaUrl()}/api/${path.map(encodeURIComponent).join('/')}${url.search}`;
+  const headers = new Headers();
+  for (const h of FORWARDED_REQUEST_HEADERS) {
+    const v = request.headers.get(h);
+    if (v) headers.set(h, v);
+  }
+  try {
+    const upstream = await fetch(target, {
+      method: request.method,
+      headers,
+      body: request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text(),
+      cache: 'no-store',
+      signal: AbortSignal.timeout(30_000),
+    });
+    const out = new Headers({ 'cache-control': 'no-store' });
+    for (const h of FORWARDED_RESPONSE_HEADERS) {
+      const v = upstream.headers.get(h);
+      if (v) out.set(h, v);
+    }
+    // Buffered rather than streamed: see read-body.ts for why the arena's bodies need care.
+    const body = await readBody(upstream);
+    return new Response(body, { status: upstream.status, headers: out });
+  } catch (error) {
+    return Response.json(
+      {
+        code: 'arena/unreachable',
+        message: `cannot reach the arena: ${error instanceof Error ? error.message : String(error)}`,
+      },
+      { status: 502 },
+    );
+  }
+}
+
+type Context = { params: Promise<{ path: string[] }> };
+
+export async function GET(request: Request, context: Context) {
+  return forward(request, (await context.params).path);
+}
+
+export async function POST(request: Request, context: Context) {
+  return forward(request, (await context.params).path);
+}

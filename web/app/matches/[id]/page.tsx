@@ -1,0 +1,80 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { LiveMatch } from '../../../components/LiveMatch';
+import { Replay } from '../../../components/Replay';
+import { arenaForBrowser, arenaGet } from '../../../lib/arena';
+import { formatReturns, formatTime, gameName, seatLabel, shortId } from '../../../lib/format';
+import type { MatchDetail } from '../../../lib/types';
+
+export const dynamic = 'force-dynamic';
+
+type Params = Promise<{ id: string }>;
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const { id } = await params;
+  return { title: `Match ${shortId(id)}` };
+}
+
+/** A match: live (spectate or play) while it runs, a replay once it is over. */
+export default async function MatchPage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const { id } = await params;
+  const sp = await searchParams;
+  const res = await arenaGet<MatchDetail>(`/api/matches/${encodeURIComponent(id)}`);
+  if (!res.ok && res.status === 404) notFound();
+  if (!res.ok)
+    return (
+      <div className="error-box" role="alert">
+        {res.error.message}
+      </div>
+    );
+  const match = res.data;
+  const tRaw = Array.isArray(sp.t) ? sp.t[0] : sp.t;
+  const t = tRaw !== undefined && /^\d+$/.test(tRaw) ? Number(tRaw) : null;
+  const exports = ['json', ...(match.game === 'nlhe' ? ['phh'] : []), ...(match.game === 'diplomacy' ? ['diplomacy'] : [])];
+
+  return (
+    <div className="stack">
+      <header>
+        <h1 style={{ marginBottom: '0.25rem' }}>
+          {gameName(match.game)} <span className="mono muted small">{shortId(match.id)}</span>{' '}
+          <span className={`badge ${match.status}`}>{match.status === 'running' ? 'live' : match.status}</span>
+        </h1>
+        <ul className="seat-list" aria-label="Seats">
+          {match.seats
+            .slice()
+            .sort((a, b) => a.seat - b.seat)
+            .map((s) => (
+              <li key={s.seat} className="seat-chip">
+                <span className="muted">{seatLabel(match.game, s.seat)}</span> {s.agent.name}
+                {s.agent.kind !== 'bot' && <span className="badge">{s.agent.kind}</span>}
+                {match.returns && <span className="mono">{formatReturns(match.game, [match.returns[s.seat] ?? 0])}</span>}
+              </li>
+            ))}
+        </ul>
+        <p className="small muted" style={{ margin: 0 }}>
+          Seed {match.seed} · created {formatTime(match.createdAt)} UTC
+          {match.finishedAt ? ` · finished ${formatTime(match.finishedAt)} UTC` : ''}
+          {match.status !== 'running' && (
+            <>
+              {' '}
+              · download:{' '}
+              {exports.map((f, i) => (
+                <span key={f}>
+                  {i > 0 && ', '}
+                  <a href={`/api/matches/${match.id}/export?format=${f}`}>{f}</a>
+                </span>
+              ))}
+            </>
+          )}{' '}
+          · <Link href="/">all matches</Link>
+        </p>
+      </header>
+      {match.status === 'running' ? (
+        <LiveMatch match={{ ...match, events: [], modelCalls: [] } as MatchDetail} arena={arenaForBrowser()} />
+      ) : (
+        <Replay match={match} initialT={t} />
+      )}
+    </div>
+  );
+}

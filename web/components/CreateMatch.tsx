@@ -1,0 +1,235 @@
+'use client';
+
+import { listGames } from '@parley/games';
+import { useRouter } from 'next/navigation';
+import { type FormEvent, useId, useMemo, useState } from 'react';
+import { seatLabel } from '../lib/format';
+import { saveSeats } from '../lib/seat-tokens';
+import type { ApiError, CreatedMatch } from '../lib/types';
+
+const DEFAULT_PARAMS: Record<string, string> = {
+  diplomacy: '{\n  "lastYear": null\n}',
+  nlhe: '{\n  "players": 2,\n  "format": "hand",\n  "startingStack": 10000,\n  "blinds": [50, 100]\n}',
+  leduc: '{}',
+  kuhn: '{}',
+};
+
+const DEFAULT_SEATS: Record<string, string[]> = {
+  diplomacy: ['human', 'heuristic', 'heuristic', 'random', 'random', 'random', 'random'],
+  nlhe: ['human', 'call'],
+  leduc: ['human', 'equilibrium'],
+  kuhn: ['human', 'equilibrium'],
+};
+
+/** Spec suggestions: open seats, the built-in bots, and the example configurations. */
+const SUGGESTIONS: Record<string, string[]> = {
+  common: [
+    'human',
+    'random',
+    'call',
+    'llm:examples/agents/openai.yaml',
+    'llm:examples/agents/anthropic.yaml',
+    'http:http://127.0.0.1:8000/act',
+  ],
+  diplomacy: ['heuristic'],
+  nlhe: ['tag'],
+  leduc: ['equilibrium', 'policy:'],
+  kuhn: ['equilibrium', 'policy:'],
+};
+
+function seatCount(gameId: string, paramsText: string): number | string {
+  const game = listGames().find((g) => g.descriptor.id === gameId);
+  if (!game) return 'unknown game';
+  let raw: unknown;
+  try {
+    raw = paramsText.trim() ? JSON.parse(paramsText) : {};
+  } catch {
+    return 'parameters are not valid JSON';
+  }
+  const parsed = game.descriptor.parseParams(raw);
+  if (!parsed.ok) return parsed.error.message;
+  return game.descriptor.numPlayers(parsed.params);
+}
+
+export function CreateMatch() {
+  const router = useRouter();
+  const games = useMemo(() => listGames().map((g) => ({ id: g.descriptor.id, name: g.descriptor.name })), []);
+  const [game, setGame] = useState('nlhe');
+  const [paramsText, setParamsText] = useState(DEFAULT_PARAMS.nlhe ?? '{}');
+  const [seats, setSeats] = useState<string[]>(DEFAULT_SEATS.nlhe ?? []);
+  const [seed, setSeed] = useState('');
+  const [actionSec, setActionSec] = useState('30');
+  const [bankSec, setBankSec] = useState('60');
+  const [pressSec, setPressSec] = useState('60');
+  const [ordersSec, setOrdersSec] = useState('120');
+  const [delaySec, setDelaySec] = useState('0');
+  const [paceMs, setPaceMs] = useState('400');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const listId = useId();
+
+  const count = seatCount(game, paramsText);
+  const n = typeof count === 'number' ? count : seats.length;
+  const shown = Array.from({ length: n }, (_, i) => seats[i] ?? 'random');
+
+  const chooseGame = (id: string) => {
+    setGame(id);
+    setParamsText(DEFAULT_PARAMS[id] ?? '{}');
+    setSeats(DEFAULT_SEATS[id] ?? []);
+    setPaceMs(id === 'diplomacy' ? '0' : '400');
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    if (typeof count !== 'number') {
+      setError(count);
+      return;
+    }
+    const secs = (text: string) => Math.round(Number(text) * 1000);
+    const body: Record<string, unknown> = {
+      game,
+      params: paramsText.trim() ? JSON.parse(paramsText) : {},
+      seats: shown.map((s) => s.trim()),
+      spectatorDelayMs: secs(delaySec),
+      paceMs: Math.round(Number(paceMs)),
+      clock:
+        game === 'diplomacy'
+          ? { pressMs: secs(pressSec), ordersMs: secs(ordersSec), retreatMs: secs(ordersSec), adjustMs: secs(ordersSec) }
+          : { actionMs: secs(actionSec), bankMs: secs(bankSec) },
+    };
+    if (seed.trim()) body.seed = Number(seed);
+    setBusy(true);
+    try {
+      const res = await fetch('/api/matches', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      const json = (await res.json()) as CreatedMatch | ApiError;
+      if (!res.ok || !('matchId' in json)) {
+        setError('message' in json ? json.message : `the arena answered ${res.status}`);
+        return;
+      }
+      const held = json.seats.filter((s): s is { seat: number; token: string } => typeof s.token === 'string');
+      saveSeats(json.matchId, held);
+      const first = held[0];
+      router.push(
+        first
+          ? `/matches/${json.matchId}#seat=${first.seat}&token=${encodeURIComponent(first.token)}`
+          : `/matches/${json.matchId}`,
+      );
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const suggestions = [...(SUGGESTIONS.common ?? []), ...(SUGGESTIONS[game] ?? [])];
+
+  return (
+    <form onSubmit={submit} className="stack" aria-label="Create a match">
+      <div className="form-grid">
+        <label>
+          Game
+          <select value={game} onChange={(e) => chooseGame(e.target.value)} name="game">
+            {games.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Seed (optional)
+          <input value={seed} onChange={(e) => setSeed(e.target.value)} inputMode="numeric" name="seed" placeholder="random" />
+        </label>
+      </div>
+      <label style={{ display: 'block' }}>
+        Parameters (JSON)
+        <textarea
+          rows={game === 'nlhe' ? 6 : 3}
+          value={paramsText}
+          onChange={(e) => setParamsText(e.target.value)}
+          name="params"
+        />
+      </label>
+      {typeof count === 'string' && <p className="error-box small">{count}</p>}
+      <fieldset className="panel">
+        <legend>Seats</legend>
+        <p className="small muted" style={{ marginTop: 0 }}>
+          <code>human</code> opens a seat for a person (you get its link); bots by name; LLM agents as{' '}
+          <code>llm:path/to/config.yaml</code> (a path on the arena&apos;s machine); external bots as <code>http:URL</code>.
+        </p>
+        <div className="seat-editor">
+          {shown.map((spec, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: seats are positions
+            <label key={i} style={{ display: 'contents' }}>
+              <span>{seatLabel(game, i)}</span>
+              <input
+                list={listId}
+                value={spec}
+                name={`seat-${i}`}
+                onChange={(e) => {
+                  const next = [...shown];
+                  next[i] = e.target.value;
+                  setSeats(next);
+                }}
+              />
+            </label>
+          ))}
+        </div>
+        <datalist id={listId}>
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      </fieldset>
+      <details>
+        <summary>Clocks and pacing</summary>
+        <div className="form-grid" style={{ marginTop: '0.5rem' }}>
+          {game === 'diplomacy' ? (
+            <>
+              <label>
+                Negotiation (s)
+                <input value={pressSec} onChange={(e) => setPressSec(e.target.value)} inputMode="numeric" name="pressSec" />
+              </label>
+              <label>
+                Orders (s)
+                <input value={ordersSec} onChange={(e) => setOrdersSec(e.target.value)} inputMode="numeric" name="ordersSec" />
+              </label>
+            </>
+          ) : (
+            <>
+              <label>
+                Per action (s)
+                <input value={actionSec} onChange={(e) => setActionSec(e.target.value)} inputMode="numeric" name="actionSec" />
+              </label>
+              <label>
+                Time bank (s)
+                <input value={bankSec} onChange={(e) => setBankSec(e.target.value)} inputMode="numeric" name="bankSec" />
+              </label>
+            </>
+          )}
+          <label>
+            Spectator delay (s)
+            <input value={delaySec} onChange={(e) => setDelaySec(e.target.value)} inputMode="numeric" name="delaySec" />
+          </label>
+          <label>
+            Bot pace (ms per action)
+            <input value={paceMs} onChange={(e) => setPaceMs(e.target.value)} inputMode="numeric" name="paceMs" />
+          </label>
+        </div>
+      </details>
+      {error && (
+        <p className="error-box" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="submit" disabled={busy}>
+        {busy ? 'Creating…' : 'Create match'}
+      </button>
+    </form>
+  );
+}

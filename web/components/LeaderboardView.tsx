@@ -1,0 +1,107 @@
+import Link from 'next/link';
+import { formatFixed } from '../lib/format';
+import { type Leaderboard, METHOD_LABEL } from '../lib/tournaments';
+import { IntervalChart } from './charts/charts';
+
+const digits = (primary: string) => (primary === 'openskill' || primary === 'mean-payoff' ? 3 : 1);
+
+/** A leaderboard: the primary rating with its 95% interval, drawn and tabled. */
+export function LeaderboardView({ board, caption }: { board: Leaderboard; caption: string }) {
+  const d = digits(board.primary);
+  const label = METHOD_LABEL[board.primary] ?? board.primary;
+  return (
+    <div className="stack">
+      <p className="small muted" style={{ margin: 0 }}>
+        {board.basis}. {board.matches.toLocaleString('en-US')} matches.
+      </p>
+      <IntervalChart
+        title={`${caption}: ${label} with 95% intervals`}
+        unit={`${label} (dot: estimate, bar: 95% interval)`}
+        rows={board.rows.map((r) => ({
+          label: `${r.rank}. ${r.name}`,
+          value: r.rating?.value ?? null,
+          lo: r.rating?.lo ?? null,
+          hi: r.rating?.hi ?? null,
+        }))}
+      />
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                #
+              </th>
+              <th scope="col">Participant</th>
+              <th scope="col" className="num">
+                {label}
+              </th>
+              <th scope="col">95% interval</th>
+              <th scope="col" className="num">
+                Matches
+              </th>
+              <th scope="col">W-D-L</th>
+              <th scope="col" className="num">
+                Mean payoff
+              </th>
+              {board.methods.includes('elo') && board.primary !== 'elo' && (
+                <th scope="col" className="num">
+                  Elo
+                </th>
+              )}
+            </tr>
+          </thead>
+          <tbody>
+            {board.rows.map((r) => (
+              <tr key={r.name} data-participant={r.name}>
+                <td className="num">{r.rank}</td>
+                <td>
+                  <Link href={`/agents/${encodeURIComponent(r.name)}`}>{r.name}</Link>
+                  {r.provisional && (
+                    <span
+                      className="badge"
+                      title={`fewer than ${board.provisionalBelow} matches`}
+                      style={{ marginLeft: '0.3rem' }}
+                    >
+                      provisional
+                    </span>
+                  )}
+                </td>
+                <td className="num">{formatFixed(r.rating?.value, d)}</td>
+                <td className="small mono">
+                  {r.rating?.lo != null && r.rating?.hi != null
+                    ? `[${formatFixed(r.rating.lo, d)}, ${formatFixed(r.rating.hi, d)}]`
+                    : '–'}
+                </td>
+                <td className="num">{r.matches.toLocaleString('en-US')}</td>
+                <td className="small">
+                  {r.wins}-{r.draws}-{r.losses}
+                </td>
+                <td className="num">{formatFixed(r.meanPayoff?.value, 3)}</td>
+                {board.methods.includes('elo') && board.primary !== 'elo' && (
+                  <td className="num">{r.elo === undefined ? '–' : Math.round(r.elo)}</td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
+
+export function TournamentsEmpty({ dir }: { dir: string }) {
+  return (
+    <div className="note-box">
+      <p style={{ marginTop: 0 }}>
+        No tournament results in <code>{dir}</code> yet.
+      </p>
+      <p>Run a tournament and its ratings appear here:</p>
+      <pre className="mono small">npx parley tournament run examples/tournaments/kuhn-bots.yaml</pre>
+      <p style={{ marginBottom: 0 }}>
+        The CLI writes to <code>.parley-data/tournaments/NAME/</code> (ratings.json, report.json). Point the web app elsewhere
+        with <code>PARLEY_TOURNAMENTS_DIR</code>.
+      </p>
+    </div>
+  );
+}

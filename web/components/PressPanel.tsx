@@ -1,0 +1,148 @@
+'use client';
+
+import { type FormEvent, useMemo, useState } from 'react';
+import { POWER_COLOUR } from '../lib/diplomacy/colours';
+import { POWERS } from '../lib/diplomacy/model';
+import { POWER_NAMES } from '../lib/format';
+import type { Commitment, MessageRecord } from '../lib/types';
+
+const power = (seat: number) => POWER_NAMES[seat] ?? `Seat ${seat}`;
+
+export function threadKey(m: MessageRecord): string {
+  if (m.to === 'all') return 'all';
+  return [...new Set([m.from, ...m.to])].sort((a, b) => a - b).join(',');
+}
+
+function threadLabel(key: string): string {
+  if (key === 'all') return 'Everyone';
+  const seats = key.split(',').map(Number);
+  return seats.length === 2 ? `${power(seats[0]!)} ↔ ${power(seats[1]!)}` : seats.map(power).join(', ');
+}
+
+function commitmentText(c: Commitment): string {
+  switch (c.kind) {
+    case 'support':
+      return `promise: support ${c.order}`;
+    case 'move':
+      return `promise: move ${c.order}`;
+    case 'demilitarise':
+      return `promise: keep ${c.province.toUpperCase()} empty`;
+    case 'no-attack':
+      return `promise: no attack on ${typeof c.target === 'number' ? power(c.target) : c.target}`;
+  }
+}
+
+interface Composer {
+  me: number;
+  onSend(to: number[] | 'all', text: string): void;
+  onReady(): void;
+  note?: string;
+}
+
+/** Press between powers, in threads; `currentPhase` marks this phase's messages. */
+export function PressPanel({
+  messages,
+  currentPhase,
+  composer,
+}: {
+  messages: readonly MessageRecord[];
+  currentPhase?: string;
+  composer?: Composer;
+}) {
+  const [thread, setThread] = useState<string>('every');
+  const threads = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const m of messages) counts.set(threadKey(m), (counts.get(threadKey(m)) ?? 0) + 1);
+    return [...counts.entries()].sort(([a], [b]) => (a === 'all' ? -1 : b === 'all' ? 1 : a < b ? -1 : 1));
+  }, [messages]);
+  const shown = thread === 'every' ? messages : messages.filter((m) => threadKey(m) === thread);
+
+  return (
+    <section className="panel" aria-labelledby="press-heading">
+      <h3 id="press-heading" style={{ marginTop: 0 }}>
+        Press <span className="muted small">({messages.length})</span>
+      </h3>
+      {threads.length > 0 && (
+        <div className="tabs" role="toolbar" aria-label="Threads">
+          <button type="button" className="secondary" aria-pressed={thread === 'every'} onClick={() => setThread('every')}>
+            All threads
+          </button>
+          {threads.map(([key, n]) => (
+            <button key={key} type="button" className="secondary" aria-pressed={thread === key} onClick={() => setThread(key)}>
+              {threadLabel(key)} ({n})
+            </button>
+          ))}
+        </div>
+      )}
+      {shown.length === 0 ? (
+        <p className="muted small">No press {messages.length === 0 ? 'yet' : 'in this thread'}.</p>
+      ) : (
+        <ol className="press-thread scroll-list" aria-live="polite">
+          {shown.map((m, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: messages have no id
+            <li key={i} className={m.phase === currentPhase ? 'now' : undefined}>
+              <div className="press-meta">
+                <span style={{ color: POWER_COLOUR[POWERS[m.from] ?? 'austria'], fontWeight: 700 }}>{power(m.from)}</span> →{' '}
+                {m.to === 'all' ? 'everyone' : m.to.map(power).join(', ')} · {m.phase}
+              </div>
+              <div>{m.text}</div>
+              {m.commitments && m.commitments.length > 0 && (
+                <ul className="small" style={{ margin: '0.2rem 0 0', paddingLeft: '1.1rem' }}>
+                  {m.commitments.map((c, k) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: commitments have no id
+                    <li key={k}>{commitmentText(c)}</li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {composer && <PressComposer composer={composer} />}
+    </section>
+  );
+}
+
+function PressComposer({ composer }: { composer: Composer }) {
+  const [to, setTo] = useState<number[]>([]);
+  const [text, setText] = useState('');
+  const others = POWERS.map((_, i) => i).filter((i) => i !== composer.me);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!text.trim()) return;
+    composer.onSend(to.length === 0 ? 'all' : to, text.trim());
+    setText('');
+  };
+  return (
+    <form onSubmit={submit} className="stack" style={{ marginTop: '0.75rem' }} aria-label="Send press">
+      <fieldset style={{ border: 'none', padding: 0, margin: 0 }}>
+        <legend className="small">To (none ticked: everyone)</legend>
+        <div className="row small">
+          {others.map((i) => (
+            <label key={i} className="row" style={{ gap: '0.2rem' }}>
+              <input
+                type="checkbox"
+                checked={to.includes(i)}
+                onChange={(e) => setTo(e.target.checked ? [...to, i] : to.filter((x) => x !== i))}
+              />
+              {power(i)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <label className="visually-hidden" htmlFor="press-text">
+        Message
+      </label>
+      <textarea id="press-text" rows={2} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} />
+      <div className="row">
+        <button type="submit" disabled={!text.trim()}>
+          Send
+        </button>
+        <button type="button" className="secondary" onClick={composer.onReady}>
+          Done negotiating
+        </button>
+        {composer.note && <span className="small muted">{composer.note}</span>}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,217 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { type NlheView, tableModel } from '../../lib/poker';
+import type { RoomSnapshot } from '../../lib/use-room';
+import { ActionLog, PokerTable } from './PokerTable';
+
+interface Props {
+  game: string;
+  snap: RoomSnapshot;
+  names: string[];
+  me: number | null;
+  send(type: 'act', payload: unknown): boolean;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  if (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'range') return false;
+  return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
+}
+
+export function LivePoker({ game, snap, names, me, send }: Props) {
+  const own = snap.view;
+  const view = me !== null && own?.observation ? own.observation : snap.spectator;
+  const toAct = snap.seats.find((s) => s.deciding)?.seat ?? null;
+  const table = useMemo(() => tableModel(game, view, names, me, toAct), [game, view, names, me, toAct]);
+  const clocks = snap.seats;
+  const legal = own?.legal ?? [];
+  const decision = own?.decision ?? -1;
+  const canAct = me !== null && decision >= 0 && legal.length > 0;
+  if (!table) return <p className="muted">Waiting for the table…</p>;
+  return (
+    <div className="match-layout">
+      <div className="stack">
+        <PokerTable table={table} me={me} clocks={clocks} />
+        {me !== null && (
+          <section className="panel" aria-label="Your move" data-testid="poker-controls">
+            {canAct ? (
+              <PokerControls
+                game={game}
+                legal={legal}
+                observation={view}
+                onAct={(action) => send('act', { decision, actions: [action] })}
+                key={decision}
+              />
+            ) : (
+              <p className="muted small" style={{ margin: 0 }}>
+                {snap.status === 'running' ? 'Waiting for the other players…' : 'The match is over.'}
+              </p>
+            )}
+          </section>
+        )}
+      </div>
+      <div className="match-side">
+        <ActionLog lines={table.history} />
+      </div>
+    </div>
+  );
+}
+
+const LABEL: Record<string, string> = {
+  fold: 'Fold',
+  check: 'Check',
+  call: 'Call',
+  bet: 'Bet',
+  raise: 'Raise',
+  pass: 'Pass',
+  show: 'Show',
+  muck: 'Muck',
+};
+
+const KEY: Record<string, string> = { fold: 'f', check: 'c', call: 'c', bet: 'b', raise: 'r', pass: 'p', show: 's', muck: 'm' };
+
+/**
+ * Buttons for the legal actions. In No-Limit Hold'em the raise has a slider over the legal
+ * raise-to range and quick sizes from the engine's list; keys: f fold, c check/call, r raise
+ * (the slider's amount), a all in, ↑/↓ adjust the amount; Kuhn and Leduc use p, b, c, f, r.
+ */
+export function PokerControls({
+  game,
+  legal,
+  observation,
+  onAct,
+}: {
+  game: string;
+  legal: string[];
+  observation: unknown;
+  onAct(action: string): void;
+}) {
+  const nl = game === 'nlhe' ? (observation as NlheView) : null;
+  const raises = legal.filter((a) => a.startsWith('raise ')).map((a) => Number(a.slice(6)));
+  const bounds = nl?.raise ?? (raises.length > 0 ? { min: Math.min(...raises), max: Math.max(...raises) } : null);
+  const [amount, setAmount] = useState(() => bounds?.min ?? 0);
+  const [sent, setSent] = useState(false);
+  const simple = legal.filter((a) => !a.startsWith('raise '));
+  const step = nl ? Math.max(1, Math.min(nl.blinds[1], 50)) : 1;
+
+  const act = useCallback(
+    (action: string) => {
+      if (sent) return;
+      setSent(true);
+      onAct(action);
+    },
+    [sent, onAct],
+  );
+
+  const raiseTo = useCallback(
+    (to: number) => {
+      if (!bounds) return;
+      const v = Math.round(Math.min(bounds.max, Math.max(bounds.min, to)));
+      act(`raise ${v}`);
+    },
+    [bounds, act],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target) || e.metaKey || e.ctrlKey || e.altKey) return;
+      const k = e.key.toLowerCase();
+      if (nl && bounds && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+        e.preventDefault();
+        setAmount((a) => Math.min(bounds.max, Math.max(bounds.min, a + (e.key === 'ArrowUp' ? step : -step))));
+        return;
+      }
+      if (nl && bounds && k === 'r') {
+        e.preventDefault();
+        raiseTo(amount);
+        return;
+      }
+      if (nl && bounds && k === 'a') {
+        e.preventDefault();
+        raiseTo(bounds.max);
+        return;
+      }
+      const hit = simple.find((a) => KEY[a] === k);
+      if (hit) {
+        e.preventDefault();
+        act(hit);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [nl, bounds, amount, step, simple, act, raiseTo]);
+
+  return (
+    <div className="stack">
+      <div className="controls">
+        {simple.map((a) => (
+          <button
+            key={a}
+            type="button"
+            onClick={() => act(a)}
+            disabled={sent}
+            data-action={a}
+            className={a === 'fold' ? 'danger' : undefined}
+          >
+            {LABEL[a] ?? a}
+            {a === 'call' && nl?.toCall ? ` ${nl.toCall.toLocaleString('en-US')}` : ''} <kbd>{KEY[a] ?? ''}</kbd>
+          </button>
+        ))}
+        {!nl && raises.length > 0 && (
+          <button
+            type="button"
+            onClick={() => act(legal.find((a) => a.startsWith('raise')) ?? 'raise')}
+            disabled={sent}
+            data-action="raise"
+          >
+            Raise <kbd>r</kbd>
+          </button>
+        )}
+      </div>
+      {nl && bounds && (
+        <div className="stack">
+          <div className="controls">
+            <label htmlFor="bet-amount" className="small">
+              Raise to
+            </label>
+            <input
+              id="bet-amount"
+              type="range"
+              min={bounds.min}
+              max={bounds.max}
+              step={step}
+              value={amount}
+              onChange={(e) => setAmount(Number(e.target.value))}
+              aria-valuetext={`${amount} chips`}
+            />
+            <input
+              type="number"
+              min={bounds.min}
+              max={bounds.max}
+              value={amount}
+              onChange={(e) => setAmount(Number(e.target.value))}
+              style={{ width: '7rem' }}
+              aria-label="Raise-to amount"
+            />
+            <button type="button" onClick={() => raiseTo(amount)} disabled={sent} data-action="raise">
+              Raise to {amount.toLocaleString('en-US')} <kbd>r</kbd>
+            </button>
+          </div>
+          <div className="controls small">
+            <span className="muted">Quick sizes:</span>
+            {raises.map((r) => (
+              <button key={r} type="button" className="secondary" onClick={() => setAmount(r)}>
+                {r === bounds.max ? `all in ${r.toLocaleString('en-US')}` : r.toLocaleString('en-US')}
+              </button>
+            ))}
+            <span className="muted">
+              <kbd>↑</kbd>/<kbd>↓</kbd> adjust · <kbd>a</kbd> all in
+            </span>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}

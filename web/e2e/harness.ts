@@ -1,0 +1,91 @@
+/**
+ * Helpers for the end-to-end tests: Debian's Chromium through playwright-core, the arena's HTTP
+ * API, and waiting for matches.
+ */
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+import { readBody } from '../lib/read-body';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const webUrl = () => inject('webUrl');
+export const arenaUrl = () => inject('arenaUrl');
+export const artifact = (name: string) => join(inject('artifacts'), name);
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+export async function newPage(
+  browser: Browser,
+  viewport = { width: 1400, height: 1000 },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text());
+  });
+  return { context, page, errors };
+}
+
+export async function api<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${arenaUrl()}${path}`, { ...init, signal: AbortSignal.timeout(60_000) });
+  const text = await readBody(res);
+  return { status: res.status, body: JSON.parse(text) as T };
+}
+
+export interface Created {
+  matchId: string;
+  seats: { seat: number; token?: string }[];
+}
+
+export async function createMatch(body: unknown): Promise<Created> {
+  const res = await api<Created & { message?: string }>('/api/matches', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`create failed (${res.status}): ${JSON.stringify(res.body)}`);
+  return res.body;
+}
+
+export async function until<T>(check: () => Promise<T | null | undefined | false>, timeoutMs: number, what: string): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+export interface StoredMatch {
+  id: string;
+  status: string;
+  returns: number[] | null;
+  events: { kind: string; payload: { actor?: number | 'chance'; action?: string } }[];
+  modelCalls: { actionSeq: number; seat: number; reply: string | null }[];
+}
+
+export async function waitFinished(matchId: string, timeoutMs = 60_000): Promise<StoredMatch> {
+  return until(
+    async () => {
+      const { body } = await api<StoredMatch>(`/api/matches/${matchId}`);
+      return body.status === 'running' ? null : body;
+    },
+    timeoutMs,
+    `match ${matchId} to finish`,
+  );
+}

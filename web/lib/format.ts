@@ -1,0 +1,70 @@
+/** Small formatting helpers shared by pages and components. */
+import { Diplomacy } from '@parley/games';
+import type { MatchSummary } from './types';
+
+export const POWER_NAMES = Diplomacy.STANDARD_MAP.powers.map((p) => p[0]!.toUpperCase() + p.slice(1));
+
+export const GAME_NAMES: Record<string, string> = {
+  diplomacy: 'Diplomacy',
+  nlhe: "No-Limit Hold'em",
+  leduc: "Leduc Hold'em",
+  kuhn: 'Kuhn poker',
+};
+
+export const gameName = (id: string) => GAME_NAMES[id] ?? id;
+
+/** `France`, or `Seat 2` in games without named seats. */
+export function seatLabel(game: string, seat: number): string {
+  return game === 'diplomacy' ? (POWER_NAMES[seat] ?? `Seat ${seat}`) : `Seat ${seat}`;
+}
+
+/** Names of the agents in seat order. */
+export function seatNames(match: Pick<MatchSummary, 'seats'>): string[] {
+  const names: string[] = [];
+  for (const s of match.seats) names[s.seat] = s.agent.name;
+  return names;
+}
+
+export function formatTime(ms: number | null | undefined): string {
+  if (!ms) return '–';
+  const d = new Date(ms);
+  return d.toISOString().replace('T', ' ').slice(0, 16);
+}
+
+export function formatAgo(ms: number, now = Date.now()): string {
+  const s = Math.max(0, Math.round((now - ms) / 1000));
+  if (s < 60) return `${s}s ago`;
+  if (s < 3600) return `${Math.round(s / 60)} min ago`;
+  if (s < 86_400) return `${Math.round(s / 3600)} h ago`;
+  return `${Math.round(s / 86_400)} d ago`;
+}
+
+export function formatDuration(ms: number): string {
+  const total = Math.max(0, Math.ceil(ms / 1000));
+  const m = Math.floor(total / 60);
+  const s = total % 60;
+  return `${m}:${String(s).padStart(2, '0')}`;
+}
+
+export function formatNumber(x: number | null | undefined, digits = 2): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  return x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+}
+
+/** A fixed number of decimals, with thousands separators. */
+export function formatFixed(x: number | null | undefined, digits = 1): string {
+  if (x === null || x === undefined || !Number.isFinite(x)) return '–';
+  return x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+}
+
+export function formatReturns(game: string, returns: number[] | null): string {
+  if (!returns) return '–';
+  return returns.map((r) => (game === 'diplomacy' ? formatNumber(r, 3) : formatNumber(r, 0))).join(' / ');
+}
+
+export function formatUsd(x: number): string {
+  return x < 0.01 && x > 0 ? `$${x.toFixed(4)}` : `$${x.toFixed(2)}`;
+}
+
+/** A short id for tables: the first block of a UUID. */
+export const shortId = (id: string) => id.split('-')[0] ?? id;

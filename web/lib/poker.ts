@@ -1,0 +1,270 @@
+/**
+ * Poker views (the engines' observations and spectator views) turned into one table model the
+ * table component draws: seats with stacks, bets and the cards this viewer may see, the board
+ * and the pot. Kuhn and Leduc have simpler views; they map onto the same model.
+ */
+
+export interface SeatModel {
+  seat: number;
+  name: string;
+  stack: number | null;
+  bet: number;
+  /** Cards to draw: a string is face up, null face down; empty when the seat holds none. */
+  cards: (string | null)[];
+  folded: boolean;
+  allIn: boolean;
+  button: boolean;
+  note: string | null;
+}
+
+export interface TableModel {
+  seats: SeatModel[];
+  board: string[];
+  boardSlots: number;
+  pot: number;
+  caption: string;
+  /** Seat to act, if known from the view. */
+  toAct: number | null;
+  /** Lines for the action log, already redacted for this viewer. */
+  history: string[];
+  result: string | null;
+}
+
+export interface NlheView {
+  format: string;
+  hand: number;
+  button: number;
+  blinds: [number, number];
+  ante: number;
+  phase: string;
+  toAct: number | null;
+  board: string[];
+  pot: number;
+  currentBet: number;
+  players: {
+    seat: number;
+    stack: number;
+    bet?: number;
+    inHand: boolean;
+    folded?: boolean;
+    allIn?: boolean;
+    shown?: string[];
+    mucked?: boolean;
+  }[];
+  net: number[];
+  lastHand?: { hand: number; board: string; shown: Record<string, string>; result: Record<string, number> };
+  history: string[];
+  /** Observations only. */
+  seat?: number;
+  hole?: string[];
+  toCall?: number;
+  raise?: { min: number; max: number } | null;
+}
+
+export interface LeducView {
+  board: string | null;
+  rounds: string[][];
+  pot: number;
+  contributions: [number, number];
+  shown: (string | null)[];
+  seat?: number;
+  card?: string | null;
+}
+
+export interface KuhnView {
+  cards: (string | null)[];
+  history: string[];
+  pot: number;
+  seat?: number;
+  card?: string | null;
+}
+
+/** `tag (seat 3)`; a person's seat is named after its number, so just `seat 0`. */
+const who = (names: string[], seat: number) => {
+  const name = names[seat];
+  return !name || name === `seat ${seat}` ? `seat ${seat}` : `${name} (seat ${seat})`;
+};
+
+/** The hand's log in words; other seats' hidden hole cards become one line per deal round. */
+function nlheLines(history: readonly string[], names: string[]): string[] {
+  const out: string[] = [];
+  let hidden = 0;
+  const flush = () => {
+    if (hidden > 0) out.push(`${hidden} hidden hole ${hidden === 1 ? 'card' : 'cards'} dealt`);
+    hidden = 0;
+  };
+  let board: string[] = [];
+  let boardTotal = 0;
+  const flushBoard = () => {
+    if (board.length === 0) return;
+    boardTotal += board.length;
+    const street = boardTotal === 3 ? 'Flop' : boardTotal === 4 ? 'Turn' : boardTotal === 5 ? 'River' : 'Board';
+    out.push(`${street}: ${board.join(' ')}`);
+    board = [];
+  };
+  for (const line of history) {
+    const deal = /^deal (\d+) (\S+)$/.exec(line);
+    if (deal && deal[2] === '??') {
+      flushBoard();
+      hidden++;
+      continue;
+    }
+    flush();
+    const b = /^deal board (\S+)$/.exec(line);
+    if (b) {
+      board.push(b[1]!);
+      continue;
+    }
+    flushBoard();
+    if (deal) out.push(`${who(names, Number(deal[1]))} is dealt ${deal[2]}`);
+    else {
+      const act = /^(\d+): (.*)$/.exec(line);
+      out.push(act ? `${who(names, Number(act[1]))}: ${act[2]}` : line);
+    }
+  }
+  flush();
+  flushBoard();
+  return out;
+}
+
+export function nlheTable(view: NlheView, names: string[], viewer: number | null): TableModel {
+  const over = view.phase === 'over';
+  const dealt = new Map<number, number>();
+  for (const line of view.history) {
+    const m = /^deal (\d+) /.exec(line);
+    if (m) dealt.set(Number(m[1]), (dealt.get(Number(m[1])) ?? 0) + 1);
+  }
+  const seats: SeatModel[] = view.players.map((p) => {
+    let cards: (string | null)[] = [];
+    const holds = p.inHand && !p.folded;
+    if (viewer === p.seat && view.hole && view.hole.length > 0 && (holds || over)) cards = view.hole;
+    else if (p.shown) cards = p.shown;
+    else if (holds) cards = Array.from({ length: Math.min(2, dealt.get(p.seat) ?? 0) }, () => null);
+    const notes = [p.mucked ? 'mucked' : null, p.folded ? 'folded' : null].filter(Boolean);
+    return {
+      seat: p.seat,
+      name: names[p.seat] ?? `seat ${p.seat}`,
+      stack: p.stack,
+      bet: p.bet ?? 0,
+      cards,
+      folded: Boolean(p.folded),
+      allIn: Boolean(p.allIn),
+      button: view.button === p.seat,
+      note: notes.length > 0 ? notes.join(', ') : null,
+    };
+  });
+  const street = view.phase === 'over' ? 'hand over' : view.phase;
+  const caption = `${view.format === 'hand' ? 'Hand' : `Hand ${view.hand}`} · ${street} · blinds ${view.blinds[0]}/${view.blinds[1]}${view.ante ? ` ante ${view.ante}` : ''}`;
+  let result: string | null = null;
+  if (view.lastHand && (over || view.history.length <= 1)) {
+    const parts = Object.entries(view.lastHand.result)
+      .filter(([, v]) => v !== 0)
+      .map(([s, v]) => `${names[Number(s)] ?? `seat ${s}`} ${v > 0 ? '+' : ''}${v}`);
+    result = `Hand ${view.lastHand.hand}: ${parts.join(', ') || 'no change'}`;
+  }
+  return {
+    seats,
+    board: view.board,
+    boardSlots: 5,
+    pot: view.pot,
+    caption,
+    toAct: view.toAct,
+    history: nlheLines(view.history, names),
+    result,
+  };
+}
+
+/** Leduc: seat 0 acts first in each round; a card a seat may see is its own or a shown one. */
+export function leducTable(view: LeducView, names: string[], viewer: number | null, toAct: number | null): TableModel {
+  const lastRound = view.rounds[view.rounds.length - 1] ?? [];
+  const folded = lastRound.at(-1) === 'fold' ? (lastRound.length - 1) % 2 : null;
+  const seats: SeatModel[] = [0, 1].map((seat) => {
+    const shown = view.shown[seat] ?? null;
+    const own = viewer === seat ? (view.card ?? null) : null;
+    const card = own ?? shown;
+    return {
+      seat,
+      name: names[seat] ?? `seat ${seat}`,
+      stack: null,
+      bet: view.contributions[seat] ?? 0,
+      cards: [card],
+      folded: folded === seat,
+      allIn: false,
+      button: false,
+      note: folded === seat ? 'folded' : null,
+    };
+  });
+  const history: string[] = [];
+  view.rounds.forEach((round, r) => {
+    if (r === 1 && view.board) history.push(`board: ${view.board}`);
+    round.forEach((a, k) => {
+      history.push(`${who(names, k % 2)}: ${a}`);
+    });
+  });
+  return {
+    seats,
+    board: view.board ? [view.board] : [],
+    boardSlots: 1,
+    pot: view.pot,
+    caption: `Leduc Hold'em · round ${view.rounds.length}`,
+    toAct,
+    history,
+    result: null,
+  };
+}
+
+export function kuhnTable(view: KuhnView, names: string[], viewer: number | null, toAct: number | null): TableModel {
+  const h = view.history;
+  const foldedSeat = h.join(' ') === 'bet pass' ? 1 : h.join(' ') === 'pass bet pass' ? 0 : null;
+  const bets = [1, 1];
+  h.forEach((a, k) => {
+    if (a === 'bet') bets[k % 2]! += 1;
+  });
+  const seats: SeatModel[] = [0, 1].map((seat) => {
+    const card = viewer === seat ? (view.card ?? null) : (view.cards[seat] ?? null);
+    return {
+      seat,
+      name: names[seat] ?? `seat ${seat}`,
+      stack: null,
+      bet: bets[seat] ?? 0,
+      cards: [card],
+      folded: foldedSeat === seat,
+      allIn: false,
+      button: false,
+      note: foldedSeat === seat ? 'folded' : null,
+    };
+  });
+  return {
+    seats,
+    board: [],
+    boardSlots: 0,
+    pot: view.pot,
+    caption: 'Kuhn poker',
+    toAct,
+    history: h.map((a, k) => `${who(names, k % 2)}: ${a}`),
+    result: null,
+  };
+}
+
+export function tableModel(
+  game: string,
+  view: unknown,
+  names: string[],
+  viewer: number | null,
+  toAct: number | null,
+): TableModel | null {
+  if (!view || typeof view !== 'object') return null;
+  if (game === 'nlhe') return nlheTable(view as NlheView, names, viewer);
+  if (game === 'leduc') return leducTable(view as LeducView, names, viewer, toAct);
+  if (game === 'kuhn') return kuhnTable(view as KuhnView, names, viewer, toAct);
+  return null;
+}
+
+/** A chance action as this viewer may read it in a replay log: other seats' cards stay hidden. */
+export function redactChance(action: string, viewer: number | null): string {
+  const m = /^deal (\d+) (\S+)$/.exec(action);
+  if (m) return Number(m[1]) === viewer ? `deal to seat ${m[1]}: ${m[2]}` : `deal to seat ${m[1]}`;
+  const b = /^deal board (\S+)$/.exec(action);
+  if (b) return `board: ${b[1]}`;
+  return action;
+}

@@ -1,0 +1,179 @@
+/**
+ * Tournament results as `parley tournament run` writes them (server/src/tournament/store.ts): one
+ * directory per tournament holding tournament.json (the manifest), ratings.json (the leaderboard)
+ * and report.json (the report). The web app reads them from PARLEY_TOURNAMENTS_DIR, by default
+ * `.parley-data/tournaments` at the repository root (where the CLI writes them), at request time.
+ * Server-side only (it reads the file system).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+
+export interface Estimate {
+  value: number;
+  lo: number | null;
+  hi: number | null;
+}
+
+export interface LeaderboardRow {
+  rank: number;
+  name: string;
+  matches: number;
+  provisional: boolean;
+  rating: Estimate | null;
+  wins: number;
+  draws: number;
+  losses: number;
+  meanPayoff: Estimate | null;
+  bradleyTerry?: Estimate | null;
+  elo?: number;
+  openskill?: { mu: number; sigma: number; ordinal: number };
+  mbb?: {
+    raw?: { mean: number; lo: number; hi: number; n: number } | null;
+    duplicate?: { mean: number; lo: number; hi: number } | null;
+  };
+}
+
+export interface Leaderboard {
+  primary: string;
+  basis: string;
+  methods: string[];
+  provisionalBelow: number;
+  matches: number;
+  rows: LeaderboardRow[];
+}
+
+export interface Usage {
+  name: string;
+  matches: number;
+  failed: number;
+  fallbacks: number;
+  modelCalls: number;
+  tokensIn: number;
+  tokensOut: number;
+  costUsd: number;
+  costPerMatch: number;
+}
+
+export interface SweepSeries {
+  agent: string;
+  base: string;
+  metric: string;
+  points: {
+    name: string;
+    label: string;
+    rating: number | null;
+    lo: number | null;
+    hi: number | null;
+    matches: number;
+    costPerMatch: number;
+    tokensPerMatch: number;
+  }[];
+}
+
+export interface TournamentReport {
+  format: 'parley.tournament-report';
+  name: string;
+  description?: string;
+  game: string;
+  params: unknown;
+  seats: number;
+  tournamentFormat: { type: string; [k: string]: unknown };
+  duplicate: boolean;
+  generatedAt: string;
+  matches: { scheduled: number; finished: number; failed: number; actions: number; fallbacks: number };
+  leaderboard: Leaderboard;
+  headToHead: { names: string[]; games: number[][]; winRate: (number | null)[][]; meanPayoff: (number | null)[][] };
+  usage: Usage[];
+  sweeps: SweepSeries[];
+  errors: { id: string; error: string }[];
+}
+
+export interface Tournament {
+  /** The directory name: the id in URLs. */
+  id: string;
+  dir: string;
+  name: string;
+  game: string;
+  description?: string;
+  /** ISO time of the report (or of the ratings file). */
+  generatedAt: string;
+  leaderboard: Leaderboard | null;
+  report: TournamentReport | null;
+}
+
+function repoRoot(): string {
+  const cwd = process.cwd();
+  return basename(cwd) === 'web' && existsSync(join(cwd, '..', 'package.json')) ? resolve(cwd, '..') : cwd;
+}
+
+export function dataDir(): string {
+  return process.env.PARLEY_DATA_DIR ? resolve(process.env.PARLEY_DATA_DIR) : join(repoRoot(), '.parley-data');
+}
+
+export function tournamentsDir(): string {
+  return process.env.PARLEY_TOURNAMENTS_DIR ? resolve(process.env.PARLEY_TOURNAMENTS_DIR) : join(dataDir(), 'tournaments');
+}
+
+function readJson<T>(file: string): T | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+function load(dir: string): Tournament | null {
+  const report = readJson<TournamentReport>(join(dir, 'report.json'));
+  const ratings = readJson<Leaderboard & { name?: string; game?: string }>(join(dir, 'ratings.json'));
+  const manifest = readJson<{ spec?: { name?: string; game?: string; description?: string }; createdAt?: string }>(
+    join(dir, 'tournament.json'),
+  );
+  if (!report && !ratings) return null;
+  let generatedAt = report?.generatedAt ?? manifest?.createdAt;
+  if (!generatedAt) {
+    try {
+      generatedAt = statSync(join(dir, 'ratings.json')).mtime.toISOString();
+    } catch {
+      generatedAt = new Date(0).toISOString();
+    }
+  }
+  return {
+    id: basename(dir),
+    dir,
+    name: report?.name ?? ratings?.name ?? manifest?.spec?.name ?? basename(dir),
+    game: report?.game ?? ratings?.game ?? manifest?.spec?.game ?? '?',
+    description: report?.description ?? manifest?.spec?.description,
+    generatedAt,
+    leaderboard: report?.leaderboard ?? ratings ?? null,
+    report,
+  };
+}
+
+/** Every tournament under the directory (and the directory itself if it is one), newest first. */
+export function listTournaments(): Tournament[] {
+  const root = tournamentsDir();
+  if (!existsSync(root)) return [];
+  const out: Tournament[] = [];
+  const self = load(root);
+  if (self) out.push(self);
+  for (const entry of readdirSync(root, { withFileTypes: true })) {
+    if (!entry.isDirectory()) continue;
+    const t = load(join(root, entry.name));
+    if (t) out.push(t);
+  }
+  return out.sort((a, b) => (a.generatedAt < b.generatedAt ? 1 : -1));
+}
+
+export function getTournament(id: string): Tournament | null {
+  if (!/^[\w.-]+$/.test(id)) return null;
+  return listTournaments().find((t) => t.id === id) ?? null;
+}
+
+/** What a primary figure is called in tables. */
+export const METHOD_LABEL: Record<string, string> = {
+  'bradley-terry': 'rating',
+  elo: 'Elo',
+  openskill: 'μ',
+  mbb: 'mbb/hand',
+  'mean-payoff': 'payoff',
+};

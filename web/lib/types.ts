@@ -1,0 +1,132 @@
+/**
+ * The arena's HTTP API as the web app reads it (server/src/http/api.ts, server/src/store/types.ts,
+ * server/src/runtime/record.ts). Declared here rather than imported: the web app depends only on
+ * the engines, and these are JSON shapes on the wire.
+ */
+
+export type MatchStatus = 'running' | 'finished' | 'aborted';
+export type SeatKind = 'bot' | 'llm' | 'external' | 'human';
+
+export interface SeatSummary {
+  seat: number;
+  agent: { name: string; kind: SeatKind };
+}
+
+export interface ClockSettings {
+  actionMs: number;
+  bankMs: number;
+  pressMs: number;
+  ordersMs: number;
+  retreatMs: number;
+  adjustMs: number;
+}
+
+export interface MatchSettings {
+  game: string;
+  params?: unknown;
+  seed?: number;
+  seats: (string | { agent: string; name?: string })[];
+  clock?: ClockSettings;
+  pressRounds?: number;
+  spectatorDelayMs?: number;
+  paceMs?: number;
+  reconnectSeconds?: number;
+}
+
+export interface MatchSummary {
+  id: string;
+  game: string;
+  params: unknown;
+  seed: number;
+  status: MatchStatus;
+  returns: number[] | null;
+  seats: SeatSummary[];
+  settings: MatchSettings | null;
+  tournamentId: string | null;
+  createdAt: number;
+  finishedAt: number | null;
+  finalStateHash: string | null;
+  eventCount: number;
+}
+
+export interface MatchEvent {
+  seq: number;
+  kind: 'action' | 'message' | 'phase' | 'clock' | 'note';
+  payload: unknown;
+  at: number;
+}
+
+export interface ActionRecord {
+  seq: number;
+  actor: number | 'chance';
+  action: string;
+  ms: number;
+  fallback?: 'timeout' | 'illegal' | 'error' | 'missing';
+  proposed?: string;
+  error?: string;
+}
+
+export type Commitment =
+  | { kind: 'support'; order: string }
+  | { kind: 'move'; order: string }
+  | { kind: 'demilitarise'; province: string }
+  | { kind: 'no-attack'; target: number | string };
+
+export interface MessageRecord {
+  /** Actions applied before it was sent. */
+  seq: number;
+  phase: string;
+  from: number;
+  to: number[] | 'all';
+  text: string;
+  commitments?: Commitment[];
+}
+
+export interface StoredModelCall {
+  provider: string;
+  model: string;
+  purpose: 'decide' | 'negotiate' | 'retry';
+  prompt: unknown;
+  reply: string | null;
+  tokensIn: number;
+  tokensOut: number;
+  latencyMs: number;
+  costUsd: number;
+  attempt: number;
+  error?: string;
+  parsed?: unknown;
+  /** The action the call led to (that action's seq). */
+  actionSeq: number;
+  seat: number;
+  at: number;
+}
+
+export interface MatchDetail extends MatchSummary {
+  events: MatchEvent[];
+  modelCalls: StoredModelCall[];
+}
+
+export interface MatchPage {
+  matches: MatchSummary[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface AgentRow {
+  name: string;
+  kind: SeatKind;
+  matches: number;
+  config?: unknown;
+}
+
+export interface CreatedMatch {
+  matchId: string;
+  roomId: string;
+  seats: { seat: number; token?: string }[];
+}
+
+export interface ApiError {
+  code: string;
+  message: string;
+}
