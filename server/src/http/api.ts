@@ -53,7 +53,12 @@ export function createApi(deps: ApiDeps) {
   const store = service.store;
   return createRouter({
     health: createEndpoint('/api/health', { method: 'GET' }, async () =>
-      json(200, { ok: true, version: deps.version, liveMatches: service.live.size, rssBytes: process.memoryUsage().rss }),
+      json(200, {
+        ok: true,
+        version: deps.version,
+        liveMatches: [...service.live.values()].filter((m) => m.status === 'running').length,
+        rssBytes: process.memoryUsage().rss,
+      }),
     ),
 
     listMatches: createEndpoint('/api/matches', { method: 'GET' }, async (ctx) => {
