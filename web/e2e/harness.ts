@@ -5,7 +5,6 @@
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { readBody } from '../lib/read-body';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -42,7 +41,7 @@ export async function newPage(
 
 export async function api<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
   const res = await fetch(`${arenaUrl()}${path}`, { ...init, signal: AbortSignal.timeout(60_000) });
-  const text = await readBody(res);
+  const text = await res.text();
   return { status: res.status, body: JSON.parse(text) as T };
 }
 

@@ -4,7 +4,6 @@
  * WebSockets straight to PARLEY_PUBLIC_ARENA_URL, or, when that is unset, to the arena's port on
  * the host they loaded the page from.
  */
-import { readBody } from './read-body';
 import type { ApiError } from './types';
 
 export function arenaUrl(): string {
@@ -24,7 +23,7 @@ export type Fetched<T> = { ok: true; data: T } | { ok: false; status: number; er
 export async function arenaGet<T>(path: string): Promise<Fetched<T>> {
   try {
     const res = await fetch(`${arenaUrl()}${path}`, { cache: 'no-store', signal: AbortSignal.timeout(15_000) });
-    const text = await readBody(res);
+    const text = await res.text();
     let body: unknown = null;
     try {
       body = JSON.parse(text);

@@ -5,7 +5,6 @@
  * that `POST /api/matches` returns stay between the arena and the browser that asked.
  */
 import { arenaUrl } from '../../../lib/arena';
-import { readBody } from '../../../lib/read-body';
 
 export const dynamic = 'force-dynamic';
 
@@ -33,8 +32,8 @@ async function forward(request: Request, path: string[]): Promise<Response> {
       const v = upstream.headers.get(h);
       if (v) out.set(h, v);
     }
-    // Buffered rather than streamed: see read-body.ts for why the arena's bodies need care.
-    const body = await readBody(upstream);
+    // Buffered: the arena answers whole JSON documents with a content length.
+    const body = await upstream.arrayBuffer();
     return new Response(body, { status: upstream.status, headers: out });
   } catch (error) {
     return Response.json(
