@@ -86,6 +86,20 @@ describe('bets and raises', () => {
     expect(nlhe.validateAction(s, 0, 'fold')?.code).toBe('nlhe/no-bet-to-fold');
   });
 
+  it('allows a raise short of the minimum only all in, not one that merely covers every opponent (issue 18)', () => {
+    // Seat 1 has 50 behind on the flop: a bet of 50 would cover it, but the minimum bet is 100.
+    const s = play(start({ players: 2, stacks: [10000, 150] }, { 0: 'AhKh', 1: '7c7d' }), [
+      '1: call',
+      '0: check',
+      'board: 2s9dQc',
+    ]);
+    expect(raiseBounds(s.hand)).toEqual({ min: 100, max: 9900 });
+    expect(nlhe.validateAction(s, 0, 'raise 50')?.code).toBe('nlhe/raise-size');
+    expect(nlhe.legalActions(s, 0)).toEqual(['check', 'raise 100', 'raise 9900']);
+    const bet = act(s, 0, 'raise 100');
+    expect(nlhe.legalActions(bet, 1)).toEqual(['call', 'fold']);
+  });
+
   it('reads `raise N` as raise to N, and requires a raise of at least the last raise', () => {
     let s = play(flop(), ['0: raise 100', '1: raise 350']);
     expect(stacksOf(s)).toEqual([9800, 9550]);

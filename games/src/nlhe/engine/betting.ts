@@ -5,19 +5,20 @@
  * a bet or raise names the total it brings the player's street bet to ("raise to"); the least
  * legal total is the largest bet plus the larger of `minBet` and the largest bet or raise
  * increment so far this street (blinds and straddles are not increments, so over a straddle
- * of 200 with a 100 big blind the minimum is 300), capped at what covers every opponent; the
- * most is the player's whole stack. A player short of the minimum may still go all in.
+ * of 200 with a 100 big blind the minimum is 300); the most is the player's whole stack. As in
+ * standard no-limit rules (the ACPC's and PokerKit's), a raise short of the minimum is legal
+ * only all in: a smaller raise that merely covers every opponent's stack is not (issue 18).
  *
  * One rule is stricter than PokerKit: an all-in raise smaller than a full raise does not reopen
  * the betting. A player who has acted on this street may raise again only if the bet has grown
  * by at least a full raise since it last acted; otherwise it may only call or fold (TDA rule).
  */
 import { actionError } from '../../core/game';
-import { afterBettingAction, effectiveStack } from './flow';
+import { afterBettingAction } from './flow';
 import { type HandError, type HandState, label, maxBet, rotation } from './state';
 
 export interface RaiseBounds {
-  /** Least legal raise-to total (may be an all-in below the usual minimum). */
+  /** Least legal raise-to total (below the usual minimum only when it is the player's all in). */
   readonly min: number;
   /** Most legal raise-to total: the player's whole stack plus its bet. */
   readonly max: number;
@@ -40,7 +41,7 @@ export function raiseBounds(h: HandState): RaiseBounds | null {
   if (!h.folded.some((f, j) => j !== i && !f && h.stacks[j]! + h.bets[j]! > top)) return null;
   const fullRaise = Math.max(h.raiseSize, h.minBet);
   if (h.actedAt[i]! >= 0 && top - h.actedAt[i]! < fullRaise) return null;
-  return { min: Math.min(top + fullRaise, effectiveStack(h, i) + bet), max: stack + bet };
+  return { min: Math.min(top + fullRaise, stack + bet), max: stack + bet };
 }
 
 export function verifyFold(h: HandState): HandError | null {
