@@ -9,6 +9,10 @@ const commands: Record<string, Command> = {
   run: { summary: 'play matches between agents and print mean payoffs with 95% intervals', load: () => import('./run') },
   start: { summary: 'start the arena with a demo of bots playing', load: () => import('./start') },
   replay: { summary: 'replay match records (JSONL) and check their final-state hashes', load: () => import('./replay') },
+  export: {
+    summary: 'export one match (stored id or record file): --format json|phh',
+    load: () => import('./export'),
+  },
   games: { summary: 'list the registered games and their parameters', load: () => import('./games') },
   diplomacy: { summary: 'Diplomacy tools: adjudicate (DATC-format cases on stdin)', load: () => import('./diplomacy') },
   poker: { summary: 'poker tools: replay FILE.phh[s]', load: () => import('./poker') },

@@ -1,9 +1,10 @@
 /**
  * `parley poker replay FILE.phh[s]`: replays every No-Limit Hold'em hand of a PHH file through
  * the engine and prints one JSON line per hand, in file order: `{"hand": n, "finishing_stacks":
- * […]}`, or `{"hand": n, "error": "…"}` for a malformed hand or an illegal action (naming the
- * action), then goes on with the next hand. A file that cannot be read or holds no hand at
- * all is reported on stderr with exit code 1.
+ * […]}`, or `{"hand": n, "error": "…"}` for a malformed hand, an illegal action (naming the
+ * action) or finishing stacks other than the ones the file states, then goes on with the next
+ * hand. The exit code is 0 only when every hand replayed and matched; a file that cannot be
+ * read or holds no hand at all is reported on stderr, also with exit code 1.
  */
 import { readFile } from 'node:fs/promises';
 import { type PhhEntry, parsePhhText, replayPhh } from '../../../games/src/nlhe/phh';
@@ -12,7 +13,8 @@ const USAGE = `usage: parley poker replay FILE.phh[s]
 
 Replays each hand of a PHH (Poker Hand History) file or PHHS collection through the NLHE engine,
 checking that every action is legal for the player expected to act, and prints one JSON line per
-hand: {"hand": n, "finishing_stacks": [...]} or {"hand": n, "error": "..."}.`;
+hand: {"hand": n, "finishing_stacks": [...]} or {"hand": n, "error": "..."}. A hand that states its
+finishing_stacks must reach exactly those. Exits with 1 if any hand fails.`;
 
 export async function run(argv: string[]): Promise<number> {
   const [command, file] = argv;
@@ -42,14 +44,27 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`parley poker replay: ${file} is not a PHH file: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+  let failures = 0;
   entries.forEach((entry, i) => {
-    const hand = i + 1;
-    if ('error' in entry) {
-      console.log(JSON.stringify({ hand, error: `malformed hand [${entry.name}]: ${entry.error}` }));
-      return;
-    }
-    const result = replayPhh(entry.hand);
-    console.log(JSON.stringify(result.ok ? { hand, finishing_stacks: result.finishingStacks } : { hand, error: result.error }));
+    const line = replayLine(entry, i + 1);
+    if ('error' in line) failures++;
+    console.log(JSON.stringify(line));
   });
-  return 0;
+  return failures === 0 ? 0 : 1;
+}
+
+function replayLine(
+  entry: PhhEntry,
+  hand: number,
+): { hand: number; finishing_stacks: number[] } | { hand: number; error: string } {
+  if ('error' in entry) return { hand, error: `malformed hand [${entry.name}]: ${entry.error}` };
+  const result = replayPhh(entry.hand);
+  if (!result.ok) return { hand, error: result.error };
+  const stated = entry.hand.finishing_stacks;
+  if (stated && (stated.length !== result.finishingStacks.length || stated.some((s, p) => s !== result.finishingStacks[p])))
+    return {
+      hand,
+      error: `finishing stacks [${result.finishingStacks.join(', ')}] differ from the file's finishing_stacks [${stated.join(', ')}]`,
+    };
+  return { hand, finishing_stacks: result.finishingStacks };
 }

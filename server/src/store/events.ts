@@ -50,6 +50,31 @@ export function eventsOf(record: MatchRecord, at = 0): { events: MatchEvent[]; m
   return { events, modelCalls: record.modelCalls.map((c) => storedModelCall(c, at)) };
 }
 
+/**
+ * A record file's match as if it were stored (finished, under `id`), so every export format
+ * reads records and stored matches alike. Seat kinds are not in a record: they read as `bot`.
+ */
+export function matchOfRecord(record: MatchRecord, id: string): MatchWithEvents {
+  const { events, modelCalls } = eventsOf(record);
+  return {
+    id,
+    game: record.game,
+    params: record.params,
+    seed: record.seed,
+    status: 'finished',
+    returns: record.returns,
+    seats: record.seats.map((s) => ({ seat: s.seat, agent: { name: s.agent, kind: 'bot' } })),
+    settings: null,
+    tournamentId: null,
+    createdAt: 0,
+    finishedAt: 0,
+    finalStateHash: record.finalStateHash,
+    eventCount: events.length,
+    events,
+    modelCalls,
+  };
+}
+
 /** The match record of a finished match, from its stored events. Throws `export/…` errors. */
 export function recordOf(match: MatchWithEvents): MatchRecord {
   if (match.status !== 'finished' || match.returns === null || match.finalStateHash === null)

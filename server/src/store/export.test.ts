@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runMatch } from '../runtime/match-runner';
 import type { MatchRecord } from '../runtime/record';
 import { replayRecord } from '../runtime/replay';
-import { eventsOf, recordOf } from './events';
+import { eventsOf, matchOfRecord, recordOf } from './events';
 import { exportMatch, exportRecord } from './export';
 import { MemoryStore } from './memory-store';
 import { sharedPglite } from './test-support';
@@ -116,23 +116,8 @@ describe('records as events', () => {
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i));
     expect(events[0]).toMatchObject({ kind: 'message', payload: { text: 'good luck' } });
     expect(events.at(-1)).toMatchObject({ kind: 'message', payload: { text: 'gg' } });
-    const match = {
-      id: 'x',
-      game: record.game,
-      params: record.params,
-      seed: record.seed,
-      status: 'finished' as const,
-      returns: record.returns,
-      seats: record.seats.map((s) => ({ seat: s.seat, agent: { name: s.agent, kind: 'bot' as const } })),
-      settings: null,
-      tournamentId: null,
-      createdAt: 0,
-      finishedAt: 0,
-      finalStateHash: record.finalStateHash,
-      eventCount: events.length,
-      events,
-      modelCalls: eventsOf(record).modelCalls,
-    };
+    const match = matchOfRecord(record, 'x');
+    expect(match.events).toEqual(events);
     expect(recordOf(match)).toEqual(record);
     const gap = {
       ...match,
