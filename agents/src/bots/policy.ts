@@ -9,7 +9,7 @@
  *     policy: { [infoKey]: { [action]: probability } } }
  */
 import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import type { Agent } from '../agent';
 
 export const POLICY_FORMAT = 'parley.policy';
@@ -101,7 +101,8 @@ const SHIPPED: Record<string, string> = { kuhn: 'kuhn-cfr+.json', leduc: 'leduc-
 export function shippedStrategyPath(gameId: string): string {
   const file = SHIPPED[gameId];
   if (!file) throw new Error(`no equilibrium strategy is shipped for ${gameId} (have: ${Object.keys(SHIPPED).join(', ')})`);
-  return fileURLToPath(new URL(`../../strategies/${file}`, import.meta.url));
+  // Found through the package, not beside this file: the server's build bundles this code elsewhere.
+  return createRequire(import.meta.url).resolve(`@parley/agents/strategies/${file}`);
 }
 
 export function equilibriumBot(gameId: string): TabularAgent {

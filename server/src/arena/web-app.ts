@@ -1,6 +1,8 @@
 /**
- * Starts the Next.js front end beside the arena (what `npm start` shows a person): builds it
- * once if no build exists, then runs `next start` pointed at the arena. Returns a stop function.
+ * Starts the Next.js front end beside the arena (what `npm start` shows a person): `next start`
+ * on the build `npm install` made (scripts/build.mjs), pointed at the arena. Without a build (it
+ * failed, or PARLEY_WEB_BUILD=never) it falls back to `next dev`, which compiles each page when
+ * first asked, so the arena never waits for a build. Returns a stop function.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -26,16 +28,9 @@ function run(args: string[], env: NodeJS.ProcessEnv, log: (line: string) => void
 
 export async function startWebApp(options: { port: number; arenaUrl: string; log: (line: string) => void }): Promise<() => void> {
   const env = { ...process.env, PARLEY_ARENA_URL: options.arenaUrl, NEXT_TELEMETRY_DISABLED: '1' };
-  if (!existsSync(join(webDir, '.next', 'BUILD_ID'))) {
-    options.log('web: building the front end once (about a minute)…');
-    const build = run(['build'], env, () => {});
-    const code = await new Promise<number | null>((resolve) => build.once('exit', resolve));
-    if (code !== 0) {
-      options.log('web: the build failed; run `npm run build -w web` to see why. The arena runs without it.');
-      return () => {};
-    }
-  }
-  const server = run(['start', '-p', String(options.port)], env, (line) => {
+  const built = existsSync(join(webDir, '.next', 'BUILD_ID'));
+  if (!built) options.log('web: no production build (`npm run build` makes one); serving the front end with `next dev`');
+  const server = run([built ? 'start' : 'dev', '-p', String(options.port)], env, (line) => {
     if (/ready|error/i.test(line)) options.log(line);
   });
   return () => {

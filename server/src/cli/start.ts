@@ -19,23 +19,34 @@ export async function run(argv: string[]): Promise<number> {
       'no-web': { type: 'boolean', default: false },
     },
   });
-  const store = await openStore();
-  const arena = await createArena({
-    port: Number(values.port),
-    store,
-    redisUrl: process.env.REDIS_URL,
-    publicAddress: process.env.PARLEY_PUBLIC_ADDRESS,
-  });
+  // The front end starts at once, beside the database opening: both take seconds, and the web
+  // server only needs the arena's address, not the arena being up yet.
+  const webPort = Number(values['web-port']);
+  const arenaPort = Number(values.port);
+  const startWeb = (port: number) =>
+    startWebApp({ port: webPort, arenaUrl: `http://127.0.0.1:${port}`, log: (line) => console.log(line) });
+  const early = values['no-web'] || arenaPort === 0 ? undefined : startWeb(arenaPort);
+  let store: Awaited<ReturnType<typeof openStore>>;
+  let arena: Awaited<ReturnType<typeof createArena>>;
+  try {
+    store = await openStore();
+    arena = await createArena({
+      port: arenaPort,
+      store,
+      redisUrl: process.env.REDIS_URL,
+      publicAddress: process.env.PARLEY_PUBLIC_ADDRESS,
+    });
+  } catch (error) {
+    (await early)?.(); // a front end without its arena would keep this process alive
+    throw error;
+  }
   const resumed = await arena.resumeUnfinished();
   const base = `http://localhost:${arena.port}`;
   console.log(`Parley arena on ${base} (WebSocket rooms on ws://localhost:${arena.port})`);
   console.log(`  matches: ${base}/api/matches   health: ${base}/api/health   agents: ${base}/api/agents`);
   if (resumed.length > 0) console.log(`  resumed ${resumed.length} unfinished match(es): ${resumed.join(', ')}`);
   const stopDemo = values['no-demo'] ? () => {} : runDemo(arena.service, (line) => console.log(line));
-  const webPort = Number(values['web-port']);
-  const stopWeb = values['no-web']
-    ? () => {}
-    : await startWebApp({ port: webPort, arenaUrl: `http://127.0.0.1:${arena.port}`, log: (line) => console.log(line) });
+  const stopWeb = values['no-web'] ? () => {} : await (early ?? startWeb(arena.port));
   if (!values['no-web']) console.log(`  watch, replay and play: http://localhost:${webPort}/`);
 
   await new Promise<void>((resolve) => {

@@ -9,11 +9,12 @@
  * by a process that died is taken over. PostgreSQL migrations run under an advisory lock, so
  * several servers starting at once apply each migration once.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { StoreError } from './checks';
+import { emptyDatabase } from './empty-database';
 import { PrismaClient } from './generated/prisma/client';
 import { type DatabaseLocation, databaseLocation } from './location';
 import { lockDirectory } from './lock';
@@ -49,7 +50,9 @@ async function openPglite(dir: string, migrations: ReturnType<typeof readMigrati
   const unlock = lockDirectory(`${dir}.lock`);
   let pg: PGlite | undefined;
   try {
-    pg = await PGlite.create({ dataDir: dir });
+    // A new directory starts from the empty database the build made, sparing initdb.
+    const empty = existsSync(join(dir, 'PG_VERSION')) ? undefined : emptyDatabase();
+    pg = await PGlite.create(empty ? { dataDir: dir, loadDataDir: empty } : { dataDir: dir });
     const applied = await applyMigrations(pgliteSession(pg), migrations);
     // The adapter is typed against an older @prisma/driver-adapter-utils than the client's;
     // the interface is the same at run time.

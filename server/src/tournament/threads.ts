@@ -1,7 +1,8 @@
 /**
  * A pool of worker threads, one chunk per thread at a time, for headless tournaments at full
- * speed on every core. Threads run the TypeScript sources through tsx, resolved from this
- * package, so the pool works however the process was started (the `parley` bin, vitest, tsx).
+ * speed on every core. Built (server/dist/cli, what the `parley` bin runs), a thread starts from
+ * the built `worker-thread.js` beside this code. From the sources (vitest, tsx), threads run the
+ * TypeScript through tsx, resolved from this package.
  *
  * Why a bootstrap: on Node 20, loader hooks given to a worker by `execArgv: ['--import', 'tsx']`
  * do not apply to the worker's own entry module ("Unknown file extension .ts"), so each thread
@@ -28,6 +29,8 @@ function tsxApi(): string {
 }
 
 function bootstrap(): string {
+  // The build bundles this module into a `.js` chunk; the sources are `.ts`.
+  if (import.meta.url.endsWith('.js')) return `import(${JSON.stringify(new URL('./worker-thread.js', import.meta.url).href)});`;
   const entry = new URL('./worker-thread.ts', import.meta.url).href;
   return `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
 }
