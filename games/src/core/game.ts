@@ -125,6 +125,26 @@ export interface Game<S = unknown, P = unknown> {
   /** Payoff per seat; all zeros before the end unless the game scores as it goes. */
   returns(state: S): readonly number[];
   numPlayers(state: S): number;
+  /**
+   * Games won by holding territory (Diplomacy's supply centres) declare it here, so scoring
+   * systems and reports can read centres, survival and a solo win without knowing the game.
+   * Returns and golden hashes stay as they are: scoring is applied above, in the ratings layer.
+   */
+  standing?(state: S): Standing;
+}
+
+/** Who holds how much of the board now: the input of centre-based scoring systems. */
+export interface Standing {
+  /** The game year (Diplomacy: 1901 onwards). */
+  readonly year: number;
+  /** Supply centres held, per seat. */
+  readonly centres: readonly number[];
+  /** Seats still on the board (units or centres). */
+  readonly alive: readonly boolean[];
+  /** The seat that won outright, if one did. */
+  readonly winner: Seat | null;
+  /** Centres on the board (34 in standard Diplomacy). */
+  readonly totalCentres: number;
 }
 
 /** The order of legal actions: numeric-aware, so `raise 50` sorts before `raise 300`. */

@@ -311,4 +311,15 @@ export const diplomacy: Game<DiplomacyState, DiplomacyParams> = {
     return POWERS.map((p) => (o.powers.includes(p) ? 1 / o.powers.length : 0));
   },
   numPlayers: () => POWERS.length,
+  standing(s) {
+    const alive = survivors(s.units, s.centres);
+    const winner = s.outcome?.kind === 'solo' ? POWERS.indexOf(s.outcome.winner) : null;
+    return {
+      year: s.phase.year,
+      centres: POWERS.map((p) => s.centres.filter((c) => c.power === p).length),
+      alive: POWERS.map((p) => alive.includes(p)),
+      winner,
+      totalCentres: STANDARD_MAP.provinces.filter((p) => p.supplyCentre).length,
+    };
+  },
 };

@@ -2,7 +2,7 @@
  * Leaderboard output: an aligned text table for terminals, JSON, CSV (RFC 4180 quoting) and
  * JSONL (one row per line, for log pipelines and databases).
  */
-import { type Estimate, type Leaderboard, type LeaderboardRow, METHOD_LABEL } from './leaderboard';
+import { type Estimate, INTERVAL_LABEL, type Leaderboard, type LeaderboardRow, METHOD_LABEL } from './leaderboard';
 
 export type LeaderboardFormat = 'table' | 'json' | 'csv' | 'jsonl';
 export const LEADERBOARD_FORMATS: readonly LeaderboardFormat[] = ['table', 'json', 'csv', 'jsonl'];
@@ -25,29 +25,42 @@ const digitsFor = (board: Leaderboard) => (board.primary === 'openskill' || boar
 
 function interval(e: Estimate | null | undefined, digits: number): string {
   if (!e || e.lo === null || e.hi === null) return '';
+  // A credible band is marked, so it is never read as a confidence interval.
+  if (e.interval === 'credible-band') return `[${e.lo.toFixed(digits)}, ${e.hi.toFixed(digits)}] (credible)`;
   return `[${e.lo.toFixed(digits)}, ${e.hi.toFixed(digits)}]`;
 }
 
 function toTable(board: Leaderboard): string {
   const d = digitsFor(board);
-  const header = ['#', 'participant', METHOD_LABEL[board.primary], '95% interval', 'matches', 'W-D-L', 'mean payoff'];
+  const header = [
+    '#',
+    'participant',
+    METHOD_LABEL[board.primary],
+    board.interval ? INTERVAL_LABEL[board.interval] : 'interval',
+    'matches',
+    'W-D-L',
+    'mean payoff',
+  ];
   const extra = board.primary !== 'elo' && board.methods.includes('elo');
   if (extra) header.push('elo');
+  const standing = board.rows.some((r) => r.centres);
+  if (standing) header.push('centres', 'years');
   const lines = board.rows.map((r) => {
     const cells = [
       String(r.rank),
       r.provisional ? `${r.name} *` : r.name,
       fixed(r.rating?.value, d),
-      interval(r.rating, d),
+      r.mbb?.duplicate?.identical ? 'identical in duplicate' : interval(r.rating, d),
       String(r.matches),
       `${r.wins}-${r.draws}-${r.losses}`,
       fixed(r.meanPayoff?.value, 3),
     ];
     if (extra) cells.push(fixed(r.elo, 0));
+    if (standing) cells.push(fixed(r.centres?.value, 2), fixed(r.yearsSurvived, 2));
     return cells;
   });
   const widths = header.map((h, c) => Math.max(h.length, ...lines.map((l) => (l[c] as string).length)));
-  const numeric = new Set([0, 2, 4, 6, 7]);
+  const numeric = new Set([0, 2, 4, 6, 7, 8, 9]);
   const render = (cells: string[]) =>
     cells.map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c] as number) : cell.padEnd(widths[c] as number))).join('  ');
   const note = board.rows.some((r) => r.provisional) ? `\n* provisional: fewer than ${board.provisionalBelow} matches` : '';
@@ -62,6 +75,7 @@ const CSV_COLUMNS: [string, (r: LeaderboardRow) => unknown][] = [
   ['rating', (r) => r.rating?.value],
   ['rating_lo', (r) => r.rating?.lo],
   ['rating_hi', (r) => r.rating?.hi],
+  ['rating_interval', (r) => r.rating?.interval],
   ['wins', (r) => r.wins],
   ['draws', (r) => r.draws],
   ['losses', (r) => r.losses],
@@ -81,6 +95,9 @@ const CSV_COLUMNS: [string, (r: LeaderboardRow) => unknown][] = [
   ['mbb_duplicate', (r) => r.mbb?.duplicate?.mean],
   ['mbb_duplicate_lo', (r) => r.mbb?.duplicate?.lo],
   ['mbb_duplicate_hi', (r) => r.mbb?.duplicate?.hi],
+  ['mbb_identical_in_duplicate', (r) => r.mbb?.duplicate?.identical ?? false],
+  ['centres', (r) => r.centres?.value],
+  ['years_survived', (r) => r.yearsSurvived],
 ];
 
 export function csvCell(value: unknown): string {

@@ -29,9 +29,11 @@ describe('leaderboard', () => {
     expect(c?.meanPayoff?.value).toBeCloseTo(-1.4, 12);
   });
 
-  it('rates multi-seat games by OpenSkill and poker by duplicate mbb when there are groups', () => {
+  it('rates multi-seat games by Bradley–Terry on pairs plus OpenSkill, and poker by duplicate mbb when there are groups', () => {
     const multi = computeLeaderboard(['x', 'y', 'z'], [{ seats: ['x', 'y', 'z'], returns: [3, 2, 1] }], { seatsPerMatch: 3 });
-    expect(multi.primary).toBe('openskill');
+    expect(multi.primary).toBe('bradley-terry');
+    expect(multi.methods).toEqual(['bradley-terry', 'openskill', 'mean-payoff']);
+    expect(multi.rows[0]?.openskill?.mu).toBeGreaterThan(multi.rows[2]!.openskill!.mu);
     expect(multi.rows.map((r) => r.name)).toEqual(['x', 'y', 'z']);
     const poker = computeLeaderboard(
       ['p', 'q'],
@@ -60,8 +62,10 @@ describe('leaderboard', () => {
       },
     );
     const table = formatLeaderboard(board, 'table');
-    expect(table.split('\n')[0]).toBe('Bradley–Terry rating, Elo scale, bootstrap 95% interval');
-    expect(table.split('\n')[2]).toMatch(/^#\s+participant\s+rating\s+95% interval\s+matches\s+W-D-L\s+mean payoff\s+elo$/);
+    expect(table.split('\n')[0]).toBe('Bradley–Terry rating, Elo scale, bootstrap 95% confidence interval (resampling matches)');
+    expect(table.split('\n')[2]).toMatch(
+      /^#\s+participant\s+rating\s+bootstrap 95% confidence interval\s+matches\s+W-D-L\s+mean payoff\s+elo$/,
+    );
     expect(table).toContain('c *');
     expect(table).toContain('* provisional: fewer than 30 matches');
     const csv = formatLeaderboard(board, 'csv').split('\n');

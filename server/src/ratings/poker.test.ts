@@ -28,9 +28,11 @@ describe('poker mbb per hand', () => {
     ];
     const r = pokerRatings(['a', 'b'], matches, scale);
     const a = r.get('a')!;
-    // Raw: mean of 5000, −5000, −4000, 5000, 3000 mbb.
+    // Raw: 5000, −5000, −4000, 5000, 3000 mbb, taken per duplicate group (the sampling unit, since
+    // a group's matches share their cards): d1 0, d2 500, d3 (half played) 3000.
     expect(a.raw?.n).toBe(5);
-    expect(a.raw?.mean).toBeCloseTo(800, 9);
+    expect(a.raw?.units).toBe(3);
+    expect(a.raw?.mean).toBeCloseTo(3500 / 3, 9);
     // Duplicate: groups d1 (0) and d2 ((−4000 + 5000)/2 = 500); d3 is incomplete and left out.
     expect(a.duplicate?.n).toBe(2);
     expect(a.duplicate?.mean).toBeCloseTo(250, 9);
@@ -44,7 +46,20 @@ describe('poker mbb per hand', () => {
 
   it('has no duplicate figure without groups, and no interval from a single match', () => {
     const r = pokerRatings(['a', 'b', 'c'], [{ seats: ['a', 'b'], returns: [1, -1] }], scale);
-    expect(r.get('a')).toEqual({ raw: { mean: 500, lo: null, hi: null, n: 1 }, duplicate: null });
+    expect(r.get('a')).toEqual({ raw: { mean: 500, lo: null, hi: null, n: 1, units: 1 }, duplicate: null });
     expect(r.get('c')).toEqual({ raw: null, duplicate: null });
+  });
+
+  it('reports identical strategies as identical in duplicate, not as a zero-width interval', () => {
+    const deal = (g: string, chips: number) => [
+      { seats: ['a', 'b'], returns: [chips, -chips], group: g, groupSize: 2 },
+      { seats: ['b', 'a'], returns: [chips, -chips], group: g, groupSize: 2 },
+    ];
+    const r = pokerRatings(['a', 'b'], [...deal('d1', 3), ...deal('d2', -7), ...deal('d3', 1)], scale);
+    for (const name of ['a', 'b']) {
+      const e = r.get(name)!;
+      expect(e.duplicate).toEqual({ mean: 0, lo: null, hi: null, n: 3, units: 3, identical: true });
+      expect(e.raw).toMatchObject({ mean: 0, lo: null, hi: null, n: 6, units: 3, identical: true });
+    }
   });
 });

@@ -10,6 +10,15 @@
  * mean over the group's matches, in which the luck of the cards cancels, and the estimate is the
  * mean over complete groups with the same interval formula, now over groups. Only complete groups
  * count (a crash can leave one half played). For Kuhn and Leduc the ante is the big blind.
+ *
+ * Sampling unit. The two (or more) matches of a duplicate group share their cards, so they are not
+ * independent: treating them as separate observations overstates n and, their luck cancelling,
+ * gives an interval far too wide (it covered the truth every time). Every poker interval is
+ * therefore computed over groups: the raw figure too takes, per group, the participant's mean over
+ * the matches of the group it played (complete or not), and matches outside any group stand alone.
+ * When every unit gives exactly the same value (two identical strategies, whose mirrored hands
+ * cancel to the chip), the spread is zero by construction, not by measurement: the estimate says
+ * `identical: true` ("identical in duplicate") and carries no interval rather than [x, x].
  */
 import { RunningStats } from '../runtime/stats';
 import type { RatedMatch } from './outcomes';
@@ -26,6 +35,10 @@ export interface MbbEstimate {
   hi: number | null;
   /** Observations: matches (raw) or complete duplicate groups. */
   n: number;
+  /** Sampling units the interval is computed over (duplicate groups, or matches outside any group). */
+  units: number;
+  /** Every unit gave the same value, so there is no spread to measure: "identical in duplicate". */
+  identical?: true;
 }
 
 export interface PokerRating {
@@ -44,43 +57,65 @@ export function matchMbb(match: RatedMatch, scale: PokerScale): Map<string, numb
   return new Map([...sums].map(([name, s]) => [name, (unit * s.total) / s.seats]));
 }
 
-function estimate(stats: RunningStats | undefined): MbbEstimate | null {
+function estimate(stats: RunningStats | undefined, n: number, duplicate: boolean): MbbEstimate | null {
   if (!stats || stats.count === 0) return null;
   const h = stats.halfWidth95;
-  return Number.isFinite(h)
-    ? { mean: stats.mean, lo: stats.mean - h, hi: stats.mean + h, n: stats.count }
-    : { mean: stats.mean, lo: null, hi: null, n: stats.count };
+  const base = { mean: stats.mean, n, units: stats.count };
+  if (duplicate && stats.count > 1 && stats.variance === 0) return { ...base, lo: null, hi: null, identical: true };
+  return Number.isFinite(h) ? { ...base, lo: stats.mean - h, hi: stats.mean + h } : { ...base, lo: null, hi: null };
 }
+
+export const IDENTICAL_IN_DUPLICATE = 'identical in duplicate';
 
 export function pokerRatings(
   names: readonly string[],
   matches: readonly RatedMatch[],
   scale: PokerScale,
 ): Map<string, PokerRating> {
-  const raw = new Map(names.map((n) => [n, new RunningStats()]));
+  const raw = new Map<string, RunningStats>();
+  const rawMatches = new Map<string, number>();
   const groups = new Map<string, { size: number | undefined; values: Map<string, number>[] }>();
+  const push = (into: Map<string, RunningStats>, name: string, x: number) => {
+    const stats = into.get(name) ?? new RunningStats();
+    stats.push(x);
+    into.set(name, stats);
+  };
   for (const match of matches) {
     const values = matchMbb(match, scale);
-    for (const [name, v] of values) raw.get(name)?.push(v);
-    if (match.group === undefined) continue;
+    for (const name of values.keys()) rawMatches.set(name, (rawMatches.get(name) ?? 0) + 1);
+    if (match.group === undefined) {
+      for (const [name, v] of values) push(raw, name, v);
+      continue;
+    }
     const g = groups.get(match.group) ?? { size: match.groupSize, values: [] };
     g.values.push(values);
     groups.set(match.group, g);
   }
   const duplicate = new Map<string, RunningStats>();
+  const dupMatches = new Map<string, number>();
   for (const { size, values } of groups.values()) {
-    if (values.length < 2 || (size !== undefined && values.length !== size)) continue;
     const perName = new Map<string, { total: number; count: number }>();
     for (const v of values)
       for (const [name, x] of v) {
         const p = perName.get(name) ?? { total: 0, count: 0 };
         perName.set(name, { total: p.total + x, count: p.count + 1 });
       }
+    const complete = values.length >= 2 && (size === undefined || values.length === size);
     for (const [name, p] of perName) {
-      const stats = duplicate.get(name) ?? new RunningStats();
-      stats.push(p.total / p.count);
-      duplicate.set(name, stats);
+      push(raw, name, p.total / p.count);
+      if (!complete) continue;
+      push(duplicate, name, p.total / p.count);
+      dupMatches.set(name, (dupMatches.get(name) ?? 0) + 1);
     }
   }
-  return new Map(names.map((name) => [name, { raw: estimate(raw.get(name)), duplicate: estimate(duplicate.get(name)) }]));
+  const grouped = groups.size > 0;
+  return new Map(
+    names.map((name) => [
+      name,
+      {
+        raw: estimate(raw.get(name), rawMatches.get(name) ?? 0, grouped),
+        duplicate: estimate(duplicate.get(name), dupMatches.get(name) ?? 0, true),
+      },
+    ]),
+  );
 }

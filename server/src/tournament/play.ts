@@ -6,6 +6,7 @@
  */
 import { createAgent } from '@parley/agents';
 import { getGame } from '@parley/games';
+import { type StandingSummary, StandingTracker } from '../ratings/scoring';
 import { runMatch } from '../runtime/match-runner';
 import type { MatchRecord } from '../runtime/record';
 import type { MatchTask } from './schedule';
@@ -38,6 +39,8 @@ export interface MatchSummary extends MatchTask {
   /** Wall-clock milliseconds the match took. */
   ms: number;
   finalStateHash?: string;
+  /** Games scored by centres: the final centres, survivors and years survived, which scoring reads. */
+  standing?: StandingSummary;
   /** The `parley worker` process that played it (`host:pid`), in distributed runs. */
   worker?: string;
   record?: MatchRecord;
@@ -64,8 +67,10 @@ export async function playMatch(ctx: MatchContext, task: MatchTask): Promise<Mat
       if (spec === undefined) throw new Error(`no agent spec for participant '${name}'`);
       agents.push(createAgent(spec, game.descriptor.id));
     }
-    const { record } = await runMatch({
+    const tracker = game.standing ? new StandingTracker() : null;
+    const { record, finalState } = await runMatch({
       game,
+      ...(tracker && { onEvent: ({ state }: { state: unknown }) => tracker.observe(game.standing!(state)) }),
       params: ctx.params,
       seed: task.seed,
       agents,
@@ -79,6 +84,11 @@ export async function playMatch(ctx: MatchContext, task: MatchTask): Promise<Mat
       actions: record.actions.length,
       finalStateHash: record.finalStateHash,
     };
+    if (tracker && game.standing) {
+      tracker.observe(game.standing(finalState));
+      const standing = tracker.summary();
+      if (standing) result.standing = standing;
+    }
     for (const a of record.actions) if (a.fallback && a.actor !== 'chance') result.fallbacks[a.actor]! += 1;
     for (const c of record.modelCalls) {
       result.modelCalls[c.seat]! += 1;

@@ -4,8 +4,9 @@
  * per participant, and for budget sweeps the rating against the budget (the test-time-compute
  * curve) as a table and as JSON series ready for a chart.
  */
-import { type Leaderboard, type LeaderboardRow, METHOD_LABEL, type RatingMethod } from '../ratings/leaderboard';
+import { INTERVAL_LABEL, type Leaderboard, type LeaderboardRow, METHOD_LABEL, type RatingMethod } from '../ratings/leaderboard';
 import { pairGames } from '../ratings/outcomes';
+import { SCORING_LABEL } from '../ratings/scoring';
 import type { MatchSummary } from './play';
 import type { ResolvedSpec, Scalar } from './spec';
 
@@ -191,6 +192,8 @@ function sweepsOf(
   return [...groups.values()];
 }
 
+const identicalNote = (r: LeaderboardRow) =>
+  r.mbb?.duplicate?.identical || r.mbb?.raw?.identical ? 'identical in duplicate' : '–';
 const num = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? '–' : x.toFixed(d));
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
@@ -207,14 +210,21 @@ export function renderMarkdown(report: TournamentReport): string {
     '## Leaderboard',
     '',
     `${b.basis}.`,
+    ...(b.scoring ? ['', `Scoring: ${SCORING_LABEL[b.scoring]}; see docs/scoring.md.`] : []),
     '',
-    `| # | participant | ${METHOD_LABEL[b.primary]} | 95% interval | matches | W-D-L | mean payoff |`,
-    '|---:|---|---:|---|---:|---|---:|',
+  );
+  const standing = b.rows.some((r) => r.centres);
+  const intervalHead = b.interval ? INTERVAL_LABEL[b.interval] : 'interval';
+  out.push(
+    `| # | participant | ${METHOD_LABEL[b.primary]} | ${intervalHead} | matches | W-D-L | mean ${b.scoring ? 'score' : 'payoff'} |${standing ? ' centres | years survived |' : ''}`,
+    `|---:|---|---:|---|---:|---|---:|${standing ? '---:|---:|' : ''}`,
   );
   for (const r of b.rows) {
-    const ci = r.rating?.lo != null && r.rating?.hi != null ? `[${num(r.rating.lo, d)}, ${num(r.rating.hi, d)}]` : '–';
+    const ci =
+      r.rating?.lo != null && r.rating?.hi != null ? `[${num(r.rating.lo, d)}, ${num(r.rating.hi, d)}]` : identicalNote(r);
+    const extra = standing ? ` ${num(r.centres?.value, 2)} | ${num(r.yearsSurvived, 2)} |` : '';
     out.push(
-      `| ${r.rank} | ${cell(r.name)}${r.provisional ? ' *' : ''} | ${num(r.rating?.value, d)} | ${ci} | ${r.matches} | ${r.wins}-${r.draws}-${r.losses} | ${num(r.meanPayoff?.value, 3)} |`,
+      `| ${r.rank} | ${cell(r.name)}${r.provisional ? ' *' : ''} | ${num(r.rating?.value, d)} | ${ci} | ${r.matches} | ${r.wins}-${r.draws}-${r.losses} | ${num(r.meanPayoff?.value, 3)} |${extra}`,
     );
   }
   if (b.rows.some((r) => r.provisional)) out.push('', `\\* provisional: fewer than ${b.provisionalBelow} matches.`);

@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createAgent } from '@parley/agents';
 import { computeLeaderboard, type Leaderboard } from '../ratings/leaderboard';
+import type { RatedMatch } from '../ratings/outcomes';
 import { type Executor, inlineExecutor } from './executor';
 import type { MatchContext, MatchSummary } from './play';
 import { Progress } from './progress';
@@ -169,9 +170,10 @@ export function leaderboardOf(spec: ResolvedSpec, results: readonly MatchSummary
   const r = spec.ratings;
   return computeLeaderboard(
     spec.participants.map((p) => p.name),
-    results.flatMap((m) => (m.returns ? [{ seats: m.seats, returns: m.returns, group: m.group, groupSize: m.groupSize }] : [])),
+    ratedResults(results),
     {
       seatsPerMatch: spec.seats,
+      scoring: spec.scoring ?? null,
       ...(r.primary && { primary: r.primary }),
       provisionalBelow: r.provisionalBelow,
       bootstrap: r.bootstrap,
@@ -180,6 +182,23 @@ export function leaderboardOf(spec: ResolvedSpec, results: readonly MatchSummary
       ...(r.elo && { elo: r.elo }),
       ...(r.bradleyTerry && { bradleyTerry: r.bradleyTerry }),
     },
+  );
+}
+
+/** The finished matches as the rating methods read them. */
+export function ratedResults(results: readonly MatchSummary[]): RatedMatch[] {
+  return results.flatMap((m) =>
+    m.returns
+      ? [
+          {
+            seats: m.seats,
+            returns: m.returns,
+            group: m.group,
+            groupSize: m.groupSize,
+            ...(m.standing && { standing: m.standing }),
+          },
+        ]
+      : [],
   );
 }
 

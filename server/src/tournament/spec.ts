@@ -18,6 +18,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import type { RatingMethod } from '../ratings/leaderboard';
 import type { PokerScale } from '../ratings/poker';
+import { DEFAULT_SCORING, SCORING_SYSTEMS, type ScoringSystem } from '../ratings/scoring';
 import { stateHash } from '../runtime/canonical';
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
@@ -107,6 +108,12 @@ export const tournamentFileSchema = z
     /** Keep every full match record (records.jsonl) besides the results. */
     records: z.boolean().default(false),
     ratings: ratingsSchema.default(() => ratingsSchema.parse({})),
+    /**
+     * Games scored by centres (Diplomacy): the scoring system the ratings use (default
+     * sum-of-squares; see docs/scoring.md). Scores are computed from stored results, so changing
+     * it re-rates a finished tournament without replaying it.
+     */
+    scoring: z.enum(SCORING_SYSTEMS).optional(),
   })
   .strict();
 
@@ -126,7 +133,9 @@ export interface Participant {
   sweep?: { group: string; index: number; label: string };
 }
 
-export interface ResolvedSpec extends Omit<Parsed, 'participants' | 'params' | 'ratings'> {
+export interface ResolvedSpec extends Omit<Parsed, 'participants' | 'params' | 'ratings' | 'scoring'> {
+  /** The scoring system, for games scored by centres; null for the others. */
+  scoring?: ScoringSystem | null;
   params: unknown;
   /** Seats per match, from the game and its parameters. */
   seats: number;
@@ -218,7 +227,11 @@ export function resolveSpec(raw: unknown, source = 'tournament'): ResolvedSpec {
   const poker = file.ratings.poker ?? pokerScale(file.game, params.params);
   if (file.ratings.primary === 'mbb' && !poker) fail('ratings.primary', `mbb needs ratings.poker (bigBlind) for ${file.game}`);
 
-  return { ...file, format, params: params.params, seats, participants, ratings: { ...file.ratings, poker } };
+  const scored = game.standing !== undefined;
+  if (file.scoring && !scored) fail('scoring', `${file.game} is not scored by centres; scoring applies to games that are`);
+  const scoring = scored ? (file.scoring ?? DEFAULT_SCORING) : null;
+
+  return { ...file, format, params: params.params, seats, participants, ratings: { ...file.ratings, poker }, scoring };
 }
 
 /** Chips per big blind and hands per match for the poker games Parley knows. */
