@@ -91,6 +91,13 @@ export interface Agent {
   readonly incremental?: boolean;
   /** Optional: write press during a negotiation period (Diplomacy). */
   negotiate?(input: PressInput): readonly PressMessage[] | Promise<readonly PressMessage[]>;
+  /**
+   * Optional, for trusted in-process seats that speak another wire protocol (the ACPC dealer's
+   * seats): the full game state after every applied action (and once before the first), so the
+   * seat can push its client a view after anybody's action. Such a seat must show its client
+   * only what `seat` may see.
+   */
+  observe?(state: unknown, seat: Seat): void;
   /** Optional: called once when the match ends, to release connections. */
   close?(): void | Promise<void>;
 }

@@ -135,7 +135,13 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
     const record: ActionRecord = { seq: actions.length, actor, action, ms, ...extra };
     actions.push(record);
     options.onEvent?.({ record, state });
+    showObservers();
   };
+  const observers = agents.flatMap((agent, seat) => (agent.observe ? [{ agent, seat }] : []));
+  const showObservers = () => {
+    for (const { agent, seat } of observers) agent.observe?.(state, seat);
+  };
+  showObservers();
 
   try {
     while (!game.isTerminal(state)) {
