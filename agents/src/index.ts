@@ -4,4 +4,5 @@ export * from './bots/policy';
 export { randomBot } from './bots/random';
 export * from './http';
 export * from './llm';
+export * from './overrides';
 export * from './registry';

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { applyOverrides } from '../overrides';
 
 const budgetSchema = z
   .object({
@@ -133,25 +134,16 @@ export function loadLlmConfig(spec: string, env: NodeJS.ProcessEnv = process.env
   let result = parseLlmConfigText(text, path, env);
   if (result.ok && q >= 0) {
     const raw = path.endsWith('.json') || text.trimStart().startsWith('{') ? JSON.parse(text) : parseYaml(text);
-    result = parseLlmConfig(withOverrides(raw, new URLSearchParams(spec.slice(q + 1))), spec, env);
+    let overridden: unknown;
+    try {
+      overridden = applyOverrides(raw, new URLSearchParams(spec.slice(q + 1)));
+    } catch (error) {
+      throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    result = parseLlmConfig(overridden, spec, env);
   }
   if (!result.ok) throw new Error(result.error.message);
   return result.config;
-}
-
-function withOverrides(raw: unknown, overrides: URLSearchParams): unknown {
-  const config = structuredClone((raw ?? {}) as Record<string, unknown>);
-  for (const [key, text] of overrides) {
-    const path = key.split('.');
-    let node = config;
-    for (const part of path.slice(0, -1)) {
-      if (typeof node[part] !== 'object' || node[part] === null) node[part] = {};
-      node = node[part] as Record<string, unknown>;
-    }
-    node[path[path.length - 1] as string] =
-      text === 'true' ? true : text === 'false' ? false : text !== '' && Number.isFinite(Number(text)) ? Number(text) : text;
-  }
-  return config;
 }
 
 /** USD for a request, from the config's per-million-token prices. */

@@ -5,8 +5,9 @@
  * resumed from its stored actions, and because the runtime derives every random draw from the
  * seed and the action count, it continues exactly where it stood.
  */
-import { type Agent, createAgent, type PressMessage } from '@parley/agents';
+import type { Agent, PressMessage } from '@parley/agents';
 import { type Game, getGame, type Seat } from '@parley/games';
+import type { AgentRegistry } from '../agents-registry/registry';
 import { type MatchEvent as RunnerEvent, runMatch } from '../runtime/match-runner';
 import type { ActionRecord, MatchRecord, MessageRecord, ModelCallRecord } from '../runtime/record';
 import type { MatchEvent, MatchStore, MatchWithEvents, SeatKind } from '../store/types';
@@ -17,6 +18,8 @@ export interface LiveMatchInit {
   id: string;
   settings: MatchSettings;
   store: MatchStore;
+  /** Where seats' agents come from: network input names registered ids only. */
+  agents: AgentRegistry;
   /** Stored events to resume from (after a restart). */
   resumeFrom?: MatchWithEvents;
 }
@@ -47,6 +50,7 @@ export class LiveMatch {
   private lastWrite: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<Listener>();
   private readonly store: MatchStore;
+  private readonly registry: AgentRegistry;
   private readonly abort = new AbortController();
   private resume?: MatchWithEvents;
   done: Promise<void> = Promise.resolve();
@@ -56,6 +60,7 @@ export class LiveMatch {
     this.settings = init.settings;
     this.store = init.store;
     this.resume = init.resumeFrom;
+    this.registry = init.agents;
     this.game = getGame(init.settings.game);
     const parsed = this.game.descriptor.parseParams(init.settings.params ?? {});
     if (!parsed.ok) throw new Error(`invalid params for ${init.settings.game}: ${parsed.error.message}`);
@@ -76,8 +81,9 @@ export class LiveMatch {
       human.onChange = () => this.notify();
       return { agent: human, kind: 'human' as const, name: human.name, human };
     }
-    const agent = this.paced(createAgent(spec, this.game.descriptor.id));
-    const kind: SeatKind = spec.startsWith('llm:') ? 'llm' : spec.startsWith('http:') ? 'external' : 'bot';
+    const entry = this.registry.entryFor(spec, this.game.descriptor.id);
+    const agent = this.paced(entry.create(this.game.descriptor.id));
+    const kind: SeatKind = entry.seatKind;
     return { agent, kind, name: name ?? agent.name };
   }
 

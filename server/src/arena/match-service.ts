@@ -5,48 +5,130 @@
  * keeps only their SHA-256, so a leaked database does not leak seats.
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { AgentRegistry } from '../agents-registry/registry';
+import { OPERATOR, type Principal } from '../auth/principal';
+import { COMMITMENT_SCHEME, type Fairness, newSalt, seedCommitment } from '../runtime/fairness';
 import type { MatchStore } from '../store/types';
+import { boundedSettings, checkMatchSettings, GLOBAL_LIMITS, RateWindow, ROLE_LIMITS } from './limits';
 import { LiveMatch } from './live-match';
 import { HUMAN, type MatchSettings, matchSettingsSchema, seatAgentSpec } from './settings';
 
 export interface StoredSettings {
   settings: MatchSettings;
   tokenHashes: (string | null)[];
+  /** The seed's commitment, published at creation; the salt and seed are shown once it ends. */
+  fairness?: Fairness;
+  /** Whose quota the match counts against. */
+  owner?: string;
 }
 
 export type CreateResult =
   | { ok: true; matchId: string; tokens: (string | null)[] }
-  | { ok: false; code: string; message: string };
+  | { ok: false; status: 400 | 429; code: string; message: string };
+
+export interface CreateOptions {
+  id?: string;
+  tournamentId?: string;
+  /** Who asks; the server's own callers (the demo, tournaments) act as the operator. */
+  principal?: Principal;
+  /** Whose quota this counts against (an account, or a guest's address). */
+  quotaKey?: string;
+}
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export class MatchService {
   readonly live = new Map<string, LiveMatch>();
   private readonly tokenHashes = new Map<string, (string | null)[]>();
+  private readonly owners = new Map<string, string>();
+  private readonly created: RateWindow;
 
-  constructor(readonly store: MatchStore) {}
+  constructor(
+    readonly store: MatchStore,
+    /** The operator's agent registry: seats name its ids (or `human`), nothing else. */
+    readonly agents: AgentRegistry = new AgentRegistry(),
+    now: () => number = Date.now,
+  ) {
+    this.created = new RateWindow(now);
+  }
 
-  /** Validates and stores a new match; a room then opens it. */
-  async create(raw: unknown, options: { id?: string; tournamentId?: string } = {}): Promise<CreateResult> {
+  /** Running matches in this process, all of them or one quota key's. */
+  running(quotaKey?: string): number {
+    let n = 0;
+    for (const [id, live] of this.live)
+      if (live.status === 'running' && (quotaKey === undefined || this.owners.get(id) === quotaKey)) n++;
+    return n;
+  }
+
+  /** Validates and stores a new match within the caller's quotas; a room then opens it. */
+  async create(raw: unknown, options: CreateOptions = {}): Promise<CreateResult> {
+    const principal = options.principal ?? OPERATOR;
+    const key = options.quotaKey ?? `${principal.role}:${principal.accountId ?? 'local'}`;
+    const limits = ROLE_LIMITS[principal.role];
     const parsed = matchSettingsSchema.safeParse(raw);
     if (!parsed.success) {
       return {
         ok: false,
+        status: 400,
         code: 'match/invalid',
         message: parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
       };
     }
-    const settings = { ...parsed.data, seed: parsed.data.seed ?? randomBytes(4).readInt32LE(0) };
+    // Whoever picks the seed knows every card: only the operator may (replays, tests, demos).
+    if (parsed.data.seed !== undefined && principal.role !== 'operator')
+      return { ok: false, status: 400, code: 'match/seed', message: 'only the operator may choose a seed' };
+    const checked = checkMatchSettings(parsed.data, principal.role);
+    if (!checked.ok) return checked;
+    for (const seat of parsed.data.seats) {
+      const { spec } = seatAgentSpec(seat);
+      if (spec !== HUMAN && this.agents.get(spec)?.kind === 'llm' && !limits.llmSeats)
+        return {
+          ok: false,
+          status: 400,
+          code: 'match/llm-seat',
+          message: `${spec} spends the operator's model budget; only the operator seats it`,
+        };
+    }
+    if (this.running() >= GLOBAL_LIMITS.liveMatches)
+      return {
+        ok: false,
+        status: 429,
+        code: 'limits/busy',
+        message: `the arena is running its maximum of ${GLOBAL_LIMITS.liveMatches} matches; try again later`,
+      };
+    if (this.running(key) >= limits.liveMatches)
+      return {
+        ok: false,
+        status: 429,
+        code: 'limits/live-matches',
+        message: `you have ${limits.liveMatches} matches running, the most a ${principal.role} may; wait for one to end`,
+      };
+    if (!this.created.take(key, limits.matchesPerMinute))
+      return {
+        ok: false,
+        status: 429,
+        code: 'limits/rate',
+        message: `a ${principal.role} may create ${limits.matchesPerMinute} matches per minute`,
+      };
+    const bounded = boundedSettings(parsed.data, principal.role);
+    const settings = { ...bounded, seed: bounded.seed ?? randomBytes(4).readInt32LE(0) };
     let probe: LiveMatch;
     const id = options.id ?? randomUUID();
     try {
       // Building the match checks the game, its parameters, the seat count and every agent spec.
-      probe = new LiveMatch({ id, settings, store: this.store });
+      probe = new LiveMatch({ id, settings, store: this.store, agents: this.agents });
     } catch (error) {
-      return { ok: false, code: 'match/invalid', message: error instanceof Error ? error.message : String(error) };
+      return { ok: false, status: 400, code: 'match/invalid', message: error instanceof Error ? error.message : String(error) };
     }
     const tokens = settings.seats.map((s) => (seatAgentSpec(s).spec === HUMAN ? randomBytes(32).toString('base64url') : null));
-    const stored: StoredSettings = { settings, tokenHashes: tokens.map((t) => (t ? hash(t) : null)) };
+    const salt = newSalt();
+    const stored: StoredSettings = {
+      settings,
+      tokenHashes: tokens.map((t) => (t ? hash(t) : null)),
+      fairness: { scheme: COMMITMENT_SCHEME, commitment: seedCommitment(settings.seed, salt), salt },
+      owner: key,
+    };
+    this.owners.set(id, key);
     await this.store.createMatch({
       id,
       game: settings.game,
@@ -65,12 +147,14 @@ export class MatchService {
     if (existing) return existing;
     const stored = await this.store.getMatch(matchId);
     if (!stored) throw new Error(`no match ${matchId}`);
-    const { settings, tokenHashes } = stored.settings as StoredSettings;
+    const { settings, tokenHashes, owner } = stored.settings as StoredSettings;
     this.tokenHashes.set(matchId, tokenHashes);
+    if (owner) this.owners.set(matchId, owner);
     const live = new LiveMatch({
       id: matchId,
       settings,
       store: this.store,
+      agents: this.agents,
       resumeFrom: stored.events.length > 0 ? stored : undefined,
     });
     this.live.set(matchId, live);
@@ -91,6 +175,7 @@ export class MatchService {
 
   close(matchId: string): void {
     this.live.delete(matchId);
+    this.owners.delete(matchId);
   }
 
   /** Stops every live match without finishing it, so a restart resumes them. */

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OPERATOR } from '../auth/principal';
 import { MemoryStore } from '../store/memory-store';
 import { type Arena, createArena } from './server';
 import { until } from './testing/clients';
@@ -11,7 +12,7 @@ let arena: Arena;
 let base: string;
 const dataDir = mkdtempSync(join(tmpdir(), 'parley-results-'));
 beforeAll(async () => {
-  arena = await createArena({ port: 0, host: '127.0.0.1', store: new MemoryStore(), dataDir });
+  arena = await createArena({ port: 0, host: '127.0.0.1', store: new MemoryStore(), dataDir, principalOf: () => OPERATOR });
   base = `http://127.0.0.1:${arena.port}`;
 });
 afterAll(async () => {

@@ -41,7 +41,7 @@ describe('scale-out', () => {
     const b = await startServerProcess(portB, env(portB));
     servers.push(b);
 
-    const created = await postJson(`http://127.0.0.1:${portA}/api/matches`, { game: 'kuhn', seed: 7, seats: ['human', 'call'] });
+    const created = await postJson(`http://127.0.0.1:${portA}/api/matches`, { game: 'kuhn', seats: ['human', 'call'] });
     const token = created.seats[0].token as string;
 
     const room = await new Client(`http://127.0.0.1:${portB}`).joinById(created.matchId, { token });

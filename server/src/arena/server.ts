@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { WebSocket as NodeWebSocket } from 'ws';
+import { AgentRegistry } from '../agents-registry/registry';
+import type { Principal } from '../auth/principal';
 import { createApi } from '../http/api';
 import { mountApi } from '../http/node-adapter';
 import { MatchRoom } from '../rooms/match-room';
@@ -26,11 +28,20 @@ export interface ArenaOptions {
   publicAddress?: string;
   /** Where tournaments started through the API keep their result files (default PARLEY_DATA_DIR or .parley-data). */
   dataDir?: string;
+  /** The operator's agent registry (built-ins only when absent); see agents-registry/. */
+  agents?: AgentRegistry;
+  /**
+   * Who made a request. The accounts module supplies it (sessions, tokens); until then, and by
+   * default, every caller is a guest. Tests pass one to act as a given role.
+   */
+  principalOf?: (request: Request | undefined) => Principal;
 }
 
 export interface Arena {
   server: Server;
   service: MatchService;
+  /** The agent registry; the accounts module adds bot accounts with `registerBotAccount`. */
+  registry: AgentRegistry;
   port: number;
   /** Resumes every unfinished match in the store (on this process). */
   resumeUnfinished(): Promise<string[]>;
@@ -43,7 +54,8 @@ const globals = globalThis as { WebSocket?: unknown };
 globals.WebSocket ??= NodeWebSocket;
 
 export async function createArena(options: ArenaOptions): Promise<Arena> {
-  const service = new MatchService(options.store);
+  const registry = options.agents ?? new AgentRegistry();
+  const service = new MatchService(options.store, registry);
   setMatchService(service);
   const http = createServer();
   const scaleOut = options.redisUrl ? await redisBackends(options.redisUrl) : {};
@@ -56,15 +68,20 @@ export async function createArena(options: ArenaOptions): Promise<Arena> {
   });
   server.define('match', MatchRoom);
   const results = resultsFor(options.store);
-  const tournaments = new TournamentService(results, options.dataDir ?? join(process.env.PARLEY_DATA_DIR ?? '.parley-data'));
+  const tournaments = new TournamentService(
+    results,
+    options.dataDir ?? join(process.env.PARLEY_DATA_DIR ?? '.parley-data'),
+    registry,
+  );
   await server.listen(options.port, options.host ?? '0.0.0.0');
-  mountApi(http, createApi({ service, tournaments, results, version: '0.1.0' }));
+  mountApi(http, createApi({ service, tournaments, results, registry, version: '0.1.0', principalOf: options.principalOf }));
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
 
   return {
     server,
     service,
+    registry,
     port,
     async resumeUnfinished() {
       const resumed: string[] = [];

@@ -4,10 +4,13 @@
  */
 import { z } from 'zod';
 
-/** `random`, `call`, `llm:PATH.yaml`, `http:URL`, … or `human` for an open seat a person takes. */
+/**
+ * A registered agent id (`random`, `tag`, an operator's LLM configuration, a bot account; see
+ * agents-registry/) or `human` for an open seat a person takes. Never a file or a URL.
+ */
 const seatSchema = z.union([
-  z.string().min(1).max(500),
-  z.object({ agent: z.string().min(1).max(500), name: z.string().min(1).max(80).optional() }).strict(),
+  z.string().min(1).max(130),
+  z.object({ agent: z.string().min(1).max(130), name: z.string().min(1).max(80).optional() }).strict(),
 ]);
 
 export const clockSchema = z

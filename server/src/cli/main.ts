@@ -13,6 +13,10 @@ const commands: Record<string, Command> = {
     summary: 'export one match (stored id or record file): --format json|phh',
     load: () => import('./export'),
   },
+  verify: {
+    summary: "verify a finished match's revealed seed against its commitment and recompute every deal",
+    load: () => import('./verify'),
+  },
   games: { summary: 'list the registered games and their parameters', load: () => import('./games') },
   diplomacy: { summary: 'Diplomacy tools: adjudicate (DATC-format cases on stdin)', load: () => import('./diplomacy') },
   poker: { summary: 'poker tools: replay FILE.phh[s]', load: () => import('./poker') },

@@ -3,7 +3,9 @@
  * playing so there is something to watch at once. PORT (default 2567) serves the HTTP API and the
  * WebSocket rooms; DATABASE_URL switches to PostgreSQL and REDIS_URL shares rooms across processes.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadOperatorAgents } from '../agents-registry/operator-config';
 import { runDemo } from '../arena/demo';
 import { createArena } from '../arena/server';
 import { startWebApp } from '../arena/web-app';
@@ -17,6 +19,8 @@ export async function run(argv: string[]): Promise<number> {
       'web-port': { type: 'string', default: process.env.WEB_PORT ?? '3000' },
       'no-demo': { type: 'boolean', default: false },
       'no-web': { type: 'boolean', default: false },
+      /** The operator's agents file: LLM configurations with daily caps, the webhook allow-list. */
+      agents: { type: 'string', default: process.env.PARLEY_AGENTS_FILE },
     },
   });
   // The front end starts at once, beside the database opening: both take seconds, and the web
@@ -26,6 +30,9 @@ export async function run(argv: string[]): Promise<number> {
   const startWeb = (port: number) =>
     startWebApp({ port: webPort, arenaUrl: `http://127.0.0.1:${port}`, log: (line) => console.log(line) });
   const early = values['no-web'] || arenaPort === 0 ? undefined : startWeb(arenaPort);
+  const dataDir = process.env.PARLEY_DATA_DIR ?? '.parley-data';
+  const { registry, warnings } = loadOperatorAgents({ file: values.agents, ledgerFile: join(dataDir, 'spend.json') });
+  for (const warning of warnings) console.log(warning);
   let store: Awaited<ReturnType<typeof openStore>>;
   let arena: Awaited<ReturnType<typeof createArena>>;
   try {
@@ -35,6 +42,8 @@ export async function run(argv: string[]): Promise<number> {
       store,
       redisUrl: process.env.REDIS_URL,
       publicAddress: process.env.PARLEY_PUBLIC_ADDRESS,
+      agents: registry,
+      dataDir,
     });
   } catch (error) {
     (await early)?.(); // a front end without its arena would keep this process alive

@@ -1,25 +1,27 @@
 /**
  * The HTTP API, on the same port as the WebSocket rooms (Colyseus's router). Inputs are
- * validated with zod; every error is JSON `{code, message}` with a fitting status.
+ * validated with zod; every error is JSON `{code, message}` with a fitting status (errors.ts).
+ * Agents are named by registry id only; quotas come from the caller's role (arena/limits.ts).
  */
 import { createEndpoint, createRouter, matchMaker } from '@colyseus/core';
-import { createAgent } from '@parley/agents';
 import { getGame } from '@parley/games';
 import { z } from 'zod';
+import type { AgentRegistry } from '../agents-registry/registry';
 import { agentPolicy } from '../analyzer/agent-policy';
 import { analyzeDiplomacyMatch } from '../analyzer/diplomacy';
 import { exploitability } from '../analyzer/exploitability';
 import { compileTree } from '../analyzer/game-tree';
+import { limitsOf, quotaKey } from '../arena/limits';
 import type { MatchService } from '../arena/match-service';
-import type { TournamentService } from '../arena/tournaments';
+import { TournamentRefused, type TournamentService } from '../arena/tournaments';
+import { GUEST, type Principal } from '../auth/principal';
 import { formatLeaderboard } from '../ratings/format';
 import { exportMatch, exportRecord } from '../store/export';
 import type { ResultsStore } from '../store/results';
 import type { MatchStatus } from '../store/types';
-
-const json = (status: number, body: unknown) =>
-  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-const fail = (status: number, code: string, message: string) => json(status, { code, message });
+import { errorMessage, fail, internalError, json } from './errors';
+import { CLIENT_ADDRESS } from './node-adapter';
+import { publicMatch } from './public-match';
 
 const listQuery = z.object({
   game: z.string().max(40).optional(),
@@ -36,7 +38,10 @@ export interface ApiDeps {
   service: MatchService;
   tournaments: TournamentService;
   results: ResultsStore;
+  registry: AgentRegistry;
   version: string;
+  /** Who made a request (the accounts module); guests by default. */
+  principalOf?: (request: Request | undefined) => Principal;
 }
 
 const leaderboardQuery = z.object({ format: z.enum(['json', 'csv', 'jsonl', 'table']).default('json') });
@@ -49,8 +54,19 @@ const MEDIA: Record<string, string> = {
 };
 
 export function createApi(deps: ApiDeps) {
-  const { service, tournaments, results } = deps;
+  const { service, tournaments, results, registry } = deps;
   const store = service.store;
+  const caller = (request: Request | undefined) => {
+    const principal = deps.principalOf?.(request) ?? GUEST;
+    return { principal, key: quotaKey(principal, request?.headers.get(CLIENT_ADDRESS) ?? 'local') };
+  };
+  /** A body over the caller's role limit (the adapter caps everyone at 1 MB). */
+  const tooLarge = (principal: Principal, body: unknown) => {
+    const limit = limitsOf(principal).bodyBytes;
+    return Buffer.byteLength(JSON.stringify(body ?? null)) > limit
+      ? fail(413, 'http/too-large', `a ${principal.role}'s request bodies are limited to ${limit} bytes`)
+      : null;
+  };
   return createRouter({
     health: createEndpoint('/api/health', { method: 'GET' }, async () =>
       json(200, {
@@ -67,17 +83,17 @@ export function createApi(deps: ApiDeps) {
         return fail(400, 'query/invalid', q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       const { tournament, status, ...rest } = q.data;
       const page = await store.listMatches({ ...rest, status: status as MatchStatus | undefined, tournamentId: tournament });
-      return json(200, { ...page, matches: page.matches.map((m) => ({ ...m, settings: publicSettings(m.settings) })) });
+      return json(200, { ...page, matches: page.matches.map(publicMatch) });
     }),
 
     getMatch: createEndpoint('/api/matches/:id', { method: 'GET' }, async (ctx) => {
       const id = String(ctx.params.id ?? '');
       const match = id.length <= 100 ? await store.getMatch(id) : null;
-      if (!match) return fail(404, 'match/not-found', `no match ${id}`);
-      // Hidden information of a running match stays hidden: its events come with the record once it ends.
-      if (match.status === 'running')
-        return json(200, { ...match, events: [], modelCalls: [], settings: publicSettings(match.settings) });
-      return json(200, { ...match, settings: publicSettings(match.settings) });
+      if (!match) return fail(404, 'match/not-found', `no match ${id.slice(0, 100)}`);
+      // Hidden information of a running match stays hidden (its seed included): its events come
+      // with the record, and its seed with the salt of its commitment, once it ends.
+      if (match.status === 'running') return json(200, { ...publicMatch(match), events: [], modelCalls: [] });
+      return json(200, publicMatch(match));
     }),
 
     exportMatch: createEndpoint('/api/matches/:id/export', { method: 'GET' }, async (ctx) => {
@@ -85,7 +101,7 @@ export function createApi(deps: ApiDeps) {
       if (!q.success) return fail(400, 'query/invalid', 'format must be json, phh or diplomacy');
       const id = String(ctx.params.id ?? '');
       const match = id.length <= 100 ? await store.getMatch(id) : null;
-      if (!match) return fail(404, 'match/not-found', `no match ${id}`);
+      if (!match) return fail(404, 'match/not-found', `no match ${id.slice(0, 100)}`);
       if (match.status === 'running') return fail(409, 'export/running', 'a match can be exported once it is over');
       const wrongGame =
         (q.data.format === 'phh' && match.game !== 'nlhe') || (q.data.format === 'diplomacy' && match.game !== 'diplomacy');
@@ -102,13 +118,16 @@ export function createApi(deps: ApiDeps) {
           headers: { 'content-type': file.mediaType, 'content-disposition': `attachment; filename="${file.filename}"` },
         });
       } catch (error) {
-        return fail(500, 'export/failed', error instanceof Error ? error.message : String(error));
+        return internalError(error);
       }
     }),
 
     createMatch: createEndpoint('/api/matches', { method: 'POST' }, async (ctx) => {
-      const created = await service.create(ctx.body);
-      if (!created.ok) return fail(400, created.code, created.message);
+      const { principal, key } = caller(ctx.request);
+      const large = tooLarge(principal, ctx.body);
+      if (large) return large;
+      const created = await service.create(ctx.body, { principal, quotaKey: key });
+      if (!created.ok) return fail(created.status, created.code, created.message);
       await matchMaker.createRoom('match', { matchId: created.matchId });
       const seats = created.tokens.map((token, seat) => (token ? { seat, token } : { seat }));
       return json(201, { matchId: created.matchId, roomId: created.matchId, seats });
@@ -116,10 +135,13 @@ export function createApi(deps: ApiDeps) {
 
     listAgents: createEndpoint('/api/agents', { method: 'GET' }, async () => json(200, { agents: await store.listAgents() })),
 
+    /** The agents a match or tournament may seat, by id: what the operator registered. */
+    listRegistry: createEndpoint('/api/registry', { method: 'GET' }, async () => json(200, { agents: registry.list() })),
+
     matchAnalysis: createEndpoint('/api/matches/:id/analysis', { method: 'GET' }, async (ctx) => {
       const id = String(ctx.params.id ?? '');
       const match = id.length <= 100 ? await store.getMatch(id) : null;
-      if (!match) return fail(404, 'match/not-found', `no match ${id}`);
+      if (!match) return fail(404, 'match/not-found', `no match ${id.slice(0, 100)}`);
       if (match.status === 'running') return fail(409, 'analysis/running', 'a match is analysed once it is over');
       if (match.game !== 'diplomacy')
         return fail(400, 'analysis/unsupported', 'match analysis covers Diplomacy (cooperation and honesty)');
@@ -133,17 +155,25 @@ export function createApi(deps: ApiDeps) {
     agentExploitability: createEndpoint('/api/agents/:name/exploitability', { method: 'GET' }, async (ctx) => {
       const q = exploitabilityQuery.safeParse(ctx.query ?? {});
       if (!q.success) return fail(400, 'query/invalid', 'game must be kuhn or leduc');
-      const name = decodeURIComponent(String(ctx.params.name ?? ''));
+      const name = safeDecode(String(ctx.params.name ?? ''));
+      const entry = registry.get(name);
+      // Measuring asks the agent 100,000 questions: built-in bots only (models cost money, webhooks time).
+      if (entry?.kind !== 'builtin')
+        return fail(
+          400,
+          'agent/unsupported',
+          `'${name.slice(0, 64)}' is not a registered built-in agent (GET /api/registry lists them)`,
+        );
+      if (entry.games && !entry.games.includes(q.data.game))
+        return fail(400, 'agent/wrong-game', `${entry.id} plays ${entry.games.join(', ')}, not ${q.data.game}`);
       const kind = `exploitability:${q.data.game}:${name}`;
       const [cached] = await results.analyses({ kind });
       if (cached) return json(200, cached.result);
-      let agent: ReturnType<typeof createAgent>;
+      let agent: ReturnType<typeof entry.create>;
       try {
-        if (name.startsWith('llm:') || name.startsWith('http:'))
-          throw new Error('model and webhook agents are measured from the CLI, within a budget');
-        agent = createAgent(name, q.data.game);
+        agent = entry.create(q.data.game);
       } catch (error) {
-        return fail(400, 'agent/unsupported', error instanceof Error ? error.message : String(error));
+        return fail(400, 'agent/unsupported', errorMessage(error));
       }
       const game = getGame(q.data.game);
       const tree = compileTree(game, game.descriptor.defaultParams);
@@ -162,11 +192,26 @@ export function createApi(deps: ApiDeps) {
     }),
 
     createTournament: createEndpoint('/api/tournaments', { method: 'POST' }, async (ctx) => {
+      const { principal, key } = caller(ctx.request);
+      const large = tooLarge(principal, ctx.body);
+      if (large) return large;
       try {
-        const id = await tournaments.start(ctx.body);
+        const id = await tournaments.start(ctx.body, { principal, quotaKey: key });
         return json(202, { id });
       } catch (error) {
-        return fail(400, 'tournament/invalid', error instanceof Error ? error.message : String(error));
+        if (error instanceof TournamentRefused) return fail(error.status, error.code, error.message);
+        return fail(400, 'tournament/invalid', errorMessage(error));
+      }
+    }),
+
+    cancelTournament: createEndpoint('/api/tournaments/:id', { method: 'DELETE' }, async (ctx) => {
+      const { principal, key } = caller(ctx.request);
+      try {
+        await tournaments.cancel(String(ctx.params.id ?? ''), principal, key);
+        return json(200, { id: ctx.params.id, status: 'aborted' });
+      } catch (error) {
+        if (error instanceof TournamentRefused) return fail(error.status, error.code, error.message);
+        return internalError(error);
       }
     }),
 
@@ -182,7 +227,7 @@ export function createApi(deps: ApiDeps) {
     getTournament: createEndpoint('/api/tournaments/:id', { method: 'GET' }, async (ctx) => {
       const id = String(ctx.params.id ?? '');
       const row = await results.getTournament(id);
-      if (!row) return fail(404, 'tournament/not-found', `no tournament ${id}`);
+      if (!row) return fail(404, 'tournament/not-found', `no tournament ${id.slice(0, 100)}`);
       const [report] = await results.analyses({ tournamentId: id, kind: 'report' });
       return json(200, {
         ...row,
@@ -205,8 +250,11 @@ export function createApi(deps: ApiDeps) {
   });
 }
 
-/** Stored settings without the seat token hashes. */
-function publicSettings(stored: unknown): unknown {
-  const s = stored as { settings?: unknown } | null;
-  return s?.settings ?? null;
+/** Path parameters arrive percent-encoded; the adapter has already refused undecodable ones. */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }

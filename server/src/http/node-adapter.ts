@@ -5,8 +5,11 @@
  * every other request (matchmaking) goes to Colyseus as before.
  */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { internalError } from './errors';
 
-const MAX_BODY = 1024 * 1024;
+/** The largest body anyone may send; roles have smaller limits (see limits.ts). */
+export const MAX_BODY = 1024 * 1024;
+export const CLIENT_ADDRESS = 'x-parley-client-address';
 
 interface FetchRouter {
   handler: (request: Request) => Promise<Response>;
@@ -20,23 +23,46 @@ export function mountApi(http: Server, router: FetchRouter, prefix = '/api/'): v
       for (const listener of others) listener.call(http, req, res);
       return;
     }
-    void answer(router, req, res).catch((error) => {
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ code: 'http/internal', message: error instanceof Error ? error.message : String(error) }));
+    void answer(router, req, res).catch(async (error) => {
+      const reply = internalError(error);
+      if (!res.headersSent) res.writeHead(reply.status, { 'content-type': 'application/json' });
+      res.end(await reply.text());
     });
   });
 }
 
+/**
+ * Paths and queries must decode: bad percent-encoding or a NUL byte anywhere is the caller's
+ * mistake (400), caught here before a handler or the database could trip on it.
+ */
+export function badUrl(url: string): string | null {
+  const [path = '', query = ''] = url.split('?', 2);
+  try {
+    const parts = [path, ...query.split(/[&=]/).map((p) => p.replace(/\+/g, ' '))];
+    for (const part of parts) if (decodeURIComponent(part).includes('\0')) return 'the URL contains a NUL byte';
+  } catch {
+    return 'the URL has malformed percent-encoding';
+  }
+  return null;
+}
+
+function reply(res: ServerResponse, status: number, code: string, message: string): void {
+  const body = JSON.stringify({ code, message });
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) });
+  res.end(body);
+}
+
 async function answer(router: FetchRouter, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const method = req.method ?? 'GET';
+  const urlProblem = badUrl(req.url ?? '/');
+  if (urlProblem) return reply(res, 400, 'http/bad-url', urlProblem);
   const body = method === 'GET' || method === 'HEAD' ? undefined : await readBody(req);
-  if (body === null) {
-    res.writeHead(413, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ code: 'http/too-large', message: `request bodies are limited to ${MAX_BODY} bytes` }));
-    return;
-  }
+  if (body === null) return reply(res, 413, 'http/too-large', `request bodies are limited to ${MAX_BODY} bytes`);
   const headers = new Headers();
-  for (const [key, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(key, value);
+  for (const [key, value] of Object.entries(req.headers))
+    if (typeof value === 'string' && key !== CLIENT_ADDRESS) headers.set(key, value);
+  // The peer's address, for per-client quotas; a caller cannot set it (the header is replaced).
+  headers.set(CLIENT_ADDRESS, req.socket.remoteAddress ?? 'unknown');
   const response = await router.handler(
     new Request(`http://${req.headers.host ?? 'localhost'}${req.url}`, { method, headers, body }),
   );

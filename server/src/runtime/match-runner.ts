@@ -149,10 +149,7 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
       if (actions.length >= maxActions) throw new Error(`match exceeded ${maxActions} actions`);
       const current = game.currentPlayer(state);
       if (current === 'chance') {
-        const draw = chanceDraws++;
-        const rng = createRng(deriveSeed(seed, 'chance', game.chanceKey?.(state) ?? draw));
-        const action = game.sampleChance ? game.sampleChance(state, rng) : sampleOutcome(game.chanceOutcomes(state), rng).action;
-        commit('chance', action, 0);
+        commit('chance', chanceAction(game, state, seed, chanceDraws++), 0);
         continue;
       }
       const seats = game.actingSeats(state);
@@ -319,4 +316,13 @@ function asList(decision: Decision): readonly string[] {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The chance outcome at `state`, the `draw`-th of the match: derived from the seed alone (and the
+ * game's chance key), so anyone holding the revealed seed can recompute every deal (verify.ts).
+ */
+export function chanceAction<S>(game: Game<S, any>, state: S, seed: number, draw: number): string {
+  const rng = createRng(deriveSeed(seed, 'chance', game.chanceKey?.(state) ?? draw));
+  return game.sampleChance ? game.sampleChance(state, rng) : sampleOutcome(game.chanceOutcomes(state), rng).action;
 }

@@ -60,4 +60,6 @@ export interface MatchRecord<P = unknown> {
   modelCalls: ModelCallRecord[];
   returns: number[];
   finalStateHash: string;
+  /** The seed's commitment and salt, revealed with the seed once an arena match is over (fairness.ts). */
+  fairness?: { scheme: string; commitment: string; salt: string };
 }

@@ -21,7 +21,8 @@ export function exportRecord(match: MatchWithEvents): MatchRecord {
   if (!replay.ok) throw new StoreError('export/replay-failed', `match ${match.id} does not replay: ${replay.error}`);
   if (replay.returns.some((r, i) => r !== record.returns[i]))
     throw new StoreError('export/replay-failed', `match ${match.id} replays to returns ${replay.returns}, not ${record.returns}`);
-  return record;
+  const fairness = (match.settings as { fairness?: MatchRecord['fairness'] } | null)?.fairness;
+  return fairness ? { ...record, fairness } : record;
 }
 
 /**

@@ -63,7 +63,7 @@ export function summary(m: MatchRow): MatchSummary {
     params: m.params,
     seed: Number(m.seed),
     status: m.status as MatchStatus,
-    returns: (m.returns as number[] | null) ?? null,
+    returns: returnsOf(m.returns),
     seats: m.seats.map((s) => ({ seat: s.seat, agent: agentInfo(s.agent) })),
     settings: m.settings ?? null,
     tournamentId: m.tournamentId,
@@ -105,4 +105,18 @@ export function withEvents(m: FullMatchRow): MatchWithEvents {
 
 export function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+}
+
+/**
+ * Returns are stored as the text of each number (JavaScript's shortest round-trip form), because
+ * PostgreSQL's jsonb keeps numbers as numeric and gives back 0.1666666666666667 for a stored
+ * 0.16666666666666666: a draw's shares would no longer match a replay. Older rows hold numbers.
+ */
+export function exactReturns(returns: readonly number[]): string[] {
+  return returns.map((r) => String(r));
+}
+
+export function returnsOf(stored: unknown): number[] | null {
+  if (!Array.isArray(stored)) return null;
+  return stored.map((r) => (typeof r === 'string' ? Number(r) : (r as number)));
 }

@@ -15,6 +15,7 @@ import type { Prisma } from './generated/prisma/client';
 import {
   agentInfo,
   callRow,
+  exactReturns,
   isUniqueViolation,
   json,
   jsonOrNull,
@@ -159,7 +160,7 @@ export class PrismaStore implements MatchStore {
         where: { id: matchId, status: 'running' },
         data: {
           status: result.status,
-          returns: jsonOrNull(result.returns),
+          returns: jsonOrNull(result.returns && exactReturns(result.returns)),
           finalStateHash: result.finalStateHash,
           finishedAt: new Date(),
         },

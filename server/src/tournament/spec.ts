@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { agentKinds } from '@parley/agents';
+import { agentKinds, isSafeOverrideKey } from '@parley/agents';
 import { findGame, listGames } from '@parley/games';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
@@ -22,7 +22,10 @@ import { DEFAULT_SCORING, SCORING_SYSTEMS, type ScoringSystem } from '../ratings
 import { stateHash } from '../runtime/canonical';
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
-const key = z.string().regex(/^[A-Za-z_][\w.]*$/, 'must be a field name such as reasoningEffort or budget.tokens');
+const key = z
+  .string()
+  .regex(/^[A-Za-z_][\w.]*$/, 'must be a field name such as reasoningEffort or budget.tokens')
+  .refine(isSafeOverrideKey, 'must not name __proto__, constructor or prototype');
 const overrides = z.record(key, scalar);
 const displayName = z
   .string()
@@ -43,7 +46,7 @@ const participantSchema = z.union([
     .strict(),
 ]);
 
-const rounds = z.number().int().min(1).default(1);
+const rounds = z.number().int().min(1).max(2_000_000).default(1);
 const formatSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('round-robin'), rounds }).strict(),
   z
@@ -57,9 +60,14 @@ const formatSchema = z.discriminatedUnion('type', [
     })
     .strict(),
   z
-    .object({ type: z.literal('swiss'), rounds: z.number().int().min(1), gamesPerPairing: z.number().int().min(1).default(2) })
+    .object({
+      type: z.literal('swiss'),
+      rounds: z.number().int().min(1).max(2_000_000),
+      gamesPerPairing: z.number().int().min(1).max(1000).default(2),
+    })
     .strict(),
-  z.object({ type: z.literal('population'), matches: z.number().int().min(1) }).strict(),
+  // The schedule is built in memory: its size is capped here, before anything is allocated.
+  z.object({ type: z.literal('population'), matches: z.number().int().min(1).max(2_000_000) }).strict(),
 ]);
 
 const ratingsSchema = z

@@ -1,5 +1,6 @@
 /** An arena on a free loopback port with an in-memory store, for one test file. */
 import { afterAll, beforeAll } from 'vitest';
+import { OPERATOR } from '../../auth/principal';
 import { MemoryStore } from '../../store/memory-store';
 import { type Arena, type ArenaOptions, createArena } from '../server';
 
@@ -13,7 +14,8 @@ export interface TestArena {
 export function useArena(options: Partial<ArenaOptions> = {}): TestArena {
   let arena: Arena | undefined;
   beforeAll(async () => {
-    arena = await createArena({ port: 0, host: '127.0.0.1', store: new MemoryStore(), ...options });
+    // Tests act as the operator unless they pass another principal (the security suite does).
+    arena = await createArena({ port: 0, host: '127.0.0.1', store: new MemoryStore(), principalOf: () => OPERATOR, ...options });
   });
   afterAll(async () => {
     await arena?.close();
