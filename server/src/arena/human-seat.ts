@@ -5,11 +5,13 @@
  * blocks the match.
  */
 import type { Agent, DecisionInput } from '@parley/agents';
+import { type Clock, systemClock } from '../runtime/clock';
 
 export interface PendingDecision {
   /** Actions applied before this decision: clients quote it to prove they answer the current one. */
   id: number;
   input: DecisionInput;
+  /** When the runtime stops waiting (ms since epoch, on the seat's clock). */
   deadlineAt: number;
 }
 
@@ -17,12 +19,14 @@ export class HumanSeat implements Agent {
   readonly name: string;
   private pending: (PendingDecision & { resolve(actions: string[]): void }) | null = null;
   private decisionCounter: () => number;
+  private readonly clock: Clock;
   /** Called when a decision opens (so the room can show the clock) or closes. */
   onChange: () => void = () => {};
 
-  constructor(name: string, decisionCounter: () => number) {
+  constructor(name: string, decisionCounter: () => number, clock: Clock = systemClock) {
     this.name = name;
     this.decisionCounter = decisionCounter;
+    this.clock = clock;
   }
 
   current(): PendingDecision | null {
@@ -32,15 +36,20 @@ export class HumanSeat implements Agent {
   act(input: DecisionInput): Promise<string[]> {
     return new Promise((resolve) => {
       const id = this.decisionCounter();
+      const onAbort = () => close([]);
+      // Closing unhooks the abort listener: it holds this decision's input, and the signal it sits
+      // on must not keep a closed decision alive.
       const close = (actions: string[]) => {
+        input.signal?.removeEventListener('abort', onAbort);
         if (this.pending?.id === id) {
           this.pending = null;
           this.onChange();
         }
         resolve(actions);
       };
-      this.pending = { id, input, deadlineAt: Date.now() + input.deadlineMs, resolve: close };
-      input.signal?.addEventListener('abort', () => close([]), { once: true });
+      this.pending = { id, input, deadlineAt: this.clock.now() + input.deadlineMs, resolve: close };
+      if (input.signal?.aborted) return close([]);
+      input.signal?.addEventListener('abort', onAbort, { once: true });
       this.onChange();
     });
   }

@@ -8,6 +8,7 @@
 import type { Agent, PressMessage } from '@parley/agents';
 import { type Game, getGame, type Seat } from '@parley/games';
 import type { AgentRegistry } from '../agents-registry/registry';
+import { type Clock, delay, systemClock } from '../runtime/clock';
 import { type MatchEvent as RunnerEvent, runMatch } from '../runtime/match-runner';
 import type { ActionRecord, MatchRecord, MessageRecord, ModelCallRecord } from '../runtime/record';
 import type { MatchEvent, MatchStore, MatchWithEvents, SeatKind } from '../store/types';
@@ -22,6 +23,8 @@ export interface LiveMatchInit {
   agents: AgentRegistry;
   /** Stored events to resume from (after a restart). */
   resumeFrom?: MatchWithEvents;
+  /** The arena's clock: deadlines, pacing, negotiation windows and event times (a fake one in tests). */
+  clock?: Clock;
 }
 
 type Listener = () => void;
@@ -53,6 +56,7 @@ export class LiveMatch {
   private readonly registry: AgentRegistry;
   private readonly abort = new AbortController();
   private resume?: MatchWithEvents;
+  readonly clock: Clock;
   done: Promise<void> = Promise.resolve();
 
   constructor(init: LiveMatchInit) {
@@ -61,6 +65,7 @@ export class LiveMatch {
     this.store = init.store;
     this.resume = init.resumeFrom;
     this.registry = init.agents;
+    this.clock = init.clock ?? systemClock;
     this.game = getGame(init.settings.game);
     const parsed = this.game.descriptor.parseParams(init.settings.params ?? {});
     if (!parsed.ok) throw new Error(`invalid params for ${init.settings.game}: ${parsed.error.message}`);
@@ -77,7 +82,7 @@ export class LiveMatch {
   private makeSeat(raw: MatchSettings['seats'][number], seat: Seat) {
     const { spec, name } = seatAgentSpec(raw);
     if (spec === HUMAN) {
-      const human = new HumanSeat(name ?? `seat ${seat}`, () => this.actionCount);
+      const human = new HumanSeat(name ?? `seat ${seat}`, () => this.actionCount, this.clock);
       human.onChange = () => this.notify();
       return { agent: human, kind: 'human' as const, name: human.name, human };
     }
@@ -99,7 +104,7 @@ export class LiveMatch {
       name: agent.name,
       act: async (input) => {
         const answer = await agent.act(input);
-        await new Promise((r) => (pace > 0 ? setTimeout(r, pace) : setImmediate(r)));
+        await (pace > 0 ? delay(this.clock, pace) : new Promise((r) => setImmediate(r)));
         return answer;
       },
     };
@@ -120,7 +125,7 @@ export class LiveMatch {
   }
 
   private append(kind: MatchEvent['kind'], payload: unknown): void {
-    const event: MatchEvent = { seq: this.seq++, kind, payload, at: Date.now() };
+    const event: MatchEvent = { seq: this.seq++, kind, payload, at: this.clock.now() };
     this.lastWrite = this.store.appendEvents(this.id, [event]);
   }
 
@@ -166,6 +171,7 @@ export class LiveMatch {
       seed: this.seed,
       agents: this.seats.map((s) => s.agent),
       resume,
+      clock: this.clock,
       signal: this.abort.signal,
       pressRounds: this.settings.pressRounds,
       deadlineFor: (seat, state) =>
@@ -183,12 +189,12 @@ export class LiveMatch {
       },
       onMessage: (m) => {
         this.messages.push(m);
-        this.messageTimes.push(Date.now());
+        this.messageTimes.push(this.clock.now());
         this.append('message', m);
         this.notify();
       },
       onModelCall: (call) => {
-        this.lastWrite = this.store.appendModelCalls(this.id, [{ ...call, actionSeq: call.seq, at: Date.now() }]);
+        this.lastWrite = this.store.appendModelCalls(this.id, [{ ...call, actionSeq: call.seq, at: this.clock.now() }]);
       },
       press: (context) => this.negotiationWindow(context),
     });
@@ -212,15 +218,18 @@ export class LiveMatch {
       await context.runAgentRounds(this.settings.pressRounds);
       const humans = this.seats.filter((s) => s.human).length;
       if (humans === 0 || this.settings.clock.pressMs === 0) return;
-      this.pressOpenUntil = Date.now() + this.settings.clock.pressMs;
+      this.pressOpenUntil = this.clock.now() + this.settings.clock.pressMs;
       this.notify();
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.settings.clock.pressMs);
-        this.closeWindow = () => {
-          clearTimeout(timer);
+        const close = () => {
+          this.clock.clearTimeout(timer);
+          this.abort.signal.removeEventListener('abort', close);
           resolve();
         };
-        this.abort.signal.addEventListener('abort', () => this.closeWindow?.(), { once: true });
+        const timer = this.clock.setTimeout(close, this.settings.clock.pressMs);
+        this.closeWindow = close;
+        // Removed when the window closes: the match's signal outlives every window.
+        this.abort.signal.addEventListener('abort', close, { once: true });
       });
     } finally {
       this.closeWindow = null;
@@ -281,6 +290,11 @@ export class LiveMatch {
     await this.lastWrite.catch(() => undefined);
     await this.store.finishMatch(this.id, { status: 'aborted', returns: null, finalStateHash: null }).catch(() => undefined);
     this.notify();
+  }
+
+  /** Ends the match for good: it is marked aborted in the store (a replaced demo match). */
+  stop(reason: string): void {
+    this.abort.abort(new Error(reason));
   }
 
   /** Stops the match without finishing it in the store (server shutdown: it resumes later). */

@@ -13,6 +13,7 @@ import type { Principal } from '../auth/principal';
 import { createApi } from '../http/api';
 import { mountApi } from '../http/node-adapter';
 import { MatchRoom } from '../rooms/match-room';
+import type { Clock } from '../runtime/clock';
 import { resultsFor } from '../store/results';
 import type { MatchStore } from '../store/types';
 import { setMatchService } from './context';
@@ -35,6 +36,10 @@ export interface ArenaOptions {
    * default, every caller is a guest. Tests pass one to act as a given role.
    */
   principalOf?: (request: Request | undefined) => Principal;
+  /** The clock matches, seats and rooms read and wait on (a fake one in tests). */
+  clock?: Clock;
+  /** How long a finished match's room stays open for spectators (default five minutes). */
+  lingerMs?: number;
 }
 
 export interface Arena {
@@ -55,7 +60,7 @@ globals.WebSocket ??= NodeWebSocket;
 
 export async function createArena(options: ArenaOptions): Promise<Arena> {
   const registry = options.agents ?? new AgentRegistry();
-  const service = new MatchService(options.store, registry);
+  const service = new MatchService(options.store, registry, { clock: options.clock, lingerMs: options.lingerMs });
   setMatchService(service);
   const http = createServer();
   const scaleOut = options.redisUrl ? await redisBackends(options.redisUrl) : {};

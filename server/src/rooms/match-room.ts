@@ -59,7 +59,7 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
     if (seat !== null)
       for (const other of this.clients)
         if (other !== client && other.userData?.seat === seat) other.leave(4000, 'seat taken by a newer connection');
-    client.userData = { seat, limiter: new RateLimiter(10, 30) };
+    client.userData = { seat, limiter: new RateLimiter(10, 30, () => this.live.clock.now()) };
     client.view = new StateView();
     if (seat !== null) {
       client.view.add(this.state.views[seat] as SeatView);
@@ -87,7 +87,7 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
   }
 
   override onBeforePatch() {
-    const now = Date.now();
+    const now = this.live.clock.now();
     if (this.dirty) {
       this.dirty = false;
       syncSeats(this.state, this.live);
@@ -135,7 +135,7 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
     this.state.returns = JSON.stringify(this.live.returns);
     this.broadcast('finished', { type: 'finished', returns: this.live.returns ?? [] });
     // Spectators may stay a while to see the end; then the room closes (the record stays).
-    this.clock.setTimeout(() => void this.disconnect(), 5 * 60_000);
+    this.clock.setTimeout(() => void this.disconnect(), matchService().lingerMs);
   }
 
   override onDispose() {

@@ -1,4 +1,5 @@
 export * from './canonical';
+export * from './clock';
 export * from './match-runner';
 export * from './record';
 export * from './replay';

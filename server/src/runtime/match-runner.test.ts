@@ -2,15 +2,10 @@ import type { Agent } from '@parley/agents';
 import { callBot, randomBot } from '@parley/agents';
 import { kuhn, leduc } from '@parley/games';
 import { describe, expect, it } from 'vitest';
+import { FakeClock, tickingClock } from '../testing/fake-clock';
 import { canonicalJson } from './canonical';
-import { type Clock, runMatch } from './match-runner';
+import { runMatch } from './match-runner';
 import { replayRecord } from './replay';
-
-/** A clock that advances 1 ms per reading, so records carry deterministic times. */
-const tickingClock = (): Clock => {
-  let t = 0;
-  return { now: () => t++ };
-};
 
 const play = (seed: number, agents: Agent[] = [randomBot(), randomBot()], game = leduc) =>
   runMatch({ game, params: game.descriptor.defaultParams, seed, agents, clock: tickingClock() });
@@ -73,29 +68,34 @@ describe('runMatch', () => {
     expect(decisions[1]).toMatchObject({ actor: 1, action: 'pass', fallback: 'error', error: 'model unavailable' });
     expect(r1.record.returns.reduce((a, b) => a + b, 0)).toBe(0);
 
+    // A sleeper that would answer after 5 s; the fake clock reaches the 30 ms deadline first.
+    const clock = new FakeClock();
     let aborted = false;
     const sleeper: Agent = {
       name: 'sleeper',
       act: ({ signal }) =>
         new Promise((resolve) => {
-          const timer = setTimeout(() => resolve('bet'), 5_000);
+          const timer = clock.setTimeout(() => resolve('bet'), 5_000);
           signal?.addEventListener('abort', () => {
             aborted = true;
-            clearTimeout(timer);
+            clock.clearTimeout(timer);
           });
         }),
     };
-    const r2 = await runMatch({
+    const run = runMatch({
       game: kuhn,
       params: kuhn.descriptor.defaultParams,
       seed: 1,
       agents: [sleeper, callBot()],
       deadlineMs: 30,
+      clock,
     });
+    await clock.runAll();
+    const r2 = await run;
     const late = r2.record.actions.find((a) => a.actor === 0);
-    expect(late).toMatchObject({ action: 'pass', fallback: 'timeout' });
-    expect(late?.ms).toBeGreaterThanOrEqual(25);
+    expect(late).toMatchObject({ action: 'pass', fallback: 'timeout', ms: 30 });
     expect(aborted).toBe(true);
+    expect(clock.pending).toBe(0);
   });
 
   it('rejects a seat count that does not fit the game', async () => {

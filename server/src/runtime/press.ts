@@ -6,6 +6,8 @@
  */
 import type { Agent, ModelCall, PressMessage } from '@parley/agents';
 import type { Game, Rng, Seat } from '@parley/games';
+import { type Clock, systemClock, type TimerHandle } from './clock';
+import { linkedSignal } from './signals';
 
 export const PRESS_LIMITS = { maxLength: 2000, maxPerRound: 8 } as const;
 
@@ -20,6 +22,7 @@ export interface PressRoundOptions<S> {
   inboxOf: (seat: Seat) => PressMessage[];
   recorderFor: (seat: Seat) => (call: ModelCall) => void;
   signal?: AbortSignal;
+  clock?: Clock;
 }
 
 export async function runPressRounds<S>(o: PressRoundOptions<S>): Promise<PressMessage[]> {
@@ -32,6 +35,7 @@ export async function runPressRounds<S>(o: PressRoundOptions<S>): Promise<PressM
         const agent = o.agents[seat] as Agent;
         if (!agent.negotiate) return [];
         const inbox = [...o.inboxOf(seat), ...sent.filter((m) => m.from === seat || m.to === 'all' || m.to.includes(seat))];
+        const link = linkedSignal(o.signal);
         try {
           const out = await withDeadline(
             Promise.resolve(
@@ -41,7 +45,7 @@ export async function runPressRounds<S>(o: PressRoundOptions<S>): Promise<PressM
                 observation: o.game.observation(o.state, seat),
                 deadlineMs: o.deadlineMs,
                 rng: o.rngs[seat] as Rng,
-                signal: o.signal,
+                signal: link.signal,
                 inbox,
                 recordModelCall: o.recorderFor(seat),
                 recipients: seats.filter((s) => s !== seat),
@@ -49,10 +53,14 @@ export async function runPressRounds<S>(o: PressRoundOptions<S>): Promise<PressM
               }),
             ),
             o.deadlineMs,
+            o.clock ?? systemClock,
           );
           return sanitize(out, seat, n, o.phase);
         } catch {
+          link.controller.abort(new Error('press deadline passed'));
           return [];
+        } finally {
+          link.release();
         }
       }),
     );
@@ -85,19 +93,16 @@ export function sanitize(out: unknown, seat: Seat, n: number, phase: string): Pr
   return kept;
 }
 
-function recipients(raw: readonly unknown[], seat: Seat, n: number): Seat[] {
-  const valid = raw.filter((s): s is number => Number.isInteger(s) && (s as number) >= 0 && (s as number) < n && s !== seat);
-  return [...new Set(valid)].sort((a, b) => a - b);
-}
-
-async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
+async function withDeadline<T>(work: Promise<T>, ms: number, clock: Clock): Promise<T> {
+  let timer: TimerHandle | undefined;
   try {
     return await Promise.race([
       work,
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('press deadline passed')), ms))),
+      new Promise<never>((_, reject) => {
+        timer = clock.setTimeout(() => reject(new Error('press deadline passed')), ms);
+      }),
     ]);
   } finally {
-    clearTimeout(timer);
+    clock.clearTimeout(timer);
   }
 }

@@ -84,10 +84,16 @@ export function autoPlay(
   respond(seat.room.state);
 }
 
-export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 20_000, what = 'condition'): Promise<void> {
+/**
+ * Waits for something a real socket or process will bring. The limit is a safety net against a
+ * hang, never a speed requirement: it is at least a minute whatever the caller asks, so a loaded
+ * machine cannot fail a test.
+ */
+export async function until(check: () => boolean | Promise<boolean>, timeoutMs = 60_000, what = 'condition'): Promise<void> {
   const start = Date.now();
+  const limit = Math.max(timeoutMs, 60_000);
   while (!(await check())) {
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() - start > limit) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 20));
   }
 }
