@@ -8,6 +8,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { AgentRegistry } from '../agents-registry/registry';
 import { OPERATOR, type Principal } from '../auth/principal';
 import { COMMITMENT_SCHEME, type Fairness, newSalt, seedCommitment } from '../runtime/fairness';
+import { type Clock, systemClock } from '../runtime/clock';
 import type { MatchStore } from '../store/types';
 import { boundedSettings, checkMatchSettings, GLOBAL_LIMITS, RateWindow, ROLE_LIMITS } from './limits';
 import { LiveMatch } from './live-match';
@@ -33,6 +34,8 @@ export interface CreateOptions {
   principal?: Principal;
   /** Whose quota this counts against (an account, or a guest's address). */
   quotaKey?: string;
+  /** The demo table this match is played on: demo matches are marked, and pruned by the demo. */
+  demo?: string;
 }
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -43,13 +46,19 @@ export class MatchService {
   private readonly owners = new Map<string, string>();
   private readonly created: RateWindow;
 
+  readonly clock: Clock;
+  /** How long a finished match's room stays open for its spectators before it closes. */
+  readonly lingerMs: number;
+
   constructor(
     readonly store: MatchStore,
     /** The operator's agent registry: seats name its ids (or `human`), nothing else. */
     readonly agents: AgentRegistry = new AgentRegistry(),
-    now: () => number = Date.now,
+    options: { clock?: Clock; lingerMs?: number } = {},
   ) {
-    this.created = new RateWindow(now);
+    this.clock = options.clock ?? systemClock;
+    this.lingerMs = options.lingerMs ?? 5 * 60_000;
+    this.created = new RateWindow(() => this.clock.now());
   }
 
   /** Running matches in this process, all of them or one quota key's. */
@@ -116,7 +125,7 @@ export class MatchService {
     const id = options.id ?? randomUUID();
     try {
       // Building the match checks the game, its parameters, the seat count and every agent spec.
-      probe = new LiveMatch({ id, settings, store: this.store, agents: this.agents });
+      probe = new LiveMatch({ id, settings, store: this.store, agents: this.agents, clock: this.clock });
     } catch (error) {
       return { ok: false, status: 400, code: 'match/invalid', message: error instanceof Error ? error.message : String(error) };
     }
@@ -137,6 +146,7 @@ export class MatchService {
       seats: probe.seats.map((s, seat) => ({ seat, agent: { name: s.name, kind: s.kind } })),
       settings: stored,
       tournamentId: options.tournamentId,
+      demo: options.demo,
     });
     return { ok: true, matchId: id, tokens };
   }
@@ -155,6 +165,7 @@ export class MatchService {
       settings,
       store: this.store,
       agents: this.agents,
+      clock: this.clock,
       resumeFrom: stored.events.length > 0 ? stored : undefined,
     });
     this.live.set(matchId, live);

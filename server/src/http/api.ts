@@ -28,9 +28,14 @@ const listQuery = z.object({
   agent: z.string().max(500).optional(),
   status: z.enum(['running', 'finished', 'aborted']).optional(),
   tournament: z.string().max(100).optional(),
+  /** Demo matches are listed (each summary says `demo`) unless `exclude`; `only` lists just them. */
+  demo: z.enum(['include', 'exclude', 'only']).default('include'),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+/** Agents' match counts leave demo matches out unless asked (`?demo=include`). */
+const agentsQuery = z.object({ demo: z.enum(['include', 'exclude', 'only']).default('exclude') });
 
 const exportQuery = z.object({ format: z.enum(['json', 'phh', 'diplomacy']).default('json') });
 
@@ -133,7 +138,11 @@ export function createApi(deps: ApiDeps) {
       return json(201, { matchId: created.matchId, roomId: created.matchId, seats });
     }),
 
-    listAgents: createEndpoint('/api/agents', { method: 'GET' }, async () => json(200, { agents: await store.listAgents() })),
+    listAgents: createEndpoint('/api/agents', { method: 'GET' }, async (ctx) => {
+      const q = agentsQuery.safeParse(ctx.query ?? {});
+      if (!q.success) return fail(400, 'query/invalid', 'demo must be include, exclude or only');
+      return json(200, { agents: await store.listAgents({ demo: q.data.demo }) });
+    }),
 
     /** The agents a match or tournament may seat, by id: what the operator registered. */
     listRegistry: createEndpoint('/api/registry', { method: 'GET' }, async () => json(200, { agents: registry.list() })),

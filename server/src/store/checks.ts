@@ -6,7 +6,7 @@
  * dropped, NaN and Infinity become null), U+0000 replaced by U+FFFD (jsonb and text cannot hold
  * it), and times truncated to whole milliseconds. Errors carry a `store/…` code.
  */
-import type { MatchEvent, MatchEventKind, MatchFilter, NewMatch, StoredModelCall } from './types';
+import type { DemoFilter, MatchEvent, MatchEventKind, MatchFilter, NewMatch, StoredModelCall } from './types';
 
 export const EVENT_KINDS: readonly MatchEventKind[] = ['action', 'message', 'phase', 'clock', 'note'];
 export const DEFAULT_PAGE_SIZE = 50;
@@ -106,4 +106,14 @@ export function pageOf(filter: MatchFilter): { page: number; pageSize: number } 
   const page = Math.max(1, Math.floor(filter.page ?? 1) || 1);
   const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Math.floor(filter.pageSize ?? DEFAULT_PAGE_SIZE) || DEFAULT_PAGE_SIZE));
   return { page, pageSize };
+}
+
+/** Whether a list filtered by `filter` keeps a match whose demo mark is `demo`. */
+export function demoKept(filter: DemoFilter | undefined, demo: string | null): boolean {
+  return filter === 'exclude' ? demo === null : filter === 'only' ? demo !== null : true;
+}
+
+/** The Prisma `where` for a demo filter (nothing for `include`). */
+export function demoWhere(filter: DemoFilter | undefined): { demo?: null | { not: null } } {
+  return filter === 'exclude' ? { demo: null } : filter === 'only' ? { demo: { not: null } } : {};
 }

@@ -66,6 +66,7 @@ export function matchOfRecord(record: MatchRecord, id: string): MatchWithEvents 
     seats: record.seats.map((s) => ({ seat: s.seat, agent: { name: s.agent, kind: 'bot' } })),
     settings: null,
     tournamentId: null,
+    demo: null,
     createdAt: 0,
     finishedAt: 0,
     finalStateHash: record.finalStateHash,

@@ -4,9 +4,10 @@
  * out copies, so code tested against it behaves the same on PGlite or PostgreSQL. Nothing
  * survives the process.
  */
-import { checkNewMatch, normaliseEvents, normaliseModelCalls, pageOf, StoreError, toJson } from './checks';
+import { checkNewMatch, demoKept, normaliseEvents, normaliseModelCalls, pageOf, StoreError, toJson } from './checks';
 import type {
   AgentInfo,
+  DemoFilter,
   MatchEvent,
   MatchFilter,
   MatchStatus,
@@ -50,6 +51,7 @@ export class MemoryStore implements MatchStore {
         returns: null,
         settings: toJson(match.settings) ?? null,
         tournamentId: match.tournamentId ?? null,
+        demo: match.demo ?? null,
         createdAt: Date.now(),
         finishedAt: null,
         finalStateHash: null,
@@ -99,6 +101,7 @@ export class MemoryStore implements MatchStore {
           (filter.game === undefined || m.summary.game === filter.game) &&
           (filter.status === undefined || m.summary.status === filter.status) &&
           (filter.tournamentId === undefined || m.summary.tournamentId === filter.tournamentId) &&
+          demoKept(filter.demo, m.summary.demo) &&
           (filter.agent === undefined || m.seats.some((s) => s.agent === filter.agent)),
       )
       .sort(newestFirst);
@@ -114,14 +117,30 @@ export class MemoryStore implements MatchStore {
       .map((m) => this.full(m));
   }
 
-  async listAgents(): Promise<(AgentInfo & { matches: number })[]> {
+  async listAgents(options: { demo?: DemoFilter } = {}): Promise<(AgentInfo & { matches: number })[]> {
     this.open();
     const counts = new Map<string, number>();
     for (const m of this.matches.values())
-      for (const name of new Set(m.seats.map((s) => s.agent))) counts.set(name, (counts.get(name) ?? 0) + 1);
+      if (demoKept(options.demo, m.summary.demo))
+        for (const name of new Set(m.seats.map((s) => s.agent))) counts.set(name, (counts.get(name) ?? 0) + 1);
     return [...this.agents.values()]
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map((a) => ({ ...structuredClone(a), matches: counts.get(a.name) ?? 0 }));
+  }
+
+  async pruneDemoMatches(keep: number): Promise<string[]> {
+    this.open();
+    const seen = new Map<string, number>();
+    const pruned: string[] = [];
+    for (const m of [...this.matches.values()].sort(newestFirst)) {
+      const { demo, status, id } = m.summary;
+      if (demo === null || status === 'running') continue;
+      const n = (seen.get(demo) ?? 0) + 1;
+      seen.set(demo, n);
+      if (n > keep) pruned.push(id);
+    }
+    for (const id of pruned) this.matches.delete(id);
+    return pruned;
   }
 
   async flush(): Promise<void> {}

@@ -67,6 +67,7 @@ export function summary(m: MatchRow): MatchSummary {
     seats: m.seats.map((s) => ({ seat: s.seat, agent: agentInfo(s.agent) })),
     settings: m.settings ?? null,
     tournamentId: m.tournamentId,
+    demo: m.demo,
     createdAt: m.createdAt.getTime(),
     finishedAt: m.finishedAt?.getTime() ?? null,
     finalStateHash: m.finalStateHash,

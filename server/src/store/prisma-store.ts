@@ -9,9 +9,9 @@
  * Reads see what has been acknowledged; `flush()` writes the rest first.
  */
 import { type BatchOptions, type BatchStats, WriteBatcher } from './batcher';
-import { checkNewMatch, normaliseEvents, normaliseModelCalls, pageOf, StoreError } from './checks';
+import { checkNewMatch, demoWhere, normaliseEvents, normaliseModelCalls, pageOf, StoreError } from './checks';
 import type { Database } from './database';
-import type { Prisma } from './generated/prisma/client';
+import { Prisma } from './generated/prisma/client';
 import {
   agentInfo,
   callRow,
@@ -26,6 +26,7 @@ import {
 } from './prisma-rows';
 import type {
   AgentInfo,
+  DemoFilter,
   MatchEvent,
   MatchFilter,
   MatchStatus,
@@ -107,6 +108,7 @@ export class PrismaStore implements MatchStore {
               seed: BigInt(match.seed),
               settings: jsonOrNull(match.settings),
               tournamentId: match.tournamentId ?? null,
+              demo: match.demo ?? null,
               createdAt: new Date(),
               seats: { create: seats },
             },
@@ -188,6 +190,7 @@ export class PrismaStore implements MatchStore {
       game: filter.game,
       status: filter.status,
       tournamentId: filter.tournamentId,
+      ...demoWhere(filter.demo),
       ...(filter.agent !== undefined ? { seats: { some: { agent: { name: filter.agent } } } } : {}),
     };
     const [total, rows] = await Promise.all([
@@ -213,16 +216,41 @@ export class PrismaStore implements MatchStore {
     return rows.map(withEvents);
   }
 
-  async listAgents(): Promise<(AgentInfo & { matches: number })[]> {
+  async listAgents(options: { demo?: DemoFilter } = {}): Promise<(AgentInfo & { matches: number })[]> {
     this.open();
+    const demo =
+      options.demo === 'exclude'
+        ? Prisma.sql`WHERE m."demo" IS NULL`
+        : options.demo === 'only'
+          ? Prisma.sql`WHERE m."demo" IS NOT NULL`
+          : Prisma.empty;
     const [agents, counts] = await Promise.all([
       this.db.prisma.agent.findMany({ orderBy: { name: 'asc' } }),
       // Distinct matches: self-play seats one agent twice in the same match.
       this.db.prisma.$queryRaw<{ agentId: number; matches: number }[]>`
-        SELECT "agentId", COUNT(DISTINCT "matchId")::int AS matches FROM "Seat" GROUP BY "agentId"`,
+        SELECT s."agentId", COUNT(DISTINCT s."matchId")::int AS matches
+        FROM "Seat" s JOIN "Match" m ON m."id" = s."matchId" ${demo} GROUP BY s."agentId"`,
     ]);
     const byId = new Map(counts.map((c) => [Number(c.agentId), Number(c.matches)]));
     return agents.map((a) => ({ ...agentInfo(a), matches: byId.get(a.id) ?? 0 }));
+  }
+
+  async pruneDemoMatches(keep: number): Promise<string[]> {
+    this.open();
+    // Rank each demo table's finished matches newest first; everything past `keep` goes.
+    const rows = await this.db.prisma.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM (
+        SELECT "id", ROW_NUMBER() OVER (PARTITION BY "demo" ORDER BY "createdAt" DESC, "id" DESC) AS rank
+        FROM "Match" WHERE "demo" IS NOT NULL AND "status" <> 'running'
+      ) ranked WHERE rank > ${keep}`;
+    const ids = rows.map((r) => r.id);
+    if (ids.length === 0) return [];
+    await this.db.prisma.$transaction([
+      this.db.prisma.analysis.deleteMany({ where: { matchId: { in: ids } } }),
+      // Events, seats and model calls go with their match (ON DELETE CASCADE).
+      this.db.prisma.match.deleteMany({ where: { id: { in: ids }, demo: { not: null }, status: { not: 'running' } } }),
+    ]);
+    return ids;
   }
 
   flush(): Promise<void> {

@@ -249,6 +249,52 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       expect((await store.getMatch('m1'))!.seats[0]!.agent.name).toBe('random');
     });
 
+    it('marks demo matches so lists and agent counts can leave them out', async () => {
+      const seats = [
+        { seat: 0, agent: { name: 'call', kind: 'bot' as const } },
+        { seat: 1, agent: { name: 'random', kind: 'bot' as const } },
+      ];
+      await store.createMatch(newMatch('mine', { seats }));
+      await store.createMatch({ ...newMatch('demo1', { seats }), demo: 'leduc' });
+      const ids = async (demo?: 'include' | 'exclude' | 'only') =>
+        (await store.listMatches({ demo })).matches.map((m) => `${m.id}:${m.demo}`).sort();
+      expect(await ids()).toEqual(['demo1:leduc', 'mine:null']);
+      expect(await ids('exclude')).toEqual(['mine:null']);
+      expect(await ids('only')).toEqual(['demo1:leduc']);
+      expect((await store.getMatch('demo1'))?.demo).toBe('leduc');
+      const calls = async (demo?: 'include' | 'exclude') =>
+        (await store.listAgents({ demo })).find((a) => a.name === 'call')?.matches;
+      expect(await calls()).toBe(2);
+      expect(await calls('exclude')).toBe(1);
+    });
+
+    it("prunes old finished demo matches per demo table, never anyone else's or a running one", async () => {
+      const finish = (id: string) => store.finishMatch(id, { status: 'finished', returns: [1, -1], finalStateHash: 'h' });
+      // Created in order, so later ids are newer.
+      for (let i = 0; i < 5; i++) {
+        await store.createMatch({ ...newMatch(`leduc${i}`), demo: 'leduc' });
+        await store.appendEvents(`leduc${i}`, events(0, 3));
+        if (i < 4) await finish(`leduc${i}`);
+      }
+      await store.createMatch({ ...newMatch('nlhe0'), demo: 'nlhe' });
+      await finish('nlhe0');
+      await store.createMatch(newMatch('person'));
+      await finish('person');
+      await store.createMatch(newMatch('cup', { tournamentId: 't1' }));
+      await finish('cup');
+      await store.flush();
+
+      const pruned = await store.pruneDemoMatches(2);
+      expect(pruned.sort()).toEqual(['leduc0', 'leduc1']);
+      const left = (await store.listMatches({})).matches.map((m) => m.id).sort();
+      expect(left).toEqual(['cup', 'leduc2', 'leduc3', 'leduc4', 'nlhe0', 'person']);
+      expect(await store.getMatch('leduc0')).toBeNull();
+      expect(await store.pruneDemoMatches(2)).toEqual([]);
+      // The running demo (leduc4) stays whatever `keep` says.
+      expect((await store.pruneDemoMatches(0)).sort()).toEqual(['leduc2', 'leduc3', 'nlhe0']);
+      expect((await store.listMatches({})).matches.map((m) => m.id).sort()).toEqual(['cup', 'leduc4', 'person']);
+    });
+
     it('flushes, and refuses work once closed', async () => {
       await store.createMatch(newMatch('m1'));
       const pending = store.appendEvents('m1', events(0, 10));

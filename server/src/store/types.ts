@@ -32,6 +32,8 @@ export interface NewMatch {
   /** Clocks, press settings, spectator delay…: whatever the runner needs to resume. */
   settings?: unknown;
   tournamentId?: string;
+  /** The demo table this match is played on (its game id): demo matches are marked and pruned. */
+  demo?: string;
 }
 
 /**
@@ -65,6 +67,8 @@ export interface MatchSummary {
   seats: SeatInfo[];
   settings: unknown;
   tournamentId: string | null;
+  /** The demo table it was played on, null for a person's, an API client's or a tournament's match. */
+  demo: string | null;
   createdAt: number;
   finishedAt: number | null;
   finalStateHash: string | null;
@@ -76,8 +80,13 @@ export interface MatchWithEvents extends MatchSummary {
   modelCalls: StoredModelCall[];
 }
 
+/** How a list treats demo matches: all of them (labelled), none, or only them. */
+export type DemoFilter = 'include' | 'exclude' | 'only';
+
 export interface MatchFilter {
   game?: string;
+  /** Default `include`. */
+  demo?: DemoFilter;
   agent?: string;
   status?: MatchStatus;
   tournamentId?: string;
@@ -103,7 +112,14 @@ export interface MatchStore {
   listMatches(filter: MatchFilter): Promise<{ matches: MatchSummary[]; total: number; page: number; pageSize: number }>;
   /** Matches still `running`: what a restarted server resumes. */
   unfinishedMatches(): Promise<MatchWithEvents[]>;
-  listAgents(): Promise<(AgentInfo & { matches: number })[]>;
+  /** Every agent with the number of matches it played (leaving demo matches out with `exclude`). */
+  listAgents(options?: { demo?: DemoFilter }): Promise<(AgentInfo & { matches: number })[]>;
+  /**
+   * Deletes finished demo matches beyond the newest `keep` of each demo table (and their events,
+   * seats, model calls). Never touches a match that is not a demo, nor a running one. Returns the
+   * ids deleted.
+   */
+  pruneDemoMatches(keep: number): Promise<string[]>;
   /** Writes everything queued. */
   flush(): Promise<void>;
   close(): Promise<void>;

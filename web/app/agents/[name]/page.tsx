@@ -22,7 +22,7 @@ export default async function AgentPage({ params }: { params: Params }) {
   const name = decodeURIComponent((await params).name);
   const [agents, matches] = await Promise.all([
     arenaGet<{ agents: AgentRow[] }>('/api/agents'),
-    arenaGet<MatchPage>(`/api/matches?agent=${encodeURIComponent(name)}&pageSize=20`),
+    arenaGet<MatchPage>(`/api/matches?agent=${encodeURIComponent(name)}&demo=exclude&pageSize=20`),
   ]);
   const arenaRow = agents.ok ? agents.data.agents.find((a) => a.name === name) : undefined;
   const history = listTournaments()
