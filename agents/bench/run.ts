@@ -1,0 +1,6 @@
+/** Runs every `*.bench.ts` in this folder; `npm run bench -w agents -- NAME` runs those whose name contains NAME. */
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runBenches } from '../../games/bench/harness';
+
+await runBenches(dirname(fileURLToPath(import.meta.url)), process.argv[2]);
