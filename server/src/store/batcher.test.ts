@@ -4,10 +4,19 @@ import { WriteBatcher } from './batcher';
 
 type Batch = ReadonlyMap<string, number[]>;
 
-function recording(fail: (batch: Batch) => boolean = () => false, delayMs = 1) {
+/** Lets the event loop turn until `ready()` holds: waits for what the batcher does, never for time. */
+async function turnsUntil(ready: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 100_000; i++) {
+    if (ready()) return;
+    await new Promise((r) => setImmediate(r));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+function recording(fail: (batch: Batch) => boolean = () => false) {
   const written: Batch[] = [];
   const write = async (batch: Batch) => {
-    await new Promise((r) => setTimeout(r, delayMs));
+    await new Promise((r) => setImmediate(r));
     if (fail(batch)) throw new Error(`failed ${[...batch.keys()].join(',')}`);
     written.push(batch);
   };
@@ -16,7 +25,7 @@ function recording(fail: (batch: Batch) => boolean = () => false, delayMs = 1) {
 
 describe('WriteBatcher', () => {
   it('gathers many small writes into few batches, in order', async () => {
-    const { written, write } = recording(() => false, 5);
+    const { written, write } = recording(() => false);
     const batcher = new WriteBatcher<number>(write, undefined, { maxDelayMs: 10, maxItems: 100 });
     const writes = [];
     for (let i = 0; i < 1000; i++) writes.push(batcher.enqueue(`k${i % 4}`, [i]));
@@ -29,14 +38,23 @@ describe('WriteBatcher', () => {
   });
 
   it('resolves a write only once its batch is written', async () => {
-    const { written, write } = recording(() => false, 20);
-    const batcher = new WriteBatcher<number>(write, undefined, { maxDelayMs: 5 });
+    let release: (() => void) | undefined;
+    let writes = 0;
+    const batcher = new WriteBatcher<number>(
+      async () => {
+        writes++;
+        await new Promise<void>((r) => (release = r));
+      },
+      undefined,
+      { maxDelayMs: 1 },
+    );
     let resolved = false;
     const pending = batcher.enqueue('a', [1]).then(() => (resolved = true));
-    await new Promise((r) => setTimeout(r, 10));
-    expect(resolved).toBe(false);
+    await turnsUntil(() => release !== undefined, 'the batch to be written');
+    expect(resolved).toBe(false); // being written, not yet durable
+    release?.();
     await pending;
-    expect(written).toHaveLength(1);
+    expect(writes).toBe(1);
   });
 
   it('writes a lone small write after the delay, and at once on flush', async () => {
@@ -50,7 +68,7 @@ describe('WriteBatcher', () => {
 
   it("isolates one key's failure from the others in its batch, and drops that key's later writes", async () => {
     const failures: string[] = [];
-    const { written, write } = recording((b) => b.has('bad'), 1);
+    const { written, write } = recording((b) => b.has('bad'));
     const batcher = new WriteBatcher<number>(write, (key) => failures.push(key), { maxDelayMs: 5 });
     const good = batcher.enqueue('good', [1]);
     const bad = batcher.enqueue('bad', [2]);
@@ -62,7 +80,7 @@ describe('WriteBatcher', () => {
     expect(batcher.stats.retries).toBe(3);
 
     // A key's writes queued behind a failed one are refused too: they would leave a gap.
-    let gate!: () => void;
+    let gate: (() => void) | undefined;
     const slow = new WriteBatcher<number>(
       async (b) => {
         await new Promise<void>((r) => (gate = r));
@@ -72,14 +90,15 @@ describe('WriteBatcher', () => {
       { maxDelayMs: 1 },
     );
     const first = slow.enqueue('x', [1]);
-    await new Promise((r) => setTimeout(r, 10)); // the first batch is now being written
+    await turnsUntil(() => gate !== undefined, 'the first batch to be written');
     const second = slow.enqueue('x', [2]);
     const unrelated = slow.enqueue('y', [3]);
-    gate();
+    const firstGate = gate;
+    firstGate?.();
     await expect(first).rejects.toThrow('x failed');
     await expect(second).rejects.toThrow('x failed');
-    await new Promise((r) => setTimeout(r, 10));
-    gate();
+    await turnsUntil(() => gate !== firstGate, 'the next batch to be written');
+    gate?.();
     await unrelated;
   });
 
