@@ -63,7 +63,7 @@ describe('runTournament', () => {
       name: 'kill-me',
       game: 'kuhn',
       participants: ['random', 'call'],
-      format: { type: 'round-robin', rounds: 15_000 },
+      format: { type: 'round-robin', rounds: 5_000 },
       ratings: { bootstrap: 100 },
     };
     writeFileSync(file, JSON.stringify(spec));
@@ -74,23 +74,24 @@ describe('runTournament', () => {
     });
     children.push(child);
     const results = join(out, 'results.jsonl');
-    const deadline = Date.now() + 60_000;
-    while (!(existsSync(results) && lines(results).length >= 3000)) {
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error('the run never got going');
+    // Wait for the child's first thousand results (a look every 20 ms; the limit is only a guard
+    // against a child that hangs, however slow the machine).
+    for (let looks = 0; !(existsSync(results) && lines(results).length >= 1000); looks++) {
+      if (looks > 30_000 || child.exitCode !== null) throw new Error('the run never got going');
       await new Promise((r) => setTimeout(r, 20));
     }
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     const before = lines(results).length;
-    expect(before).toBeLessThan(30_000); // it really was cut short
+    expect(before).toBeLessThan(10_000); // it really was cut short
     // Simulate a torn write as well: half a line at the end.
     appendFileSync(results, '{"id":"0.0.0|random|ca');
 
     const resumed = await runTournament(spec, { out, workers: 0, progress: false });
     const fresh = await runTournament(spec, { out: join(dir, 'fresh'), workers: 0, progress: false });
     const stored = lines(results).map((l) => JSON.parse(l) as MatchSummary);
-    expect(stored).toHaveLength(30_000); // every match once: nothing replayed but the torn line
-    expect(new Set(stored.map((r) => r.id)).size).toBe(30_000);
+    expect(stored).toHaveLength(10_000); // every match once: nothing replayed but the torn line
+    expect(new Set(stored.map((r) => r.id)).size).toBe(10_000);
     expect(byId(resumed.results)).toEqual(byId(fresh.results));
     expect(resumed.leaderboard).toEqual(fresh.leaderboard);
     expect(JSON.parse(readFileSync(join(out, 'ratings.json'), 'utf8')).rows).toEqual(fresh.leaderboard.rows);
@@ -168,7 +169,7 @@ describe('runTournament', () => {
       name: 'slow',
       act: async ({ legalActions }) => {
         most = Math.max(most, ++inFlight);
-        await new Promise((r) => setTimeout(r, 5));
+        await new Promise((r) => setImmediate(r)); // waits as a network call would, without a clock
         inFlight--;
         return legalActions[0] as string;
       },
