@@ -9,6 +9,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // A page on a loaded machine may take seconds to hydrate: polls wait for the page, not for a speed.
+    expect: { poll: { timeout: 30_000, interval: 50 } },
     reporters: ['default'],
   },
 });

@@ -45,7 +45,7 @@ describe('playing Diplomacy as a person', () => {
 
     // Done negotiating: the orders open.
     await press.getByRole('button', { name: 'Done negotiating' }).click();
-    await expect.poll(() => page.getByText('Negotiation period').count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => page.getByText('Negotiation period').count(), { timeout: 60_000 }).toBe(0);
 
     // A VIE - GAL: click the army, then Galicia.
     await page.locator('[data-unit="vie"]').click();
@@ -74,7 +74,7 @@ describe('playing Diplomacy as a person', () => {
 
     await page.getByTestId('submit-orders').click();
     // The bots have ordered already: the phase resolves and the next one begins.
-    await expect.poll(() => phase.textContent(), { timeout: 30_000 }).not.toBe('Spring 1901 movement');
+    await expect.poll(() => phase.textContent(), { timeout: 60_000 }).not.toBe('Spring 1901 movement');
     const austria = page.locator('.order-results[data-power="austria"] li');
     await expect
       .poll(() => austria.allTextContents())

@@ -84,7 +84,7 @@ describe('playing poker as a person', () => {
 
     // The match page now opens the replay.
     await page.getByRole('button', { name: 'Open the replay' }).click();
-    await expect.poll(() => page.getByTestId('replay-position').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.getByTestId('replay-position').count(), { timeout: 60_000 }).toBe(1);
     expect(errors).toEqual([]);
   });
 
@@ -97,7 +97,7 @@ describe('playing poker as a person', () => {
     await expect.poll(() => page.locator('.poker-seat.me .card[data-card]').count()).toBe(1);
     await expect.poll(() => page.locator('[data-testid=poker-controls] button[data-action]').count()).toBe(2);
     await page.keyboard.press('b');
-    await expect.poll(() => page.getByTestId('match-over').isVisible(), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => page.getByTestId('match-over').isVisible(), { timeout: 60_000 }).toBe(true);
     const stored = await waitFinished(matchId);
     expect(stored.events.filter((e) => e.kind === 'action' && e.payload.actor === 0).map((e) => e.payload.action)).toEqual([
       'bet',

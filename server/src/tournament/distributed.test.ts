@@ -44,7 +44,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts a process and waits until its output (stdout or stderr) contains `ready`. */
-function start(command: string, args: string[], ready: string, timeoutMs = 60_000): Promise<ChildProcess> {
+function start(command: string, args: string[], ready: string, timeoutMs = 180_000): Promise<ChildProcess> {
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, REDIS_URL: '' } });
   children.push(child);
   return new Promise((resolve, reject) => {
