@@ -7,8 +7,8 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { AgentRegistry } from '../agents-registry/registry';
 import { OPERATOR, type Principal } from '../auth/principal';
-import { COMMITMENT_SCHEME, type Fairness, newSalt, seedCommitment } from '../runtime/fairness';
 import { type Clock, systemClock } from '../runtime/clock';
+import { COMMITMENT_SCHEME, type Fairness, newSalt, seedCommitment } from '../runtime/fairness';
 import type { MatchStore } from '../store/types';
 import { boundedSettings, checkMatchSettings, GLOBAL_LIMITS, RateWindow, ROLE_LIMITS } from './limits';
 import { LiveMatch } from './live-match';
