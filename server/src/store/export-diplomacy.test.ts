@@ -101,6 +101,8 @@ describe('the Diplomacy saved game', () => {
     expect(state.homes.TURKEY.sort()).toEqual(['ANK', 'CON', 'SMY']);
     expect(state.builds.FRANCE).toEqual({ count: 0, homes: [] });
     expect(state.civil_disorder.ENGLAND).toBe(0);
+    // The hash the Python package gives the 1901 start, which its validator checks phase by phase.
+    expect(state.zobrist_hash).toBe('1919110489198082658');
   });
 
   it('keeps every order in canonical text and the results in the package codes', () => {

@@ -7,9 +7,9 @@
  * The stored actions are replayed through the engine (one action is one order of the power
  * seated there, seats being the powers in alphabetical order); each time a phase closes, the
  * position it started from, the orders given and the engine's results make one phase entry.
- * What the package has and Parley does not is left out (`zobrist_hash`) or rebuilt as the
- * package defines it (`influence`: the provinces a power last occupied, plus the centres it
- * owns). Result codes follow the package: `bounce`, `cut`, `dislodged`, `no convoy`, `void`,
+ * What the package has and Parley does not is rebuilt as the package defines it (`zobrist_hash`,
+ * see zobrist-diplomacy.ts; `influence`: the provinces a power last occupied, plus the centres
+ * it owns). Result codes follow the package: `bounce`, `cut`, `dislodged`, `no convoy`, `void`,
  * `disband`; an empty list is success.
  */
 import { Diplomacy, findGame, type Game } from '@parley/games';
@@ -17,6 +17,7 @@ import type { ActionRecord, MessageRecord } from '../runtime/record';
 import { StoreError } from './checks';
 import { actionsAndMessagesOf } from './events';
 import type { MatchWithEvents } from './types';
+import { zobristHash } from './zobrist-diplomacy';
 
 type ByPower<T> = Record<string, T>;
 type Position = Diplomacy.Turn;
@@ -141,6 +142,7 @@ function phaseState(position: Position, name: string, influence: Map<string, str
   const occupied = new Set(position.units.map((u) => u.province.slice(0, 3)));
   const state = {
     name,
+    zobrist_hash: zobristHash(position),
     note: '',
     units: {} as ByPower<string[]>,
     retreats: {} as ByPower<Record<string, string[]>>,
