@@ -95,7 +95,9 @@ export function flatten(message: readonly Item[]): number[] {
 
 export function tokensToBytes(tokens: readonly number[]): Buffer {
   const out = Buffer.alloc(tokens.length * 2);
-  tokens.forEach((t, i) => out.writeUInt16BE(t, i * 2));
+  tokens.forEach((t, i) => {
+    out.writeUInt16BE(t, i * 2);
+  });
   return out;
 }
 

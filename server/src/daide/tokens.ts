@@ -10,7 +10,9 @@
 
 const table: Array<[number, string]> = [];
 const category = (hi: number, names: string, start = 0, step = 1) =>
-  names.split(' ').forEach((name, i) => table.push([(hi << 8) | (start + i * step), name]));
+  names.split(' ').forEach((name, i) => {
+    table.push([(hi << 8) | (start + i * step), name]);
+  });
 const listed = (hi: number, pairs: string) =>
   pairs
     .trim()
