@@ -79,6 +79,19 @@ export interface ModelCall {
 
 export type Decision = string | readonly string[];
 
+export interface TurnView {
+  readonly gameId: string;
+  readonly seat: Seat;
+  /** `game.observation(state, seat)`. */
+  readonly observation: unknown;
+  /** The turn this view opens, e.g. `S1901M`, or null once the game is over. */
+  readonly turn: string | null;
+  /** Every seat's agent name, for result summaries. */
+  readonly seatNames: readonly string[];
+  /** The same object for every seat of one match (and a different one per match): seats of one game can find each other. */
+  readonly match: object;
+}
+
 export interface Agent {
   /** A short, stable name used in records and leaderboards, e.g. `random` or `llm:gpt-4o`. */
   readonly name: string;
@@ -98,6 +111,13 @@ export interface Agent {
    * only what `seat` may see.
    */
   observe?(state: unknown, seat: Seat): void;
+  /**
+   * Optional: told the seat's view at the start of every turn (each new `turnKey`, in games that
+   * have turns) and once at the end, whether or not the seat acts in that turn. Unlike `observe`
+   * (every action, synchronous), the runtime waits for the returned promise: a seat played from
+   * another protocol (DAIDE) waits there for its client to arrive before the first turn.
+   */
+  watch?(input: TurnView): void | Promise<void>;
   /** Optional: called once when the match ends, to release connections. */
   close?(): void | Promise<void>;
 }

@@ -99,9 +99,14 @@ export class LiveMatch {
    */
   private paced(agent: Agent): Agent {
     const pace = this.settings.paceMs;
+    // Methods are bound one by one: an agent may be a class instance (a DAIDE seat), whose methods a spread would drop.
     return {
-      ...agent,
       name: agent.name,
+      incremental: agent.incremental,
+      negotiate: agent.negotiate?.bind(agent),
+      observe: agent.observe?.bind(agent),
+      watch: agent.watch?.bind(agent),
+      close: agent.close?.bind(agent),
       act: async (input) => {
         const answer = await agent.act(input);
         await (pace > 0 ? delay(this.clock, pace) : new Promise((r) => setImmediate(r)));

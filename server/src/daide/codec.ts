@@ -60,7 +60,7 @@ export function errorMessage(code: number): Buffer {
 
 /** Cuts a byte stream into frames; keeps the incomplete tail for the next chunk. */
 export class FrameReader {
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
 
   push(chunk: Buffer): Frame[] {
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);

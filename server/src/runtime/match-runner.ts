@@ -128,6 +128,31 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
     actions.push(recorded);
   }
   let negotiatedTurn = messages.length > 0 ? messages[messages.length - 1]?.phase : undefined;
+  // Agents that watch every turn (remote protocol seats) are told of each new one, and of the end.
+  const watchers = agents.map((a, seat) => ({ a, seat })).filter(({ a }) => a.watch);
+  const matchToken = {};
+  let watchedTurn: string | null | undefined;
+  const watchAll = async (turn: string | null) => {
+    if (watchers.length === 0 || turn === watchedTurn) return;
+    watchedTurn = turn;
+    const seatNames = agents.map((a) => a.name);
+    await Promise.all(
+      watchers.map(({ a, seat }) =>
+        Promise.resolve()
+          .then(() =>
+            a.watch?.({
+              gameId: game.descriptor.id,
+              seat,
+              observation: game.observation(state, seat),
+              turn,
+              seatNames,
+              match: matchToken,
+            }),
+          )
+          .catch(() => undefined),
+      ),
+    );
+  };
 
   const commit = (actor: Actor, action: string, ms: number, extra?: Pick<ActionRecord, 'fallback' | 'proposed' | 'error'>) => {
     state = game.applyAction(state, actor, action);
@@ -151,8 +176,9 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
         commit('chance', chanceAction(game, state, seed, chanceDraws++), 0);
         continue;
       }
-      const seats = game.actingSeats(state);
       const turn = game.turnKey?.(state);
+      if (turn !== undefined) await watchAll(turn);
+      const seats = game.actingSeats(state);
       if (turn !== negotiatedTurn && game.negotiationPhase?.(state) && (options.press || (options.pressRounds ?? 0) > 0)) {
         negotiatedTurn = turn;
         const phase = turn ?? String(actions.length);
@@ -227,6 +253,7 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
         }
       }
     }
+    await watchAll(null);
   } finally {
     await Promise.all(agents.map((a) => a.close?.()));
   }
