@@ -5,7 +5,8 @@
  *
  * Every format goes through the store's `exportMatch`, so the CLI and the HTTP API write the
  * same bytes: `json` is the match record, proved by replaying it through the engine; `phh` the
- * No-Limit Hold'em hands as one PHHS document. A format is one line in `FORMATS`.
+ * No-Limit Hold'em hands as one PHHS document; `diplomacy` the saved-game JSON of the Python
+ * `diplomacy` package. A format is one line in `FORMATS`.
  *
  * An argument that names an existing file is read as a file; anything else is a match id.
  * Exit codes: 0 written, 1 not found or not exportable, 2 bad usage.
@@ -17,7 +18,7 @@ import { type ExportFormat, exportMatch, matchOfRecord, openStore } from '../sto
 import type { MatchWithEvents } from '../store/types';
 
 /** CLI format name -> store export format. */
-const FORMATS: Record<string, ExportFormat> = { json: 'parley', phh: 'phh' };
+const FORMATS: Record<string, ExportFormat> = { json: 'parley', phh: 'phh', diplomacy: 'diplomacy' };
 
 const USAGE = `usage: parley export MATCH|FILE --format ${Object.keys(FORMATS).join('|')} [--record N] [--out PATH]
 
@@ -25,6 +26,7 @@ Exports one match: MATCH is a stored match id (the database in PARLEY_DATA_DIR, 
 FILE a Parley match record (.json, or .jsonl with one record a line: --record N picks one).
   json  the match record, checked by replaying it through the engine
   phh   No-Limit Hold'em hands as a PHHS document (PokerKit and other PHH tools read it)
+  diplomacy  a Diplomacy match as the Python diplomacy package's saved game (its validator accepts it)
 Writes to stdout, or to PATH with --out.`;
 
 class ExportFailure extends Error {}

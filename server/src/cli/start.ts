@@ -2,6 +2,8 @@
  * `parley start` (what `npm start` runs): the arena on the embedded database, with a demo of bots
  * playing so there is something to watch at once. PORT (default 2567) serves the HTTP API and the
  * WebSocket rooms; DATABASE_URL switches to PostgreSQL and REDIS_URL shares rooms across processes.
+ * With --daide-port (or DAIDE_PORT) a DAIDE server listens there too, and matches may seat `daide`:
+ * a power played by a DAIDE bot (DumbBot, Albert…) that connects to that port.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -9,6 +11,7 @@ import { loadOperatorAgents } from '../agents-registry/operator-config';
 import { runDemo } from '../arena/demo';
 import { createArena } from '../arena/server';
 import { startWebApp } from '../arena/web-app';
+import { type DaideServer, startDaideServer } from '../daide/server';
 import { openStore } from '../store';
 
 export async function run(argv: string[]): Promise<number> {
@@ -21,6 +24,9 @@ export async function run(argv: string[]): Promise<number> {
       'no-web': { type: 'boolean', default: false },
       /** The operator's agents file: LLM configurations with daily caps, the webhook allow-list. */
       agents: { type: 'string', default: process.env.PARLEY_AGENTS_FILE },
+      'daide-port': { type: 'string', default: process.env.DAIDE_PORT },
+      /** DAIDE press level: 0 (no press) or 10 (peace and alliances). */
+      'daide-level': { type: 'string', default: process.env.DAIDE_LEVEL ?? '0' },
     },
   });
   // The front end starts at once, beside the database opening: both take seconds, and the web
@@ -33,6 +39,13 @@ export async function run(argv: string[]): Promise<number> {
   const dataDir = process.env.PARLEY_DATA_DIR ?? '.parley-data';
   const { registry, warnings } = loadOperatorAgents({ file: values.agents, ledgerFile: join(dataDir, 'spend.json') });
   for (const warning of warnings) console.log(warning);
+  // The DAIDE server first: matches resumed below may seat DAIDE bots.
+  let daide: DaideServer | null = null;
+  if (values['daide-port'] !== undefined && values['daide-port'] !== '') {
+    const level = values['daide-level'] === '10' ? 10 : 0;
+    daide = await startDaideServer({ port: Number(values['daide-port']), level, registry });
+    console.log(`DAIDE server on port ${daide.port} (press level ${level}): seat 'daide' in a Diplomacy match for a DAIDE bot`);
+  }
   let store: Awaited<ReturnType<typeof openStore>>;
   let arena: Awaited<ReturnType<typeof createArena>>;
   try {
@@ -67,6 +80,7 @@ export async function run(argv: string[]): Promise<number> {
   setTimeout(() => process.exit(0), 15_000).unref();
   stopDemo();
   stopWeb();
+  await daide?.close();
   await arena.close();
   await store.close();
   return 0;

@@ -14,7 +14,7 @@
  * - DRW votes for a draw in this movement phase (Parley's `VOTE DRAW`).
  */
 import { randomInt } from 'node:crypto';
-import type { Agent, DecisionInput, TurnView, PressInput, PressMessage } from '@parley/agents';
+import type { Agent, DecisionInput, PressInput, PressMessage, TurnView } from '@parley/agents';
 import { Diplomacy } from '@parley/games';
 import type { Item } from './codec';
 import type { ClientLink, DaideLobby, LobbySeat, Table } from './lobby';
