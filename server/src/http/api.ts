@@ -16,6 +16,7 @@ import type { MatchService } from '../arena/match-service';
 import { TournamentRefused, type TournamentService } from '../arena/tournaments';
 import { GUEST, type Principal } from '../auth/principal';
 import { formatLeaderboard } from '../ratings/format';
+import { verifyRecord } from '../runtime/fairness';
 import { exportMatch, exportRecord } from '../store/export';
 import type { ResultsStore } from '../store/results';
 import type { MatchStatus } from '../store/types';
@@ -122,6 +123,20 @@ export function createApi(deps: ApiDeps) {
           status: 200,
           headers: { 'content-type': file.mediaType, 'content-disposition': `attachment; filename="${file.filename}"` },
         });
+      } catch (error) {
+        return internalError(error);
+      }
+    }),
+
+    /** Recomputes every chance outcome of a finished match from its revealed seed (as `parley verify` does). */
+    verifyMatch: createEndpoint('/api/matches/:id/verify', { method: 'GET' }, async (ctx) => {
+      const id = String(ctx.params.id ?? '');
+      const match = id.length <= 100 ? await store.getMatch(id) : null;
+      if (!match) return fail(404, 'match/not-found', `no match ${id.slice(0, 100)}`);
+      if (match.status === 'running')
+        return fail(409, 'verify/running', 'the seed is revealed, and can be verified, once the match is over');
+      try {
+        return json(200, verifyRecord(exportRecord(match)));
       } catch (error) {
         return internalError(error);
       }

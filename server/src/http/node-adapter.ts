@@ -75,18 +75,22 @@ async function answer(router: FetchRouter, req: IncomingMessage, res: ServerResp
   res.end(bytes);
 }
 
+/**
+ * Reads a body up to MAX_BODY. A larger one resolves to null once it has been read (so the client,
+ * still sending, gets its 413 rather than a reset); past eight times the limit the connection is cut.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
+      if (size > 8 * MAX_BODY) {
         resolve(null);
         req.destroy();
-      } else chunks.push(chunk);
+      } else if (size <= MAX_BODY) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -41,7 +41,7 @@ export type VerifyResult =
  * seed and salt, every chance action is the one the seed yields, every other action is legal,
  * and the replay reaches the record's final state.
  */
-export function verifyRecord(record: MatchRecord & { fairness?: Partial<Fairness> }): VerifyResult {
+export function verifyRecord(record: MatchRecord): VerifyResult {
   const fairness = record?.fairness;
   if (!fairness || typeof fairness.salt !== 'string' || typeof fairness.commitment !== 'string')
     return { ok: false, error: 'the record carries no seed commitment (fairness.commitment and fairness.salt)' };

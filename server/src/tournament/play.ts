@@ -4,7 +4,7 @@
  * in the coordinator's thread, in worker threads and in `parley worker` processes, so a context
  * carries everything a bare process needs: the game, its parameters, and the agent specs.
  */
-import { createAgent } from '@parley/agents';
+import { type Agent, createAgent } from '@parley/agents';
 import { getGame } from '@parley/games';
 import { type StandingSummary, StandingTracker } from '../ratings/scoring';
 import { runMatch } from '../runtime/match-runner';
@@ -46,6 +46,28 @@ export interface MatchSummary extends MatchTask {
   record?: MatchRecord;
 }
 
+/**
+ * Bots answer synchronously, and awaiting a plain value never lets the event loop run: one long
+ * match (Diplomacy to 1950) would hold a server's API for seconds. Every decision therefore
+ * yields to the loop once 10 ms have passed since the last yield. Timing only; results are unchanged.
+ */
+let lastBreath = performance.now();
+const BREATH_MS = 10;
+
+function breathing(agent: Agent): Agent {
+  return {
+    ...agent,
+    name: agent.name,
+    act: async (input) => {
+      if (performance.now() - lastBreath > BREATH_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        lastBreath = performance.now();
+      }
+      return agent.act(input);
+    },
+  };
+}
+
 export async function playMatch(ctx: MatchContext, task: MatchTask): Promise<MatchSummary> {
   const started = performance.now();
   const zeros = () => task.seats.map(() => 0);
@@ -65,7 +87,7 @@ export async function playMatch(ctx: MatchContext, task: MatchTask): Promise<Mat
     for (const name of task.seats) {
       const spec = ctx.agents[name];
       if (spec === undefined) throw new Error(`no agent spec for participant '${name}'`);
-      agents.push(createAgent(spec, game.descriptor.id));
+      agents.push(breathing(createAgent(spec, game.descriptor.id)));
     }
     const tracker = game.standing ? new StandingTracker() : null;
     const { record, finalState } = await runMatch({
