@@ -22,7 +22,7 @@ let thief: Server;
 let thiefHits = 0;
 let thiefUrl = '';
 beforeAll(async () => {
-  thief = createServer((req, res) => {
+  thief = createServer((_req, res) => {
     thiefHits++;
     res.end('{}');
   });

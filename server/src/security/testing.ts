@@ -29,7 +29,6 @@ export function useRoleArena(options: Parameters<typeof useArena>[0] = {}) {
 export interface Answer {
   status: number;
   text: string;
-  // biome-ignore lint/suspicious/noExplicitAny: responses are checked by assertions
   json: any;
 }
 

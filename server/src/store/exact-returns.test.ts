@@ -30,9 +30,8 @@ describe('exact returns in the database', () => {
         await store.finishMatch(`draw-${i}`, { status: 'finished', returns, finalStateHash: null });
         const back = (await store.getMatch(`draw-${i}`))?.returns ?? [];
         expect(back.length).toBe(returns.length);
-        back.forEach((r, seat) =>
-          expect(Object.is(r, returns[seat]) || (r === 0 && returns[seat] === 0), `${i}.${seat}`).toBe(true),
-        );
+        for (const [seat, r] of back.entries())
+          expect(Object.is(r, returns[seat]) || (r === 0 && returns[seat] === 0), `${i}.${seat}`).toBe(true);
         const listed = (await store.listMatches({})).matches.find((m) => m.id === `draw-${i}`);
         expect(listed?.returns).toEqual(back);
       }
