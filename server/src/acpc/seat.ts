@@ -22,6 +22,8 @@ export interface AcpcSeatOptions {
   /** 0 picks a free port (tests). */
   readonly port: number;
   readonly host?: string;
+  /** The seat's name in records (default `acpc:PORT`). */
+  readonly name?: string;
   /** Where connection events and protocol complaints go (one line each). */
   readonly log?: (line: string) => void;
 }
@@ -44,7 +46,7 @@ export class AcpcSeat implements Agent {
   readonly connected: Promise<void>;
 
   constructor(private readonly options: AcpcSeatOptions) {
-    this.name = `acpc:${options.port}`;
+    this.name = options.name ?? `acpc:${options.port}`;
     this.connected = new Promise((resolve) => {
       this.connectedNow = resolve;
     });

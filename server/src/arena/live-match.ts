@@ -99,7 +99,7 @@ export class LiveMatch {
    */
   private paced(agent: Agent): Agent {
     const pace = this.settings.paceMs;
-    // Methods are bound one by one: an agent may be a class instance (a DAIDE seat), whose methods a spread would drop.
+    // Methods are bound one by one: an agent may be a class instance (a DAIDE or ACPC seat), whose methods a spread would drop.
     return {
       name: agent.name,
       incremental: agent.incremental,

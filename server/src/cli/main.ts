@@ -9,6 +9,10 @@ const commands: Record<string, Command> = {
   run: { summary: 'play matches between agents and print mean payoffs with 95% intervals', load: () => import('./run') },
   start: { summary: 'start the arena with a demo of bots playing', load: () => import('./start') },
   replay: { summary: 'replay match records (JSONL) and check their final-state hashes', load: () => import('./replay') },
+  acpc: {
+    summary: 'ACPC poker dealer: ACPC clients on TCP ports against Parley agents (MATCHSTATE 2.0.0)',
+    load: () => import('./acpc'),
+  },
   export: {
     summary: 'export one match (stored id or record file): --format json|phh',
     load: () => import('./export'),

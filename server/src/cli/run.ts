@@ -6,13 +6,14 @@ import { createWriteStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createAgent } from '@parley/agents';
 import { deriveSeed, getGame } from '@parley/games';
+import { enableAcpcSeats } from '../acpc/seat-kind';
 import { runMatch } from '../runtime/match-runner';
 import { RunningStats } from '../runtime/stats';
 
 const HELP = `usage: parley run --game ID --seats SPEC,SPEC,… [options]
 
   --game ID          a registered game (parley games lists them)
-  --seats LIST       one agent spec per seat, comma-separated (random, call, …)
+  --seats LIST       one agent spec per seat, comma-separated (random, call, acpc:PORT, …)
   --matches N        how many matches (default 1)
   --seed N           base seed; match i uses a seed derived from it (default 1)
   --params JSON      game parameters, e.g. '{"players":2}'
@@ -41,6 +42,7 @@ export async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return values.help ? 0 : 2;
   }
+  enableAcpcSeats();
   const game = getGame(values.game);
   const parsed = game.descriptor.parseParams(values.params ? JSON.parse(values.params) : {});
   if (!parsed.ok) throw new Error(`invalid --params: ${parsed.error.message}`);

@@ -4,9 +4,11 @@
  * WebSocket rooms; DATABASE_URL switches to PostgreSQL and REDIS_URL shares rooms across processes.
  * With --daide-port (or DAIDE_PORT) a DAIDE server listens there too, and matches may seat `daide`:
  * a power played by a DAIDE bot (DumbBot, Albert…) that connects to that port.
+ * --acpc-ports (PARLEY_ACPC_PORTS, e.g. 3200-3209) registers seats `acpc/PORT` for ACPC poker clients.
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parsePortList, registerAcpcSeats } from '../acpc/seat-kind';
 import { loadOperatorAgents } from '../agents-registry/operator-config';
 import { runDemo } from '../arena/demo';
 import { createArena } from '../arena/server';
@@ -27,6 +29,8 @@ export async function run(argv: string[]): Promise<number> {
       'daide-port': { type: 'string', default: process.env.DAIDE_PORT },
       /** DAIDE press level: 0 (no press) or 10 (peace and alliances). */
       'daide-level': { type: 'string', default: process.env.DAIDE_LEVEL ?? '0' },
+      /** Ports on which registered `acpc/PORT` seats wait for ACPC poker clients. */
+      'acpc-ports': { type: 'string', default: process.env.PARLEY_ACPC_PORTS },
     },
   });
   // The front end starts at once, beside the database opening: both take seconds, and the web
@@ -45,6 +49,12 @@ export async function run(argv: string[]): Promise<number> {
     const level = values['daide-level'] === '10' ? 10 : 0;
     daide = await startDaideServer({ port: Number(values['daide-port']), level, registry });
     console.log(`DAIDE server on port ${daide.port} (press level ${level}): seat 'daide' in a Diplomacy match for a DAIDE bot`);
+  }
+  // ACPC seats exist only on the ports the operator opened: one registered agent `acpc/PORT` each.
+  if (values['acpc-ports']) {
+    const ports = parsePortList(values['acpc-ports']);
+    registerAcpcSeats(registry, ports, (line) => console.log(line));
+    console.log(`ACPC seats: agents acpc/${[...ports][0]}… wait for ACPC clients on ports ${values['acpc-ports']}`);
   }
   let store: Awaited<ReturnType<typeof openStore>>;
   let arena: Awaited<ReturnType<typeof createArena>>;

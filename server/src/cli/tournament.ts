@@ -3,6 +3,7 @@
  * Progress and messages go to stderr; with `--json` stdout carries the leaderboard alone.
  */
 import { parseArgs } from 'node:util';
+import { enableAcpcSeats } from '../acpc/seat-kind';
 import { formatLeaderboard, LEADERBOARD_FORMATS, type LeaderboardFormat } from '../ratings/format';
 import type { Leaderboard } from '../ratings/leaderboard';
 import { defaultOutDir, rebuildReport, runTournament } from '../tournament/run';
@@ -30,6 +31,8 @@ const HELP = `usage: parley tournament <run|report|leaderboard|validate> …
 
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
+  // Tournament files are the operator's: an acpc:PORT seat may take any port.
+  enableAcpcSeats();
   switch (sub) {
     case 'run':
       return runCommand(rest);
