@@ -14,7 +14,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { Agent, DecisionInput } from '@parley/agents';
 import { Nlhe } from '@parley/games';
-import { currentHand, engineAction, finishedHand, matchState, parseReply } from './matchstate';
+import { type AcpcHand, currentHand, engineAction, finishedHand, matchState, parseReply } from './matchstate';
 
 const MAX_LINE = 4096;
 
@@ -22,6 +22,8 @@ export interface AcpcSeatOptions {
   /** 0 picks a free port (tests). */
   readonly port: number;
   readonly host?: string;
+  /** The ACPC number of the match's first hand (default 0; the dealer counts from 0). */
+  readonly firstHand?: number;
   /** The seat's name in records (default `acpc:PORT`). */
   readonly name?: string;
   /** Where connection events and protocol complaints go (one line each). */
@@ -67,13 +69,15 @@ export class AcpcSeat implements Agent {
   observe(state: unknown, seat: number): void {
     const s = state as Nlhe.NlheState;
     this.state = s;
+    const first = this.options.firstHand ?? 0;
+    const numbered = (hand: AcpcHand): AcpcHand => ({ ...hand, number: hand.number + first });
     for (; this.finishedSent < s.past.length; this.finishedSent++) {
-      const line = matchState(finishedHand(s.past[this.finishedSent]!), seat);
+      const line = matchState(numbered(finishedHand(s.past[this.finishedSent]!)), seat);
       if (line) this.send(line);
     }
     // Between hands and while chance deals or players show down there is nothing new to say.
     if (s.over || s.hand.phase !== 'betting') return;
-    const line = matchState(currentHand(s), seat);
+    const line = matchState(numbered(currentHand(s)), seat);
     if (line && line !== this.latest) this.send(line);
   }
 
