@@ -1,22 +1,25 @@
 import Link from 'next/link';
 import { formatFixed } from '../lib/format';
-import { type Leaderboard, METHOD_LABEL } from '../lib/tournaments';
+import { INTERVAL_LABEL, type Leaderboard, METHOD_LABEL } from '../lib/tournaments';
 import { IntervalChart } from './charts/charts';
 
 const digits = (primary: string) => (primary === 'openskill' || primary === 'mean-payoff' ? 3 : 1);
 
-/** A leaderboard: the primary rating with its 95% interval, drawn and tabled. */
+/** A leaderboard: the primary rating with its interval (named for what it is), drawn and tabled. */
 export function LeaderboardView({ board, caption }: { board: Leaderboard; caption: string }) {
   const d = digits(board.primary);
   const label = METHOD_LABEL[board.primary] ?? board.primary;
+  const interval = (board.interval && INTERVAL_LABEL[board.interval]) ?? '95% interval';
+  const standing = board.rows.some((r) => r.centres);
   return (
     <div className="stack">
       <p className="small muted" style={{ margin: 0 }}>
         {board.basis}. {board.matches.toLocaleString('en-US')} matches.
+        {board.scoring && ` Scored by ${board.scoring} (docs/scoring.md).`}
       </p>
       <IntervalChart
-        title={`${caption}: ${label} with 95% intervals`}
-        unit={`${label} (dot: estimate, bar: 95% interval)`}
+        title={`${caption}: ${label} with ${interval}s`}
+        unit={`${label} (dot: estimate, bar: ${interval})`}
         rows={board.rows.map((r) => ({
           label: `${r.rank}. ${r.name}`,
           value: r.rating?.value ?? null,
@@ -36,7 +39,7 @@ export function LeaderboardView({ board, caption }: { board: Leaderboard; captio
               <th scope="col" className="num">
                 {label}
               </th>
-              <th scope="col">95% interval</th>
+              <th scope="col">{interval}</th>
               <th scope="col" className="num">
                 Matches
               </th>
@@ -48,6 +51,16 @@ export function LeaderboardView({ board, caption }: { board: Leaderboard; captio
                 <th scope="col" className="num">
                   Elo
                 </th>
+              )}
+              {standing && (
+                <>
+                  <th scope="col" className="num">
+                    Centres
+                  </th>
+                  <th scope="col" className="num">
+                    Years survived
+                  </th>
+                </>
               )}
             </tr>
           </thead>
@@ -71,7 +84,9 @@ export function LeaderboardView({ board, caption }: { board: Leaderboard; captio
                 <td className="small mono">
                   {r.rating?.lo != null && r.rating?.hi != null
                     ? `[${formatFixed(r.rating.lo, d)}, ${formatFixed(r.rating.hi, d)}]`
-                    : '–'}
+                    : r.mbb?.duplicate?.identical
+                      ? 'identical in duplicate'
+                      : '–'}
                 </td>
                 <td className="num">{r.matches.toLocaleString('en-US')}</td>
                 <td className="small">
@@ -80,6 +95,12 @@ export function LeaderboardView({ board, caption }: { board: Leaderboard; captio
                 <td className="num">{formatFixed(r.meanPayoff?.value, 3)}</td>
                 {board.methods.includes('elo') && board.primary !== 'elo' && (
                   <td className="num">{r.elo === undefined ? '–' : Math.round(r.elo)}</td>
+                )}
+                {standing && (
+                  <>
+                    <td className="num">{formatFixed(r.centres?.value, 2)}</td>
+                    <td className="num">{formatFixed(r.yearsSurvived, 2)}</td>
+                  </>
                 )}
               </tr>
             ))}

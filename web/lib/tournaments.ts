@@ -12,6 +12,8 @@ export interface Estimate {
   value: number;
   lo: number | null;
   hi: number | null;
+  /** What lo–hi is: bootstrap-ci, normal-ci or credible-band. */
+  interval?: string;
 }
 
 export interface LeaderboardRow {
@@ -28,14 +30,19 @@ export interface LeaderboardRow {
   elo?: number;
   openskill?: { mu: number; sigma: number; ordinal: number };
   mbb?: {
-    raw?: { mean: number; lo: number; hi: number; n: number } | null;
-    duplicate?: { mean: number; lo: number; hi: number } | null;
+    raw?: { mean: number; lo: number | null; hi: number | null; n: number; identical?: true } | null;
+    duplicate?: { mean: number; lo: number | null; hi: number | null; identical?: true } | null;
   };
+  centres?: Estimate | null;
+  yearsSurvived?: number | null;
 }
 
 export interface Leaderboard {
   primary: string;
   basis: string;
+  /** What the primary figure's interval is (older files lack it). */
+  interval?: string | null;
+  scoring?: string;
   methods: string[];
   provisionalBelow: number;
   matches: number;
@@ -83,6 +90,12 @@ export interface TournamentReport {
   matches: { scheduled: number; finished: number; failed: number; actions: number; fallbacks: number };
   leaderboard: Leaderboard;
   headToHead: { names: string[]; games: number[][]; winRate: (number | null)[][]; meanPayoff: (number | null)[][] };
+  /** Nash averaging and α-Rank over the head-to-head matrix (older reports lack it). */
+  metaGame?: {
+    basis: string;
+    nashAveraging: { names: string[]; weights: number[]; ratings: number[]; maxEntropy: boolean };
+    alphaRank: { names: string[]; mass: number[]; alpha: number; populationSize: number };
+  };
   usage: Usage[];
   sweeps: SweepSeries[];
   errors: { id: string; error: string }[];
@@ -168,6 +181,13 @@ export function getTournament(id: string): Tournament | null {
   if (!/^[\w.-]+$/.test(id)) return null;
   return listTournaments().find((t) => t.id === id) ?? null;
 }
+
+/** What an interval is, in words (mirrors server/src/ratings/leaderboard.ts). */
+export const INTERVAL_LABEL: Record<string, string> = {
+  'bootstrap-ci': 'bootstrap 95% confidence interval',
+  'normal-ci': '95% confidence interval (normal approximation)',
+  'credible-band': 'Bayesian credible band μ ± 1.96σ (no coverage claimed)',
+};
 
 /** What a primary figure is called in tables. */
 export const METHOD_LABEL: Record<string, string> = {

@@ -47,7 +47,7 @@ describe('parley tournament', () => {
     const jsonl = (await parley('tournament', 'leaderboard', out, '--format', 'jsonl')).stdout.trim().split('\n');
     expect(jsonl.map((l) => JSON.parse(l).name)).toEqual(rows.map((r) => r.name));
     expect((await parley('tournament', 'leaderboard', out)).stdout).toMatch(
-      /^mbb per hand, duplicate-adjusted, 95% interval\n\n#\s+participant\s+mbb\/hand/,
+      /^mbb per hand, duplicate-adjusted, 95% confidence interval over duplicate groups\n\n#\s+participant\s+mbb\/hand/,
     );
     const report = (await parley('tournament', 'report', out)).stdout;
     expect(report).toContain('# kuhn-bots');
@@ -55,7 +55,7 @@ describe('parley tournament', () => {
     expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')).matches.finished).toBe(6000);
   });
 
-  it('runs a Diplomacy tournament of built-in bots, rated by OpenSkill', async () => {
+  it('runs a Diplomacy tournament of built-in bots, scored by sum-of-squares and rated by Bradley–Terry and OpenSkill', async () => {
     const dir = temp();
     const file = join(dir, 'dip.yaml');
     writeFileSync(
@@ -66,7 +66,7 @@ describe('parley tournament', () => {
     );
     const { stdout } = await parley('tournament', 'run', file, '--json', '--out', join(dir, 'out'), '--workers', '0');
     const board = JSON.parse(stdout);
-    expect(board).toMatchObject({ game: 'diplomacy', primary: 'openskill', matches: 8 });
+    expect(board).toMatchObject({ game: 'diplomacy', primary: 'bradley-terry', scoring: 'sum-of-squares', matches: 8 });
     expect(board.rows.map((r: { matches: number }) => r.matches)).toEqual([8, 8, 8, 8]);
     expect(board.rows[0].openskill).toHaveProperty('sigma');
   });

@@ -40,6 +40,11 @@ describe('Diplomacy tournaments scored by centres', () => {
     expect(top!.centres!.value).toBeGreaterThan(Math.max(...rest.map((r) => r.centres!.value)));
     for (const r of leaderboard.rows) expect(r.yearsSurvived).toBeGreaterThan(0);
     expect(report.leaderboard.scoring).toBe('sum-of-squares');
+    // The meta-game: the heuristic bot beats every random bot head to head, so it is the whole
+    // Nash mixture and holds most of α-Rank's mass.
+    const h = report.metaGame.nashAveraging.names.indexOf('heuristic');
+    expect(report.metaGame.nashAveraging.weights[h]).toBeCloseTo(1, 6);
+    expect(Math.max(...report.metaGame.alphaRank.mass)).toBe(report.metaGame.alphaRank.mass[h]);
 
     // The same results re-scored by draw shares: every survivor at 1904 ties, and the heuristic
     // bot's lead shrinks to the eliminations it caused.
@@ -49,6 +54,8 @@ describe('Diplomacy tournaments scored by centres', () => {
     const rebuilt = await rebuildReport(store);
     expect(rebuilt.leaderboard.scoring).toBe('draw-size');
     expect(rebuilt.markdown).toContain('Scoring: draw-size');
+    expect(rebuilt.markdown).toContain('## Meta-game');
+    expect(rebuilt.markdown).toMatch(/\| heuristic \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \| [\d.]+ \|/);
     const draws = (board: typeof leaderboard) => board.rows.reduce((s, r) => s + r.draws, 0);
     expect(draws(rebuilt.leaderboard)).toBeGreaterThan(draws(leaderboard));
   }, 120_000);

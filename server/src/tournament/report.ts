@@ -4,8 +4,18 @@
  * per participant, and for budget sweeps the rating against the budget (the test-time-compute
  * curve) as a table and as JSON series ready for a chart.
  */
-import { INTERVAL_LABEL, type Leaderboard, type LeaderboardRow, METHOD_LABEL, type RatingMethod } from '../ratings/leaderboard';
-import { pairGames } from '../ratings/outcomes';
+
+import { type AlphaRank, alphaRank } from '../ratings/alpha-rank';
+import {
+  INTERVAL_LABEL,
+  type Leaderboard,
+  type LeaderboardRow,
+  METHOD_LABEL,
+  type RatingMethod,
+  scoredMatches,
+} from '../ratings/leaderboard';
+import { type NashAveraging, nashAveraging } from '../ratings/nash-averaging';
+import { pairUnits, type RatedMatch } from '../ratings/outcomes';
 import { SCORING_LABEL } from '../ratings/scoring';
 import type { MatchSummary } from './play';
 import type { ResolvedSpec, Scalar } from './spec';
@@ -49,6 +59,16 @@ export interface SweepSeries {
   }[];
 }
 
+/**
+ * The meta-game over the head-to-head score rates (row against column, ½ where they never met or
+ * on the diagonal): Nash averaging (on rates − ½) and α-Rank (on rates), see their modules.
+ */
+export interface MetaGame {
+  basis: string;
+  nashAveraging: NashAveraging;
+  alphaRank: AlphaRank;
+}
+
 export interface TournamentReport {
   format: 'parley.tournament-report';
   version: 1;
@@ -64,6 +84,7 @@ export interface TournamentReport {
   matches: { scheduled: number; finished: number; failed: number; actions: number; fallbacks: number };
   leaderboard: Leaderboard;
   headToHead: HeadToHead;
+  metaGame: MetaGame;
   usage: Usage[];
   sweeps: SweepSeries[];
   errors: { id: string; error: string }[];
@@ -79,6 +100,8 @@ export function buildReport(
   const names = spec.participants.map((p) => p.name);
   const played = results.filter((r) => r.returns);
   const usage = usageOf(names, results);
+  const rated = scoredMatches(ratedResults(results), spec.scoring);
+  const h2h = headToHead(names, rated, { chips: Boolean(spec.ratings.poker) });
   const rows = new Map(leaderboard.rows.map((r) => [r.name, r]));
   return {
     format: 'parley.tournament-report',
@@ -100,41 +123,77 @@ export function buildReport(
       fallbacks: results.reduce((s, r) => s + r.fallbacks.reduce((a, b) => a + b, 0), 0),
     },
     leaderboard,
-    headToHead: headToHead(names, played),
+    headToHead: h2h,
+    metaGame: metaGameOf(h2h),
     usage,
     sweeps: sweepsOf(spec, leaderboard, rows, new Map(usage.map((u) => [u.name, u]))),
     errors: results.flatMap((r) => (r.error ? [{ id: r.id, error: r.error }] : [])).slice(0, 20),
   };
 }
 
-export function headToHead(names: readonly string[], results: readonly MatchSummary[]): HeadToHead {
+/** The finished matches as the rating methods read them. */
+export function ratedResults(results: readonly MatchSummary[]): RatedMatch[] {
+  return results.flatMap((m) =>
+    m.returns
+      ? [
+          {
+            seats: m.seats,
+            returns: m.returns,
+            group: m.group,
+            groupSize: m.groupSize,
+            ...(m.standing && { standing: m.standing }),
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * Row against column over the same paired comparisons the ratings use: scores by sign, or for
+ * poker linear in the duplicate pair's chips (`pairUnits`); mean payoffs (or scores) per match.
+ */
+export function headToHead(
+  names: readonly string[],
+  matches: readonly RatedMatch[],
+  options: { chips?: boolean } = {},
+): HeadToHead {
   const n = names.length;
   const index = new Map(names.map((name, i) => [name, i]));
   const grid = () => Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const [games, score, payoffSum, payoffCount] = [grid(), grid(), grid(), grid()];
-  for (const r of results) {
-    if (!r.returns) continue;
-    for (const g of pairGames({ seats: r.seats, returns: r.returns })) {
-      const [i, j] = [index.get(g.a)!, index.get(g.b)!];
-      games[i]![j]! += 1;
-      games[j]![i]! += 1;
-      score[i]![j]! += g.score;
-      score[j]![i]! += 1 - g.score;
-    }
+  for (const g of pairUnits(matches, options).flat()) {
+    const [i, j] = [index.get(g.a)!, index.get(g.b)!];
+    games[i]![j]! += 1;
+    games[j]![i]! += 1;
+    score[i]![j]! += g.score;
+    score[j]![i]! += 1 - g.score;
+  }
+  for (const r of matches)
     r.seats.forEach((a, sa) => {
       for (const b of new Set(r.seats)) {
         if (b === a) continue;
         const [i, j] = [index.get(a)!, index.get(b)!];
-        payoffSum[i]![j]! += r.returns![sa]!;
+        payoffSum[i]![j]! += r.returns[sa]!;
         payoffCount[i]![j]! += 1;
       }
     });
-  }
   return {
     names: [...names],
     games,
     winRate: games.map((row, i) => row.map((g, j) => (g > 0 ? score[i]![j]! / g : null))),
     meanPayoff: payoffCount.map((row, i) => row.map((c, j) => (c > 0 ? payoffSum[i]![j]! / c : null))),
+  };
+}
+
+export function metaGameOf(h: HeadToHead): MetaGame {
+  const rates = h.winRate.map((row, i) => row.map((x, j) => (i === j || x === null ? 0.5 : x)));
+  return {
+    basis: 'head-to-head score rates (½ where two never met); Nash averaging on rate − ½, α-Rank with α = 10, m = 50',
+    nashAveraging: nashAveraging(
+      h.names,
+      rates.map((row) => row.map((x) => x - 0.5)),
+    ),
+    alphaRank: alphaRank(h.names, rates),
   };
 }
 
@@ -243,6 +302,24 @@ export function renderMarkdown(report: TournamentReport): string {
   h.names.forEach((name, i) => {
     out.push(`| ${cell(name)} | ${h.names.map((_, j) => (i === j ? '–' : num(h.meanPayoff[i]![j], 3))).join(' | ')} |`);
   });
+
+  const meta = report.metaGame;
+  if (meta) {
+    out.push(
+      '',
+      '## Meta-game',
+      '',
+      `Over the ${meta.basis}. Nash averaging rates each participant by its payoff against the maximum-entropy Nash mixture of the field (0 for the mixture's members; robust to near-copies); α-Rank gives the share of time evolution spends at each participant.`,
+      '',
+      '| participant | Nash weight | Nash-averaged rating | α-Rank mass |',
+      '|---|---:|---:|---:|',
+    );
+    meta.nashAveraging.names.forEach((name, i) =>
+      out.push(
+        `| ${cell(name)} | ${num(meta.nashAveraging.weights[i], 3)} | ${num(meta.nashAveraging.ratings[i], 3)} | ${num(meta.alphaRank.mass[i], 3)} |`,
+      ),
+    );
+  }
 
   out.push(
     '',

@@ -8,12 +8,11 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { createAgent } from '@parley/agents';
 import { computeLeaderboard, type Leaderboard } from '../ratings/leaderboard';
-import type { RatedMatch } from '../ratings/outcomes';
 import { type Executor, inlineExecutor } from './executor';
 import type { MatchContext, MatchSummary } from './play';
 import { Progress } from './progress';
 import { RedisExecutor } from './redis';
-import { buildReport, renderMarkdown, type TournamentReport } from './report';
+import { buildReport, ratedResults, renderMarkdown, type TournamentReport } from './report';
 import { fixedSchedule, type MatchTask } from './schedule';
 import { fingerprint, type ResolvedSpec, resolveSpec } from './spec';
 import { DirectoryStore, MANIFEST_FORMAT, MANIFEST_VERSION, type TournamentStore } from './store';
@@ -182,23 +181,6 @@ export function leaderboardOf(spec: ResolvedSpec, results: readonly MatchSummary
       ...(r.elo && { elo: r.elo }),
       ...(r.bradleyTerry && { bradleyTerry: r.bradleyTerry }),
     },
-  );
-}
-
-/** The finished matches as the rating methods read them. */
-export function ratedResults(results: readonly MatchSummary[]): RatedMatch[] {
-  return results.flatMap((m) =>
-    m.returns
-      ? [
-          {
-            seats: m.seats,
-            returns: m.returns,
-            group: m.group,
-            groupSize: m.groupSize,
-            ...(m.standing && { standing: m.standing }),
-          },
-        ]
-      : [],
   );
 }
 

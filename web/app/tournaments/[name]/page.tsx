@@ -124,6 +124,46 @@ export default async function TournamentPage({ params }: { params: Params }) {
           </div>
         </section>
       )}
+      {r?.metaGame && (
+        <section className="panel" aria-labelledby="meta">
+          <h2 id="meta" style={{ marginTop: 0 }}>
+            Meta-game
+          </h2>
+          <p className="small muted">
+            Over the {r.metaGame.basis}. Nash averaging rates each participant by its payoff against the maximum-entropy Nash
+            mixture of the field (0 for its members; near-copies do not move it); α-Rank gives the share of time evolution spends
+            at each participant.
+          </p>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Participant</th>
+                  <th scope="col" className="num">
+                    Nash weight
+                  </th>
+                  <th scope="col" className="num">
+                    Nash-averaged rating
+                  </th>
+                  <th scope="col" className="num">
+                    α-Rank mass
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.metaGame.nashAveraging.names.map((n, i) => (
+                  <tr key={n} data-metagame={n}>
+                    <td>{n}</td>
+                    <td className="num">{formatFixed(r.metaGame?.nashAveraging.weights[i], 3)}</td>
+                    <td className="num">{formatFixed(r.metaGame?.nashAveraging.ratings[i], 3)}</td>
+                    <td className="num">{formatFixed(r.metaGame?.alphaRank.mass[i], 3)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
       {r && (
         <section className="panel" aria-labelledby="usage">
           <h2 id="usage" style={{ marginTop: 0 }}>
