@@ -101,7 +101,7 @@ export function runDemo(service: MatchService, log: (line: string) => void, opti
       let matchId = await adopt(table);
       if (matchId) log(`demo: ${table.label} — carrying on with match ${matchId}`);
       else {
-        const created = await service.create(table.settings(), { demo: table.key });
+        const created = await service.create({ ...table.settings(), rated: false }, { demo: table.key });
         if (!created.ok) {
           log(`demo: cannot start ${table.label}: ${created.message}`);
           return;

@@ -8,6 +8,7 @@
 import type { Agent, PressMessage } from '@parley/agents';
 import { type Game, getGame, type Seat } from '@parley/games';
 import type { AgentRegistry } from '../agents-registry/registry';
+import { rateArenaMatch } from '../ratings/ladder';
 import { type Clock, delay, systemClock } from '../runtime/clock';
 import { type MatchEvent as RunnerEvent, runMatch } from '../runtime/match-runner';
 import type { ActionRecord, MatchRecord, MessageRecord, ModelCallRecord } from '../runtime/record';
@@ -209,7 +210,16 @@ export class LiveMatch {
     this.status = 'finished';
     await this.lastWrite;
     await this.store.finishMatch(this.id, { status: 'finished', returns: record.returns, finalStateHash: record.finalStateHash });
+    if (this.settings.rated) await this.rate(record.returns, finalState);
     this.notify();
+  }
+
+  /** Moves the ladder; a failure is reported and leaves the finished match as stored. */
+  private async rate(returns: readonly number[], finalState: unknown): Promise<void> {
+    const seats = this.seats.map((s) => ({ name: s.name, kind: s.kind }));
+    await rateArenaMatch(this.store, { matchId: this.id, game: this.settings.game, seats, returns, finalState }).catch((error) =>
+      console.error(`match ${this.id} was not rated: ${error instanceof Error ? error.message : String(error)}`),
+    );
   }
 
   /**

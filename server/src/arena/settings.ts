@@ -43,6 +43,11 @@ export const matchSettingsSchema = z
     paceMs: z.number().int().min(0).max(60_000).default(0),
     /** Seconds a dropped person has to reconnect before the seat's clock plays for them. */
     reconnectSeconds: z.number().int().min(0).max(3600).default(60),
+    /**
+     * The creator's choice: a rated match moves every seat's ladder rating when it finishes
+     * (ratings/ladder.ts); a casual one (the default, and every demo match) moves nothing.
+     */
+    rated: z.boolean().default(false),
   })
   .strict();
 

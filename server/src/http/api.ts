@@ -51,6 +51,12 @@ export interface ApiDeps {
 }
 
 const leaderboardQuery = z.object({ format: z.enum(['json', 'csv', 'jsonl', 'table']).default('json') });
+const ladderQuery = z.object({
+  game: z.string().max(40).optional(),
+  kind: z.enum(['agent', 'bot-account', 'person']).optional(),
+  pool: z.enum(['all', 'vs-people']).default('all'),
+  name: z.string().max(500).optional(),
+});
 const exploitabilityQuery = z.object({ game: z.enum(['kuhn', 'leduc']) });
 const MEDIA: Record<string, string> = {
   json: 'application/json',
@@ -161,6 +167,19 @@ export function createApi(deps: ApiDeps) {
 
     /** The agents a match or tournament may seat, by id: what the operator registered. */
     listRegistry: createEndpoint('/api/registry', { method: 'GET' }, async () => json(200, { agents: registry.list() })),
+
+    // Public, read-only: the living ladder (rated arena matches), filtered by game, kind of player,
+    // pool (everyone, or matches against people only) and name.
+    ladder: createEndpoint('/api/ladder', { method: 'GET' }, async (ctx) => {
+      const q = ladderQuery.safeParse(ctx.query ?? {});
+      if (!q.success)
+        return fail(400, 'query/invalid', q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      const filter = Object.fromEntries(Object.entries(q.data).filter(([, v]) => v !== undefined));
+      return json(200, {
+        basis: 'OpenSkill μ and deviation σ from rated arena matches; ordered by μ − 3σ; provisional while σ > σ₀/2',
+        ratings: await store.ladderRatings(filter),
+      });
+    }),
 
     matchAnalysis: createEndpoint('/api/matches/:id/analysis', { method: 'GET' }, async (ctx) => {
       const id = String(ctx.params.id ?? '');

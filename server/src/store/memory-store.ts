@@ -5,9 +5,13 @@
  * survives the process.
  */
 import { checkNewMatch, demoKept, normaliseEvents, normaliseModelCalls, pageOf, StoreError, toJson } from './checks';
+import { ladderOrder, matchesLadderFilter } from './ladder';
 import type {
   AgentInfo,
   DemoFilter,
+  LadderFilter,
+  LadderRating,
+  LadderUpdate,
   MatchEvent,
   MatchFilter,
   MatchStatus,
@@ -28,6 +32,8 @@ interface StoredMatch {
 export class MemoryStore implements MatchStore {
   private readonly matches = new Map<string, StoredMatch>();
   private readonly agents = new Map<string, AgentInfo>();
+  private readonly ladder = new Map<string, LadderRating>();
+  private readonly ladderMatches = new Map<string, Omit<LadderUpdate, 'ratings'>>();
   private closed = false;
 
   async createMatch(match: NewMatch): Promise<void> {
@@ -141,6 +147,29 @@ export class MemoryStore implements MatchStore {
     }
     for (const id of pruned) this.matches.delete(id);
     return pruned;
+  }
+
+  async ladderRatings(filter: LadderFilter): Promise<LadderRating[]> {
+    this.open();
+    return [...this.ladder.values()]
+      .filter((r) => matchesLadderFilter(r, filter))
+      .sort(ladderOrder)
+      .map((r) => ({ ...r }));
+  }
+
+  async applyLadderUpdate(update: LadderUpdate): Promise<boolean> {
+    this.open();
+    if (this.ladderMatches.has(update.matchId)) return false;
+    const { ratings, ...match } = structuredClone(update);
+    this.ladderMatches.set(update.matchId, match);
+    for (const r of ratings) this.ladder.set(JSON.stringify([r.game, r.pool, r.player]), r);
+    return true;
+  }
+
+  async ladderMatch(matchId: string): Promise<Omit<LadderUpdate, 'ratings'> | null> {
+    this.open();
+    const m = this.ladderMatches.get(matchId);
+    return m ? structuredClone(m) : null;
   }
 
   async flush(): Promise<void> {}

@@ -27,6 +27,11 @@ import {
 import type {
   AgentInfo,
   DemoFilter,
+  LadderFilter,
+  LadderPlayerKind,
+  LadderPool,
+  LadderRating,
+  LadderUpdate,
   MatchEvent,
   MatchFilter,
   MatchStatus,
@@ -251,6 +256,59 @@ export class PrismaStore implements MatchStore {
       this.db.prisma.match.deleteMany({ where: { id: { in: ids }, demo: { not: null }, status: { not: 'running' } } }),
     ]);
     return ids;
+  }
+
+  async ladderRatings(filter: LadderFilter): Promise<LadderRating[]> {
+    this.open();
+    const rows = await this.db.prisma.ladderRating.findMany({
+      where: {
+        game: filter.game,
+        pool: filter.pool,
+        kind: filter.kind,
+        name: filter.name,
+        ...(filter.players !== undefined && { player: { in: filter.players } }),
+      },
+      orderBy: [{ ordinal: 'desc' }, { name: 'asc' }],
+    });
+    return rows.map((r) => ({
+      ...r,
+      pool: r.pool as LadderPool,
+      kind: r.kind as LadderPlayerKind,
+      updatedAt: r.updatedAt.getTime(),
+    }));
+  }
+
+  async applyLadderUpdate(update: LadderUpdate): Promise<boolean> {
+    this.open();
+    // Rated matches are applied one at a time per process (ratings/ladder.ts), so this check
+    // settles repeats; the primary key still refuses a race between processes.
+    if (await this.db.prisma.ladderMatch.findUnique({ where: { matchId: update.matchId }, select: { matchId: true } }))
+      return false;
+    try {
+      await this.db.prisma.$transaction([
+        this.db.prisma.ladderMatch.create({
+          data: { matchId: update.matchId, game: update.game, scoring: update.scoring, scores: json(update.scores) },
+        }),
+        ...update.ratings.map((r) => {
+          const data = { ...r, updatedAt: new Date(r.updatedAt) };
+          return this.db.prisma.ladderRating.upsert({
+            where: { game_pool_player: { game: r.game, pool: r.pool, player: r.player } },
+            create: data,
+            update: data,
+          });
+        }),
+      ]);
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false; // this match was applied before
+      throw error;
+    }
+  }
+
+  async ladderMatch(matchId: string): Promise<Omit<LadderUpdate, 'ratings'> | null> {
+    this.open();
+    const row = await this.db.prisma.ladderMatch.findUnique({ where: { matchId } });
+    return row ? { matchId: row.matchId, game: row.game, scoring: row.scoring, scores: row.scores as number[] } : null;
   }
 
   flush(): Promise<void> {

@@ -4,6 +4,7 @@
  * empty store from `open` and disposes of it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { rateArenaMatch } from '../ratings/ladder';
 import type { OpenedStore } from './test-support';
 import { newMatch } from './test-support';
 import type { MatchEvent, MatchStore, StoredModelCall } from './types';
@@ -293,6 +294,32 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       // The running demo (leduc4) stays whatever `keep` says.
       expect((await store.pruneDemoMatches(0)).sort()).toEqual(['leduc2', 'leduc3', 'nlhe0']);
       expect((await store.listMatches({})).matches.map((m) => m.id).sort()).toEqual(['cup', 'leduc4', 'person']);
+    });
+
+    it('keeps the ladder: rated matches move ratings once, filtered by game, pool and kind', async () => {
+      const match = {
+        matchId: 'r1',
+        game: 'kuhn',
+        seats: [
+          { name: 'alice', kind: 'human' as const },
+          { name: 'heuristic', kind: 'bot' as const },
+        ],
+        returns: [1, -1],
+      };
+      expect(await rateArenaMatch(store, match, T0)).toBe(true);
+      expect(await rateArenaMatch(store, match, T0)).toBe(false); // applied once only
+      expect(await store.ladderMatch('r1')).toEqual({ matchId: 'r1', game: 'kuhn', scoring: null, scores: [1, -1] });
+      const all = await store.ladderRatings({ game: 'kuhn', pool: 'all' });
+      expect(all.map((r) => [r.player, r.kind, r.matches, r.provisional])).toEqual([
+        ['person:alice', 'person', 1, true],
+        ['agent:heuristic', 'agent', 1, true],
+      ]);
+      expect(all[0]!.mu).toBeGreaterThan(25);
+      expect(all[0]!.sigma).toBeLessThan(25 / 3);
+      expect(all[0]!.updatedAt).toBe(T0);
+      expect(await store.ladderRatings({ game: 'kuhn', pool: 'vs-people', kind: 'agent' })).toHaveLength(1);
+      expect(await store.ladderRatings({ game: 'leduc' })).toEqual([]);
+      expect((await store.ladderRatings({ name: 'heuristic' })).map((r) => r.pool).sort()).toEqual(['all', 'vs-people']);
     });
 
     it('flushes, and refuses work once closed', async () => {

@@ -95,6 +95,44 @@ export interface MatchFilter {
   pageSize?: number;
 }
 
+/** The living ladder (ratings/ladder.ts): who is rated, in which pool. */
+export type LadderPlayerKind = 'agent' | 'bot-account' | 'person';
+export type LadderPool = 'all' | 'vs-people';
+
+export interface LadderRating {
+  game: string;
+  pool: LadderPool;
+  /** `kind:name`, unique per game and pool. */
+  player: string;
+  kind: LadderPlayerKind;
+  name: string;
+  /** OpenSkill μ and σ (the rating deviation); ordinal = μ − 3σ orders the ladder. */
+  mu: number;
+  sigma: number;
+  ordinal: number;
+  matches: number;
+  provisional: boolean;
+  updatedAt: number;
+}
+
+export interface LadderFilter {
+  game?: string;
+  pool?: LadderPool;
+  kind?: LadderPlayerKind;
+  players?: string[];
+  name?: string;
+}
+
+/** One rated match's effect on the ladder, applied at once. */
+export interface LadderUpdate {
+  matchId: string;
+  game: string;
+  /** The scoring system the ranking used (games scored by centres), else null. */
+  scoring: string | null;
+  scores: number[];
+  ratings: LadderRating[];
+}
+
 export interface MatchStore {
   /** Creates the match and its seats (upserting agents by name). */
   createMatch(match: NewMatch): Promise<void>;
@@ -120,6 +158,12 @@ export interface MatchStore {
    * ids deleted.
    */
   pruneDemoMatches(keep: number): Promise<string[]>;
+  /** Ladder ratings, best (highest μ − 3σ) first. */
+  ladderRatings(filter: LadderFilter): Promise<LadderRating[]>;
+  /** Applies a rated match's new ratings in one transaction; false if that match was applied already. */
+  applyLadderUpdate(update: LadderUpdate): Promise<boolean>;
+  /** How a match was scored on the ladder, if it was rated. */
+  ladderMatch(matchId: string): Promise<Omit<LadderUpdate, 'ratings'> | null>;
   /** Writes everything queued. */
   flush(): Promise<void>;
   close(): Promise<void>;
