@@ -22,8 +22,9 @@ const api = async (port: number, path: string, init?: RequestInit) => fetchJson(
 describe('crash recovery', () => {
   it('resumes a match after SIGKILL and finishes it exactly as an uninterrupted run would', async () => {
     const port = await freePort();
-    // A guest may not pick the seed; the finished match reveals it, and the rerun uses that.
-    const settings = { game: 'leduc', seats: ['random', 'random'], paceMs: 150 };
+    // A guest may not pick the seed; the finished match reveals it, and the rerun uses that. The
+    // bots are paced slowly enough that the kill lands mid-match however slow the machine is.
+    const settings = { game: 'leduc', seats: ['random', 'random'], paceMs: 800 };
     let server = await startServerProcess(port, { PARLEY_DATA_DIR: dir });
     running.push(server);
     const { matchId } = await api(port, '/api/matches', {
@@ -36,11 +37,11 @@ describe('crash recovery', () => {
     server = await startServerProcess(port, { PARLEY_DATA_DIR: dir });
     running.push(server);
     const restarted = server;
-    await until(() => restarted.output().includes('resumed'), 10_000, 'the restarted server to report what it resumed');
+    await until(() => restarted.output().includes('resumed'), 60_000, 'the restarted server to report what it resumed');
     expect(server.output()).toContain(`resumed 1 unfinished match(es): ${matchId}`);
     await until(
       async () => (await api(port, `/api/matches/${matchId}`)).status === 'finished',
-      30_000,
+      120_000,
       'the resumed match to finish',
     );
     const stored = await api(port, `/api/matches/${matchId}`);
@@ -62,5 +63,6 @@ describe('crash recovery', () => {
     expect(stored.finalStateHash).toBe(uninterrupted.record.finalStateHash);
     expect(stored.returns).toEqual(uninterrupted.record.returns);
     await server.kill();
-  });
+    // Two server starts and a paced match: generous, as a loaded machine needs.
+  }, 300_000);
 });

@@ -1,7 +1,7 @@
 /**
  * Batching on the database store: thousands of one-event appends from several matches become a
- * few transactions, each caller resolved once its event is durable. The time is printed for
- * information; the throughput figures live in server/bench/store.bench.ts.
+ * few transactions, each caller resolved once its event is durable. The throughput figures live
+ * in server/bench/store.bench.ts.
  */
 import { expect, it } from 'vitest';
 import { events } from './store-contract';
@@ -13,14 +13,9 @@ it('writes 5,000 one-event appends from 5 matches in about 10 transactions', asy
     const ids = ['b0', 'b1', 'b2', 'b3', 'b4'];
     for (const id of ids) await store.createMatch(newMatch(id));
     const stats = (store as unknown as { stats: { batches: number; items: number } }).stats;
-    const t0 = performance.now();
     const writes: Promise<void>[] = [];
     for (let n = 0; n < 1000; n++) for (const id of ids) writes.push(store.appendEvents(id, events(n, 1)));
     await Promise.all(writes);
-    const ms = performance.now() - t0;
-    console.log(
-      `5,000 appends in ${stats.batches} transactions, ${ms.toFixed(0)} ms (${Math.round(5000 / (ms / 1000))} events/s)`,
-    );
     expect(stats.items).toBe(5000);
     expect(stats.batches).toBeGreaterThanOrEqual(10);
     expect(stats.batches).toBeLessThanOrEqual(12);
