@@ -11,6 +11,9 @@ import { expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const SOURCES = ['server/src', 'agents/src', 'games/src'];
 
+/** Tests and their helpers beside the code: `*.test.ts`, `test-*.ts`, `testing.ts`. */
+const isTestSupport = (name: string) => name.endsWith('.test.ts') || name.startsWith('test-') || name === 'testing.ts';
+
 function productionFiles(dir: string): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -18,7 +21,7 @@ function productionFiles(dir: string): string[] {
     if (entry.isDirectory()) {
       if (entry.name !== 'testing' && entry.name !== 'generated' && !entry.name.startsWith('__'))
         out.push(...productionFiles(path));
-    } else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') && !entry.name.startsWith('test-')) out.push(path);
+    } else if (entry.name.endsWith('.ts') && !isTestSupport(entry.name)) out.push(path);
   }
   return out;
 }
