@@ -64,6 +64,7 @@ export function CreateMatch() {
   const [ordersSec, setOrdersSec] = useState('120');
   const [delaySec, setDelaySec] = useState('0');
   const [paceMs, setPaceMs] = useState('400');
+  const [rated, setRated] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
@@ -99,6 +100,7 @@ export function CreateMatch() {
           : { actionMs: secs(actionSec), bankMs: secs(bankSec) },
     };
     if (seed.trim()) body.seed = Number(seed);
+    if (rated) body.rated = true;
     setBusy(true);
     try {
       const res = await fetch('/api/matches', {
@@ -186,6 +188,10 @@ export function CreateMatch() {
           ))}
         </datalist>
       </fieldset>
+      <label className="small">
+        <input type="checkbox" checked={rated} onChange={(e) => setRated(e.target.checked)} name="rated" /> Rated: the result
+        moves everyone&apos;s rating on the <a href="/ladder">ladder</a> (leave it off for a casual match)
+      </label>
       <details>
         <summary>Clocks and pacing</summary>
         <div className="form-grid" style={{ marginTop: '0.5rem' }}>

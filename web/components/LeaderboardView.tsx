@@ -18,7 +18,7 @@ export function LeaderboardView({ board, caption }: { board: Leaderboard; captio
         {board.scoring && ` Scored by ${board.scoring} (docs/scoring.md).`}
       </p>
       <IntervalChart
-        title={`${caption}: ${label} with ${interval}s`}
+        title={`${caption}: ${label}, ${interval}`}
         unit={`${label} (dot: estimate, bar: ${interval})`}
         rows={board.rows.map((r) => ({
           label: `${r.rank}. ${r.name}`,

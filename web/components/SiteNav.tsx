@@ -6,6 +6,7 @@ import { usePathname } from 'next/navigation';
 const LINKS = [
   { href: '/', label: 'Matches' },
   { href: '/leaderboard', label: 'Leaderboard' },
+  { href: '/ladder', label: 'Ladder' },
   { href: '/agents', label: 'Agents' },
   { href: '/analysis', label: 'Analysis' },
 ];

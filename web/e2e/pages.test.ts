@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, createMatch, launch, newPage, waitFinished, webUrl } from './harness';
+import { api, artifact, createMatch, launch, newPage, until, waitFinished, webUrl } from './harness';
 
 let browser: Browser;
 
@@ -26,7 +26,7 @@ describe('leaderboards, agents, analysis, lobby', () => {
     await expect.poll(() => kuhn.count()).toBe(1);
     expect(await leduc.count()).toBe(1);
     expect(await kuhn.locator('tr[data-participant]').count()).toBe(4);
-    expect(await kuhn.locator('svg[aria-label*="95% intervals"] circle').count()).toBe(4);
+    expect(await kuhn.locator('svg[aria-label*="95% confidence interval"] circle').count()).toBe(4);
     // Each row carries its interval.
     const interval = await kuhn.locator('tr[data-participant="equilibrium"] td.mono').textContent();
     expect(interval).toMatch(/^\[-?[\d,.]+, -?[\d,.]+\]$/);
@@ -42,6 +42,26 @@ describe('leaderboards, agents, analysis, lobby', () => {
     // Two tournaments: a rating for each, and their usage.
     expect(await page.locator('#ratings ~ * tbody tr, section[aria-labelledby="ratings"] tbody tr').count()).toBe(2);
     expect(await page.locator('section[aria-labelledby="cost"] tbody tr').count()).toBe(2);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the ladder from rated arena matches, filtered by kind, and on the agent page', async () => {
+    const { matchId } = await createMatch({ game: 'kuhn', seed: 15, seats: ['random', 'call'], rated: true });
+    await waitFinished(matchId);
+    await until(
+      async () => (await api<{ ratings: unknown[] }>('/api/ladder?game=kuhn')).body.ratings.length >= 2,
+      30_000,
+      'the ladder to rate the match',
+    );
+    const { page, errors } = await newPage(browser, { width: 1300, height: 900 });
+    await page.goto(`${webUrl()}/ladder?game=kuhn`);
+    await expect.poll(() => page.locator('tr[data-ladder="agent:random"]').count()).toBe(1);
+    expect(await page.locator('tr[data-ladder="agent:call"]').count()).toBe(1);
+    await page.goto(`${webUrl()}/ladder?game=kuhn&kind=person`);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Ladder');
+    expect(await page.locator('tr[data-ladder]').count()).toBe(0);
+    await page.goto(`${webUrl()}/agents/call`);
+    await expect.poll(() => page.locator('section[aria-labelledby="ladder"] tr[data-ladder="agent:call"]').count()).toBe(1);
     expect(errors).toEqual([]);
   });
 

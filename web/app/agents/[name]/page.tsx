@@ -1,8 +1,10 @@
 import Link from 'next/link';
 import { LineChart, type Series } from '../../../components/charts/charts';
+import { LadderTable } from '../../../components/LadderTable';
 import { MatchTable } from '../../../components/MatchTable';
 import { arenaGet } from '../../../lib/arena';
 import { formatFixed, formatTime, formatUsd, gameName } from '../../../lib/format';
+import { type LadderAnswer, ladderQuery } from '../../../lib/ladder';
 import { listTournaments, METHOD_LABEL } from '../../../lib/tournaments';
 import type { AgentRow, MatchPage } from '../../../lib/types';
 
@@ -20,10 +22,13 @@ const COLOURS = ['#1d4ed8', '#b45309', '#15803d', '#7c3aed', '#be123c', '#0e7490
 /** One agent: its rating over successive tournaments, what it cost, and its arena matches. */
 export default async function AgentPage({ params }: { params: Params }) {
   const name = decodeURIComponent((await params).name);
-  const [agents, matches] = await Promise.all([
+  const [agents, matches, ladderAll, ladderPeople] = await Promise.all([
     arenaGet<{ agents: AgentRow[] }>('/api/agents'),
     arenaGet<MatchPage>(`/api/matches?agent=${encodeURIComponent(name)}&demo=exclude&pageSize=20`),
+    arenaGet<LadderAnswer>(`/api/ladder${ladderQuery({ name })}`),
+    arenaGet<LadderAnswer>(`/api/ladder${ladderQuery({ name, pool: 'vs-people' })}`),
   ]);
+  const ladder = (a: typeof ladderAll) => (a.ok ? a.data.ratings.filter((r) => r.kind !== 'person') : []);
   const arenaRow = agents.ok ? agents.data.agents.find((a) => a.name === name) : undefined;
   const history = listTournaments()
     .flatMap((t) => {
@@ -83,6 +88,25 @@ export default async function AgentPage({ params }: { params: Params }) {
         tournament
         {history.length === 1 ? '' : 's'}
       </p>
+      <section className="panel" aria-labelledby="ladder">
+        <h2 id="ladder" style={{ marginTop: 0 }}>
+          Ladder
+        </h2>
+        {ladder(ladderAll).length === 0 ? (
+          <p className="muted">No rated arena matches yet.</p>
+        ) : (
+          <>
+            <h3>All rated matches</h3>
+            <LadderTable ratings={ladder(ladderAll)} caption={`${name} on the ladder`} />
+            <h3>Against people only</h3>
+            {ladder(ladderPeople).length === 0 ? (
+              <p className="muted">No rated matches against people yet.</p>
+            ) : (
+              <LadderTable ratings={ladder(ladderPeople)} caption={`${name} against people`} />
+            )}
+          </>
+        )}
+      </section>
       <section className="panel" aria-labelledby="ratings">
         <h2 id="ratings" style={{ marginTop: 0 }}>
           Rating history
