@@ -5,7 +5,7 @@
  * The runtime checks every answer against the engine; an illegal, missing or late answer becomes
  * the game's safe default (hold, check or fold) and is recorded as such.
  */
-import type { Rng, Seat } from '@parley/games';
+import type { Diplomacy, Rng, Seat } from '@parley/games';
 
 export interface DecisionInput {
   readonly gameId: string;
@@ -45,12 +45,8 @@ export interface PressMessage {
   readonly phase?: string;
 }
 
-/** A typed promise in press: support X, move to Y, keep Z demilitarised, no attack on W. */
-export type Commitment =
-  | { readonly kind: 'support'; readonly order: string }
-  | { readonly kind: 'move'; readonly order: string }
-  | { readonly kind: 'demilitarise'; readonly province: string }
-  | { readonly kind: 'no-attack'; readonly target: Seat | string };
+/** A typed promise in press (the Diplomacy engine's vocabulary, which it checks against orders). */
+export type Commitment = Diplomacy.Commitment;
 
 export interface PressInput extends Omit<DecisionInput, 'legalActions'> {
   /** The seats this seat may write to. */
@@ -63,8 +59,11 @@ export interface PressInput extends Omit<DecisionInput, 'legalActions'> {
 export interface ModelCall {
   readonly provider: string;
   readonly model: string;
-  /** What the call was for: an action decision, press, or a retry after a bad answer. */
-  readonly purpose: 'decide' | 'negotiate' | 'retry';
+  /**
+   * What the call was for: an action decision, press, a retry after a bad answer, consolidating
+   * the agent's memory, reflecting after a phase, or judging press (the analyzer's judge).
+   */
+  readonly purpose: 'decide' | 'negotiate' | 'retry' | 'summarize' | 'reflect' | 'judge';
   readonly prompt: unknown;
   readonly reply: string | null;
   readonly tokensIn: number;
@@ -75,6 +74,8 @@ export interface ModelCall {
   readonly error?: string;
   /** The action (or messages) the reply was parsed into, if it parsed. */
   readonly parsed?: unknown;
+  /** The agent's memory after this call changed it (LLM Diplomacy agents: memory/memory.ts). */
+  readonly memory?: unknown;
 }
 
 export type Decision = string | readonly string[];
@@ -90,6 +91,8 @@ export interface TurnView {
   readonly seatNames: readonly string[];
   /** The same object for every seat of one match (and a different one per match): seats of one game can find each other. */
   readonly match: object;
+  /** Press the seat has received so far (games with press). */
+  readonly inbox?: readonly PressMessage[];
 }
 
 export interface Agent {
@@ -115,7 +118,8 @@ export interface Agent {
    * Optional: told the seat's view at the start of every turn (each new `turnKey`, in games that
    * have turns) and once at the end, whether or not the seat acts in that turn. Unlike `observe`
    * (every action, synchronous), the runtime waits for the returned promise: a seat played from
-   * another protocol (DAIDE) waits there for its client to arrive before the first turn.
+   * another protocol (DAIDE) waits there for its client to arrive before the first turn. An
+   * agent that keeps memory (the LLM Diplomacy agent) reads every phase's results here.
    */
   watch?(input: TurnView): void | Promise<void>;
   /** Optional: called once when the match ends, to release connections. */

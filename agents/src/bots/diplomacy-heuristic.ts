@@ -63,28 +63,7 @@ const CENTRES = MAP.provinces.filter((p) => p.supplyCentre).map((p) => p.id);
 const IS_CENTRE = new Set(CENTRES);
 const prov = (loc: string) => loc.slice(0, 3);
 
-function bfs(start: string, adj: Record<string, string[]>): Map<string, number> {
-  const d = new Map([[start, 0]]);
-  const queue = [start];
-  for (let i = 0; i < queue.length; i++) {
-    const at = queue[i]!;
-    for (const next of adj[at] ?? []) {
-      if (d.has(next)) continue;
-      d.set(next, d.get(at)! + 1);
-      queue.push(next);
-    }
-  }
-  return d;
-}
-
-const DIST: Record<UnitType, Map<string, Map<string, number>>> = { A: new Map(), F: new Map() };
-for (const p of Object.keys(MAP.armyAdjacency)) DIST.A.set(p, bfs(p, MAP.armyAdjacency));
-for (const loc of Object.keys(MAP.fleetAdjacency)) {
-  const byProvince = new Map<string, number>();
-  for (const [l, n] of bfs(loc, MAP.fleetAdjacency)) if (n < (byProvince.get(prov(l)) ?? FAR)) byProvince.set(prov(l), n);
-  DIST.F.set(loc, byProvince);
-}
-const dist = (type: UnitType, loc: string, to: string): number => DIST[type].get(type === 'A' ? prov(loc) : loc)?.get(to) ?? FAR;
+const dist = (type: UnitType, loc: string, to: string): number => Diplomacy.distancesFrom(type, loc)?.get(to) ?? FAR;
 const reach = (type: UnitType, loc: string): string[] =>
   type === 'A' ? (MAP.armyAdjacency[prov(loc)] ?? []) : (MAP.fleetAdjacency[loc] ?? []).map(prov);
 const labelOf = (u: Unit) => `${u.type} ${u.province.toUpperCase()}`;
@@ -144,7 +123,7 @@ class Board {
     const key = claimed.size === 0 ? `${type} ${loc}` : '';
     const cached = this.nearestFree.get(key);
     if (cached) return cached;
-    const from = DIST[type].get(type === 'A' ? prov(loc) : loc);
+    const from = Diplomacy.distancesFrom(type, loc);
     let best = { d: FAR, t: null as string | null };
     for (const pass of [true, false]) {
       for (const t of this.targets) {

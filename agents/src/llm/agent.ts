@@ -3,18 +3,34 @@
  * decision budget (session.ts), and answers with the parsed action. When no usable answer comes,
  * it throws an error naming why (`agent/unparseable: …`), so the runtime plays the safe default
  * and records the fallback with that reason; every request is on the record as a model call.
- * Where the game has press it also negotiates, and it keeps a short diary the model writes.
+ *
+ * Where the game has press (Diplomacy) it also negotiates and keeps a memory (memory/): a diary
+ * by phase, yearly summaries the model writes, goals, relationships, and the trust ledger the
+ * engine's facts fill. Before a decision the agent brings the memory up to date (ledger, then at
+ * most one consolidation, then an optional reflection), each call within the same deadline;
+ * every call that changed the memory carries a copy of it on the record.
  */
-import type { Agent, Decision, DecisionInput, PressInput, PressMessage } from '../agent';
+import type { Agent, Decision, DecisionInput, ModelCall, PressInput, PressMessage } from '../agent';
 import type { LlmConfig } from './config';
+import { LedgerKeeper, ledgerText } from './memory/ledger';
+import {
+  applyConsolidation,
+  applyUpdate,
+  consolidationPrompt,
+  emptyMemory,
+  type Memory,
+  type MemoryUpdate,
+  memoryText,
+  nextConsolidation,
+  snapshot,
+  updateFrom,
+} from './memory/memory';
+import { lastObjectWith } from './parse/json';
 import { promptFor } from './prompts';
-import type { Memory } from './prompts/types';
+import { boardText, powerName } from './prompts/diplomacy-board';
+import { type DiplomacyObservation, POWERS, phaseKey } from './prompts/diplomacy-engine';
 import { type ChatClient, createChatClient } from './providers';
 import { runSession, type SessionFailure } from './session';
-
-/** The diary stays this short, so the context does not grow with the match. */
-export const DIARY_LINES = 12;
-const DIARY_LINE_CHARS = 240;
 
 export class AgentFailure extends Error {
   constructor(readonly failure: SessionFailure) {
@@ -27,28 +43,113 @@ export interface LlmAgent extends Agent {
   readonly memory: Memory;
 }
 
+const POWER_NAMES = POWERS.map((_, i) => powerName(i));
+
 export function llmAgent(config: LlmConfig, gameId: string, client: ChatClient = createChatClient(config)): LlmAgent {
   const prompt = promptFor(gameId);
-  const memory: Memory = { diary: [] };
+  const memory = emptyMemory();
+  const keepsMemory = gameId === 'diplomacy';
+  const ledger = new LedgerKeeper();
+  let reflectedOn: string | null = null;
   const system = (base: string) =>
     config.systemPrompt && config.systemPromptMode === 'replace'
       ? config.systemPrompt
       : config.systemPrompt
         ? `${base}\n\n${config.systemPrompt}`
         : base;
-  const remember = (diary: string | undefined) => {
-    if (!diary) return;
-    const lines = diary
-      .split('\n')
-      .map((l) => l.trim().slice(0, DIARY_LINE_CHARS))
-      .filter(Boolean);
-    memory.diary = [...memory.diary, ...lines].slice(-DIARY_LINES);
+
+  /** Calls of one step are held until the memory is updated, so the last carries the new memory. */
+  const recorder = (input: DecisionInput | PressInput) => {
+    const held: ModelCall[] = [];
+    return {
+      record: (call: ModelCall) => held.push(call),
+      flush(changed: boolean) {
+        if (changed && held.length > 0) held[held.length - 1] = { ...held[held.length - 1]!, memory: snapshot(memory) };
+        for (const call of held.splice(0)) input.recordModelCall?.(call);
+      },
+    };
   };
+  const phaseOf = (input: DecisionInput | PressInput) => phaseKey((input.observation as DiplomacyObservation).phase);
+  const remember = (input: DecisionInput | PressInput, update: MemoryUpdate | undefined) => {
+    if (!update) return false;
+    applyUpdate(memory, phaseOf(input), update, POWER_NAMES);
+    return true;
+  };
+
+  /** Ledger, then one consolidation, then an optional reflection; failures leave the memory as it was. */
+  async function prepare(input: DecisionInput | PressInput): Promise<void> {
+    if (!keepsMemory) return;
+    const o = input.observation as DiplomacyObservation;
+    memory.ledger.push(...ledger.observe(o, input.inbox));
+    const phase = phaseKey(o.phase);
+    const side = (purpose: 'summarize' | 'reflect', user: string, parse: (raw: string) => string | MemoryUpdate | null) => {
+      const rec = recorder(input);
+      return {
+        rec,
+        run: runSession({
+          config,
+          client,
+          purpose,
+          system: system(`You are ${powerName(input.seat)}. You play Diplomacy and keep your own notes.`),
+          user,
+          parse: (raw) => {
+            const value = parse(raw);
+            return value === null
+              ? { ok: false, error: { code: 'agent/unparseable', message: 'no JSON object with the expected field', raw } }
+              : { ok: true, value };
+          },
+          correction: () => 'Reply again, ending with the JSON object asked for.',
+          // A third of what is left, so the decision itself keeps most of its time.
+          deadlineMs: Math.floor(input.deadlineMs / 3),
+          signal: input.signal,
+          record: rec.record,
+        }),
+      };
+    };
+    const consolidation = nextConsolidation(memory, phase, config.memory.tokens);
+    if (consolidation) {
+      const { rec, run } = side(
+        'summarize',
+        consolidationPrompt(consolidation, powerName(input.seat), config.memory.tokens),
+        (raw) => {
+          const summary = lastObjectWith(raw, ['summary'])?.summary;
+          return typeof summary === 'string' && summary.trim() ? summary.trim() : null;
+        },
+      );
+      const result = await run;
+      if (result.ok) applyConsolidation(memory, consolidation, result.value as string);
+      rec.flush(result.ok);
+    }
+    const established = ledger.lastEstablished;
+    if (config.memory.reflection && established && reflectedOn !== established) {
+      reflectedOn = established;
+      const user = [
+        `The results of ${established} are in. Reflect on them before you act.`,
+        boardText(o),
+        ledgerText(memory.ledger),
+        memoryText(memory),
+        'End with one JSON object: {"diary": "<what you learned>", "goals": [...], "relationships": {"POWER": "enemy" | "unfriendly" | "neutral" | "friendly" | "ally"}}',
+      ].join('\n\n');
+      const { rec, run } = side(
+        'reflect',
+        user,
+        (raw) => updateFrom(lastObjectWith(raw, ['diary', 'goals', 'relationships'])) ?? null,
+      );
+      const result = await run;
+      rec.flush(result.ok && remember(input, result.value as MemoryUpdate));
+    }
+  }
 
   const agent: LlmAgent = {
     name: config.name,
     memory,
+    watch(input) {
+      if (keepsMemory && input.turn !== null)
+        memory.ledger.push(...ledger.observe(input.observation as DiplomacyObservation, input.inbox));
+    },
     async act(input: DecisionInput): Promise<Decision> {
+      await prepare(input);
+      const rec = recorder(input);
       const result = await runSession({
         config,
         client,
@@ -60,12 +161,12 @@ export function llmAgent(config: LlmConfig, gameId: string, client: ChatClient =
         correction: (error, truncated) => prompt.correction(error, input, truncated),
         deadlineMs: input.deadlineMs,
         signal: input.signal,
-        record: input.recordModelCall,
+        record: rec.record,
       });
-      if (result.ok) {
-        remember(result.value.diary);
-        return result.value.value;
-      }
+      if (result.ok) remember(input, result.value.memory);
+      // A Diplomacy decision always shows the memory it ended with (the ledger may have grown too).
+      rec.flush(keepsMemory);
+      if (result.ok) return result.value.value;
       // Orders that were valid in an otherwise bad list still count; the runtime fills the rest.
       if (Array.isArray(result.error.partial) && result.error.partial.length > 0) return result.error.partial as string[];
       throw new AgentFailure(result.error);
@@ -76,6 +177,8 @@ export function llmAgent(config: LlmConfig, gameId: string, client: ChatClient =
   return {
     ...agent,
     async negotiate(input: PressInput): Promise<readonly PressMessage[]> {
+      await prepare(input);
+      const rec = recorder(input);
       const result = await runSession({
         config,
         client,
@@ -87,11 +190,10 @@ export function llmAgent(config: LlmConfig, gameId: string, client: ChatClient =
         correction: (error) => press.correction(error, input),
         deadlineMs: input.deadlineMs,
         signal: input.signal,
-        record: input.recordModelCall,
+        record: rec.record,
       });
-      if (!result.ok) return [];
-      remember(result.value.diary);
-      return result.value.value;
+      rec.flush(result.ok && remember(input, result.value.memory));
+      return result.ok ? result.value.value : [];
     },
   };
 }

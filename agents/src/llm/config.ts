@@ -23,6 +23,15 @@ const budgetSchema = z
   })
   .strict();
 
+const memorySchema = z
+  .object({
+    /** Tokens the memory (summaries, diary, goals, relationships) may take in a prompt, about. */
+    tokens: z.number().int().min(200).max(32_000).default(1500),
+    /** After each movement phase, one extra call to reflect on its results (counted in the decision's budget). */
+    reflection: z.boolean().default(false),
+  })
+  .strict();
+
 const pricingSchema = z
   .object({
     inputPerMTok: z.number().min(0).default(0),
@@ -56,6 +65,8 @@ export const llmConfigSchema = z
     headers: z.record(z.string(), z.string()).optional(),
     budget: budgetSchema.default(() => budgetSchema.parse({})),
     pricing: pricingSchema.default(() => pricingSchema.parse({})),
+    /** What a Diplomacy agent remembers between phases (memory/memory.ts). */
+    memory: memorySchema.default(() => memorySchema.parse({})),
   })
   .strict()
   .refine((c) => !(c.apiKey && c.apiKeyEnv), { message: 'give apiKey or apiKeyEnv, not both', path: ['apiKey'] })

@@ -75,9 +75,57 @@ describe('Diplomacy with LLM seats', () => {
     expect(fallOrders?.lastUser).toContain('[S1901M] you → everyone: AUSTRIA wants peace in S1901M.');
     expect(fallOrders?.lastUser).toContain('[S1901M] ENGLAND → everyone: ENGLAND wants peace in S1901M.');
     expect(fallOrders?.lastUser).toMatch(
-      /Your diary \(notes you wrote earlier\):\n {2}- S1901M: offered peace to all\.\n {2}- S1901M: ordered 3\./,
+      /Your diary \(notes you wrote\):\n {2}\[S1901M\] S1901M: offered peace to all\.\n {2}\[S1901M\] S1901M: ordered 3\./,
     );
-    expect(agents[0]?.memory.diary.length).toBeLessThanOrEqual(12);
+    // Goals and relationships the model set (an unknown power's label is dropped), board sense and the ledger.
+    expect(fallOrders?.lastUser).toContain('Your goals: take a neutral centre');
+    expect(fallOrders?.lastUser).toContain('How you see the others: ENGLAND friendly');
+    expect(fallOrders?.lastUser).toContain(
+      '  A BOH: threats none; support none; nearest centres MUN 1 (GERMANY), BER 2 (GERMANY)',
+    );
+    expect(fallOrders?.lastUser).toContain('  Home centre TRI could be entered by ITALY A VEN');
+    expect(fallOrders?.lastUser).toMatch(/Trust ledger \(facts from the orders, not opinions\):\n {2}ENGLAND: /);
+    // Every decision carries the memory it ended with.
+    const decided = calls.filter((c) => c.seat === 0 && c.purpose === 'decide');
+    expect(decided.every((c) => (c.memory as { diary: unknown[] } | undefined)?.diary.length)).toBe(true);
     expect(JSON.stringify(record)).not.toContain(TEST_KEY);
+  });
+
+  it('summarises each past year, reflects after each movement phase, and keeps the ledger, all on the record', async () => {
+    fake.setResponder(diplomacyAnswer);
+    const agents = Array.from({ length: 7 }, (_, seat) =>
+      llmAgent(
+        { ...testConfig(fake.url, { provider: 'openai' }), memory: { tokens: 1500, reflection: seat === 0 } },
+        'diplomacy',
+      ),
+    );
+    const { record } = await runMatch({
+      game: diplomacy,
+      params: { lastYear: 1902 },
+      seed: 3,
+      agents,
+      deadlineMs: 20_000,
+      pressRounds: 1,
+    });
+    const mine = record.modelCalls.filter((c) => c.seat === 0);
+    type Snapshot = { diary: { phase: string }[]; summaries: { from: number; to: number; text: string }[]; ledger: unknown[] };
+    const summarize = mine.filter((c) => c.purpose === 'summarize');
+    expect(summarize).toHaveLength(1);
+    const after = summarize[0]!.memory as Snapshot;
+    expect(after.summaries).toEqual([{ from: 1901, to: 1901, text: expect.stringContaining('AUSTRIA summary of') }]);
+    expect(after.diary.every((e) => e.phase.includes('1902'))).toBe(true);
+    // One reflection per movement phase whose results the seat saw before a decision.
+    const reflect = mine.filter((c) => c.purpose === 'reflect');
+    expect(reflect.length).toBeGreaterThanOrEqual(3);
+    expect(agents[0]!.memory.relationships).toMatchObject({ TURKEY: 'unfriendly', ENGLAND: 'friendly' });
+    expect(agents[1]!.memory.relationships.TURKEY).toBeUndefined();
+    expect(record.modelCalls.filter((c) => c.seat !== 0 && c.purpose === 'reflect')).toEqual([]);
+    // Every other power promised no attack on Turkey in every press round: the ledger has each phase's verdicts.
+    const phases = new Set(agents[0]!.memory.ledger.map((e) => e.phase));
+    expect([...phases]).toEqual(expect.arrayContaining(['S1901M', 'F1901M', 'S1902M']));
+    // The record shows the ledger as it stood at each call: the last one saw everything up to S1902M.
+    const last = mine.filter((c) => c.memory).at(-1)!.memory as Snapshot;
+    expect(last.ledger).toEqual(agents[0]!.memory.ledger.slice(0, last.ledger.length));
+    expect(last.ledger.length).toBeGreaterThan(0);
   });
 });

@@ -7,8 +7,10 @@ import type { Agent } from '../agent';
 import { llmAgent } from './agent';
 import { loadLlmConfig } from './config';
 
-export { AgentFailure, DIARY_LINES, type LlmAgent, llmAgent } from './agent';
+export { AgentFailure, type LlmAgent, llmAgent } from './agent';
 export * from './config';
+export { type LedgerEvent, ledgerText } from './memory/ledger';
+export { emptyMemory, type Memory, memoryText, RELATIONSHIPS, type Relationship } from './memory/memory';
 export { promptFor } from './prompts';
 export { createChatClient } from './providers';
 

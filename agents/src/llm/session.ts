@@ -15,7 +15,7 @@ import { type ChatClient, type ChatTurn, thinkingTokens } from './providers';
 export interface SessionOptions<T> {
   readonly config: LlmConfig;
   readonly client: ChatClient;
-  readonly purpose: 'decide' | 'negotiate';
+  readonly purpose: 'decide' | 'negotiate' | 'summarize' | 'reflect' | 'judge';
   readonly system: string;
   readonly user: string;
   readonly parse: (raw: string) => Parsed<T>;

@@ -5,6 +5,7 @@
  */
 export { adjudicateMovement, type MovementInput, type MovementOutcome } from './adjudicate';
 export { adjustmentDeltas, civilDisorderDisbands } from './adjustments';
+export { type BoardSense, boardSense, distancesFrom, moveDistance, reachable, type UnitSense } from './board-sense';
 export { adjudicateCase, type CaseInput, type CaseOutput, parseCase } from './case';
 export {
   type DiplomacyOutcome,
@@ -18,5 +19,22 @@ export { locationName, type MapProvince, STANDARD_MAP, type StandardMap, VICTORY
 export { type CheckResult, checkOrderText, type PhaseContext } from './orders-check';
 export type { OrderGroup } from './orders-legal';
 export { formatOrder, type ParseResult, parseOrder } from './orders-parse';
+export {
+  attacks,
+  type Commitment,
+  type CommitmentVerdict,
+  checkCommitment,
+  orderFor,
+  type PhaseOrder,
+  type PhaseOrders,
+  phaseOrders,
+  phaseSupports,
+  powerNamed,
+  provinceOf,
+  type SupportEvent,
+  type Territory,
+  territory,
+  type Verdict,
+} from './relations';
 export { type PhaseReport, phaseContext, processPhase, type SubmittedOrder, type Turn } from './turn';
 export * from './types';

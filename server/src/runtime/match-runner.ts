@@ -128,7 +128,7 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
     actions.push(recorded);
   }
   let negotiatedTurn = messages.length > 0 ? messages[messages.length - 1]?.phase : undefined;
-  // Agents that watch every turn (remote protocol seats) are told of each new one, and of the end.
+  // Agents that watch every turn (remote protocol seats, agents that keep memory) are told of each new one, and of the end.
   const watchers = agents.map((a, seat) => ({ a, seat })).filter(({ a }) => a.watch);
   const matchToken = {};
   let watchedTurn: string | null | undefined;
@@ -147,6 +147,7 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
               turn,
               seatNames,
               match: matchToken,
+              inbox: inboxOf(seat),
             }),
           )
           .catch(() => undefined),

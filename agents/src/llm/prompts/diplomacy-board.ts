@@ -3,9 +3,10 @@
  * results, the press the seat has seen (this phase and the one before, newest last, bounded),
  * the seat's diary, and its legal orders grouped per unit.
  */
-import type { Commitment, PressMessage } from '../../agent';
+import { Diplomacy } from '@parley/games';
+import type { PressMessage } from '../../agent';
+import { commitmentText } from '../memory/ledger';
 import { type DiplomacyObservation, POWERS, phaseKey, phaseName } from './diplomacy-engine';
-import type { Memory } from './types';
 
 const up = (s: string) => s.toUpperCase();
 export const powerName = (seat: number): string => up(POWERS[seat] ?? `seat ${seat}`);
@@ -68,16 +69,23 @@ export function inboxText(inbox: readonly PressMessage[] | undefined, seat: numb
   return [`Press (latest ${recent.length}${skipped > 0 ? `; ${skipped} older not shown` : ''}):`, ...lines].join('\n');
 }
 
-function commitmentText(c: Commitment): string {
-  if (c.kind === 'support' || c.kind === 'move') return `${c.kind} ${c.order}`;
-  if (c.kind === 'demilitarise') return `demilitarise ${up(c.province)}`;
-  return `no attack on ${typeof c.target === 'number' ? powerName(c.target) : up(c.target)}`;
-}
-
-export function diaryText(memory: Memory): string {
-  return memory.diary.length === 0
-    ? 'Your diary: (empty)'
-    : ['Your diary (notes you wrote earlier):', ...memory.diary.map((l) => `  - ${l}`)].join('\n');
+/** What the engine sees at a glance for the seat's units (Diplomacy.boardSense), compactly. */
+export function boardSenseText(o: DiplomacyObservation): string {
+  if (o.phase.type !== 'movement') return '';
+  const centres = Object.entries(o.centres).flatMap(([power, list]) =>
+    list.map((province) => ({ power: power as Diplomacy.Power, province })),
+  );
+  const sense = Diplomacy.boardSense(o.units, centres, o.power);
+  if (sense.units.length === 0) return '';
+  const lines = ['Around your units (threats: enemy units that could enter; support: your units that could support it holding):'];
+  for (const u of sense.units) {
+    const near = u.nearestCentres.map((c) => `${up(c.province)} ${c.distance} (${c.owner ? up(c.owner) : 'neutral'})`);
+    lines.push(
+      `  ${u.unit}: threats ${u.threats.join(', ') || 'none'}; support ${u.supporters.join(', ') || 'none'}; nearest centres ${near.join(', ') || '-'}`,
+    );
+  }
+  for (const h of sense.threatenedHomes) lines.push(`  Home centre ${up(h.province)} could be entered by ${h.by.join(', ')}`);
+  return lines.join('\n');
 }
 
 /** Legal orders, one line per unit (and one for builds), then the draw vote if open. */

@@ -19,7 +19,7 @@ export interface DiplomacyObservation {
   adjustments: Record<string, number> | null;
   lastPhase: {
     phase: Phase;
-    orders: { power: string; text: string; result: string; reason: string }[];
+    orders: Diplomacy.OrderResult[];
     drawVotes: string[];
   } | null;
   outcome: unknown;

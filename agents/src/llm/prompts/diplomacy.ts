@@ -1,15 +1,18 @@
 /**
- * Diplomacy: a rules brief, the board as text, legal orders per unit, and one order per unit as
- * the answer, checked with the engine. Before orders, press rounds: the agent reads its inbox
- * and writes private or public messages, optionally with commitments. In both it may write a
- * line or two for its diary, which it reads back in later phases instead of the whole history.
+ * Diplomacy: a rules brief, the board as text with what the engine sees around each unit (board
+ * sense), the trust ledger, the agent's memory (yearly summaries, this year's diary, goals and
+ * relationships), legal orders per unit, and one order per unit as the answer, checked with the
+ * engine. Before orders, press rounds: the agent reads its inbox and writes private or public
+ * messages, optionally with commitments. Every answer may update the memory (memory/memory.ts).
  */
 import type { DecisionInput, PressInput } from '../../agent';
+import { ledgerText } from '../memory/ledger';
+import { memoryText, updateFrom } from '../memory/memory';
 import type { ParseError } from '../parse/action';
 import { lastObjectWith } from '../parse/json';
 import { parseOrders, slotsFromLegal } from '../parse/orders';
 import { parsePress } from '../parse/press';
-import { boardText, diaryText, inboxText, legalOrdersText, powerName } from './diplomacy-board';
+import { boardSenseText, boardText, inboxText, legalOrdersText, powerName } from './diplomacy-board';
 import { canonicalOrder, type DiplomacyObservation, orderChecker, POWERS } from './diplomacy-engine';
 import type { GamePrompt, PressPrompt } from './types';
 
@@ -26,12 +29,17 @@ equal strengths bounce. A support is cut when its unit is attacked from anywhere
 Press is talk: nothing said binds anyone, and only the orders count.`;
 
 const obs = (input: { observation: unknown }) => input.observation as DiplomacyObservation;
+const MEMORY_KEYS = ['diary', 'goals', 'relationships'];
+const ANSWER_KEYS = { orders: ['orders', ...MEMORY_KEYS], press: ['messages', ...MEMORY_KEYS] };
+
+const MEMORY_FIELDS = `"diary": "<a short note worth remembering, optional>", "goals": ["<your current goals, optional>"],
+"relationships": {"POWER": "enemy" | "unfriendly" | "neutral" | "friendly" | "ally", ... (optional)}`;
 
 const ORDERS_FORMAT = `Answer format: think briefly if you want to, then end your reply with one JSON object:
-{"orders": ["<one order per unit>", ...], "diary": "<one or two short lines worth remembering, optional>"}`;
+{"orders": ["<one order per unit>", ...], ${MEMORY_FIELDS}}`;
 
 const PRESS_FORMAT = `Answer format: one JSON object, nothing after it:
-{"messages": [{"to": "all" or ["POWER", ...], "text": "...", "commitments": [...]}], "diary": "<optional short note>"}
+{"messages": [{"to": "all" or ["POWER", ...], "text": "...", "commitments": [...]}], ${MEMORY_FIELDS}}
 Send at most 3 messages (an empty list is fine). Commitments are optional promises in these shapes:
 {"kind": "move", "order": "A PAR - BUR"}, {"kind": "support", "order": "A MAR S A PAR - BUR"},
 {"kind": "demilitarise", "province": "BUR"}, {"kind": "no-attack", "target": "GERMANY"}.`;
@@ -42,10 +50,13 @@ const press: PressPrompt = {
   user: (input, memory) =>
     [
       boardText(obs(input)),
+      ledgerText(memory.ledger),
       inboxText(input.inbox, input.seat),
-      diaryText(memory),
+      memoryText(memory),
       `Press round ${input.round + 1}. You may write to: ${input.recipients.map(powerName).join(', ')}, or "all".`,
-    ].join('\n\n'),
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
   parse: (raw, input) => {
     const parsed = parsePress(raw, {
       seat: input.seat,
@@ -55,10 +66,12 @@ const press: PressPrompt = {
       maxMessages: 3,
       maxChars: 1000,
     });
-    return parsed.ok ? { ok: true, value: { value: parsed.value.messages, diary: parsed.value.diary } } : parsed;
+    if (!parsed.ok) return parsed;
+    const memory = updateFrom(lastObjectWith(raw, ANSWER_KEYS.press));
+    return { ok: true, value: memory ? { value: parsed.value.messages, memory } : { value: parsed.value.messages } };
   },
   correction: (error: ParseError) =>
-    `Your previous reply could not be used: ${error.message}.\nReply again with one JSON object: {"messages": [...], "diary": "..."}.`,
+    `Your previous reply could not be used: ${error.message}.\nReply again with one JSON object: {"messages": [...]} (memory fields optional).`,
 };
 
 export const diplomacyPrompt: GamePrompt = {
@@ -67,19 +80,22 @@ export const diplomacyPrompt: GamePrompt = {
     const o = obs(input);
     return [
       boardText(o),
+      boardSenseText(o),
+      ledgerText(memory.ledger),
       inboxText(input.inbox, input.seat),
-      diaryText(memory),
+      memoryText(memory),
       `You have ${o.ordersToGive} order(s) to give${o.pendingOrders.length ? ` (already given: ${o.pendingOrders.join('; ')})` : ''}.`,
       legalOrdersText(input.legalActions),
-    ].join('\n\n');
+    ]
+      .filter(Boolean)
+      .join('\n\n');
   },
   parse: (raw, input) => {
     const o = obs(input);
     const parsed = parseOrders(raw, slotsFromLegal(input.legalActions, o.ordersToGive), orderChecker(o));
     if (!parsed.ok) return parsed;
-    const note = lastObjectWith(raw, ['orders', 'diary'])?.diary;
-    const diary = Array.isArray(note) ? note.join('\n') : typeof note === 'string' ? note : '';
-    return { ok: true, value: diary ? { value: parsed.value, diary } : { value: parsed.value } };
+    const memory = updateFrom(lastObjectWith(raw, ANSWER_KEYS.orders));
+    return { ok: true, value: memory ? { value: parsed.value, memory } : { value: parsed.value } };
   },
   correction: (error, input, truncated) =>
     [

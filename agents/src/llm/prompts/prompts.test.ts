@@ -1,9 +1,10 @@
 import { createRng, kuhn, leduc } from '@parley/games';
 import { describe, expect, it } from 'vitest';
 import type { DecisionInput } from '../../agent';
+import { emptyMemory } from '../memory/memory';
 import { promptFor } from '.';
 
-const memory = { diary: [] };
+const memory = emptyMemory();
 const input = (gameId: string, observation: unknown, legalActions: string[]): DecisionInput => ({
   gameId,
   seat: 0,

@@ -4,17 +4,15 @@
  * Press (Diplomacy) is optional.
  */
 import type { Decision, DecisionInput, PressInput, PressMessage } from '../../agent';
+import type { Memory, MemoryUpdate } from '../memory/memory';
 import type { Parsed, ParseError } from '../parse/action';
 
-/** What the agent keeps between decisions of one match: a short diary the model writes. */
-export interface Memory {
-  diary: string[];
-}
+export type { Memory } from '../memory/memory';
 
-/** A parsed answer, with diary lines the model asked to keep. */
+/** A parsed answer, with what the model asked to change in its memory (diary, goals, relationships). */
 export interface Answer<T> {
   readonly value: T;
-  readonly diary?: string;
+  readonly memory?: MemoryUpdate;
 }
 
 export interface PressPrompt {

@@ -56,6 +56,19 @@ export function diplomacyAnswer(request: SeenRequest): Scripted {
   const me = /You are ([A-Z]+)\./.exec(system)?.[1] ?? '?';
   const phases = [...request.prompt.matchAll(/Phase: [^(]*\((\w+)\)/g)];
   const phase = phases[phases.length - 1]?.[1] ?? '?';
+  if (request.lastUser.includes('Consolidate your notes')) {
+    const years = [...request.lastUser.matchAll(/\[([A-Z]\d{4}[A-Z])\]/g)].map((m) => m[1]);
+    return { text: JSON.stringify({ summary: `${me} summary of ${years.length} notes: peace offered, units advanced.` }) };
+  }
+  if (request.lastUser.includes('Reflect on them before you act')) {
+    return {
+      text: JSON.stringify({
+        diary: `${phase}: reflected.`,
+        goals: ['keep home centres'],
+        relationships: { TURKEY: 'unfriendly' },
+      }),
+    };
+  }
   if (system.includes('press round')) {
     return {
       text: JSON.stringify({
@@ -73,6 +86,11 @@ export function diplomacyAnswer(request: SeenRequest): Scripted {
     else orders.push(list.find((o) => / - [A-Z/]+$/.test(o)) ?? list.find((o) => / [HD]$/.test(o)) ?? (list[0] as string));
   }
   return {
-    text: `Plan: advance.\n{"orders": ${JSON.stringify(orders.slice(0, count))}, "diary": "${phase}: ordered ${orders.length}."}`,
+    text: `Plan: advance.\n${JSON.stringify({
+      orders: orders.slice(0, count),
+      diary: `${phase}: ordered ${orders.length}.`,
+      goals: ['take a neutral centre'],
+      relationships: { ENGLAND: 'friendly', NOWHERE: 'ally' },
+    })}`,
   };
 }

@@ -1,40 +1,20 @@
 /**
  * Promise keeping: every structured commitment in press, checked against the orders its sender
  * gave in the first movement phase adjudicated after the message was sent (press before S1901M
- * is judged on the S1901M orders). Verdicts are `kept`, `broken` or `not-checkable`:
+ * is judged on the S1901M orders). Verdicts are `kept`, `broken` or `not-checkable`, by the
+ * engine's definitions (`Diplomacy.checkCommitment`: support and move orders given as promised,
+ * a province kept empty, no attack on a power); a message with no movement phase after it (the
+ * game ended) is not checkable.
  *
- * - support ORDER: the sender had a unit where ORDER's unit stands and ordered it to support the
- *   same unit (by province) to hold, or to move to the same province. Not checkable when ORDER does
- *   not parse, is not a support, or names a unit the sender did not have.
- * - move ORDER: likewise, the sender's unit there was ordered to move to the same province.
- * - demilitarise Z: no unit of the sender was ordered into Z, and every unit of the sender in Z
- *   was ordered out of it. Not checkable when Z names no province.
- * - no-attack W: the sender did not attack W (phases.ts). Not checkable when W names no other power.
- * - anything else, or no movement phase after the message (the game ended): not checkable.
- *
- * Rates: keptRate = kept / (kept + broken), null when nothing was checkable. Free text is not
- * judged here; `FreeTextJudge` is the shape a later judge (an LLM, say) would take.
+ * Rates: keptRate = kept / (kept + broken), null when nothing was checkable. Promises made in
+ * free text are judged by a model, when one is configured (judge.ts).
  */
 import type { Commitment } from '@parley/agents';
 import { Diplomacy } from '@parley/games';
-import type { MatchRecord, MessageRecord } from '../../runtime/record';
-import {
-  attacks,
-  byAgent,
-  type MovementPhase,
-  orderFor,
-  POWERS,
-  type Power,
-  perPowerOf,
-  powerNamed,
-  provinceOf,
-  territory,
-} from './phases';
+import type { MatchRecord } from '../../runtime/record';
+import { byAgent, type MovementPhase, POWERS, type Power, perPowerOf } from './phases';
 
-export type Verdict = 'kept' | 'broken' | 'not-checkable';
-
-/** Not implemented: a judge of promises made in free text. */
-export type FreeTextJudge = (message: MessageRecord, phase: MovementPhase) => Promise<Verdict>;
+export type Verdict = Diplomacy.Verdict;
 
 export interface CommitmentCheck {
   seq: number;
@@ -66,64 +46,9 @@ export interface CommitmentReport {
   perAgent: Record<string, PromiseRates>;
 }
 
-const PROVINCES = Diplomacy.STANDARD_MAP.provinces;
-
-function provinceId(text: unknown): string | null {
-  if (typeof text !== 'string') return null;
-  const t = text.trim().toLowerCase();
-  return PROVINCES.find((p) => p.id === provinceOf(t) || p.name.toLowerCase() === t)?.id ?? null;
-}
-
-type Result = { verdict: Verdict; reason: string };
-const notCheckable = (reason: string): Result => ({ verdict: 'not-checkable', reason });
-const verdict = (kept: boolean, reason: string): Result => ({ verdict: kept ? 'kept' : 'broken', reason });
-
-function checkOrder(c: { kind: 'support' | 'move'; order: string }, from: Power, phase: MovementPhase): Result {
-  const parsed = Diplomacy.parseOrder(c.order);
-  if (!parsed.ok) return notCheckable(`the order does not parse: ${parsed.error.message}`);
-  const want = parsed.order;
-  if (want.kind !== c.kind) return notCheckable(`a ${c.kind} commitment names a ${want.kind} order`);
-  const at = provinceOf(want.unit.loc);
-  if (territory(phase).unitAt.get(at) !== from) return notCheckable(`${from} had no unit in ${at.toUpperCase()}`);
-  const given = orderFor(phase, from, at)?.order;
-  const same =
-    want.kind === 'move'
-      ? given?.kind === 'move' && provinceOf(given.to) === provinceOf(want.to)
-      : given?.kind === 'support' &&
-        provinceOf(given.target.loc) === provinceOf(want.target.loc) &&
-        (given.to ? provinceOf(given.to) : null) === (want.to ? provinceOf(want.to) : null);
-  return verdict(same, `ordered ${given ? Diplomacy.formatOrder(given) : 'nothing'}`);
-}
-
-/** Checks one commitment of `from` against the orders of `phase`. */
-export function checkCommitment(c: Commitment, from: Power, phase: MovementPhase): Result {
-  switch (c?.kind) {
-    case 'support':
-    case 'move':
-      return typeof c.order === 'string' ? checkOrder(c, from, phase) : notCheckable('no order text');
-    case 'demilitarise': {
-      const z = provinceId(c.province);
-      if (!z) return notCheckable(`'${String(c.province)}' names no province`);
-      const offending = phase.orders.filter((o) => {
-        const order = o.order;
-        if (o.power !== from || !order || !['hold', 'move', 'support', 'convoy'].includes(order.kind)) return false;
-        return order.kind === 'move' ? provinceOf(order.to) === z : 'unit' in order && provinceOf(order.unit.loc) === z;
-      });
-      return verdict(
-        offending.length === 0,
-        offending.length ? offending.map((o) => o.text).join('; ') : `nothing in ${z.toUpperCase()}`,
-      );
-    }
-    case 'no-attack': {
-      const w = powerNamed(c.target);
-      if (!w || w === from) return notCheckable(`'${String(c.target)}' names no other power`);
-      const hostile = attacks(phase, from, w);
-      return verdict(hostile.length === 0, hostile.length ? hostile.map((o) => o.text).join('; ') : `no attack on ${w}`);
-    }
-    default:
-      return notCheckable(`unknown commitment kind '${String((c as { kind?: unknown })?.kind)}'`);
-  }
-}
+/** Checks one commitment of `from` against the orders of `phase` (the engine's definition). */
+export const checkCommitment = (c: Commitment, from: Power, phase: MovementPhase) => Diplomacy.checkCommitment(c, from, phase);
+const notCheckable = (reason: string) => ({ verdict: 'not-checkable' as const, reason });
 
 const zero = (): PromiseTally => ({ kept: 0, broken: 0, notCheckable: 0 });
 const withRate = (t: PromiseTally): PromiseRates => ({

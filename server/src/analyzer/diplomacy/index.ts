@@ -13,7 +13,6 @@ import { analyzeSupports, type SupportReport } from './supports';
 
 export { ALLIANCE_WINDOW } from './alliances';
 export { BETRAYAL_WITHIN } from './betrayals';
-export type { FreeTextJudge } from './commitments';
 
 export interface DiplomacyAnalysis {
   game: 'diplomacy';

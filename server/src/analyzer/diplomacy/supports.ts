@@ -1,24 +1,18 @@
 /**
- * Supports across powers: a support order by a unit of A for a unit of B (B ≠ A), to hold or to
- * move. B is whoever had a unit in the supported province when the phase opened; a support of
- * an empty province helps nobody and is not counted. The support "succeeded" when the engine
+ * Supports across powers (defined by the engine's relations, `Diplomacy.phaseSupports`): a
+ * support order by a unit of A for a unit of B (B ≠ A), to hold or to move. B is whoever had a
+ * unit in the supported province when the phase opened; a support of an empty province helps
+ * nobody and is not counted. The support "succeeded" when the engine
  * gave it (result `succeeds`): not cut, its unit not dislodged, and the supported unit did what
  * the support said (otherwise the engine voids it). `helped` says whether the supported unit's
  * own order succeeded as well.
  */
-
+import { Diplomacy } from '@parley/games';
 import type { MatchRecord } from '../../runtime/record';
-import { byAgent, type MovementPhase, orderFor, POWERS, type Power, perPowerOf, provinceOf, territory } from './phases';
+import { byAgent, type MovementPhase, POWERS, type Power, perPowerOf } from './phases';
 
-export interface SupportEvent {
-  phase: string;
-  from: Power;
-  to: Power;
-  order: string;
-  result: 'succeeds' | 'fails' | 'void';
-  reason: string;
-  helped: boolean;
-}
+export type SupportEvent = Diplomacy.SupportEvent;
+export const { phaseSupports } = Diplomacy;
 
 export interface SupportTally extends Record<string, number> {
   given: number;
@@ -36,29 +30,6 @@ export interface SupportReport {
 }
 
 const zero = (): SupportTally => ({ given: 0, givenSucceeded: 0, received: 0, receivedSucceeded: 0 });
-
-/** Every cross-power support of one phase. */
-export function phaseSupports(phase: MovementPhase): SupportEvent[] {
-  const { unitAt } = territory(phase);
-  const events: SupportEvent[] = [];
-  for (const o of phase.orders) {
-    if (o.order?.kind !== 'support') continue;
-    const where = provinceOf(o.order.target.loc);
-    const to = unitAt.get(where);
-    if (!to || to === o.power) continue;
-    const supported = orderFor(phase, to, where);
-    events.push({
-      phase: phase.code,
-      from: o.power,
-      to,
-      order: o.text,
-      result: o.result,
-      reason: o.reason,
-      helped: supported?.result === 'succeeds',
-    });
-  }
-  return events;
-}
 
 export function analyzeSupports(record: MatchRecord, phases: readonly MovementPhase[]): SupportReport {
   const events = phases.flatMap(phaseSupports);
