@@ -36,7 +36,7 @@ describe('agent memory', () => {
       [1902, 1902, 'y1902'],
     ]);
     expect(nextConsolidation(m, 'S1903M', 1000)).toBeNull();
-    const merge = nextConsolidation(m, 'S1903M', 8)!; // 8 tokens: the summaries are over half of it
+    const merge = nextConsolidation(m, 'S1903M', 6)!; // the two summaries (about 4 tokens) pass half of 6
     expect(merge.kind).toBe('merge');
     applyConsolidation(m, merge, 'y1901-2');
     expect(m.summaries).toEqual([{ from: 1901, to: 1902, text: 'y1901-2' }]);
