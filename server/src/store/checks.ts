@@ -93,10 +93,12 @@ export function normaliseModelCalls(matchId: string, calls: readonly StoredModel
       seat: c.seat,
       at: toMillis(c.at, 'model call'),
     };
-    const extra: { error?: string; parsed?: unknown } = {};
+    const extra: { error?: string; parsed?: unknown; memory?: unknown } = {};
     if (c.error !== undefined && c.error !== null) extra.error = toText(c.error);
     const parsed = toJson(c.parsed);
     if (parsed !== undefined && parsed !== null) extra.parsed = parsed;
+    const memory = toJson(c.memory);
+    if (memory !== undefined && memory !== null) extra.memory = memory;
     return { ...call, ...extra };
   });
 }

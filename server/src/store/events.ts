@@ -157,6 +157,7 @@ function modelCallOf(c: StoredModelCall): ModelCallRecord {
     attempt: c.attempt,
     ...(c.error !== undefined ? { error: c.error } : {}),
     ...(c.parsed !== undefined ? { parsed: c.parsed } : {}),
+    ...(c.memory !== undefined ? { memory: c.memory } : {}),
   };
   return { ...call, seq: c.actionSeq, seat: c.seat };
 }

@@ -46,6 +46,7 @@ export function callRow(matchId: string, c: StoredModelCall): Prisma.ModelCallCr
     attempt: c.attempt,
     error: c.error ?? null,
     parsed: jsonOrNull(c.parsed),
+    memory: jsonOrNull(c.memory),
     at: new Date(c.at),
   };
 }
@@ -99,6 +100,7 @@ export function withEvents(m: FullMatchRow): MatchWithEvents {
         ...call,
         ...(c.error !== null ? { error: c.error } : {}),
         ...(c.parsed !== null ? { parsed: c.parsed } : {}),
+        ...(c.memory !== null ? { memory: c.memory } : {}),
       };
     }),
   };

@@ -125,11 +125,12 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         modelCall(0),
         modelCall(0, { attempt: 1, purpose: 'retry', error: 'bad json', reply: null }),
         modelCall(2, { parsed: { action: 'bet' } }),
+        modelCall(3, { purpose: 'summarize', memory: { diary: [], summaries: [{ from: 1901, to: 1901, text: 'calm' }] } }),
       ];
       await store.appendModelCalls('m1', calls.slice(0, 2));
       await store.appendModelCalls('m1', calls.slice(2));
       expect((await store.getMatch('m1'))!.modelCalls).toEqual(calls);
-      await rejects(store.appendModelCalls('m1', [modelCall(3, { tokensIn: 1.5 })]), 'store/invalid');
+      await rejects(store.appendModelCalls('m1', [modelCall(4, { tokensIn: 1.5 })]), 'store/invalid');
       await rejects(store.appendModelCalls('ghost', [modelCall(0)]), 'store/unknown-match');
     });
 
