@@ -9,10 +9,12 @@ import { loadLlmConfig } from './config';
 
 export { AgentFailure, type LlmAgent, llmAgent } from './agent';
 export * from './config';
-export { type LedgerEvent, ledgerText } from './memory/ledger';
+export { extractPromises, type Intent, type JudgeContext, judgeIntent } from './judge';
+export { commitmentText, type LedgerEvent, ledgerText } from './memory/ledger';
 export { emptyMemory, type Memory, memoryText, RELATIONSHIPS, type Relationship } from './memory/memory';
 export { promptFor } from './prompts';
-export { createChatClient } from './providers';
+export { type ChatClient, type ChatRequest, type ChatResult, createChatClient } from './providers';
+export { runSession } from './session';
 
 /** The `llm:PATH` factory: reads and validates the config file, then builds the agent. */
 export function llmAgentFromFile(path: string, gameId: string): Agent {

@@ -62,17 +62,8 @@ export function parsePress(raw: string, ctx: PressContext): Parsed<PressAnswer> 
       }
       to = [...new Set(seats as number[])].sort((a, b) => a - b);
     }
-    const commitments: Commitment[] = [];
-    for (const c of Array.isArray(m.commitments) ? m.commitments : []) {
-      const parsed = commitmentSchema.safeParse(c);
-      if (!parsed.success) {
-        problems.push(`${where}: commitment ${JSON.stringify(c)} is not one of the allowed shapes`);
-        continue;
-      }
-      const fixed = fixCommitment(parsed.data, ctx);
-      if ('error' in fixed) problems.push(`${where}: ${fixed.error}`);
-      else commitments.push(fixed.commitment);
-    }
+    const { commitments, problems: wrong } = readCommitments(m.commitments, ctx);
+    problems.push(...wrong.map((p) => `${where}: ${p}`));
     const text = m.text.trim().slice(0, ctx.maxChars);
     messages.push(commitments.length > 0 ? { from: ctx.seat, to, text, commitments } : { from: ctx.seat, to, text });
   }
@@ -81,8 +72,31 @@ export function parsePress(raw: string, ctx: PressContext): Parsed<PressAnswer> 
   return { ok: true, value: diary ? { messages, diary } : { messages } };
 }
 
+/** Commitments in the allowed shapes, with what was wrong with the others. */
+export function readCommitments(
+  list: unknown,
+  ctx: Pick<PressContext, 'names' | 'order'>,
+): { commitments: Commitment[]; problems: string[] } {
+  const commitments: Commitment[] = [];
+  const problems: string[] = [];
+  for (const c of Array.isArray(list) ? list : []) {
+    const parsed = commitmentSchema.safeParse(c);
+    if (!parsed.success) {
+      problems.push(`commitment ${JSON.stringify(c)} is not one of the allowed shapes`);
+      continue;
+    }
+    const fixed = fixCommitment(parsed.data, ctx);
+    if ('error' in fixed) problems.push(fixed.error);
+    else commitments.push(fixed.commitment);
+  }
+  return { commitments, problems };
+}
+
 /** Orders in canonical text; a power named as a no-attack target becomes its seat. */
-function fixCommitment(c: z.infer<typeof commitmentSchema>, ctx: PressContext): { commitment: Commitment } | { error: string } {
+function fixCommitment(
+  c: z.infer<typeof commitmentSchema>,
+  ctx: Pick<PressContext, 'names' | 'order'>,
+): { commitment: Commitment } | { error: string } {
   if (c.kind === 'support' || c.kind === 'move') {
     const r = ctx.order(c.order);
     return r.ok ? { commitment: { kind: c.kind, order: r.text } } : { error: `commitment order "${c.order}": ${r.message}` };

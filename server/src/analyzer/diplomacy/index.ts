@@ -1,6 +1,7 @@
 /**
  * Cooperation and honesty in one Diplomacy match: supports across powers, alliances over time,
- * betrayals of recent partners, and structured promises kept or broken. Each measure lives in its
+ * betrayals of recent partners, structured promises kept or broken, and (with a judge model)
+ * promises made in free text. Each measure lives in its
  * own file with its definition; this one replays the record once and gathers them as plain JSON,
  * per power and per agent name (`record.seats[i].agent`; seats sharing a name are summed).
  */
@@ -8,6 +9,7 @@ import type { MatchRecord } from '../../runtime/record';
 import { type AllianceReport, analyzeAlliances } from './alliances';
 import { analyzeBetrayals, type BetrayalReport } from './betrayals';
 import { analyzeCommitments, type CommitmentReport } from './commitments';
+import { type FreeTextReport, judgeFreeText } from './judge';
 import { movementPhases, POWERS, type Power } from './phases';
 import { analyzeSupports, type SupportReport } from './supports';
 
@@ -24,6 +26,8 @@ export interface DiplomacyAnalysis {
   alliances: AllianceReport;
   betrayals: BetrayalReport;
   commitments: CommitmentReport;
+  /** Promises made in free text, when a judge model was given (judge.ts). */
+  freeText?: FreeTextReport;
 }
 
 export function analyzeDiplomacyMatch(record: MatchRecord): DiplomacyAnalysis {
@@ -39,4 +43,13 @@ export function analyzeDiplomacyMatch(record: MatchRecord): DiplomacyAnalysis {
     betrayals: analyzeBetrayals(record, phases),
     commitments: analyzeCommitments(record, phases),
   };
+}
+
+/** The same measures, plus free-text promises judged by a model and checked by the engine. */
+export async function judgeDiplomacyMatch(
+  record: MatchRecord,
+  judge: Parameters<typeof judgeFreeText>[2],
+): Promise<DiplomacyAnalysis> {
+  const analysis = analyzeDiplomacyMatch(record);
+  return { ...analysis, freeText: await judgeFreeText(record, movementPhases(record), judge) };
 }
