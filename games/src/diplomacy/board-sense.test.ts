@@ -3,7 +3,7 @@ import { boardSense, moveDistance, reachable } from './board-sense';
 import { diplomacy } from './game';
 
 describe('board sense', () => {
-  const start = diplomacy.newInitialState({});
+  const start = diplomacy.newInitialState({ lastYear: null });
   const sense = (power: 'austria' | 'england' | 'turkey') => boardSense(start.units, start.centres, power);
 
   it('sees supports, threats to home centres and the nearest free centres from the opening position', () => {
