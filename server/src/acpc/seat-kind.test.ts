@@ -3,24 +3,13 @@
  * arena's, only for the ports the operator opened), in No-Limit Hold'em only; a match created
  * from a spec seats the reference client on its port and plays every hand with its answers.
  */
-import { createServer } from 'node:net';
 import { createAgent } from '@parley/agents';
 import { getGame } from '@parley/games';
 import { describe, expect, it } from 'vitest';
-import { play } from '../../../examples/acpc-bot/bot';
 import { AgentRegistry, RegistryError } from '../agents-registry/registry';
 import { runMatch } from '../runtime/match-runner';
 import { enableAcpcSeats, parsePortList, registerAcpcSeats } from './seat-kind';
-
-/** A port nobody listens on right now. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
+import { freePort, HUNL_CLIENT, playWhenListening } from './testing';
 
 describe('the acpc seat kind', () => {
   it('reads port lists and refuses what is not one', () => {
@@ -58,13 +47,10 @@ describe('the acpc seat kind', () => {
     });
     if (!parsed.ok) throw new Error(parsed.error.message);
     const agents = [createAgent('tag', 'nlhe'), createAgent(`acpc:${port}`, 'nlhe')];
-    const game2 = { numPlayers: 2, stack: [20000, 20000], blind: [100, 50], firstPlayer: [2, 1, 1, 1], numRounds: 4 };
     // The seat starts listening as it is created; the client connects while the first hand is dealt.
-    const client = new Promise<ReturnType<typeof play>>((resolve) =>
-      setImmediate(() => resolve(play({ host: '127.0.0.1', port, game: game2 }))),
-    );
+    const client = playWhenListening(port, HUNL_CLIENT);
     const { record } = await runMatch({ game, params: parsed.params, seed: 3, agents, deadlineMs: 20_000 });
-    const result = await await client;
+    const result = await client;
     expect(result.hands).toBe(12);
     expect(record.seats[1]).toEqual({ seat: 1, agent: `acpc:${port}` });
     expect(record.actions.filter((a) => a.actor === 1 && a.fallback)).toEqual([]);

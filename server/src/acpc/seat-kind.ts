@@ -12,14 +12,9 @@ import { registerAgent } from '@parley/agents';
 import type { AgentRegistry } from '../agents-registry/registry';
 import { AcpcSeat } from './seat';
 
-/** A seat listening on `port` on every interface; a port already taken is logged, and the seat then plays defaults. */
+/** A seat that listens on `port` (every interface) once its match starts; a port already taken is logged, and the seat then plays defaults. */
 function listeningSeat(port: number, name: string, log: (line: string) => void): AcpcSeat {
-  const seat = new AcpcSeat({ port, host: '0.0.0.0', log, name });
-  seat.listen().then(
-    () => log(`${name}: waiting for an ACPC client on port ${port}`),
-    (error) => log(`${name}: cannot listen on port ${port}: ${error instanceof Error ? error.message : String(error)}`),
-  );
-  return seat;
+  return new AcpcSeat({ port, host: '0.0.0.0', log, name, listenOnFirstState: true });
 }
 
 function nlheOnly(gameId: string): void {

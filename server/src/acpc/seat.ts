@@ -17,6 +17,8 @@ import { Nlhe } from '@parley/games';
 import { type AcpcHand, currentHand, engineAction, finishedHand, matchState, parseReply } from './matchstate';
 
 const MAX_LINE = 4096;
+/** States kept for a client that has not connected yet (beyond that, only the latest). */
+const MAX_UNSENT = 10_000;
 
 export interface AcpcSeatOptions {
   /** 0 picks a free port (tests). */
@@ -24,6 +26,11 @@ export interface AcpcSeatOptions {
   readonly host?: string;
   /** The ACPC number of the match's first hand (default 0; the dealer counts from 0). */
   readonly firstHand?: number;
+  /**
+   * Listen only once the match shows the seat its first state (`observe`), not when created: the
+   * arena builds a match's agents once to check them before it builds them to play.
+   */
+  readonly listenOnFirstState?: boolean;
   /** The seat's name in records (default `acpc:PORT`). */
   readonly name?: string;
   /** Where connection events and protocol complaints go (one line each). */
@@ -40,6 +47,8 @@ export class AcpcSeat implements Agent {
   private finishedSent = 0;
   /** The last MATCHSTATE sent (or due once the client greets). */
   private latest: string | null = null;
+  /** States produced before the first client greeted, sent to it in order then. */
+  private unsent: string[] = [];
   private waiting: ((line: string) => void) | null = null;
   /** Lines that came before the runtime asked (a quick client); a few at most are kept. */
   private early: string[] = [];
@@ -55,18 +64,26 @@ export class AcpcSeat implements Agent {
     this.server = createServer((socket) => this.accept(socket));
   }
 
-  /** Starts listening; resolves to the port (useful with port 0). */
+  private listening: Promise<number> | null = null;
+
+  /** Starts listening (once); resolves to the port (useful with port 0). */
   listen(): Promise<number> {
-    return new Promise((resolve, reject) => {
+    this.listening ??= new Promise((resolve, reject) => {
       this.server.once('error', reject);
       this.server.listen(this.options.port, this.options.host ?? '127.0.0.1', () => {
         const address = this.server.address();
         resolve(typeof address === 'object' && address ? address.port : this.options.port);
       });
     });
+    return this.listening;
   }
 
   observe(state: unknown, seat: number): void {
+    if (this.options.listenOnFirstState && !this.listening)
+      this.listen().then(
+        (port) => this.options.log?.(`${this.name}: waiting for an ACPC client on port ${port}`),
+        (error) => this.options.log?.(`${this.name}: cannot listen: ${error instanceof Error ? error.message : String(error)}`),
+      );
     const s = state as Nlhe.NlheState;
     this.state = s;
     const first = this.options.firstHand ?? 0;
@@ -103,7 +120,7 @@ export class AcpcSeat implements Agent {
   close(): Promise<void> {
     this.waiting?.('');
     this.socket?.end();
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return new Promise((resolve) => (this.listening ? this.server.close(() => resolve()) : resolve()));
   }
 
   private accept(socket: Socket): void {
@@ -149,7 +166,9 @@ export class AcpcSeat implements Agent {
       }
       this.greeted = true;
       this.connectedNow();
-      if (this.latest) this.write(this.latest);
+      // A client that connects late (or again) hears every state it missed, in order.
+      if (this.unsent.length > 0) for (const state of this.unsent.splice(0)) this.write(state);
+      else if (this.latest) this.write(this.latest);
       return;
     }
     const waiting = this.waiting;
@@ -181,6 +200,7 @@ export class AcpcSeat implements Agent {
   private send(state: string): void {
     this.latest = state;
     if (this.greeted) this.write(state);
+    else if (this.unsent.length < MAX_UNSENT) this.unsent.push(state);
   }
 
   private comment(text: string): void {
