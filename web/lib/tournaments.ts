@@ -59,6 +59,15 @@ export interface Usage {
   tokensOut: number;
   costUsd: number;
   costPerMatch: number;
+  /** Budget and harness figures (older reports lack them). */
+  decisions?: number;
+  tokensPerMatch?: number;
+  tokensPerDecision?: number;
+  costPerDecision?: number;
+  msPerMatch?: number;
+  msPerDecision?: number;
+  fallbackRate?: number;
+  fallbacksByCause?: { late: number; illegal: number; unparsable: number; providerError: number; missing: number };
 }
 
 export interface SweepSeries {
@@ -97,6 +106,8 @@ export interface TournamentReport {
     alphaRank: { names: string[]; mass: number[]; alpha: number; populationSize: number };
   };
   usage: Usage[];
+  budget?: { name: string; rating: number | null; costPerMatch: number; tokensPerMatch: number; onFront: boolean }[];
+  harnessClean?: { excluded: number; leaderboard: Leaderboard } | null;
   sweeps: SweepSeries[];
   errors: { id: string; error: string }[];
 }

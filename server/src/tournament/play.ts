@@ -9,6 +9,7 @@ import { getGame } from '@parley/games';
 import { type StandingSummary, StandingTracker } from '../ratings/scoring';
 import { runMatch } from '../runtime/match-runner';
 import type { MatchRecord } from '../runtime/record';
+import { type FallbackCounts, fallbackCause, noFallbacks } from './harness';
 import type { MatchTask } from './schedule';
 
 export interface MatchContext {
@@ -36,6 +37,11 @@ export interface MatchSummary extends MatchTask {
   tokensIn: number[];
   tokensOut: number[];
   costUsd: number[];
+  /** Per seat: actions the agent answered (decisions), and milliseconds it spent on them. */
+  decisions?: number[];
+  thinkMs?: number[];
+  /** Per seat: fallbacks by cause (harness.ts). */
+  fallbackCauses?: FallbackCounts[];
   /** Wall-clock milliseconds the match took. */
   ms: number;
   finalStateHash?: string;
@@ -111,7 +117,18 @@ export async function playMatch(ctx: MatchContext, task: MatchTask): Promise<Mat
       const standing = tracker.summary();
       if (standing) result.standing = standing;
     }
-    for (const a of record.actions) if (a.fallback && a.actor !== 'chance') result.fallbacks[a.actor]! += 1;
+    result.decisions = zeros();
+    result.thinkMs = zeros();
+    result.fallbackCauses = task.seats.map(noFallbacks);
+    for (const a of record.actions) {
+      if (a.actor === 'chance') continue;
+      result.decisions[a.actor]! += 1;
+      result.thinkMs[a.actor]! += a.ms;
+      const cause = fallbackCause(a);
+      if (!cause) continue;
+      result.fallbacks[a.actor]! += 1;
+      result.fallbackCauses[a.actor]![cause] += 1;
+    }
     for (const c of record.modelCalls) {
       result.modelCalls[c.seat]! += 1;
       result.tokensIn[c.seat]! += c.tokensIn;

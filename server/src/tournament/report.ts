@@ -17,6 +17,7 @@ import {
 import { type NashAveraging, nashAveraging } from '../ratings/nash-averaging';
 import { pairUnits, type RatedMatch } from '../ratings/outcomes';
 import { SCORING_LABEL } from '../ratings/scoring';
+import { FALLBACK_CAUSES, type FallbackCounts, noFallbacks, paretoFront } from './harness';
 import type { MatchSummary } from './play';
 import type { ResolvedSpec, Scalar } from './spec';
 
@@ -40,6 +41,26 @@ export interface Usage {
   tokensOut: number;
   costUsd: number;
   costPerMatch: number;
+  /** Answers given (per action), thinking time, and the per-match and per-decision figures. */
+  decisions: number;
+  thinkMs: number;
+  tokensPerMatch: number;
+  tokensPerDecision: number;
+  costPerDecision: number;
+  msPerMatch: number;
+  msPerDecision: number;
+  /** Fallbacks per decision, and by cause (harness.ts). */
+  fallbackRate: number;
+  fallbacksByCause: FallbackCounts;
+}
+
+/** Rating against cost per match, with the Pareto front (nobody rated higher for less). */
+export interface BudgetPoint {
+  name: string;
+  rating: number | null;
+  costPerMatch: number;
+  tokensPerMatch: number;
+  onFront: boolean;
 }
 
 export interface SweepSeries {
@@ -86,6 +107,9 @@ export interface TournamentReport {
   headToHead: HeadToHead;
   metaGame: MetaGame;
   usage: Usage[];
+  budget: BudgetPoint[];
+  /** The leaderboard without the matches in which any seat fell back (a harness failure). */
+  harnessClean: { excluded: number; leaderboard: Leaderboard } | null;
   sweeps: SweepSeries[];
   errors: { id: string; error: string }[];
 }
@@ -96,6 +120,7 @@ export function buildReport(
   results: readonly MatchSummary[],
   leaderboard: Leaderboard,
   scheduled: number,
+  harnessClean: TournamentReport['harnessClean'] = null,
 ): TournamentReport {
   const names = spec.participants.map((p) => p.name);
   const played = results.filter((r) => r.returns);
@@ -126,6 +151,8 @@ export function buildReport(
     headToHead: h2h,
     metaGame: metaGameOf(h2h),
     usage,
+    budget: budgetOf(leaderboard, usage),
+    harnessClean,
     sweeps: sweepsOf(spec, leaderboard, rows, new Map(usage.map((u) => [u.name, u]))),
     errors: results.flatMap((r) => (r.error ? [{ id: r.id, error: r.error }] : [])).slice(0, 20),
   };
@@ -197,13 +224,40 @@ export function metaGameOf(h: HeadToHead): MetaGame {
   };
 }
 
+function budgetOf(board: Leaderboard, usage: readonly Usage[]): BudgetPoint[] {
+  const rows = new Map(board.rows.map((r) => [r.name, r]));
+  const points = usage.map((u) => ({
+    name: u.name,
+    rating: rows.get(u.name)?.rating?.value ?? null,
+    costPerMatch: u.costPerMatch,
+    tokensPerMatch: u.tokensPerMatch,
+  }));
+  const front = paretoFront(points.map((p) => ({ rating: p.rating, cost: p.costPerMatch })));
+  return points.map((p, i) => ({ ...p, onFront: front.has(i) }));
+}
+
 function usageOf(names: readonly string[], results: readonly MatchSummary[]): Usage[] {
-  const usage = new Map(
-    names.map((name) => [
-      name,
-      { name, matches: 0, failed: 0, fallbacks: 0, modelCalls: 0, tokensIn: 0, tokensOut: 0, costUsd: 0, costPerMatch: 0 },
-    ]),
-  );
+  const blank = (name: string): Usage => ({
+    name,
+    matches: 0,
+    failed: 0,
+    fallbacks: 0,
+    modelCalls: 0,
+    tokensIn: 0,
+    tokensOut: 0,
+    costUsd: 0,
+    costPerMatch: 0,
+    decisions: 0,
+    thinkMs: 0,
+    tokensPerMatch: 0,
+    tokensPerDecision: 0,
+    costPerDecision: 0,
+    msPerMatch: 0,
+    msPerDecision: 0,
+    fallbackRate: 0,
+    fallbacksByCause: noFallbacks(),
+  });
+  const usage = new Map(names.map((name) => [name, blank(name)]));
   for (const r of results) {
     for (const name of new Set(r.seats)) {
       const u = usage.get(name)!;
@@ -217,9 +271,26 @@ function usageOf(names: readonly string[], results: readonly MatchSummary[]): Us
       u.tokensIn += r.tokensIn[seat] ?? 0;
       u.tokensOut += r.tokensOut[seat] ?? 0;
       u.costUsd += r.costUsd[seat] ?? 0;
+      u.decisions += r.decisions?.[seat] ?? 0;
+      u.thinkMs += r.thinkMs?.[seat] ?? 0;
+      const causes = r.fallbackCauses?.[seat];
+      if (causes) for (const c of FALLBACK_CAUSES) u.fallbacksByCause[c] += causes[c];
     });
   }
-  return [...usage.values()].map((u) => ({ ...u, costPerMatch: u.matches > 0 ? u.costUsd / u.matches : 0 }));
+  const per = (x: number, n: number) => (n > 0 ? x / n : 0);
+  return [...usage.values()].map((u) => {
+    const tokens = u.tokensIn + u.tokensOut;
+    return {
+      ...u,
+      costPerMatch: per(u.costUsd, u.matches),
+      tokensPerMatch: per(tokens, u.matches),
+      tokensPerDecision: per(tokens, u.decisions),
+      costPerDecision: per(u.costUsd, u.decisions),
+      msPerMatch: per(u.thinkMs, u.matches),
+      msPerDecision: per(u.thinkMs, u.decisions),
+      fallbackRate: per(u.fallbacks, u.decisions),
+    };
+  });
 }
 
 function sweepsOf(
@@ -332,6 +403,42 @@ export function renderMarkdown(report: TournamentReport): string {
     out.push(
       `| ${cell(u.name)} | ${u.matches} | ${u.failed} | ${u.fallbacks} | ${u.modelCalls} | ${u.tokensIn} | ${u.tokensOut} | ${u.costUsd.toFixed(4)} | ${u.costPerMatch.toFixed(4)} |`,
     );
+
+  if (report.usage.some((u) => u.decisions > 0)) {
+    out.push(
+      '',
+      '## Budget and harness',
+      '',
+      'Per participant: tokens, cost and thinking time per match and per decision, and the harness failure rate (fallbacks per decision) by cause. ★ marks the Pareto front of rating against cost per match.',
+      '',
+      '| participant | rating | cost/match | cost/decision | tokens/match | tokens/decision | ms/match | ms/decision | fallback rate | late | illegal | unparsable | provider error | missing |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    );
+    const budget = new Map((report.budget ?? []).map((b) => [b.name, b]));
+    for (const u of report.usage) {
+      const b = budget.get(u.name);
+      const c = u.fallbacksByCause;
+      out.push(
+        `| ${cell(u.name)}${b?.onFront ? ' ★' : ''} | ${num(b?.rating, d)} | ${u.costPerMatch.toFixed(4)} | ${u.costPerDecision.toFixed(5)} | ${u.tokensPerMatch.toFixed(0)} | ${u.tokensPerDecision.toFixed(1)} | ${u.msPerMatch.toFixed(1)} | ${u.msPerDecision.toFixed(2)} | ${(100 * u.fallbackRate).toFixed(2)}% | ${c.late} | ${c.illegal} | ${c.unparsable} | ${c.providerError} | ${c.missing} |`,
+      );
+    }
+  }
+  if (report.harnessClean) {
+    const clean = report.harnessClean.leaderboard;
+    out.push(
+      '',
+      '## Harness-clean leaderboard',
+      '',
+      `Leaving out the ${report.harnessClean.excluded} matches in which any seat fell back (late, illegal, unparsable, provider error or missing). ${clean.basis}.`,
+      '',
+      `| # | participant | ${METHOD_LABEL[clean.primary]} | interval | matches |`,
+      '|---:|---|---:|---|---:|',
+    );
+    for (const r of clean.rows) {
+      const ci = r.rating?.lo != null && r.rating?.hi != null ? `[${num(r.rating.lo, d)}, ${num(r.rating.hi, d)}]` : '–';
+      out.push(`| ${r.rank} | ${cell(r.name)} | ${num(r.rating?.value, d)} | ${ci} | ${r.matches} |`);
+    }
+  }
 
   for (const s of report.sweeps) {
     out.push(

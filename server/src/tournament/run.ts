@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createAgent } from '@parley/agents';
 import { computeLeaderboard, type Leaderboard } from '../ratings/leaderboard';
 import { type Executor, inlineExecutor } from './executor';
+import { decidedByHarness } from './harness';
 import type { MatchContext, MatchSummary } from './play';
 import { Progress } from './progress';
 import { RedisExecutor } from './redis';
@@ -146,7 +147,7 @@ export async function runTournament(
 
   const results = [...done.values()].sort((a, b) => a.batch - b.batch || a.index - b.index);
   const leaderboard = leaderboardOf(spec, results);
-  const report = buildReport(spec, fp, results, leaderboard, scheduled);
+  const report = buildReport(spec, fp, results, leaderboard, scheduled, harnessCleanOf(spec, results));
   await store.writeOutputs({
     ratings: { name: spec.name, game: spec.game, ...leaderboard },
     report,
@@ -184,6 +185,14 @@ export function leaderboardOf(spec: ResolvedSpec, results: readonly MatchSummary
   );
 }
 
+/** The leaderboard without matches a fallback may have decided; null when there were none. */
+function harnessCleanOf(spec: ResolvedSpec, results: readonly MatchSummary[]): TournamentReport['harnessClean'] {
+  const played = results.filter((r) => r.returns);
+  const clean = played.filter((r) => !decidedByHarness(r));
+  if (clean.length === played.length) return null;
+  return { excluded: played.length - clean.length, leaderboard: leaderboardOf(spec, clean) };
+}
+
 /** Rebuilds ratings and report from a store's manifest and results (`parley tournament report`). */
 export async function rebuildReport(
   store: TournamentStore,
@@ -198,7 +207,7 @@ export async function rebuildReport(
     spec.format.type === 'swiss'
       ? Math.floor(spec.participants.length / 2) * spec.format.gamesPerPairing * spec.format.rounds
       : fixedSchedule(spec).length;
-  const report = buildReport(spec, manifest.fingerprint, results, leaderboard, scheduled);
+  const report = buildReport(spec, manifest.fingerprint, results, leaderboard, scheduled, harnessCleanOf(spec, results));
   const markdown = renderMarkdown(report);
   await store.writeOutputs({ ratings: { name: spec.name, game: spec.game, ...leaderboard }, report, markdown });
   return { leaderboard, report, markdown };

@@ -164,6 +164,103 @@ export default async function TournamentPage({ params }: { params: Params }) {
           </div>
         </section>
       )}
+      {r?.budget && r.usage.some((u) => (u.decisions ?? 0) > 0) && (
+        <section className="panel" aria-labelledby="budget">
+          <h2 id="budget" style={{ marginTop: 0 }}>
+            Budget and harness
+          </h2>
+          <p className="small muted">
+            Rating against cost per match: the line joins the Pareto front (nobody rated higher for less, marked ★). Fallbacks are
+            answers the harness replaced by the default, by cause.
+          </p>
+          <LineChart
+            title={`${t.name}: rating against cost per match, Pareto front`}
+            xLabel="cost per match (USD)"
+            yLabel={METHOD_LABEL[t.leaderboard?.primary ?? ''] ?? 'rating'}
+            series={[
+              {
+                label: 'Pareto front',
+                colour: SWEEP_COLOURS[0] as string,
+                points: r.budget
+                  .filter((b) => b.onFront && b.rating !== null)
+                  .map((b) => ({ x: b.costPerMatch, y: b.rating as number }))
+                  .sort((a, b) => a.x - b.x),
+              },
+              {
+                label: 'off the front',
+                colour: SWEEP_COLOURS[1] as string,
+                dashed: true,
+                points: r.budget
+                  .filter((b) => !b.onFront && b.rating !== null)
+                  .map((b) => ({ x: b.costPerMatch, y: b.rating as number }))
+                  .sort((a, b) => a.x - b.x),
+              },
+            ]}
+            height={220}
+          />
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Participant</th>
+                  <th scope="col" className="num">
+                    Cost/match
+                  </th>
+                  <th scope="col" className="num">
+                    Cost/decision
+                  </th>
+                  <th scope="col" className="num">
+                    Tokens/match
+                  </th>
+                  <th scope="col" className="num">
+                    Tokens/decision
+                  </th>
+                  <th scope="col" className="num">
+                    ms/match
+                  </th>
+                  <th scope="col" className="num">
+                    ms/decision
+                  </th>
+                  <th scope="col" className="num">
+                    Fallback rate
+                  </th>
+                  <th scope="col">Late · illegal · unparsable · provider error · missing</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.usage.map((u) => {
+                  const c = u.fallbacksByCause;
+                  return (
+                    <tr key={u.name} data-budget={u.name}>
+                      <td>
+                        {u.name}
+                        {r.budget?.find((b) => b.name === u.name)?.onFront ? ' ★' : ''}
+                      </td>
+                      <td className="num">{formatUsd(u.costPerMatch)}</td>
+                      <td className="num">{formatUsd(u.costPerDecision ?? 0)}</td>
+                      <td className="num">{formatFixed(u.tokensPerMatch, 0)}</td>
+                      <td className="num">{formatFixed(u.tokensPerDecision, 1)}</td>
+                      <td className="num">{formatFixed(u.msPerMatch, 1)}</td>
+                      <td className="num">{formatFixed(u.msPerDecision, 2)}</td>
+                      <td className="num">{formatFixed(100 * (u.fallbackRate ?? 0), 2)}%</td>
+                      <td className="small">
+                        {c ? `${c.late} · ${c.illegal} · ${c.unparsable} · ${c.providerError} · ${c.missing}` : '–'}
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          {r.harnessClean && (
+            <>
+              <h3>Harness-clean leaderboard</h3>
+              <p className="small muted">Leaving out the {r.harnessClean.excluded} matches in which any seat fell back.</p>
+              <LeaderboardView board={r.harnessClean.leaderboard} caption={`${t.name} harness-clean leaderboard`} />
+            </>
+          )}
+        </section>
+      )}
       {r && (
         <section className="panel" aria-labelledby="usage">
           <h2 id="usage" style={{ marginTop: 0 }}>
