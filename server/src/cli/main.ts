@@ -14,8 +14,12 @@ const commands: Record<string, Command> = {
     load: () => import('./acpc'),
   },
   export: {
-    summary: 'export one match (stored id or record file): --format json|phh',
+    summary: 'export one match (stored id or record file): --format json|phh|diplomacy',
     load: () => import('./export'),
+  },
+  import: {
+    summary: 'import a Python diplomacy saved game (or LLM harness game) as a match, replayed through the engine',
+    load: () => import('./import'),
   },
   verify: {
     summary: "verify a finished match's revealed seed against its commitment and recompute every deal",

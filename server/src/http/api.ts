@@ -3,6 +3,7 @@
  * validated with zod; every error is JSON `{code, message}` with a fitting status (errors.ts).
  * Agents are named by registry id only; quotas come from the caller's role (arena/limits.ts).
  */
+import { randomUUID } from 'node:crypto';
 import { createEndpoint, createRouter, matchMaker } from '@colyseus/core';
 import { getGame } from '@parley/games';
 import { z } from 'zod';
@@ -17,7 +18,9 @@ import { TournamentRefused, type TournamentService } from '../arena/tournaments'
 import { GUEST, type Principal } from '../auth/principal';
 import { formatLeaderboard } from '../ratings/format';
 import { verifyRecord } from '../runtime/fairness';
+import { StoreError } from '../store/checks';
 import { exportMatch, exportRecord } from '../store/export';
+import { importSavedGame, saveImported } from '../store/import-diplomacy';
 import type { ResultsStore } from '../store/results';
 import type { MatchStatus } from '../store/types';
 import { errorMessage, fail, internalError, json } from './errors';
@@ -157,6 +160,33 @@ export function createApi(deps: ApiDeps) {
       await matchMaker.createRoom('match', { matchId: created.matchId });
       const seats = created.tokens.map((token, seat) => (token ? { seat, token } : { seat }));
       return json(201, { matchId: created.matchId, roomId: created.matchId, seats });
+    }),
+
+    /**
+     * Operator only: a Python diplomacy saved game (or LLM harness game), replayed through the
+     * engine and stored as a finished match; 422 names the first disagreement with the rules.
+     */
+    importDiplomacy: createEndpoint('/api/imports/diplomacy', { method: 'POST' }, async (ctx) => {
+      const { principal } = caller(ctx.request);
+      if (principal.role !== 'operator') return fail(403, 'auth/operator-only', 'only the operator may import saved games');
+      const large = tooLarge(principal, ctx.body);
+      if (large) return large;
+      try {
+        const imported = importSavedGame(ctx.body);
+        const matchId = await saveImported(store, imported, randomUUID());
+        const { actions, messages } = imported.record;
+        return json(201, {
+          matchId,
+          phases: imported.phases,
+          orders: actions.length,
+          messages: messages.length,
+          refused: imported.refused,
+          extraFields: imported.extraFields,
+        });
+      } catch (error) {
+        if (error instanceof StoreError) return fail(error.code === 'import/disagreement' ? 422 : 400, error.code, error.message);
+        return internalError(error);
+      }
     }),
 
     listAgents: createEndpoint('/api/agents', { method: 'GET' }, async (ctx) => {
