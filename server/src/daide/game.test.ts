@@ -146,3 +146,51 @@ describe('a DAIDE client plays whole games against Parley bots (press level 0)',
     await match;
   }, 60_000);
 });
+
+describe('press level 10 between DAIDE bots', () => {
+  it('carries a peace proposal and its acceptance as Parley press, the acceptance as a commitment', async () => {
+    server = await startDaideServer({ port: 0, level: 10 });
+    const austria = new DaideTestClient({ port: server.port, name: 'Dove', seed: 1 });
+    const russia = new DaideTestClient({ port: server.port, name: 'Bear', seed: 2 });
+    await Promise.all([austria.connect(), russia.connect()]);
+    void austria.next('HLO').then(() => austria.send('SND ( RUS ) ( PRP ( PCE ( AUS RUS ) ) )'));
+    const agents = [createAgent('daide', 'diplomacy'), ...bots(4), createAgent('daide', 'diplomacy'), ...bots(1)];
+    const { record } = await runMatch({
+      game: diplomacy,
+      params: { lastYear: 1902 },
+      seed: 2,
+      agents,
+      deadlineMs: 60_000,
+      pressRounds: 2,
+    });
+    await Promise.all([austria.done, russia.done]);
+    expect(austria.transcript.find((m) => m.startsWith('HLO'))).toMatch(/\( \( LVL 10 \) \( PDA \) \)$/);
+    expect(austria.transcript).toContain('YES ( SND ( RUS ) ( PRP ( PCE ( AUS RUS ) ) ) )');
+    const proposal = record.messages.find((m) => m.text === 'PRP ( PCE ( AUS RUS ) )');
+    expect(proposal).toMatchObject({ from: 0, to: [5] });
+    expect(proposal?.commitments).toBeUndefined();
+    const reply = record.messages.find((m) => m.text === 'YES ( PRP ( PCE ( AUS RUS ) ) )');
+    expect(reply).toMatchObject({ from: 5, to: [0], commitments: [{ kind: 'no-attack', target: 0 }] });
+    expect(russia.transcript).toContain('FRM ( AUS ) ( RUS ) ( PRP ( PCE ( AUS RUS ) ) )');
+    expect(austria.transcript).toContain('FRM ( RUS ) ( AUS ) ( YES ( PRP ( PCE ( AUS RUS ) ) ) )');
+  }, 60_000);
+
+  it('answers press at level 0 with HUH', async () => {
+    server = await startDaideServer({ port: 0 });
+    const bot = new DaideTestClient({ port: server.port, name: 'Mute', silent: true });
+    await bot.connect();
+    const match = runMatch({
+      game: diplomacy,
+      params: { lastYear: 1901 },
+      seed: 1,
+      agents: [createAgent('daide', 'diplomacy'), ...bots(6)],
+      deadlineMs: 600_000,
+    });
+    await bot.next('TME');
+    bot.send('SND ( RUS ) ( PRP ( PCE ( AUS RUS ) ) )');
+    expect(await bot.next('HUH')).toBe('HUH ( ERR SND ( RUS ) ( PRP ( PCE ( AUS RUS ) ) ) )');
+    bot.send('GOF');
+    bot.close();
+    await match;
+  }, 60_000);
+});
