@@ -11,11 +11,10 @@
  * An argument that names an existing file is read as a file; anything else is a match id.
  * Exit codes: 0 written, 1 not found or not exportable, 2 bad usage.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { MatchRecord } from '../runtime/record';
-import { type ExportFormat, exportMatch, matchOfRecord, openStore } from '../store';
-import type { MatchWithEvents } from '../store/types';
+import { type ExportFormat, exportMatch } from '../store';
+import { loadMatch } from './match-source';
 
 /** CLI format name -> store export format. */
 const FORMATS: Record<string, ExportFormat> = { json: 'parley', phh: 'phh', diplomacy: 'diplomacy' };
@@ -28,8 +27,6 @@ FILE a Parley match record (.json, or .jsonl with one record a line: --record N 
   phh   No-Limit Hold'em hands as a PHHS document (PokerKit and other PHH tools read it)
   diplomacy  a Diplomacy match as the Python diplomacy package's saved game (its validator accepts it)
 Writes to stdout, or to PATH with --out.`;
-
-class ExportFailure extends Error {}
 
 export async function run(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
   let values: { format?: string; record?: string; out?: string; help?: boolean };
@@ -61,7 +58,7 @@ export async function run(argv: string[], env: Record<string, string | undefined
   }
   const target = positionals[0]!;
   try {
-    const match = (await isFile(target)) ? await fromFile(target, values.record) : await fromStore(target, env);
+    const match = await loadMatch(target, values.record, env);
     const { text } = exportMatch(match, format);
     if (values.out) await writeFile(values.out, text);
     else process.stdout.write(text);
@@ -69,56 +66,5 @@ export async function run(argv: string[], env: Record<string, string | undefined
   } catch (error) {
     console.error(`parley export: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
-  }
-}
-
-async function isFile(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** The record of a JSON or JSONL file, as a match; names the line that is not a record. */
-async function fromFile(path: string, pick: string | undefined): Promise<MatchWithEvents> {
-  const text = await readFile(path, 'utf8');
-  let records: unknown[];
-  try {
-    records = [JSON.parse(text)];
-  } catch {
-    const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
-    records = lines.map((line, i) => {
-      try {
-        return JSON.parse(line);
-      } catch {
-        throw new ExportFailure(`${path} line ${i + 1} is not JSON: not a Parley match record file`);
-      }
-    });
-  }
-  if (records.length === 0) throw new ExportFailure(`${path} holds no match record`);
-  const n = pick === undefined ? 1 : Number(pick);
-  if (pick === undefined && records.length > 1)
-    throw new ExportFailure(`${path} holds ${records.length} records: pick one with --record 1..${records.length}`);
-  if (!Number.isSafeInteger(n) || n < 1 || n > records.length)
-    throw new ExportFailure(`--record ${pick} is outside 1..${records.length}`);
-  const record = records[n - 1] as MatchRecord;
-  if (record?.format !== 'parley.match' || !Array.isArray(record.actions) || !Array.isArray(record.seats))
-    throw new ExportFailure(`${path}${records.length > 1 ? ` record ${n}` : ''} is not a Parley match record`);
-  const name = path.replace(/^.*[\\/]/, '').replace(/\.(jsonl?|json)$/i, '');
-  return matchOfRecord(
-    { ...record, messages: record.messages ?? [], modelCalls: record.modelCalls ?? [] },
-    records.length > 1 ? `${name}-${n}` : name,
-  );
-}
-
-async function fromStore(id: string, env: Record<string, string | undefined>): Promise<MatchWithEvents> {
-  const store = await openStore({ env });
-  try {
-    const match = await store.getMatch(id);
-    if (!match) throw new ExportFailure(`no match '${id}' in the database, and no file by that name`);
-    return match;
-  } finally {
-    await store.close();
   }
 }

@@ -25,6 +25,10 @@ const commands: Record<string, Command> = {
     summary: "verify a finished match's revealed seed against its commitment and recompute every deal",
     load: () => import('./verify'),
   },
+  branch: {
+    summary: 'fork a recorded match at a turn and play N continuations (same or other seats)',
+    load: () => import('./branch'),
+  },
   games: { summary: 'list the registered games and their parameters', load: () => import('./games') },
   diplomacy: { summary: 'Diplomacy tools: adjudicate (DATC-format cases on stdin)', load: () => import('./diplomacy') },
   poker: { summary: 'poker tools: replay FILE.phh[s]', load: () => import('./poker') },

@@ -1,3 +1,4 @@
+export * from './branch';
 export * from './canonical';
 export * from './clock';
 export * from './match-runner';

@@ -1,0 +1,132 @@
+/**
+ * Branching: fork a recorded match at the start of any turn (a Diplomacy phase such as `S1903M`)
+ * and play it out again, N times, with the same or other seats: the experiment that says whether
+ * a negotiation, or an agent, mattered.
+ *
+ * The prefix is the record itself, replayed through the engine and handed to `runMatch` as a
+ * resume: every action, message and model call before the turn opens, so every continuation
+ * starts from the same position with the same history. Continuation 0 keeps the parent's seed,
+ * so with the same seats it reproduces the parent exactly (the derived seeds make the rest of the
+ * match what it was: see match-runner.ts). Continuation k > 0 takes the seed
+ * deriveSeed(parent seed, 'branch', turn, k): chance and the seats' randomness after the fork
+ * differ, while the prefix, already recorded, is unchanged. Each continuation is an ordinary
+ * match record; `branch` says where it came from.
+ */
+import type { Agent } from '@parley/agents';
+import { deriveSeed, type Game } from '@parley/games';
+import { type MatchResult, type RunMatchOptions, runMatch } from './match-runner';
+import type { MatchRecord } from './record';
+import { RunningStats } from './stats';
+
+export interface BranchPoint {
+  /** The turn forked at. */
+  at: string;
+  /** Actions applied before the turn opened. */
+  seq: number;
+}
+
+/** Where turn `at` opens in the record (its actions replayed through the engine); throws naming the turns there are. */
+export function branchPoint<S, P>(game: Game<S, P>, record: MatchRecord<P>, at: string): BranchPoint {
+  if (!game.turnKey) throw new Error(`${game.descriptor.id} has no turns to branch at`);
+  let state = game.newInitialState(record.params);
+  const seen: string[] = [];
+  for (let i = 0; ; i++) {
+    const turn = game.turnKey(state);
+    if (turn === at) return { at, seq: i };
+    if (seen[seen.length - 1] !== turn) seen.push(turn);
+    const recorded = record.actions[i];
+    if (!recorded || game.isTerminal(state)) break;
+    const error = game.validateAction(state, recorded.actor, recorded.action);
+    if (error) throw new Error(`the record does not replay: action ${recorded.seq} '${recorded.action}': ${error.message}`);
+    state = game.applyAction(state, recorded.actor, recorded.action);
+  }
+  const shown = seen.length > 12 ? [...seen.slice(0, 6), '…', ...seen.slice(-5)] : seen;
+  throw new Error(`turn '${at}' does not open in this match; its turns are ${shown.join(' ')}`);
+}
+
+/** The part of the record before the branch point, as `runMatch` resumes it. */
+export function prefixOf(record: MatchRecord, point: BranchPoint): NonNullable<RunMatchOptions<unknown, unknown>['resume']> {
+  return {
+    actions: record.actions.slice(0, point.seq),
+    // Press of the forked turn itself is sent at `seq` too: it belongs to the continuation.
+    messages: record.messages.filter((m) => m.seq < point.seq || (m.seq === point.seq && m.phase !== point.at)),
+    modelCalls: record.modelCalls.filter((c) => c.seq < point.seq),
+  };
+}
+
+export interface BranchOptions<S, P> extends Omit<RunMatchOptions<S, P>, 'params' | 'seed' | 'agents' | 'resume'> {
+  game: Game<S, P>;
+  record: MatchRecord<P>;
+  at: string;
+  /** Continuations to play. */
+  times: number;
+  /** Fresh agents for continuation k (agents keep per-match memory, so never share them). */
+  agentsFor: (k: number) => Agent[];
+  /** Called with each finished continuation. */
+  onContinuation?: (k: number, result: MatchResult<S, P>) => void;
+}
+
+export interface BranchedRecord<P> extends MatchRecord<P> {
+  branch: { parentSeed: number; parentHash: string; at: string; seq: number; index: number };
+}
+
+export async function branchMatch<S, P>(
+  options: BranchOptions<S, P>,
+): Promise<{ point: BranchPoint; records: BranchedRecord<P>[] }> {
+  const { game, record, at, times, agentsFor, onContinuation, ...run } = options;
+  const point = branchPoint(game, record, at);
+  const resume = prefixOf(record as MatchRecord, point);
+  const records: BranchedRecord<P>[] = [];
+  for (let k = 0; k < times; k++) {
+    const seed = k === 0 ? record.seed : deriveSeed(record.seed, 'branch', at, k);
+    const result = await runMatch({ ...run, game, params: record.params, seed, agents: agentsFor(k), resume });
+    onContinuation?.(k, result);
+    records.push({
+      ...result.record,
+      branch: { parentSeed: record.seed, parentHash: record.finalStateHash, at, seq: point.seq, index: k },
+    });
+  }
+  return { point, records };
+}
+
+export interface BranchReport {
+  at: string;
+  seq: number;
+  continuations: number;
+  /** Continuations that ended in exactly the parent's final state. */
+  sameAsParent: number;
+  perSeat: {
+    seat: number;
+    agent: string;
+    parent: number;
+    mean: number;
+    interval95: [number, number];
+    min: number;
+    max: number;
+  }[];
+}
+
+/** Each seat's return in the parent against its distribution over the continuations. */
+export function branchReport(parent: MatchRecord, point: BranchPoint, records: readonly MatchRecord[]): BranchReport {
+  return {
+    at: point.at,
+    seq: point.seq,
+    continuations: records.length,
+    sameAsParent: records.filter((r) => r.finalStateHash === parent.finalStateHash).length,
+    perSeat: parent.seats.map(({ seat }) => {
+      const stats = new RunningStats();
+      for (const r of records) stats.push(r.returns[seat] ?? 0);
+      const values = records.map((r) => r.returns[seat] ?? 0);
+      const half = stats.halfWidth95;
+      return {
+        seat,
+        agent: records[0]?.seats[seat]?.agent ?? parent.seats[seat]!.agent,
+        parent: parent.returns[seat] ?? 0,
+        mean: stats.mean,
+        interval95: [stats.mean - half, stats.mean + half] as [number, number],
+        min: Math.min(...values),
+        max: Math.max(...values),
+      };
+    }),
+  };
+}
