@@ -23,7 +23,9 @@ const dominated = [
   [0, 0, 0, 0.5],
 ];
 
-const close = (xs: number[], ys: number[], digits = 9) => xs.forEach((x, i) => expect(x).toBeCloseTo(ys[i]!, digits));
+const close = (xs: number[], ys: number[], digits = 9) => {
+  for (const [i, x] of xs.entries()) expect(x).toBeCloseTo(ys[i]!, digits);
+};
 
 describe('Nash averaging', () => {
   it('rock–paper–scissors: the uniform mixture, everyone rated 0', () => {

@@ -46,7 +46,7 @@ export function nashAveraging(names: readonly string[], payoff: readonly (readon
   const vertices = names.map((_, i) => maximiseWeight(a, i));
   const support = vertices.flatMap((v, i) => ((v[i] as number) > SUPPORT_EPS ? [i] : []));
   const interior = new Array<number>(n).fill(0);
-  for (const i of support) vertices[i]!.forEach((x, j) => (interior[j]! += x / support.length));
+  for (const i of support) for (const [j, x] of vertices[i]!.entries()) interior[j]! += x / support.length;
 
   let weights = maxEntropyOnSupport(a, support);
   let maxEntropy = true;

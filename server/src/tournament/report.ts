@@ -385,11 +385,10 @@ export function renderMarkdown(report: TournamentReport): string {
       '| participant | Nash weight | Nash-averaged rating | α-Rank mass |',
       '|---|---:|---:|---:|',
     );
-    meta.nashAveraging.names.forEach((name, i) =>
+    for (const [i, name] of meta.nashAveraging.names.entries())
       out.push(
         `| ${cell(name)} | ${num(meta.nashAveraging.weights[i], 3)} | ${num(meta.nashAveraging.ratings[i], 3)} | ${num(meta.alphaRank.mass[i], 3)} |`,
-      ),
-    );
+      );
   }
 
   out.push(
