@@ -10,6 +10,7 @@ import { type AllianceReport, analyzeAlliances } from './alliances';
 import { analyzeBetrayals, type BetrayalReport } from './betrayals';
 import { analyzeCommitments, type CommitmentReport } from './commitments';
 import { type FreeTextReport, judgeFreeText } from './judge';
+import { type ModelMeasures, modelMeasures } from './model-measures';
 import { movementPhases, POWERS, type Power } from './phases';
 import { analyzeSupports, type SupportReport } from './supports';
 
@@ -28,10 +29,13 @@ export interface DiplomacyAnalysis {
   commitments: CommitmentReport;
   /** Promises made in free text, when a judge model was given (judge.ts). */
   freeText?: FreeTextReport;
+  /** Harness and table measures per agent name (model-measures.ts). */
+  perModel: Record<string, ModelMeasures>;
 }
 
 export function analyzeDiplomacyMatch(record: MatchRecord): DiplomacyAnalysis {
   const phases = movementPhases(record);
+  const commitments = analyzeCommitments(record, phases);
   return {
     game: 'diplomacy',
     seed: record.seed,
@@ -41,7 +45,8 @@ export function analyzeDiplomacyMatch(record: MatchRecord): DiplomacyAnalysis {
     supports: analyzeSupports(record, phases),
     alliances: analyzeAlliances(record, phases),
     betrayals: analyzeBetrayals(record, phases),
-    commitments: analyzeCommitments(record, phases),
+    commitments,
+    perModel: modelMeasures(record, phases, commitments),
   };
 }
 
@@ -51,5 +56,7 @@ export async function judgeDiplomacyMatch(
   judge: Parameters<typeof judgeFreeText>[2],
 ): Promise<DiplomacyAnalysis> {
   const analysis = analyzeDiplomacyMatch(record);
-  return { ...analysis, freeText: await judgeFreeText(record, movementPhases(record), judge) };
+  const phases = movementPhases(record);
+  const freeText = await judgeFreeText(record, phases, judge);
+  return { ...analysis, freeText, perModel: modelMeasures(record, phases, analysis.commitments, freeText) };
 }

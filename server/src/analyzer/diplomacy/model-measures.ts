@@ -1,0 +1,84 @@
+/**
+ * Per-model measures of one Diplomacy match: how well each agent (by name, so one model at one
+ * budget setting) worked the harness and the table. Per agent, over its seats:
+ *
+ * - decisions: decide requests that opened a decision (attempt 1);
+ * - firstTryInvalid: the share of those whose first answer was not usable (parse or engine error);
+ * - reasks: further requests per decision (retries after a bad answer or a provider failure);
+ * - fallbacks: actions the runtime had to play for it, by cause (timeout, illegal, error, missing);
+ * - pressSent, and pressAnswered: messages it received from a power it then wrote to in the same
+ *   phase, over the messages it received;
+ * - promisesKept: structured commitments kept over kept + broken (commitments.ts); judged free-text
+ *   ones when a judge ran (judge.ts);
+ * - centresPerYear: mean supply centres owned at the start of each spring after the first;
+ * - tokensPerPhase and costPerPhase: over the movement phases it took part in.
+ */
+import type { MatchRecord } from '../../runtime/record';
+import type { CommitmentReport } from './commitments';
+import type { FreeTextReport } from './judge';
+import { type MovementPhase, POWERS } from './phases';
+
+export interface ModelMeasures {
+  seats: number[];
+  decisions: number;
+  firstTryInvalid: number | null;
+  reasksPerDecision: number | null;
+  fallbacks: Record<'timeout' | 'illegal' | 'error' | 'missing', number>;
+  pressSent: number;
+  pressReceived: number;
+  pressAnswered: number | null;
+  promisesKept: number | null;
+  judgedPromisesKept: number | null;
+  centresPerYear: number | null;
+  tokensPerPhase: number;
+  costPerPhase: number;
+}
+
+const rate = (n: number, d: number) => (d > 0 ? n / d : null);
+
+export function modelMeasures(
+  record: MatchRecord,
+  phases: readonly MovementPhase[],
+  commitments: CommitmentReport,
+  freeText?: FreeTextReport,
+): Record<string, ModelMeasures> {
+  const out: Record<string, ModelMeasures> = Object.create(null);
+  const agents = [...new Set(record.seats.map((s) => s.agent))];
+  const springs = phases.filter((p) => p.code.startsWith('S')).slice(1);
+  for (const agent of agents) {
+    const seats = record.seats.filter((s) => s.agent === agent).map((s) => s.seat);
+    const mine = (seat: number) => seats.includes(seat);
+    const calls = record.modelCalls.filter((c) => mine(c.seat));
+    const opened = calls.filter((c) => c.purpose === 'decide' && c.attempt === 1);
+    const fallbacks = { timeout: 0, illegal: 0, error: 0, missing: 0 };
+    for (const a of record.actions) if (a.fallback && a.actor !== 'chance' && mine(a.actor)) fallbacks[a.fallback]++;
+    const sent = record.messages.filter((m) => mine(m.from));
+    const received = record.messages.filter((m) => !mine(m.from) && (m.to === 'all' || m.to.some(mine)));
+    const answered = received.filter((m) =>
+      sent.some((s) => s.phase === m.phase && s.seq >= m.seq && (s.to === 'all' || s.to.includes(m.from))),
+    );
+    const kept = (r: { kept: number; broken: number }[]) => {
+      const k = r.reduce((n, x) => n + x.kept, 0);
+      return rate(k, k + r.reduce((n, x) => n + x.broken, 0));
+    };
+    const powers = seats.map((s) => POWERS[s]!);
+    const centres = springs.flatMap((p) => powers.map((power) => p.centres.filter((c) => c.power === power).length));
+    const phasesPlayed = Math.max(1, phases.length) * seats.length;
+    out[agent] = {
+      seats,
+      decisions: opened.length,
+      firstTryInvalid: rate(opened.filter((c) => c.error).length, opened.length),
+      reasksPerDecision: rate(calls.filter((c) => c.purpose === 'retry').length, opened.length),
+      fallbacks,
+      pressSent: sent.length,
+      pressReceived: received.length,
+      pressAnswered: rate(answered.length, received.length),
+      promisesKept: kept(powers.map((p) => commitments.perPower[p])),
+      judgedPromisesKept: freeText ? kept(powers.map((p) => freeText.perPower[p])) : null,
+      centresPerYear: centres.length > 0 ? centres.reduce((a, b) => a + b, 0) / centres.length : null,
+      tokensPerPhase: calls.reduce((n, c) => n + c.tokensIn + c.tokensOut, 0) / phasesPlayed,
+      costPerPhase: calls.reduce((n, c) => n + c.costUsd, 0) / phasesPlayed,
+    };
+  }
+  return out;
+}
