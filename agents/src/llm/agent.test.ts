@@ -35,7 +35,7 @@ async function play(
   config: LlmConfig,
   script: (Scripted | Responder)[],
   game: typeof kuhn | typeof leduc = kuhn,
-  deadlineMs = 10_000,
+  deadlineMs = 120_000, // the runtime's deadline is a guard here; budgets are what these tests exercise
 ) {
   fake.setResponder(scripted(script));
   const first = fake.requests.length;
