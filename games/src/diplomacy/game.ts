@@ -72,7 +72,8 @@ interface PhaseCache {
   phase: Phase;
   ctx: PhaseContext;
   groups: Map<Power, OrderGroup[]>;
-  legal: Map<Power, Set<string>>;
+  /** Movement and retreats: every order of a power (and VOTE DRAW), sorted, with the slot each fills. */
+  merged: Map<Power, { orders: string[]; slots: string[] }>;
 }
 const cache = new WeakMap<Unit[], PhaseCache>();
 
@@ -80,7 +81,7 @@ function phaseCache(s: DiplomacyState): PhaseCache {
   let c = cache.get(s.units);
   if (!c || c.phase !== s.phase) {
     const ctx = phaseContext({ phase: s.phase, units: s.units, dislodged: s.dislodged, centres: s.centres });
-    c = { phase: s.phase, ctx, groups: new Map(), legal: new Map() };
+    c = { phase: s.phase, ctx, groups: new Map(), merged: new Map() };
     cache.set(s.units, c);
   }
   return c;
@@ -207,17 +208,40 @@ function apply(s: DiplomacyState, actor: Actor, action: string): DiplomacyState 
   return POWERS.some((_, i) => slotsLeft(next, i) > 0) ? next : closePhase(next);
 }
 
+function mergedOf(s: DiplomacyState, power: Power): { orders: string[]; slots: string[] } {
+  const c = phaseCache(s);
+  let m = c.merged.get(power);
+  if (!m) {
+    const all = groupsOf(s, power).flatMap((g) => g.orders);
+    if (s.phase.type === 'movement') all.push('VOTE DRAW');
+    const orders = sortOrders(all);
+    m = { orders, slots: orders.map((o) => (o === 'VOTE DRAW' ? 'VOTE' : slotOf(o))) };
+    c.merged.set(power, m);
+  }
+  return m;
+}
+
 function legal(s: DiplomacyState, seat: Seat): readonly string[] {
   if (s.outcome || slotsLeft(s, seat) <= 0) return NONE;
   const power = POWERS[seat]!;
   const pending = s.pending[seat]!;
+  if (s.phase.type !== 'adjustment') {
+    // The phase's sorted list, less the units already ordered (and VOTE DRAW once voted).
+    const { orders, slots } = mergedOf(s, power);
+    const voted = s.drawVotes[seat];
+    if (pending.length === 0 && !voted) return orders;
+    const used = new Set(pending.map(slotOf));
+    if (voted) used.add('VOTE');
+    const out: string[] = [];
+    for (let i = 0; i < orders.length; i++) if (!used.has(slots[i]!)) out.push(orders[i]!);
+    return out;
+  }
   const used = new Set(pending.map(slotOf));
   const out: string[] = [];
   for (const g of groupsOf(s, power)) {
     if (g.slot === 'builds' || g.slot === 'disbands') out.push(...g.orders.filter((o) => o === 'WAIVE' || !used.has(slotOf(o))));
     else if (!used.has(g.slot)) out.push(...g.orders);
   }
-  if (s.phase.type === 'movement' && !s.drawVotes[seat]) out.push('VOTE DRAW');
   return sortOrders(out);
 }
 

@@ -49,7 +49,15 @@ export interface PhaseContext {
   readonly owner: Int8Array;
   /** Adjustment phase: builds allowed (> 0) or disbands required (< 0), by power index. */
   readonly adjust: readonly number[];
+  /**
+   * Checks already made in this phase, by power index and text: an order is validated, applied
+   * and adjudicated, and each step asks about the same text on the same board.
+   */
+  readonly checked?: readonly Map<string, CheckResult>[];
 }
+
+/** Bounds a phase's memo, so a flood of distinct junk orders cannot grow it without limit. */
+const CHECKED_LIMIT = 10_000;
 
 export interface CheckedOrder {
   readonly order: Order;
@@ -75,8 +83,17 @@ const typeName = (t: UnitType) => (t === 'A' ? 'army' : 'fleet');
 
 /** Parses and checks one order text for `power`. Never throws. */
 export function checkOrderText(ctx: PhaseContext, power: Power, text: string): CheckResult {
-  const parsed = parseOrder(text);
-  return parsed.ok ? checkOrder(ctx, power, parsed.order) : parsed;
+  const memo = ctx.checked?.[POWER_INDEX[power]];
+  let result = memo?.get(text);
+  if (result === undefined) {
+    const parsed = parseOrder(text);
+    result = parsed.ok ? checkOrder(ctx, power, parsed.order) : parsed;
+    if (memo && typeof text === 'string') {
+      if (memo.size >= CHECKED_LIMIT) memo.clear();
+      memo.set(text, result);
+    }
+  }
+  return result;
 }
 
 /** Checks a parsed order for `power`; on success returns its completed, canonical form. Never throws. */

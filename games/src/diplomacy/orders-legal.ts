@@ -82,11 +82,65 @@ function groupsTouching(groups: Groups, p: number): number[] {
   return out;
 }
 
+// --- typed movement orders ---------------------------------------------------------------------
+//
+// Inside, a unit's movement order is a small integer key whose numeric order is the code-unit
+// order of its text, so a unit's list is sorted as integers and turned into text only at the end,
+// from strings interned once per map. After the unit's label the texts run `- DEST`, `C A FROM -
+// TO`, `H`, `S TARGET[ - DEST]` ('-' < 'C' < 'H' < 'S'), so the key is the kind, then two ranks:
+// DEST and its VIA flag; FROM and TO; nothing; the target's label and 0 (a hold) or 1 + DEST.
+
+const K_MOVE = 0;
+const K_CONVOY = 1;
+const K_HOLD = 2;
+const K_SUPPORT = 3;
+const key = (kind: number, a: number, b: number): number => (kind << 20) | (a << 10) | b;
+
+/** Rank of each location's text among all location texts; and back. */
+const locRank = new Int16Array(LOC_IDS.length);
+const locByRank: string[] = LOC_TEXT.slice().sort();
+LOC_TEXT.forEach((t, l) => {
+  locRank[l] = locByRank.indexOf(t);
+});
+/** A unit label's index (`fleet * NUM_LOCS + loc`), its rank among all label texts, and back. */
+const labelIndex = (board: Board, u: number): number => board.fleet[u]! * LOC_IDS.length + board.loc[u]!;
+const LABEL_TEXT: string[] = [...LOC_TEXT.map((t) => `A ${t}`), ...LOC_TEXT.map((t) => `F ${t}`)];
+const labelByRank: string[] = LABEL_TEXT.slice().sort();
+const labelRank = Int16Array.from(LABEL_TEXT, (t) => labelByRank.indexOf(t));
+
+/** Order texts, interned per (unit label, key): every phase reuses the same strings. */
+const texts = new Map<number, string>();
+
+function orderText(label: number, k: number): string {
+  const id = label * 0x400000 + k;
+  let text = texts.get(id);
+  if (text === undefined) {
+    const a = (k >> 10) & 0x3ff;
+    const b = k & 0x3ff;
+    const me = LABEL_TEXT[label]!;
+    switch (k >> 20) {
+      case K_MOVE:
+        text = `${me} - ${locByRank[a]}${b ? ' VIA' : ''}`;
+        break;
+      case K_CONVOY:
+        text = `${me} C A ${locByRank[a]} - ${locByRank[b]}`;
+        break;
+      case K_HOLD:
+        text = `${me} H`;
+        break;
+      default:
+        text = `${me} S ${labelByRank[a]}${b ? ` - ${locByRank[b - 1]}` : ''}`;
+    }
+    texts.set(id, text);
+  }
+  return text;
+}
+
 /** A move some unit could make into a province: what its order (and so a support of it) says. */
 interface Mover {
   unit: number;
-  /** `A PAR - BUR`, `F MAO - SPA/NC`. */
-  text: string;
+  /** Its support's key: the mover's label rank and 1 + its destination's rank. */
+  support: number;
   /** Only possible by convoy (so a supporting fleet at sea may be part of the only route). */
   convoyOnly: boolean;
 }
@@ -97,8 +151,8 @@ interface MoveTable {
   groups: Groups;
   /** Per province: every move into it, by any unit. */
   into: Mover[][];
-  /** Per unit: its own moves. */
-  moves: string[][];
+  /** Per unit: the keys of its own moves. */
+  moves: number[][];
 }
 
 const tables = new WeakMap<Board, MoveTable>();
@@ -113,32 +167,29 @@ function moveTable(board: Board): MoveTable {
     lists: touchedLists({ touches: board.groupTouches, count: groupCount(board) }),
   };
   const into: Mover[][] = Array.from({ length: NUM_PROVINCES }, () => []);
-  const moves: string[][] = [];
+  const moves: number[][] = [];
   for (let u = 0; u < n; u++) {
-    const label = labels[u]!;
+    const rank = labelRank[labelIndex(board, u)]!;
     const p = board.prov[u]!;
-    const own: string[] = [];
+    const own: number[] = [];
     if (board.fleet[u]) {
       for (const l of fleetAdj[board.loc[u]!]!) {
-        const text = `${label} - ${LOC(l)}`;
-        own.push(text);
-        into[locProvince[l]!]!.push({ unit: u, text, convoyOnly: false });
+        own.push(key(K_MOVE, locRank[l]!, 0));
+        into[locProvince[l]!]!.push({ unit: u, support: key(K_SUPPORT, rank, 1 + locRank[l]!), convoyOnly: false });
       }
     } else {
       const byConvoy = new Set<number>();
       if (provinceKind[p] === KIND_COASTAL)
         for (const g of groupsTouching(groups, p)) for (const q of groups.lists[g]!) if (q !== p) byConvoy.add(q);
       for (const q of armyAdj[p]!) {
-        const text = `${label} - ${PROV(q)}`;
-        own.push(text);
-        if (byConvoy.has(q)) own.push(`${text} VIA`);
-        into[q]!.push({ unit: u, text, convoyOnly: false });
+        own.push(key(K_MOVE, locRank[q]!, 0));
+        if (byConvoy.has(q)) own.push(key(K_MOVE, locRank[q]!, 1));
+        into[q]!.push({ unit: u, support: key(K_SUPPORT, rank, 1 + locRank[q]!), convoyOnly: false });
       }
       for (const q of byConvoy) {
         if (armyAdjBits[p * NUM_PROVINCES + q] === 1) continue;
-        const text = `${label} - ${PROV(q)}`;
-        own.push(text);
-        into[q]!.push({ unit: u, text, convoyOnly: true });
+        own.push(key(K_MOVE, locRank[q]!, 0));
+        into[q]!.push({ unit: u, support: key(K_SUPPORT, rank, 1 + locRank[q]!), convoyOnly: true });
       }
     }
     moves.push(own);
@@ -148,23 +199,22 @@ function moveTable(board: Board): MoveTable {
   return table;
 }
 
-function movementOrders(board: Board, table: MoveTable, u: number): string[] {
-  const { labels, into } = table;
-  const label = labels[u]!;
+/** Unit `u`'s movement orders as sorted, unique keys. */
+function movementKeys(board: Board, table: MoveTable, u: number): Int32Array {
+  const { into } = table;
   const p = board.prov[u]!;
   const atSea = board.fleet[u] === 1 && provinceKind[p] === KIND_SEA;
-  const out: string[] = [`${label} H`, ...table.moves[u]!];
+  const out: number[] = [key(K_HOLD, 0, 0), ...table.moves[u]!];
 
   // Supports of holds and of every move into a province this unit could move to. A fleet at sea
   // cannot support a convoyed move it would itself have to carry (DATC 6.D.31).
   let without: Groups | null = null;
   const reach = board.fleet[u] ? fleetReachList[board.loc[u]!]! : armyAdj[p]!;
-  const seen = new Set<string>();
   for (const q of reach) {
     const held = board.at[q]!;
-    if (held >= 0) out.push(`${label} S ${labels[held]}`);
+    if (held >= 0) out.push(key(K_SUPPORT, labelRank[labelIndex(board, held)]!, 0));
     for (const mover of into[q]!) {
-      if (mover.unit === u || seen.has(mover.text)) continue;
+      if (mover.unit === u) continue;
       if (mover.convoyOnly && atSea) {
         if (!without) {
           const g = convoyGroups(board, p);
@@ -173,8 +223,7 @@ function movementOrders(board: Board, table: MoveTable, u: number): string[] {
         const from = board.prov[mover.unit]!;
         if (!groupsTouching(without, q).some((g) => without!.lists[g]!.includes(from))) continue;
       }
-      seen.add(mover.text);
-      out.push(`${label} S ${mover.text}`);
+      out.push(mover.support);
     }
   }
 
@@ -184,10 +233,21 @@ function movementOrders(board: Board, table: MoveTable, u: number): string[] {
     for (const r of touched) {
       const t = board.at[r]!;
       if (t < 0 || board.fleet[t]) continue;
-      for (const q of touched) if (q !== r) out.push(`${label} C A ${PROV(r)} - ${PROV(q)}`);
+      for (const q of touched) if (q !== r) out.push(key(K_CONVOY, locRank[r]!, locRank[q]!));
     }
   }
-  return sortOrders(out);
+  const keys = Int32Array.from(out).sort();
+  let m = 0;
+  for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[m - 1]) keys[m++] = keys[i]!;
+  return keys.subarray(0, m);
+}
+
+function movementOrders(board: Board, table: MoveTable, u: number): string[] {
+  const keys = movementKeys(board, table, u);
+  const label = labelIndex(board, u);
+  const out = new Array<string>(keys.length);
+  for (let i = 0; i < keys.length; i++) out[i] = orderText(label, keys[i]!);
+  return out;
 }
 
 /** Legal orders of `power` for the phase `ctx` describes, one group per unit (or one for builds). */

@@ -56,6 +56,7 @@ export function phaseContext(turn: Turn): PhaseContext {
     dislodged: turn.dislodged,
     owner,
     adjust: turn.phase.type === 'adjustment' ? adjustmentDeltas(turn.units, turn.centres) : POWERS.map(() => 0),
+    checked: POWERS.map(() => new Map()),
   };
 }
 

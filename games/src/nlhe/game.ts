@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { type ActionError, type Actor, actionError, type ChanceOutcome, type CurrentPlayer, type Game } from '../core/game';
 import { parseWith } from '../core/params';
 import type { Rng } from '../core/rng';
-import { applyHandAction, handActor, undealtCards } from './engine';
+import { applyHandAction, type HandAction, type HandError, handActor, nthUndealt, undealtCards, undealtCount } from './engine';
 import { actingSeat, dealText, legalActionsOf, resolveAction } from './match/actions';
 import { DEFAULT_PARAMS, type NlheParams, paramsSchema } from './match/params';
 import { afterHand, type NlheState, newMatch } from './match/session';
@@ -19,14 +19,31 @@ function currentPlayer(s: NlheState): CurrentPlayer {
   return actor === 'chance' ? 'chance' : actor === null ? 'terminal' : s.seats[actor]!;
 }
 
+// Callers validate an action and then apply it: the second reading of the same text on the same
+// (immutable) state is answered from here instead of resolving it again.
+let lastState: NlheState | null = null;
+let lastActor: Actor | null = null;
+let lastText = '';
+let lastResolved: HandAction | HandError | null = null;
+
+function resolve(s: NlheState, actor: Actor, action: string): HandAction | HandError {
+  if (s === lastState && actor === lastActor && action === lastText) return lastResolved!;
+  const resolved = resolveAction(s, actor, action);
+  lastState = s;
+  lastActor = actor;
+  lastText = action;
+  lastResolved = resolved;
+  return resolved;
+}
+
 function validateAction(s: NlheState, actor: Actor, action: string): ActionError | null {
   if (typeof action !== 'string') return actionError('action/unparseable', 'an action is a string');
-  const resolved = resolveAction(s, actor, action);
+  const resolved = resolve(s, actor, action);
   return 'code' in resolved ? resolved : null;
 }
 
 function applyAction(s: NlheState, actor: Actor, action: string): NlheState {
-  const resolved = resolveAction(s, actor, action);
+  const resolved = resolve(s, actor, action);
   if ('code' in resolved) throw new Error(`nlhe: invalid action '${action}' by ${actor}: ${resolved.message}`);
   const hand = applyHandAction(s.hand, resolved);
   const next: NlheState = {
@@ -52,10 +69,9 @@ function chanceOutcomes(s: NlheState): ChanceOutcome[] {
   return cards.map((card) => ({ action: dealText(s, card), probability }));
 }
 
-/** Draws one undealt card uniformly without listing every outcome. */
+/** Draws one undealt card uniformly without listing every outcome (the same draw as indexing that list). */
 function sampleChance(s: NlheState, rng: Rng): string {
-  const cards = undealtCards(s.hand);
-  return dealText(s, cards[rng.int(cards.length)]!);
+  return dealText(s, nthUndealt(s.hand, rng.int(undealtCount(s.hand))));
 }
 
 function defaultAction(s: NlheState, seat: number): string {
@@ -91,7 +107,7 @@ export const nlhe: Game<NlheState, NlheParams> = {
   chanceOutcomes,
   sampleChance,
   /** Hand number and cards already dealt in it: the same deal on duplicate tables, hand by hand. */
-  chanceKey: (s) => `hand ${s.handNumber}, card ${52 - undealtCards(s.hand).length}`,
+  chanceKey: (s) => `hand ${s.handNumber}, card ${52 - undealtCount(s.hand)}`,
   defaultAction,
   observation,
   spectatorView,

@@ -6,7 +6,7 @@
 import { actionError } from '../../core/game';
 import { cardName } from '../cards';
 import { afterDealing } from './flow';
-import { type HandError, type HandState, label } from './state';
+import { type HandError, type HandState, label, shareHand } from './state';
 
 /** Board size once each street's cards are out. */
 const BOARD_AFTER = [0, 3, 4, 5];
@@ -43,6 +43,23 @@ export function dealtMask(h: HandState): [number, number] {
 export const isDealt = (mask: [number, number], c: number): boolean =>
   c < 26 ? (mask[0] & (1 << c)) !== 0 : (mask[1] & (1 << (c - 26))) !== 0;
 
+/** How many cards are still in the deck. */
+export function undealtCount(h: HandState): number {
+  let dealt = h.board.length;
+  for (const cards of h.hole) dealt += cards.length;
+  return 52 - dealt;
+}
+
+/** The `k`-th card (from 0) still in the deck, in ascending order: `undealtCards(h)[k]` without the list. */
+export function nthUndealt(h: HandState, k: number): number {
+  const [lo, hi] = dealtMask(h);
+  for (let c = 0; c < 52; c++) {
+    const dealt = c < 26 ? lo & (1 << c) : hi & (1 << (c - 26));
+    if (dealt === 0 && k-- === 0) return c;
+  }
+  throw new RangeError(`nthUndealt: no card ${k} in the deck`);
+}
+
 /** The cards still in the deck, ascending. */
 export function undealtCards(h: HandState): number[] {
   const mask = dealtMask(h);
@@ -56,6 +73,33 @@ export function verifyDeal(h: HandState, card: number): HandError | null {
   if (!Number.isInteger(card) || card < 0 || card > 51) return actionError('nlhe/bad-card', `not a card: ${card}`);
   if (isDealt(dealtMask(h), card)) return actionError('nlhe/card-dealt', `${cardName(card)} has already been dealt`);
   return null;
+}
+
+/** True when the next card is the last of its street, so dealing it opens a betting round. */
+export function dealEndsStreet(h: HandState): boolean {
+  if (h.street === 0) return h.hole[h.n - 1]!.length === 1;
+  return h.board.length + 1 === BOARD_AFTER[h.street]!;
+}
+
+/**
+ * Deals `card` into a new state that shares every array a mid-street deal leaves alone (all but
+ * the receiving hand or the board, and the log); for a card that does not end its street.
+ */
+export function dealShared(h: HandState, card: number): HandState {
+  const target = dealTarget(h)!;
+  const next = shareHand(h);
+  let entry: string;
+  if (target.kind === 'hole') {
+    next.hole = h.hole.slice();
+    next.hole[target.position] = [...h.hole[target.position]!, card];
+    entry = `d dh ${label(target.position)} ${cardName(card)}`;
+  } else {
+    next.board = [...h.board, card];
+    entry = `d db ${cardName(card)}`;
+  }
+  next.log = h.log.slice();
+  next.log.push(entry);
+  return next;
 }
 
 /** Deals `card` to the current target (on a clone); opens betting when the street's cards are out. */

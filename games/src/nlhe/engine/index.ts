@@ -1,16 +1,17 @@
 /**
  * The hand engine's surface: who acts, verify an action, apply it. `verifyHandAction` returns
  * null or an error value and never throws; `applyHandAction` assumes a verified action and
- * returns a new state (the input is never mutated).
+ * returns a new state (the input is never mutated; arrays the action leaves alone may be shared
+ * with it, since no state is ever changed after it is made).
  */
 import { actionError } from '../../core/game';
 import { doCheckOrCall, doFold, doRaise, verifyCall, verifyCheck, verifyFold, verifyRaise } from './betting';
-import { doDeal, verifyDeal } from './dealing';
+import { dealEndsStreet, dealShared, doDeal, verifyDeal } from './dealing';
 import { doMuck, doShow, verifyMuck, verifyShow } from './showdown';
 import { cloneHand, type HandAction, type HandActor, type HandConfig, type HandError, type HandState } from './state';
 
 export { type RaiseBounds, raiseBounds } from './betting';
-export { type DealTarget, dealTarget, dealtMask, isDealt, undealtCards } from './dealing';
+export { type DealTarget, dealTarget, dealtMask, isDealt, nthUndealt, undealtCards, undealtCount } from './dealing';
 export { createHand, effectiveStack } from './flow';
 export { buildPots, type Pot, splitPot } from './pots';
 export * from './state';
@@ -61,6 +62,8 @@ export const canHandAction = (h: HandState, actor: HandActor, action: HandAction
   verifyHandAction(h, actor, action) === null;
 
 export function applyHandAction(h: HandState, action: HandAction): HandState {
+  // Most actions of a hand are deals in the middle of a street: they share all but three arrays.
+  if (action.type === 'deal' && !dealEndsStreet(h)) return dealShared(h, action.card);
   const next = cloneHand(h);
   switch (action.type) {
     case 'deal':

@@ -38,15 +38,46 @@ export type Parsed =
   | { readonly kind: 'chance'; readonly seat: number | 'board'; readonly card: number }
   | { readonly kind: 'player'; readonly action: HandAction };
 
+// Action texts are the edge; inside, an action is a `Parsed` value. The texts that recur (every
+// deal, the five plain words, the raise totals offered) are interned, so building a legal list or
+// a chance outcome allocates no string and reading one back is a map lookup, not a regex.
+const PLAIN = ['fold', 'check', 'call', 'show', 'muck'] as const;
+const parsedByText = new Map<string, Parsed>();
+for (const type of PLAIN) parsedByText.set(type, { kind: 'player', action: { type } });
+/** DEAL_TEXT[where + 1][card]: `where` a table seat, or -1 for the board. */
+const DEAL_TEXT: readonly (readonly string[])[] = Array.from({ length: 24 }, (_, k) =>
+  Array.from({ length: 52 }, (_, card) => {
+    const text = `deal ${k === 0 ? 'board' : String(k - 1)} ${cardName(card)}`;
+    parsedByText.set(text, { kind: 'chance', seat: k === 0 ? 'board' : k - 1, card });
+    return text;
+  }),
+);
+/** `raise N` texts and their values, interned up to a bound (chip totals are unbounded). */
+const raiseText = new Map<number, string>();
+const INTERN_LIMIT = 50_000;
+
+function raiseTextOf(to: number): string {
+  let text = raiseText.get(to);
+  if (text === undefined) {
+    text = `raise ${to}`;
+    if (raiseText.size >= INTERN_LIMIT) {
+      for (const old of raiseText.values()) parsedByText.delete(old);
+      raiseText.clear();
+    }
+    raiseText.set(to, text);
+    parsedByText.set(text, { kind: 'player', action: { type: 'raise', to } });
+  }
+  return text;
+}
+
 /** Reads an action string, or explains why it is not one. */
 export function parseAction(text: string): Parsed | HandError {
+  const known = parsedByText.get(text);
+  if (known !== undefined) return known;
   const deal = /^deal (board|\d+) ([2-9TJQKA][cdhs])$/.exec(text);
   if (deal) {
     const card = parseCard(deal[2]!);
     return { kind: 'chance', seat: deal[1] === 'board' ? 'board' : Number(deal[1]), card };
-  }
-  if (text === 'fold' || text === 'check' || text === 'call' || text === 'show' || text === 'muck') {
-    return { kind: 'player', action: { type: text } };
   }
   const raise = /^raise (\d{1,15})$/.exec(text);
   if (raise) return { kind: 'player', action: { type: 'raise', to: Number(raise[1]) } };
@@ -59,8 +90,8 @@ export function parseAction(text: string): Parsed | HandError {
 /** The chance action text for dealing `card` in hand `s`. */
 export function dealText(s: NlheState, card: number): string {
   const target = dealTarget(s.hand);
-  const where = target?.kind === 'hole' ? String(s.seats[target.position]) : 'board';
-  return `deal ${where} ${cardName(card)}`;
+  const where = target?.kind === 'hole' ? s.seats[target.position]! : -1;
+  return DEAL_TEXT[where + 1]?.[card] ?? `deal ${where < 0 ? 'board' : String(where)} ${cardName(card)}`;
 }
 
 /** The table seat to act now, or null (chance, or over). */
@@ -116,9 +147,13 @@ export function raiseSizes(h: HandState): number[] {
   // Beyond what covers every opponent a bigger bet changes nothing (the excess comes back), so
   // pot-sized options stop there; all in stays on the list.
   const cover = Math.max(bounds.min, Math.min(bounds.max, effectiveStack(h, i) + h.bets[i]!));
-  const sizes = new Set<number>([bounds.min, bounds.max]);
-  for (const f of POT_FRACTIONS) sizes.add(Math.min(cover, Math.max(bounds.min, top + Math.round(f * potAfterCall))));
-  return [...sizes].sort((a, b) => a - b);
+  const sizes = [bounds.min, bounds.max];
+  for (const f of POT_FRACTIONS) {
+    const size = Math.min(cover, Math.max(bounds.min, top + Math.round(f * potAfterCall)));
+    if (!sizes.includes(size)) sizes.push(size);
+  }
+  if (sizes[0] === sizes[1]) sizes.shift();
+  return sizes.sort((a, b) => a - b);
 }
 
 /** Legal actions of table seat `seat` (empty unless it is to act), sorted with `compareActions`. */
@@ -130,6 +165,6 @@ export function legalActionsOf(s: NlheState, seat: number): string[] {
     return verifyHandAction(h, h.showQueue[0]!, { type: 'muck' }) === null ? ['muck', 'show'] : ['show'];
   const i = h.actors[0]!;
   const out = h.bets[i]! < maxBet(h) ? ['call', 'fold'] : ['check'];
-  for (const to of raiseSizes(h)) out.push(`raise ${to}`);
+  for (const to of raiseSizes(h)) out.push(raiseTextOf(to));
   return out;
 }
