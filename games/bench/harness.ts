@@ -1,7 +1,18 @@
 /**
  * A tiny benchmark harness: runs a body for several timed rounds after a warm-up and reports
  * the median rate, so one noisy round on a shared 2-core machine does not move the figure.
+ * `compare` runs several bodies round-robin and reports each one's ratio to the first, taken
+ * within each round: on a loaded machine a ratio measured side by side is the figure to trust.
+ *
+ * With `--profile` on the command line, the timed rounds of every benchmark run under the V8
+ * CPU profiler, and the functions taking the most time (self time) are printed and written to
+ * `bench-profiles/<benchmark>.txt` in the working directory.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { join } from 'node:path';
+
+const PROFILE = process.argv.includes('--profile');
 export interface BenchResult {
   name: string;
   unit: string;
@@ -21,12 +32,15 @@ export function measure(
   const rounds = opts.rounds ?? 7;
   for (let i = 0; i < (opts.warmup ?? 2); i++) body();
   const rates: number[] = [];
+  const profile = startProfile();
   for (let i = 0; i < rounds; i++) {
     const t0 = performance.now();
     const units = body();
     rates.push(units / ((performance.now() - t0) / 1000));
   }
-  return summarize(name, unit, rates);
+  const result = summarize(name, unit, rates);
+  profile?.(name);
+  return result;
 }
 
 /** The same, for bodies that await (matches through the async runtime). */
@@ -39,12 +53,127 @@ export async function measureAsync(
   const rounds = opts.rounds ?? 5;
   for (let i = 0; i < (opts.warmup ?? 1); i++) await body();
   const rates: number[] = [];
+  const profile = startProfile();
   for (let i = 0; i < rounds; i++) {
     const t0 = performance.now();
     const units = await body();
     rates.push(units / ((performance.now() - t0) / 1000));
   }
-  return summarize(name, unit, rates);
+  const result = summarize(name, unit, rates);
+  profile?.(name);
+  return result;
+}
+
+export interface Variant {
+  label: string;
+  /** Performs some work and returns how many units it did; may await. */
+  body: () => number | Promise<number>;
+}
+
+/**
+ * Runs the variants in turn, round after round, and reports each one's median rate and its
+ * median ratio to the first variant (the ratio of the two rates within the same round).
+ */
+export async function compare(
+  name: string,
+  unit: string,
+  variants: readonly Variant[],
+  opts: { rounds?: number; warmup?: number } = {},
+): Promise<{ results: BenchResult[]; ratios: number[] }> {
+  const rounds = opts.rounds ?? 5;
+  for (let i = 0; i < (opts.warmup ?? 1); i++) for (const v of variants) await v.body();
+  const rates: number[][] = variants.map(() => []);
+  const profile = startProfile();
+  for (let i = 0; i < rounds; i++) {
+    for (let k = 0; k < variants.length; k++) {
+      const t0 = performance.now();
+      const units = await variants[k]!.body();
+      rates[k]!.push(units / ((performance.now() - t0) / 1000));
+    }
+  }
+  console.log(`${name}:`);
+  const results = variants.map((v, k) => summarize(`  ${v.label}`, unit, rates[k]!.slice()));
+  const ratios = variants.map((_, k) => median(rates[0]!.map((base, i) => base / rates[k]![i]!)));
+  console.log(
+    `  time relative to ${variants[0]!.label}: ${variants.map((v, k) => `${v.label} ${ratios[k]!.toFixed(2)}x`).join(', ')}`,
+  );
+  profile?.(name);
+  return { results, ratios };
+}
+
+const median = (xs: number[]): number => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+// --- profiling -------------------------------------------------------------------------------
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+let session: Session | undefined;
+
+/** Starts the profiler when `--profile` was given; the returned function stops it and reports. */
+function startProfile(): ((name: string) => void) | undefined {
+  if (!PROFILE) return undefined;
+  if (!session) {
+    session = new Session();
+    session.connect();
+    session.post('Profiler.enable');
+    session.post('Profiler.setSamplingInterval', { interval: 250 });
+  }
+  session.post('Profiler.start');
+  return (name) => {
+    session!.post('Profiler.stop', (error, result) => {
+      if (error) throw error;
+      writeSummary(name, (result as unknown as { profile: CpuProfile }).profile);
+    });
+  };
+}
+
+/** Self time per function, the top 25 written to a file and the top 8 printed. */
+function writeSummary(name: string, profile: CpuProfile): void {
+  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const f = frames.get(id)!;
+    const where = f.url
+      ? ` ${f.url
+          .replace(/^file:\/\//, '')
+          .split('/')
+          .slice(-3)
+          .join('/')}`
+      : '';
+    const key = `${f.functionName || '(anonymous)'}${where}`;
+    const dt = profile.timeDeltas[i] ?? 0;
+    self.set(key, (self.get(key) ?? 0) + dt);
+    total += dt;
+  });
+  const lines = [...self]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 25)
+    .map(([key, t]) => `${((100 * t) / total).toFixed(1).padStart(5)}%  ${key}`);
+  const dir = 'bench-profiles';
+  mkdirSync(dir, { recursive: true });
+  const file = join(
+    dir,
+    `${name
+      .replace(/[^a-z0-9]+/gi, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase()}.txt`,
+  );
+  writeFileSync(file, `CPU profile of the timed rounds of: ${name}\nself time, top functions\n${lines.join('\n')}\n`);
+  console.log(
+    `  profile (${file}):\n${lines
+      .slice(0, 8)
+      .map((l) => `    ${l}`)
+      .join('\n')}`,
+  );
 }
 
 function summarize(name: string, unit: string, rates: number[]): BenchResult {
@@ -68,8 +197,12 @@ export function report(r: BenchResult): void {
   );
 }
 
-/** Runs every `*.bench.ts` in `dir`, in name order, or those whose name contains `filter`. */
-export async function runBenches(dir: string, filter?: string): Promise<void> {
+/**
+ * Runs every `*.bench.ts` in `dir`, in name order, or those whose name contains the first
+ * argument that is not a flag (`--profile` is read by the harness itself).
+ */
+export async function runBenches(dir: string, args: readonly string[]): Promise<void> {
+  const filter = args.find((a) => !a.startsWith('--'));
   const { readdirSync } = await import('node:fs');
   const { join } = await import('node:path');
   const files = readdirSync(dir)

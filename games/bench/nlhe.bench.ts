@@ -4,14 +4,15 @@
  * 1. Random seven-card evaluations per second: one million random hands (seven distinct cards
  *    each) generated up front into a typed array; only `evaluate7` over them is timed.
  * 2. Exact equity, AsAh vs KsKh pre-flop: all 1,712,304 boards per run.
- * 3. Full-ring hands per second: nine seats through the `Game` interface (validation, state
- *    copies, `sampleChance` for every card), four call-stations and five random bots that pick
- *    uniformly among the legal actions (so they raise, fold and go all in).
+ * 3. Hands per second heads-up and nine-seated through the `Game` interface (legal actions,
+ *    validation, successor states, `sampleChance` for every card), every seat a random bot that
+ *    picks uniformly among the legal actions (so they raise, fold and go all in).
  */
-import { createRng } from '../src/core/rng';
+import { createRng, type Rng } from '../src/core/rng';
 import { equity } from '../src/nlhe/equity';
 import { evaluate7 } from '../src/nlhe/eval';
 import { nlhe } from '../src/nlhe/game';
+import type { NlheParams } from '../src/nlhe/match/params';
 import { measure } from './harness';
 
 const HANDS = 1_000_000;
@@ -49,13 +50,9 @@ measure(
   { rounds: 5, warmup: 1 },
 );
 
-const params = nlhe.descriptor.parseParams({ players: 9, format: 'hand' });
-if (!params.ok) throw new Error(params.error.message);
-const rng = createRng(7);
-const CALL_STATIONS = new Set([0, 2, 4, 6]);
-
-function playHand(): void {
-  let s = nlhe.newInitialState(params.ok ? params.params : nlhe.descriptor.defaultParams);
+/** One single-hand match through the `Game` interface: `sampleChance` for every card, random bots. */
+function playHand(params: NlheParams, rng: Rng): void {
+  let s = nlhe.newInitialState(params);
   while (!nlhe.isTerminal(s)) {
     const current = nlhe.currentPlayer(s);
     if (current === 'chance') {
@@ -63,20 +60,22 @@ function playHand(): void {
       continue;
     }
     const seat = current as number;
-    const legal = nlhe.legalActions(s, seat);
-    let action: string;
-    if (CALL_STATIONS.has(seat))
-      action = legal.includes('call') ? 'call' : legal.includes('check') ? 'check' : legal.includes('show') ? 'show' : legal[0]!;
-    else action = rng.pick(legal);
+    const action = rng.pick(nlhe.legalActions(s, seat));
     if (nlhe.validateAction(s, seat, action) !== null) throw new Error(`illegal ${action}`);
     s = nlhe.applyAction(s, seat, action);
   }
   sink += nlhe.returns(s)[0]!;
 }
 
-measure('nlhe: 9-seat hands via Game (sampleChance + bots)', 'hands', () => {
-  for (let i = 0; i < 2_000; i++) playHand();
-  return 2_000;
-});
+for (const players of [2, 9]) {
+  const params = nlhe.descriptor.parseParams({ players, format: 'hand' });
+  if (!params.ok) throw new Error(params.error.message);
+  const rng = createRng(7);
+  const hands = players === 2 ? 20_000 : 4_000;
+  measure(`nlhe: ${players === 2 ? 'heads-up' : 'nine-seat'} hands via Game (random bots)`, 'hands', () => {
+    for (let i = 0; i < hands; i++) playHand(params.params, rng);
+    return hands;
+  });
+}
 
 if (sink === Number.MIN_VALUE) console.log(sink);

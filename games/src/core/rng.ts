@@ -17,20 +17,33 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  // xoroshiro128+ seeded with nearby small integers starts out correlated (the first floats of
-  // seeds 0, 1, 2… are all close to 1), so the seed is avalanched first.
-  const gen = xoroshiro128plus(avalanche((seed ^ 0x9e3779b9) | 0));
-  return {
-    int: (n) => {
-      if (!(n >= 1)) throw new RangeError(`rng.int needs n >= 1, got ${n}`);
-      return uniformInt(gen, 0, n - 1);
-    },
-    float: () => uniformFloat64(gen),
-    pick: (items) => {
-      if (items.length === 0) throw new RangeError('rng.pick from an empty array');
-      return items[uniformInt(gen, 0, items.length - 1)] as (typeof items)[number];
-    },
-  };
+  return new SeededRng(seed);
+}
+
+// A class rather than an object of closures: runtimes make one per decision and per card, and
+// methods on a prototype cost nothing to create.
+class SeededRng implements Rng {
+  private readonly gen: ReturnType<typeof xoroshiro128plus>;
+
+  constructor(seed: number) {
+    // xoroshiro128+ seeded with nearby small integers starts out correlated (the first floats of
+    // seeds 0, 1, 2… are all close to 1), so the seed is avalanched first.
+    this.gen = xoroshiro128plus(avalanche((seed ^ 0x9e3779b9) | 0));
+  }
+
+  int(n: number): number {
+    if (!(n >= 1)) throw new RangeError(`rng.int needs n >= 1, got ${n}`);
+    return uniformInt(this.gen, 0, n - 1);
+  }
+
+  float(): number {
+    return uniformFloat64(this.gen);
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('rng.pick from an empty array');
+    return items[uniformInt(this.gen, 0, items.length - 1)] as T;
+  }
 }
 
 /** The murmur3 32-bit finaliser: every input bit flips about half the output bits. */
@@ -51,7 +64,9 @@ function avalanche(h: number): number {
 export function deriveSeed(base: number, ...parts: readonly (string | number)[]): number {
   let h = 0x811c9dc5 ^ (base | 0);
   for (const part of parts) {
-    const text = `|${part}`;
+    h ^= 0x7c; // '|'
+    h = Math.imul(h, 0x01000193);
+    const text = typeof part === 'string' ? part : String(part);
     for (let i = 0; i < text.length; i++) {
       h ^= text.charCodeAt(i);
       h = Math.imul(h, 0x01000193);

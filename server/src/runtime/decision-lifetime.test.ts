@@ -36,8 +36,9 @@ describe('a finished decision', () => {
     const hooked: Agent = {
       name: 'hooked',
       act: async (input) => {
-        seen.push(abortListeners(match.signal));
+        // The decision's signal is linked to the match's when first read (bots never read it).
         input.signal?.addEventListener('abort', () => undefined);
+        seen.push(abortListeners(match.signal));
         return input.legalActions.includes('call') ? 'call' : (input.legalActions[0] as string);
       },
     };

@@ -10,10 +10,9 @@
 import { type Agent, callBot, createAgent, randomBot } from '@parley/agents';
 import { diplomacy, type Game, kuhn, leduc, nlhe } from '@parley/games';
 import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../testing/fake-clock';
 import { canonicalJson, stateHash } from './canonical';
-import { type Clock, runMatch } from './match-runner';
-
-const frozenClock: Clock = { now: () => 0 };
+import { runMatch } from './match-runner';
 
 interface Case {
   name: string;
@@ -95,7 +94,7 @@ async function recordsHash(c: Case): Promise<string> {
       params: params.params,
       seed,
       agents: c.agents(),
-      clock: frozenClock,
+      clock: new FakeClock(0),
       pressRounds: 0,
     });
     records.push(record);

@@ -27,7 +27,7 @@ import {
   RECORD_FORMAT,
   RECORD_VERSION,
 } from './record';
-import { linkedSignal } from './signals';
+import { type LinkedSignal, linkedSignal } from './signals';
 
 export type { Clock } from './clock';
 export { systemClock } from './clock';
@@ -83,6 +83,7 @@ export interface MatchResult<S, P> {
 }
 
 const DEFAULT_DEADLINE_MS = 30_000;
+const NO_MESSAGES: readonly PressMessage[] = [];
 
 export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<MatchResult<S, P>> {
   const { game, params, seed, agents } = options;
@@ -100,11 +101,12 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
   const modelCalls: ModelCallRecord[] = [...(options.resume?.modelCalls ?? [])];
   let chanceDraws = 0;
   const seatRng = (seat: Seat) => createRng(deriveSeed(seed, 'seat', seat, actions.length));
-  const recorderFor = (seat: Seat) => (call: ModelCall) => {
+  const recorders = agents.map((_, seat) => (call: ModelCall) => {
     const record = { ...call, seq: actions.length, seat };
     modelCalls.push(record);
     options.onModelCall?.(record);
-  };
+  });
+  const recorderFor = (seat: Seat) => recorders[seat] as (call: ModelCall) => void;
   const inboxOf = (seat: Seat): PressMessage[] =>
     messages.filter((m) => m.from === seat || m.to === 'all' || m.to.includes(seat)).map(({ seq: _seq, ...m }) => m);
   const deliver = (message: PressMessage, phase: string) => {
@@ -157,16 +159,42 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
 
   const commit = (actor: Actor, action: string, ms: number, extra?: Pick<ActionRecord, 'fallback' | 'proposed' | 'error'>) => {
     state = game.applyAction(state, actor, action);
-    const record: ActionRecord = { seq: actions.length, actor, action, ms, ...extra };
+    const record: ActionRecord = extra
+      ? { seq: actions.length, actor, action, ms, ...extra }
+      : { seq: actions.length, actor, action, ms };
     actions.push(record);
     options.onEvent?.({ record, state });
-    showObservers();
+    if (observers.length > 0) showObservers();
   };
   const observers = agents.flatMap((agent, seat) => (agent.observe ? [{ agent, seat }] : []));
   const showObservers = () => {
     for (const { agent, seat } of observers) agent.observe?.(state, seat);
   };
   showObservers();
+
+  // Defined once per match rather than per decision: bot matches make millions of decisions.
+  const stillActing = (seat: Seat, turn: string | undefined) =>
+    !game.isTerminal(state) && game.actingSeats(state).includes(seat) && game.turnKey?.(state) === turn;
+  const apply = (seat: Seat, a: Answer, simultaneous: boolean, turn: string | undefined) => {
+    const count = simultaneous ? a.actions.length : Math.min(1, a.actions.length);
+    for (let k = 0; k < count; k++) {
+      const proposed = a.actions[k] as string;
+      if (!stillActing(seat, turn)) break;
+      const error = game.validateAction(state, seat, proposed);
+      if (error === null) commit(seat, proposed, a.ms);
+      else
+        commit(seat, game.defaultAction(state, seat), a.ms, {
+          fallback: 'illegal',
+          proposed,
+          error: `${error.code}: ${error.message}`,
+        });
+    }
+  };
+  const ask = (seat: Seat): Answer | Promise<Answer> =>
+    decide(game, state, seat, agents[seat] as Agent, seatRng(seat), deadlineFor(seat, state), clock, options.signal, {
+      inbox: messages.length === 0 ? NO_MESSAGES : inboxOf(seat),
+      recordModelCall: recorderFor(seat),
+    });
 
   try {
     while (!game.isTerminal(state)) {
@@ -178,7 +206,7 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
         continue;
       }
       const turn = game.turnKey?.(state);
-      if (turn !== undefined) await watchAll(turn);
+      if (turn !== undefined && watchers.length > 0) await watchAll(turn);
       const seats = game.actingSeats(state);
       if (turn !== negotiatedTurn && game.negotiationPhase?.(state) && (options.press || (options.pressRounds ?? 0) > 0)) {
         negotiatedTurn = turn;
@@ -206,50 +234,34 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
         };
         await (options.press ? options.press(context) : context.runAgentRounds(options.pressRounds ?? 0));
       }
-      // Every acting seat decides on the same state; in sequential games that is one seat.
-      const answers = await Promise.all(
-        seats.map((seat) =>
-          decide(game, state, seat, agents[seat] as Agent, seatRng(seat), deadlineFor(seat, state), clock, options.signal, {
-            inbox: inboxOf(seat),
-            recordModelCall: recorderFor(seat),
-          }),
-        ),
-      );
+      // Every acting seat decides on the same state; in sequential games that is one seat. When
+      // every agent answers synchronously (bots) nothing is awaited: no promise per action.
+      const decisions: (Answer | Promise<Answer>)[] = [];
+      let waiting = false;
+      for (const seat of seats) {
+        const d = ask(seat);
+        waiting ||= isPromise(d);
+        decisions.push(d);
+      }
+      const answers = waiting ? await Promise.all(decisions) : (decisions as Answer[]);
       // Answers cut short by a stop are not played: the match resumes from what was applied.
       if (options.signal?.aborted) throw new Error('match aborted');
+      const simultaneous = current === 'simultaneous';
       for (let i = 0; i < seats.length; i++) {
         const seat = seats[i] as Seat;
         let answer = answers[i] as Answer;
         options.onAnswer?.(seat, answer.ms);
-        const stillActing = () =>
-          !game.isTerminal(state) && game.actingSeats(state).includes(seat) && game.turnKey?.(state) === turn;
-        const apply = (a: Answer) => {
-          const proposals = current === 'simultaneous' ? a.actions : a.actions.slice(0, 1);
-          for (const proposed of proposals) {
-            if (!stillActing()) break;
-            const error = game.validateAction(state, seat, proposed);
-            if (error === null) commit(seat, proposed, a.ms);
-            else
-              commit(seat, game.defaultAction(state, seat), a.ms, {
-                fallback: 'illegal',
-                proposed,
-                error: `${error.code}: ${error.message}`,
-              });
-          }
-        };
-        apply(answer);
+        apply(seat, answer, simultaneous, turn);
         // An incremental agent (a bot choosing one order at a time) is asked again for the rest.
         const agent = agents[seat] as Agent;
-        while (current === 'simultaneous' && agent.incremental && !answer.failure && answer.actions.length > 0 && stillActing()) {
-          answer = await decide(game, state, seat, agent, seatRng(seat), deadlineFor(seat, state), clock, options.signal, {
-            inbox: inboxOf(seat),
-            recordModelCall: recorderFor(seat),
-          });
+        while (simultaneous && agent.incremental && !answer.failure && answer.actions.length > 0 && stillActing(seat, turn)) {
+          const next = ask(seat);
+          answer = isPromise(next) ? await next : next;
           if (options.signal?.aborted) throw new Error('match aborted');
-          apply(answer);
+          apply(seat, answer, simultaneous, turn);
         }
         // Whatever the agent left undecided (or could not say in time) gets the safe default.
-        while (stillActing()) {
+        while (stillActing(seat, turn)) {
           commit(seat, game.defaultAction(state, seat), answer.ms, answer.failure ?? { fallback: 'missing' });
         }
       }
@@ -283,7 +295,10 @@ interface Answer {
 }
 
 /**
- * Asks one agent, within the deadline; never throws. A synchronous bot skips the timer entirely.
+ * Asks one agent, within the deadline; never throws. A synchronous bot skips the timer entirely and
+ * gets its answer back without a promise. What only some agents read (the observation, the
+ * info-state key, the abort signal) is built when first read, so a bot that reads only the legal
+ * actions costs the runtime almost nothing per decision.
  *
  * Nothing of a decision may outlive it: the match's signal lives as long as the match (weeks for a
  * cash table), so the decision links its own controller to it with a listener that it removes when
@@ -291,7 +306,7 @@ interface Answer {
  * match's signal for every decision, kept alive with the agent's abort listeners and, through them,
  * the decision's input: about 8 KiB per decision, never freed.)
  */
-async function decide<S, P>(
+function decide<S, P>(
   game: Game<S, P>,
   state: S,
   seat: Seat,
@@ -301,34 +316,37 @@ async function decide<S, P>(
   clock: Clock,
   outer: AbortSignal | undefined,
   extra: Pick<DecisionInput, 'inbox' | 'recordModelCall'>,
-): Promise<Answer> {
+): Answer | Promise<Answer> {
   const started = clock.now();
-  const elapsed = () => Math.max(0, Math.round(clock.now() - started));
-  const { controller, signal, release } = linkedSignal(outer);
+  const input = new Request(game, state, seat, rng, deadlineMs, outer, extra.inbox, extra.recordModelCall);
+  let pending: Decision | Promise<Decision>;
+  try {
+    pending = agent.act(input);
+  } catch (error) {
+    input.release();
+    return { actions: [], ms: elapsedSince(clock, started), failure: { fallback: 'error', error: describe(error) } };
+  }
+  if (!isPromise(pending)) {
+    input.release();
+    return { actions: asList(pending), ms: elapsedSince(clock, started) };
+  }
+  return awaitDecision(pending, input, deadlineMs, clock, started);
+}
+
+const elapsedSince = (clock: Clock, started: number): number => Math.max(0, Math.round(clock.now() - started));
+
+/** The deadline race for an agent that answered with a promise. */
+async function awaitDecision<S, P>(
+  pending: Promise<Decision>,
+  input: Request<S, P>,
+  deadlineMs: number,
+  clock: Clock,
+  started: number,
+): Promise<Answer> {
+  const elapsed = () => elapsedSince(clock, started);
+  const signal = input.signal;
   let timer: TimerHandle | undefined;
   try {
-    const input: DecisionInput = {
-      gameId: game.descriptor.id,
-      seat,
-      observation: game.observation(state, seat),
-      legalActions: game.legalActions(state, seat),
-      // Computed on demand: only tabular agents read it, and in long sessions it grows with the history.
-      get infoStateKey() {
-        return game.infoStateKey(state, seat);
-      },
-      deadlineMs,
-      rng,
-      signal,
-      ...extra,
-    };
-    let pending: Decision | Promise<Decision>;
-    try {
-      pending = agent.act(input);
-    } catch (error) {
-      return { actions: [], ms: elapsed(), failure: { fallback: 'error', error: describe(error) } };
-    }
-    if (!isPromise(pending)) return { actions: asList(pending), ms: elapsed() };
-
     const timeout = new Promise<'timeout'>((resolve) => {
       timer = clock.setTimeout(() => resolve('timeout'), deadlineMs);
     });
@@ -336,28 +354,81 @@ async function decide<S, P>(
     const stopped = new Promise<'stopped'>((resolve) =>
       signal.addEventListener('abort', () => resolve('stopped'), { once: true }),
     );
-    try {
-      const result = await Promise.race([pending, timeout, stopped]);
-      if (result === 'stopped') {
-        pending.catch(() => undefined);
-        return { actions: [], ms: elapsed(), failure: { fallback: 'error', error: 'match aborted' } };
-      }
-      if (result === 'timeout') {
-        controller.abort(new Error('deadline passed'));
-        pending.catch(() => undefined);
-        return { actions: [], ms: elapsed(), failure: { fallback: 'timeout', error: `no answer within ${deadlineMs} ms` } };
-      }
-      return { actions: asList(result), ms: elapsed() };
-    } catch (error) {
-      return { actions: [], ms: elapsed(), failure: { fallback: 'error', error: describe(error) } };
+    const result = await Promise.race([pending, timeout, stopped]);
+    if (result === 'stopped') {
+      pending.catch(() => undefined);
+      return { actions: [], ms: elapsed(), failure: { fallback: 'error', error: 'match aborted' } };
     }
+    if (result === 'timeout') {
+      input.abort(new Error('deadline passed'));
+      pending.catch(() => undefined);
+      return { actions: [], ms: elapsed(), failure: { fallback: 'timeout', error: `no answer within ${deadlineMs} ms` } };
+    }
+    return { actions: asList(result), ms: elapsed() };
+  } catch (error) {
+    return { actions: [], ms: elapsed(), failure: { fallback: 'error', error: describe(error) } };
   } finally {
     clock.clearTimeout(timer);
-    release();
+    input.release();
   }
 }
 
-const isPromise = (x: unknown): x is Promise<Decision> => typeof (x as { then?: unknown })?.then === 'function';
+/**
+ * A decision's input; a class so that its lazy parts are prototype getters, not closures made per
+ * decision. The state it reads from sits in private fields: an agent sees only the seat's view.
+ */
+class Request<S, P> implements DecisionInput {
+  readonly gameId: string;
+  readonly legalActions: readonly string[];
+  readonly #game: Game<S, P>;
+  readonly #state: S;
+  readonly #outer: AbortSignal | undefined;
+  #observed: unknown;
+  #link: LinkedSignal | undefined;
+
+  constructor(
+    game: Game<S, P>,
+    state: S,
+    readonly seat: Seat,
+    readonly rng: Rng,
+    readonly deadlineMs: number,
+    outer: AbortSignal | undefined,
+    readonly inbox: DecisionInput['inbox'],
+    readonly recordModelCall: DecisionInput['recordModelCall'],
+  ) {
+    this.#game = game;
+    this.#state = state;
+    this.#outer = outer;
+    this.gameId = game.descriptor.id;
+    this.legalActions = game.legalActions(state, seat);
+  }
+
+  get observation(): unknown {
+    if (this.#observed === undefined) this.#observed = this.#game.observation(this.#state, this.seat);
+    return this.#observed;
+  }
+
+  // In long sessions it grows with the history; only tabular agents read it.
+  get infoStateKey(): string {
+    return this.#game.infoStateKey(this.#state, this.seat);
+  }
+
+  get signal(): AbortSignal {
+    this.#link ??= linkedSignal(this.#outer);
+    return this.#link.signal;
+  }
+
+  abort(reason: Error): void {
+    this.#link?.controller.abort(reason);
+  }
+
+  /** Unhooks the decision's signal from the match's, once the decision is over. */
+  release(): void {
+    this.#link?.release();
+  }
+}
+
+const isPromise = <T>(x: T | Promise<T>): x is Promise<T> => typeof (x as { then?: unknown })?.then === 'function';
 
 function asList(decision: Decision): readonly string[] {
   if (typeof decision === 'string') return [decision];

@@ -1,0 +1,111 @@
+/**
+ * What the runtime costs over the engine it drives, side by side in one run (ratios within each
+ * round): random bots playing
+ *   - the bare engine loop: the `Game` interface driven directly, one seeded generator;
+ *   - `runMatch`: the same matches through the runtime (derived seeds per decision and per card,
+ *     validation, fallbacks, the record and its final-state hash);
+ *   - `parley run`: the CLI command in-process (agents from their specs, payoff statistics).
+ * The target is that `runMatch` and `parley run` add under 20% over the engine loop.
+ */
+import { randomBot } from '@parley/agents';
+import { createRng, deriveSeed, type Game, getGame, sampleOutcome } from '@parley/games';
+import { compare } from '../../games/bench/harness';
+import { run } from '../src/cli/run';
+import { runMatch } from '../src/runtime/match-runner';
+
+/** The bare loop: what any caller of the engine would write. */
+function engineLoop<S, P>(game: Game<S, P>, params: P, seed: number): number {
+  const rng = createRng(seed);
+  let s = game.newInitialState(params);
+  let steps = 0;
+  while (!game.isTerminal(s)) {
+    const current = game.currentPlayer(s);
+    if (current === 'chance') {
+      const deal = game.sampleChance ? game.sampleChance(s, rng) : sampleOutcome(game.chanceOutcomes(s), rng).action;
+      s = game.applyAction(s, 'chance', deal);
+      continue;
+    }
+    for (const seat of game.actingSeats(s)) {
+      const action = rng.pick(game.legalActions(s, seat));
+      if (game.validateAction(s, seat, action) !== null) throw new Error(`illegal ${action}`);
+      s = game.applyAction(s, seat, action);
+      steps++;
+      break; // one action at a time, also in simultaneous phases (as the incremental random bot)
+    }
+  }
+  return steps;
+}
+
+/** Silences the CLI's table while it runs. */
+async function quietly(body: () => Promise<unknown>): Promise<void> {
+  const log = console.log;
+  console.log = () => undefined;
+  try {
+    await body();
+  } finally {
+    console.log = log;
+  }
+}
+
+interface Case {
+  id: string;
+  label: string;
+  params: Record<string, unknown>;
+  matches: number;
+}
+
+const CASES: Case[] = [
+  { id: 'nlhe', label: 'nlhe heads-up, one hand per match', params: { players: 2 }, matches: 4_000 },
+  { id: 'nlhe', label: 'nlhe six-seat, one hand per match (parley run default)', params: {}, matches: 2_000 },
+  {
+    id: 'nlhe',
+    label: 'nlhe heads-up cash, 200 hands per match',
+    params: { players: 2, format: 'cash', hands: 200 },
+    matches: 20,
+  },
+  { id: 'leduc', label: 'leduc', params: {}, matches: 10_000 },
+  { id: 'diplomacy', label: 'diplomacy to 1905', params: { lastYear: 1905 }, matches: 4 },
+];
+
+for (const c of CASES) {
+  const game = getGame(c.id) as Game<unknown, unknown>;
+  const parsed = game.descriptor.parseParams(c.params);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const params = parsed.params;
+  const seats = game.descriptor.numPlayers(params);
+  let seed = 0;
+  await compare(
+    `runtime overhead: ${c.label}`,
+    'match',
+    [
+      {
+        label: 'engine loop',
+        body: () => {
+          for (let i = 0; i < c.matches; i++) engineLoop(game, params, deriveSeed(1, 'engine', seed++));
+          return c.matches;
+        },
+      },
+      {
+        label: 'runMatch',
+        body: async () => {
+          for (let i = 0; i < c.matches; i++) {
+            const agents = Array.from({ length: seats }, () => randomBot());
+            await runMatch({ game, params, seed: deriveSeed(1, 'runtime', seed++), agents, pressRounds: 0 });
+          }
+          return c.matches;
+        },
+      },
+      {
+        label: 'parley run',
+        body: async () => {
+          const args = ['--game', c.id, '--seats', Array(seats).fill('random').join(','), '--matches', String(c.matches)];
+          await quietly(() =>
+            run([...args, '--seed', String(seed++), '--params', JSON.stringify(c.params), '--press-rounds', '0', '--json']),
+          );
+          return c.matches;
+        },
+      },
+    ],
+    { rounds: 5 },
+  );
+}
