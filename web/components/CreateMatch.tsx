@@ -2,7 +2,7 @@
 
 import { listGames } from '@parley/games';
 import { useRouter } from 'next/navigation';
-import { type FormEvent, useId, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { seatLabel } from '../lib/format';
 import { saveSeats } from '../lib/seat-tokens';
 import type { ApiError, CreatedMatch } from '../lib/types';
@@ -21,21 +21,29 @@ const DEFAULT_SEATS: Record<string, string[]> = {
   kuhn: ['human', 'equilibrium'],
 };
 
-/** Spec suggestions: open seats, the built-in bots, and the example configurations. */
-const SUGGESTIONS: Record<string, string[]> = {
-  common: [
-    'human',
-    'random',
-    'call',
-    'llm:examples/agents/openai.yaml',
-    'llm:examples/agents/anthropic.yaml',
-    'http:http://127.0.0.1:8000/act',
-  ],
-  diplomacy: ['heuristic'],
-  nlhe: ['tag'],
-  leduc: ['equilibrium', 'policy:'],
-  kuhn: ['equilibrium', 'policy:'],
-};
+/** A registered agent as `GET /api/registry` lists it: seats name agents by these ids only. */
+interface RegisteredAgent {
+  id: string;
+  kind: string;
+  description: string;
+  games: string[] | null;
+}
+
+/** The operator's registry: the built-in bots, its LLM configurations and bot accounts. */
+function useRegistry(): RegisteredAgent[] {
+  const [agents, setAgents] = useState<RegisteredAgent[]>([]);
+  useEffect(() => {
+    let live = true;
+    fetch('/api/registry')
+      .then((res) => (res.ok ? res.json() : { agents: [] }))
+      .then((body: { agents?: RegisteredAgent[] }) => live && setAgents(body.agents ?? []))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return agents;
+}
 
 function seatCount(gameId: string, paramsText: string): number | string {
   const game = listGames().find((g) => g.descriptor.id === gameId);
@@ -68,6 +76,7 @@ export function CreateMatch() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
+  const registry = useRegistry();
 
   const count = seatCount(game, paramsText);
   const n = typeof count === 'number' ? count : seats.length;
@@ -128,7 +137,7 @@ export function CreateMatch() {
     }
   };
 
-  const suggestions = [...(SUGGESTIONS.common ?? []), ...(SUGGESTIONS[game] ?? [])];
+  const suggestions = ['human', ...registry.filter((a) => !a.games || a.games.includes(game)).map((a) => a.id)];
 
   return (
     <form onSubmit={submit} className="stack" aria-label="Create a match">
@@ -144,7 +153,7 @@ export function CreateMatch() {
           </select>
         </label>
         <label>
-          Seed (optional)
+          Seed (operator only)
           <input value={seed} onChange={(e) => setSeed(e.target.value)} inputMode="numeric" name="seed" placeholder="random" />
         </label>
       </div>
@@ -161,8 +170,8 @@ export function CreateMatch() {
       <fieldset className="panel">
         <legend>Seats</legend>
         <p className="small muted" style={{ marginTop: 0 }}>
-          <code>human</code> opens a seat for a person (you get its link); bots by name; LLM agents as{' '}
-          <code>llm:path/to/config.yaml</code> (a path on the arena&apos;s machine); external bots as <code>http:URL</code>.
+          <code>human</code> opens a seat for a person (you get its link); every other seat names an agent the operator
+          registered: the built-in bots, its LLM configurations and bot accounts (see the suggestions).
         </p>
         <div className="seat-editor">
           {shown.map((spec, i) => (

@@ -5,6 +5,7 @@
  * and stop them all at the end.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -20,6 +21,7 @@ declare module 'vitest' {
     arenaUrl: string;
     artifacts: string;
     llmConfig: string;
+    operatorToken: string;
     repo: string;
   }
 }
@@ -221,13 +223,23 @@ export default async function setup(project: TestProject) {
     ].join('\n'),
   );
 
+  // The operator's LLM configurations are registered by id in its agents file; API callers name the id.
+  const agentsFile = join(tmp, 'agents.yaml');
+  writeFileSync(agentsFile, `llm:\n  - { id: stub-llm, config: ${JSON.stringify(llmConfig)}, dailyCapUsd: 100 }\n`);
+  // Tests act as the operator (seeds, LLM seats) with this token; the browser stays a guest.
+  const operatorToken = randomBytes(24).toString('hex');
+
   const arenaPort = await freePort();
   const webPort = await freePort();
-  const arena = await startProcess('arena', [parley, 'start', '--no-demo', '--no-web', '--port', String(arenaPort)], {
-    cwd: repo,
-    env: { PARLEY_STORE: 'memory', PORT: String(arenaPort) },
-    ready: (out) => out.includes('Parley arena on'),
-  });
+  const arena = await startProcess(
+    'arena',
+    [parley, 'start', '--no-demo', '--no-web', '--port', String(arenaPort), '--agents', agentsFile],
+    {
+      cwd: repo,
+      env: { PARLEY_STORE: 'memory', PORT: String(arenaPort), PARLEY_OPERATOR_TOKEN: operatorToken },
+      ready: (out) => out.includes('Parley arena on'),
+    },
+  );
   const arenaUrl = `http://127.0.0.1:${arenaPort}`;
   const web = await startProcess('next', [nextBin, 'start', '-p', String(webPort), '-H', '127.0.0.1'], {
     cwd: webDir,
@@ -246,6 +258,7 @@ export default async function setup(project: TestProject) {
   project.provide('arenaUrl', arenaUrl);
   project.provide('artifacts', artifacts);
   project.provide('llmConfig', llmConfig);
+  project.provide('operatorToken', operatorToken);
   project.provide('repo', repo);
 
   return async () => {

@@ -40,7 +40,10 @@ export async function newPage(
 }
 
 export async function api<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${arenaUrl()}${path}`, { ...init, signal: AbortSignal.timeout(60_000) });
+  // Tests call the arena as its operator (they choose seeds and seat the stub LLM).
+  const headers = new Headers(init?.headers);
+  headers.set('authorization', `Bearer ${inject('operatorToken')}`);
+  const res = await fetch(`${arenaUrl()}${path}`, { ...init, headers, signal: AbortSignal.timeout(60_000) });
   const text = await res.text();
   return { status: res.status, body: JSON.parse(text) as T };
 }

@@ -7,7 +7,7 @@
 
 import { type Diplomacy, getGame } from '@parley/games';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phaseName } from '../lib/diplomacy/model';
 import { ReplayEngine } from '../lib/replay';
 import type { ActionRecord } from '../lib/types';
@@ -111,7 +111,7 @@ describe('replays', () => {
   });
 
   it('shows each model call beside the move it produced', async () => {
-    const { matchId } = await createMatch({ game: 'leduc', seed: 5, seats: [`llm:${inject('llmConfig')}`, 'call'] });
+    const { matchId } = await createMatch({ game: 'leduc', seed: 5, seats: ['stub-llm', 'call'] });
     const stored = await waitFinished(matchId);
     expect(stored.status).toBe('finished');
     expect(stored.modelCalls.length).toBeGreaterThan(0);

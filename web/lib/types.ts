@@ -37,7 +37,10 @@ export interface MatchSummary {
   id: string;
   game: string;
   params: unknown;
-  seed: number;
+  /** Hidden (null) while the match runs; revealed once it is over. */
+  seed: number | null;
+  /** SHA-256 commitment to the seed, published at creation; the salt comes with the seed at the end. */
+  fairness: { scheme: string; commitment: string; salt?: string } | null;
   status: MatchStatus;
   returns: number[] | null;
   seats: SeatSummary[];

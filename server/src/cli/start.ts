@@ -14,6 +14,7 @@ import { runDemo } from '../arena/demo';
 import { createArena } from '../arena/server';
 import { startWebApp } from '../arena/web-app';
 import { type DaideServer, startDaideServer } from '../daide/server';
+import { operatorTokenPrincipal } from '../http/operator-token';
 import { openStore } from '../store';
 
 export async function run(argv: string[]): Promise<number> {
@@ -67,6 +68,7 @@ export async function run(argv: string[]): Promise<number> {
       publicAddress: process.env.PARLEY_PUBLIC_ADDRESS,
       agents: registry,
       dataDir,
+      principalOf: operatorTokenPrincipal(process.env.PARLEY_OPERATOR_TOKEN),
     });
   } catch (error) {
     (await early)?.(); // a front end without its arena would keep this process alive

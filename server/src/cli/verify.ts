@@ -21,14 +21,17 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`parley verify: cannot read ${file}`);
     return 2;
   }
-  const trimmed = text.trim();
+  // One JSON document (the API's pretty-printed export) or JSON lines (records from `parley run`).
   const records: unknown[] = [];
   try {
-    if (trimmed.startsWith('{') && !trimmed.includes('\n{')) records.push(JSON.parse(trimmed));
-    else for (const line of trimmed.split('\n')) if (line.trim()) records.push(JSON.parse(line));
+    records.push(JSON.parse(text));
   } catch {
-    console.error(`parley verify: ${file} is not a JSON match record`);
-    return 2;
+    try {
+      for (const line of text.split('\n')) if (line.trim()) records.push(JSON.parse(line));
+    } catch {
+      console.error(`parley verify: ${file} is not a JSON match record`);
+      return 2;
+    }
   }
   let failures = 0;
   records.forEach((record, i) => {

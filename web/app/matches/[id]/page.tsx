@@ -53,7 +53,24 @@ export default async function MatchPage({ params, searchParams }: { params: Para
             ))}
         </ul>
         <p className="small muted" style={{ margin: 0 }}>
-          Seed {match.seed} · created {formatTime(match.createdAt)} UTC
+          {match.seed === null ? (
+            <>
+              Seed hidden until the end · commitment{' '}
+              <span className="mono">{match.fairness?.commitment.slice(0, 16) ?? '—'}…</span>
+            </>
+          ) : (
+            <>
+              Seed {match.seed}
+              {match.fairness && (
+                <>
+                  {' '}
+                  · commitment <span className="mono">{match.fairness.commitment.slice(0, 16)}…</span> ·{' '}
+                  <a href={`/api/matches/${match.id}/verify`}>verify</a>
+                </>
+              )}
+            </>
+          )}{' '}
+          · created {formatTime(match.createdAt)} UTC
           {match.finishedAt ? ` · finished ${formatTime(match.finishedAt)} UTC` : ''}
           {match.status !== 'running' && (
             <>
