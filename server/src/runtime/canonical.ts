@@ -10,7 +10,34 @@ import { createHash } from 'node:crypto';
  * that are array indices first in numeric order (where JavaScript puts them in any object).
  */
 export function canonicalJson(value: unknown): string {
+  // Plain data (the usual case) goes through the native serialiser with the sorted list of every
+  // key it contains as the property list, which JSON.stringify follows at every level.
+  const keys = new Set<string>();
+  if (plainKeys(value, keys, 0)) return JSON.stringify(value, [...keys].sort());
   return write(value) ?? (undefined as unknown as string);
+}
+
+/**
+ * Collects the keys of every object in `value`; false where the property list would not give the
+ * replacer's text: a `toJSON`, an object that is not plain (its inherited properties would be
+ * read), a key that is an array index (those come first, in numeric order) or `__proto__`.
+ */
+function plainKeys(value: unknown, keys: Set<string>, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return true;
+  if (depth > 200) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!plainKeys(item, keys, depth + 1)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const key in value) {
+    const first = key.charCodeAt(0);
+    if (key === 'toJSON' || key === '__proto__' || (first >= 48 && first <= 57 && isIndex(key))) return false;
+    keys.add(key);
+    if (!plainKeys((value as Record<string, unknown>)[key], keys, depth + 1)) return false;
+  }
+  return true;
 }
 
 function write(value: unknown): string | undefined {
