@@ -3,4 +3,4 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runBenches } from '../../games/bench/harness';
 
-await runBenches(dirname(fileURLToPath(import.meta.url)), process.argv[2]);
+await runBenches(dirname(fileURLToPath(import.meta.url)), process.argv.slice(2));
