@@ -1,95 +1,181 @@
 /**
- * Poker tables played by bots over real WebSockets against a real server process: throughput
- * (actions/s), p50/p99 action latency (an `act` sent until its `ack`, which the server sends once
- * the action is durable) and server memory per table, at 100, 500 and 1,000 concurrent tables.
- * `npm run bench -w server -- arena`; PARLEY_BENCH_TABLES=100,500 to choose the sizes.
+ * Heads-up No-Limit Hold'em tables against a real server: bots in separate processes
+ * (`arena-bots.ts`, real WebSocket clients) think one second per decision, as a fast person or
+ * model does, so 1,000 tables offer about 1,000 actions/s. For each size (100, 500, 1,000) it
+ * reports how fast the tables opened, actions/s, the p50/p99 latency from an `act` leaving a bot
+ * until the new state has reached both seats (measured in the bot process, so it is the server's
+ * latency plus the loopback and the bots' own delays: an upper bound), the server's event-loop
+ * delay, /api/health's worst answer time and the server's RSS per table. Then the closed-loop
+ * maximum: the same tables with bots answering at once. Every phase is bounded in time.
+ *
+ *   npm run bench -w server -- arena
+ *   PARLEY_BENCH_TABLES=100,500   sizes               PARLEY_BENCH_MS=20000   measuring time per size
+ *   PARLEY_BENCH_PROCESSES=2      server processes (`parley start --processes N`: Redis and
+ *                                 PostgreSQL are started for it)      PARLEY_BENCH_BOTS=2   bot processes
+ *   PARLEY_BENCH_PROFILE=DIR      a CPU profile of the first server process
  */
+import { type ChildProcess, fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client, type Room } from '@colyseus/sdk';
-import { findGame } from '@parley/games';
-import { startServerProcess } from '../src/arena/testing/process';
-import { freePort } from '../src/arena/testing/services';
+import { fileURLToPath } from 'node:url';
+import { type ServerProcess, startServerProcess } from '../src/arena/testing/process';
+import { freePort, type Service, startPostgres, startRedis } from '../src/arena/testing/services';
+import type { BotCommand, BotReply } from './arena-bots';
 
 const sizes = (process.env.PARLEY_BENCH_TABLES ?? '100,500,1000').split(',').map(Number);
-const MEASURE_MS = Number(process.env.PARLEY_BENCH_MS ?? 10_000);
-const table = findGame('nlhe')
-  ? { game: 'nlhe', params: { players: 2, format: 'cash', hands: 100_000 } }
-  : { game: 'leduc', params: {} };
+const MEASURE_MS = Number(process.env.PARLEY_BENCH_MS ?? 20_000);
+const OPEN_LIMIT_MS = Number(process.env.PARLEY_BENCH_OPEN_MS ?? 180_000);
+const SERVERS = Number(process.env.PARLEY_BENCH_PROCESSES ?? 1);
+const BOTS = Number(process.env.PARLEY_BENCH_BOTS ?? 2);
+const THINK_MS = 1000;
+const table = { game: 'nlhe', params: { players: 2, format: 'cash', hands: 100_000 } };
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
-const port = await freePort();
-const server = await startServerProcess(port, { PARLEY_DATA_DIR: dir });
-const base = `http://127.0.0.1:${port}`;
-const health = async () => (await (await fetch(`${base}/api/health`)).json()) as { rssBytes: number };
-
-interface Seat {
-  room: Room<any>;
-  sentAt: Map<number, number>;
+const services: Service[] = [];
+const env: Record<string, string> = { PARLEY_DATA_DIR: dir };
+// PARLEY_BENCH_PROFILE=DIR writes the first server process's CPU profile there.
+const profile = process.env.PARLEY_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PARLEY_BENCH_PROFILE}`] : [];
+if (SERVERS > 1) {
+  const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
+  services.push(postgres, redis);
+  Object.assign(env, { DATABASE_URL: postgres.url, REDIS_URL: redis.url });
 }
-const latencies: number[] = [];
-let acks = 0;
+const port = await freePort();
+const server: ServerProcess = await startServerProcess(port, env, ['--processes', String(SERVERS)], profile);
+// Process i listens on port + i (see `parley start --processes`).
+const bases = Array.from({ length: SERVERS }, (_, i) => `http://127.0.0.1:${port + i}`);
 
-async function openTable(): Promise<Seat[]> {
-  const res = await fetch(`${base}/api/matches`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...table, seats: ['human', 'human'], clock: { actionMs: 60_000, bankMs: 0 } }),
+interface Health {
+  rssBytes: number;
+  eventLoop: { p50Ms: number; p99Ms: number; maxMs: number };
+}
+async function health(base: string): Promise<{ ms: number; body: Health }> {
+  const t0 = performance.now();
+  const body = (await (await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(30_000) })).json()) as Health;
+  return { ms: performance.now() - t0, body };
+}
+
+/** Probes every server's health every 250 ms; `take()` returns the worst answer and event-loop delay since the last take. */
+function healthWatch() {
+  let worstMs = 0;
+  let loopP99 = 0;
+  let loopMax = 0;
+  let stopped = false;
+  void (async () => {
+    while (!stopped) {
+      const answers = await Promise.all(bases.map((b) => health(b).catch(() => ({ ms: 30_000, body: null }))));
+      for (const a of answers) {
+        worstMs = Math.max(worstMs, a.ms);
+        if (a.body) {
+          loopP99 = Math.max(loopP99, a.body.eventLoop.p99Ms);
+          loopMax = Math.max(loopMax, a.body.eventLoop.maxMs);
+        }
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  return {
+    take() {
+      const out = { worstMs, loopP99, loopMax };
+      worstMs = loopP99 = loopMax = 0;
+      return out;
+    },
+    stop() {
+      stopped = true;
+    },
+  };
+}
+
+const botFile = fileURLToPath(new URL('./arena-bots.ts', import.meta.url));
+const bots: ChildProcess[] = Array.from({ length: BOTS }, () => fork(botFile, [], { execArgv: ['--import', 'tsx'] }));
+function ask<T extends BotReply['type']>(bot: ChildProcess, command: BotCommand, reply: T, timeoutMs: number) {
+  return new Promise<Extract<BotReply, { type: T }> | null>((resolve) => {
+    const timer = setTimeout(() => {
+      bot.off('message', on);
+      resolve(null);
+    }, timeoutMs);
+    const on = (m: BotReply) => {
+      if (m.type !== reply) return;
+      clearTimeout(timer);
+      bot.off('message', on);
+      resolve(m as Extract<BotReply, { type: T }>);
+    };
+    bot.on('message', on);
+    bot.send(command);
   });
-  const created = (await res.json()) as { matchId: string; seats: { token: string }[] };
-  return Promise.all(
-    created.seats.map(async ({ token }) => {
-      const room = await new Client(base).joinById(created.matchId, { token });
-      const seat: Seat = { room, sentAt: new Map() };
-      let answered = -1;
-      room.onMessage('ack', (m: { decision: number }) => {
-        const t = seat.sentAt.get(m.decision);
-        if (t !== undefined) latencies.push(performance.now() - t);
-        seat.sentAt.delete(m.decision);
-        acks++;
-      });
-      for (const t of ['error', 'seat', 'finished']) room.onMessage(t, () => {});
-      room.onStateChange((state: any) => {
-        const view = [...(state.views ?? [])][0];
-        if (!view || view.decision < 0 || view.decision === answered) return;
-        const legal = JSON.parse(view.legal) as string[];
-        if (legal.length === 0) return;
-        answered = view.decision;
-        seat.sentAt.set(view.decision, performance.now());
-        room.send('act', {
-          decision: view.decision,
-          actions: [legal.find((a) => a === 'check' || a === 'call') ?? (legal[0] as string)],
-        });
-      });
-      return seat;
-    }),
-  );
 }
 
 const quantile = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? Number.NaN;
-console.log(`${table.game} heads-up tables, bots over WebSockets, server in its own process (PGlite store)`);
-const baseline = (await health()).rssBytes;
-let open: Seat[][] = [];
-for (const n of sizes) {
-  while (open.length < n) open.push(...(await Promise.all(Array.from({ length: Math.min(10, n - open.length) }, openTable))));
-  await new Promise((r) => setTimeout(r, 2000));
-  latencies.length = 0;
-  acks = 0;
+const f = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
+/** The servers' RSS in total; NaN when one does not answer (within 30 s). */
+const serverRss = async () =>
+  (await Promise.all(bases.map((b) => health(b).catch(() => null)))).reduce(
+    (sum, h) => sum + (h?.body.rssBytes ?? Number.NaN),
+    0,
+  );
+
+async function measure(label: string, tables: number, baseline: number, watch: ReturnType<typeof healthWatch>) {
+  await Promise.all(bots.map((b) => ask(b, { type: 'report' }, 'report', 30_000))); // warm-up counts dropped
+  watch.take();
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, MEASURE_MS));
+  const reports = await Promise.all(bots.map((b) => ask(b, { type: 'report' }, 'report', 30_000)));
   const seconds = (performance.now() - t0) / 1000;
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const rss = (await health()).rssBytes;
+  const h = watch.take();
+  const lat = reports.flatMap((r) => r?.latencies ?? []).sort((a, b) => a - b);
+  const actions = reports.reduce((s, r) => s + (r?.actions ?? 0), 0);
+  const rss = await serverRss();
   console.log(
-    `${String(n).padStart(5)} tables (${open.length * 2} sockets): ${Math.round(acks / seconds)
-      .toLocaleString('en-US')
-      .padStart(
-        8,
-      )} actions/s   p50 ${quantile(sorted, 0.5).toFixed(1)} ms   p99 ${quantile(sorted, 0.99).toFixed(1)} ms   server RSS ${(rss / 2 ** 20).toFixed(0)} MiB (+${((rss - baseline) / 2 ** 20).toFixed(0)} MiB over the idle server)`,
+    `${label.padEnd(18)} ${f(actions / seconds).padStart(6)} actions/s   latency p50 ${f(quantile(lat, 0.5), 1)} ms  p99 ${f(quantile(lat, 0.99), 1)} ms   event loop p99 ${f(h.loopP99, 1)} ms (max ${f(h.loopMax)})   health worst ${f(h.worstMs)} ms   RSS ${f(rss / 2 ** 20)} MiB (${f((rss - baseline) / 2 ** 10 / Math.max(1, tables))} KiB/table)`,
   );
 }
-for (const t of open) for (const s of t) await s.room.leave().catch(() => undefined);
-open = [];
-await server.kill('SIGKILL');
-rmSync(dir, { recursive: true, force: true });
+
+console.log(
+  `heads-up NLHE tables; ${BOTS} bot processes (WebSocket clients, ${THINK_MS} ms per decision); ${SERVERS} server process(es), ${SERVERS > 1 ? 'PostgreSQL and Redis' : 'PGlite'}; ${MEASURE_MS / 1000} s per size`,
+);
+const baseline = await serverRss();
+const watch = healthWatch();
+let open = 0;
+try {
+  for (const n of sizes) {
+    const want = n - open;
+    const t0 = performance.now();
+    const opened = await Promise.all(
+      bots.map((b, i) =>
+        ask(
+          b,
+          {
+            type: 'open',
+            count: Math.floor(want / BOTS) + (i < want % BOTS ? 1 : 0),
+            base: bases[i % bases.length] as string,
+            thinkMs: THINK_MS,
+            table,
+          },
+          'opened',
+          OPEN_LIMIT_MS,
+        ),
+      ),
+    );
+    const openSeconds = (performance.now() - t0) / 1000;
+    const got = opened.reduce((s, o) => s + (o?.opened ?? 0), 0);
+    open += got;
+    const failed = opened.reduce((s, o) => s + (o?.failed ?? 0), 0);
+    const timedOut = opened.some((o) => o === null);
+    const h = watch.take();
+    console.log(
+      `${String(n).padStart(5)} tables: opened ${got} in ${f(openSeconds, 1)} s (${f(got / openSeconds, 1)} tables/s)${failed ? `, ${failed} failed (${opened.find((o) => o?.firstError)?.firstError})` : ''}${timedOut ? `, not all open after ${OPEN_LIMIT_MS / 1000} s` : ''}; health worst ${f(h.worstMs)} ms while opening`,
+    );
+    if (timedOut) break;
+    await measure(`  ${open} tables`, open, baseline, watch);
+  }
+  for (const b of bots) b.send({ type: 'think', thinkMs: 0 } satisfies BotCommand);
+  await measure(`  closed loop, ${open}`, open, baseline, watch);
+} finally {
+  watch.stop();
+  await Promise.all(bots.map((b) => ask(b, { type: 'stop' }, 'report', 10_000)));
+  for (const b of bots) b.kill('SIGKILL');
+  await server.kill('SIGTERM'); // a clean stop: it stops its other processes (and writes a --cpu-prof)
+  await Promise.all(services.map((s) => s.stop()));
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -38,6 +38,8 @@ export interface CreateOptions {
   demo?: string;
 }
 
+const CREATED_KEPT = 1000;
+
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 export class MatchService {
@@ -45,6 +47,12 @@ export class MatchService {
   private readonly tokenHashes = new Map<string, (string | null)[]>();
   private readonly owners = new Map<string, string>();
   private readonly created: RateWindow;
+  /**
+   * Matches created here and not yet opened, with the match built to check them: their room
+   * (usually in this process) opens them without reading them back. Bounded, since with several
+   * processes the room may open elsewhere; a match missing here is read from the store.
+   */
+  private readonly unopened = new Map<string, { stored: StoredSettings; live: LiveMatch }>();
 
   readonly clock: Clock;
   /** How long a finished match's room stays open for its spectators before it closes. */
@@ -148,6 +156,11 @@ export class MatchService {
       tournamentId: options.tournamentId,
       demo: options.demo,
     });
+    this.unopened.set(id, { stored, live: probe });
+    for (const oldest of this.unopened.keys()) {
+      if (this.unopened.size <= CREATED_KEPT) break;
+      this.unopened.delete(oldest);
+    }
     return { ok: true, matchId: id, tokens };
   }
 
@@ -155,6 +168,16 @@ export class MatchService {
   async open(matchId: string): Promise<LiveMatch> {
     const existing = this.live.get(matchId);
     if (existing) return existing;
+    const fresh = this.unopened.get(matchId);
+    if (fresh) {
+      // Just created by this process: nothing played yet, nothing to read back.
+      this.unopened.delete(matchId);
+      this.tokenHashes.set(matchId, fresh.stored.tokenHashes);
+      const { live } = fresh;
+      this.live.set(matchId, live);
+      live.start();
+      return live;
+    }
     const stored = await this.store.getMatch(matchId);
     if (!stored) throw new Error(`no match ${matchId}`);
     const { settings, tokenHashes, owner } = stored.settings as StoredSettings;

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@colyseus/sdk';
@@ -75,4 +76,54 @@ describe('scale-out', () => {
     expect(mine.every((e: { payload: { fallback?: string } }) => !e.payload.fallback)).toBe(true);
     await room.leave();
   }, 120_000);
+
+  it('runs as several processes with `parley start --processes 2`, spreading rooms over both', async () => {
+    const port = await freePortPair();
+    const server = await startServerProcess(
+      port,
+      { DATABASE_URL: postgres.url, REDIS_URL: redis.url, PARLEY_DATA_DIR: dataDir },
+      ['--processes', '2'],
+    );
+    servers.push(server);
+    const base = (i: number) => `http://127.0.0.1:${port + i}`;
+    const created = [];
+    for (let i = 0; i < 4; i++)
+      created.push(await postJson(`${base(0)}/api/matches`, { game: 'kuhn', seed: i, seats: ['human', 'call'] }));
+    // Each process hosts some of the rooms (the matchmaker creates a room where fewest are).
+    const hosted = await Promise.all([0, 1].map(async (i) => (await fetchJson(`${base(i)}/api/health`)).liveMatches as number));
+    expect(hosted[0] + hosted[1]).toBe(4);
+    expect(Math.min(...hosted)).toBeGreaterThan(0);
+    // A seat is played through the second process's port whichever process hosts the room.
+    for (const match of created) {
+      const room = await new Client(base(1)).joinById(match.matchId, { token: match.seats[0].token });
+      for (const t of ['seat', 'ack', 'finished', 'error']) room.onMessage(t, () => {});
+      let answered = -1;
+      room.onStateChange((state: any) => {
+        const view = [...(state.views ?? [])][0];
+        if (view && view.decision >= 0 && view.decision !== answered) {
+          answered = view.decision;
+          room.send('act', { decision: view.decision, actions: [JSON.parse(view.legal)[0]] });
+        }
+      });
+      await until(
+        async () => (await fetchJson(`${base(0)}/api/matches/${match.matchId}`)).status === 'finished',
+        20_000,
+        'the match to finish',
+      );
+      await room.leave();
+    }
+  }, 120_000);
 });
+
+/** A free port whose successor is free too (`--processes 2` listens on both). */
+async function freePortPair(): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port + 1, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (free) return port;
+  }
+}

@@ -5,12 +5,15 @@
  * With --daide-port (or DAIDE_PORT) a DAIDE server listens there too, and matches may seat `daide`:
  * a power played by a DAIDE bot (DumbBot, Albert…) that connects to that port.
  * --acpc-ports (PARLEY_ACPC_PORTS, e.g. 3200-3209) registers seats `acpc/PORT` for ACPC poker clients.
+ * `--processes N` (default: one per core when REDIS_URL and a PostgreSQL DATABASE_URL are set)
+ * runs N arena processes on consecutive ports (see arena/processes.ts).
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePortList, registerAcpcSeats } from '../acpc/seat-kind';
 import { loadOperatorAgents } from '../agents-registry/operator-config';
 import { runDemo } from '../arena/demo';
+import { CHILD_ENV, planProcesses, publicAddress, serveAsChild, startChildren } from '../arena/processes';
 import { createArena } from '../arena/server';
 import { startWebApp } from '../arena/web-app';
 import { type DaideServer, startDaideServer } from '../daide/server';
@@ -32,8 +35,19 @@ export async function run(argv: string[]): Promise<number> {
       'daide-level': { type: 'string', default: process.env.DAIDE_LEVEL ?? '0' },
       /** Ports on which registered `acpc/PORT` seats wait for ACPC poker clients. */
       'acpc-ports': { type: 'string', default: process.env.PARLEY_ACPC_PORTS },
+      processes: { type: 'string' },
     },
   });
+  const plan = planProcesses(values.processes, process.env);
+  if (!plan.ok) {
+    console.error(`parley start: ${plan.message}`);
+    return 2;
+  }
+  const isChild = process.env[CHILD_ENV] !== undefined;
+  if (plan.count > 1 && Number(values.port) === 0) {
+    console.error('parley start: --processes needs a fixed --port (the processes listen on the ports after it)');
+    return 2;
+  }
   // The front end starts at once, beside the database opening: both take seconds, and the web
   // server only needs the arena's address, not the arena being up yet.
   const webPort = Number(values['web-port']);
@@ -65,7 +79,8 @@ export async function run(argv: string[]): Promise<number> {
       port: arenaPort,
       store,
       redisUrl: process.env.REDIS_URL,
-      publicAddress: process.env.PARLEY_PUBLIC_ADDRESS,
+      // With several processes a seat reservation names the process hosting the room.
+      publicAddress: plan.count > 1 ? publicAddress(process.env, arenaPort) : process.env.PARLEY_PUBLIC_ADDRESS,
       agents: registry,
       dataDir,
       principalOf: operatorTokenPrincipal(process.env.PARLEY_OPERATOR_TOKEN),
@@ -74,7 +89,10 @@ export async function run(argv: string[]): Promise<number> {
     (await early)?.(); // a front end without its arena would keep this process alive
     throw error;
   }
-  const resumed = await arena.resumeUnfinished();
+  let stopChildren = async () => {};
+  if (plan.count > 1) stopChildren = await startChildren(plan.count, arena.port, (line) => console.log(line));
+  // The first process alone resumes interrupted matches, so each resumes once.
+  const resumed = isChild ? [] : await arena.resumeUnfinished();
   const base = `http://localhost:${arena.port}`;
   console.log(`Parley arena on ${base} (WebSocket rooms on ws://localhost:${arena.port})`);
   console.log(`  matches: ${base}/api/matches   health: ${base}/api/health   agents: ${base}/api/agents`);
@@ -86,6 +104,7 @@ export async function run(argv: string[]): Promise<number> {
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
+    if (isChild) serveAsChild(resolve);
   });
   console.log('stopping: unfinished matches will resume at the next start');
   // Whatever hangs in shutdown must not keep the process: everything acknowledged is stored.
@@ -93,6 +112,7 @@ export async function run(argv: string[]): Promise<number> {
   stopDemo();
   stopWeb();
   await daide?.close();
+  await stopChildren();
   await arena.close();
   await store.close();
   return 0;

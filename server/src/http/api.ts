@@ -24,6 +24,7 @@ import { importSavedGame, saveImported } from '../store/import-diplomacy';
 import type { ResultsStore } from '../store/results';
 import type { MatchStatus } from '../store/types';
 import { errorMessage, fail, internalError, json } from './errors';
+import { eventLoopDelay } from './event-loop';
 import { CLIENT_ADDRESS } from './node-adapter';
 import { publicMatch } from './public-match';
 
@@ -82,6 +83,7 @@ export function createApi(deps: ApiDeps) {
       ? fail(413, 'http/too-large', `a ${principal.role}'s request bodies are limited to ${limit} bytes`)
       : null;
   };
+  const eventLoop = eventLoopDelay();
   return createRouter({
     health: createEndpoint('/api/health', { method: 'GET' }, async () =>
       json(200, {
@@ -89,6 +91,7 @@ export function createApi(deps: ApiDeps) {
         version: deps.version,
         liveMatches: [...service.live.values()].filter((m) => m.status === 'running').length,
         rssBytes: process.memoryUsage().rss,
+        eventLoop: eventLoop(),
       }),
     ),
 

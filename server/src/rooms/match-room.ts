@@ -3,6 +3,12 @@
  * tokens on join, parses every message at the edge, hands actions and press to the match, and
  * pushes views: each seat's observation goes only into that seat's StateView; spectators see the
  * spectator view (delayed if configured) and press only once it may be shown.
+ *
+ * A change is sent as soon as the match makes it (one patch per turn of the event loop, however
+ * many changes it made), not at Colyseus's default 20 patches a second: an action's new state
+ * reaches the players without waiting up to 50 ms for a tick, and a thousand rooms waiting on
+ * people do not wake twenty thousand times a second to find nothing changed. A slow tick remains
+ * for what comes due with time: the delayed spectator view, delayed press and the room's clock.
  */
 import { type Client, Room } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
@@ -14,6 +20,9 @@ import { errorMessage, type ServerMessage } from '../protocol/server-to-client';
 import { MatchState, SeatInfo, SeatView } from './match-state';
 import { spectatorPress, syncSeats } from './views';
 
+/** The slow tick for what comes due with time (see above); changes themselves go out at once. */
+const HOUSEKEEPING_MS = 250;
+
 interface ClientData {
   seat: number | null;
   limiter: RateLimiter;
@@ -24,9 +33,11 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
   private dirty = true;
   private delayed: { at: number; spectator: string; actions: number }[] = [];
   private unsubscribe: () => void = () => {};
+  private patchQueued = false;
 
   override async onCreate(options: { matchId: string }) {
     this.autoDispose = false;
+    this.patchRate = HOUSEKEEPING_MS;
     this.roomId = options.matchId;
     // A person may open the match page well after it was created; a busy server needs time too.
     this.seatReservationTimeout = 60;
@@ -40,6 +51,7 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
     await this.setMetadata({ game: live.game.descriptor.id, matchId: live.id, seats: live.seats.map((s) => s.name) });
     this.unsubscribe = live.subscribe(() => {
       this.dirty = true;
+      this.patchSoon();
     });
     this.onMessage('*', (client, type, payload) => this.receive(client, type, payload));
     void live.done.then(() => this.onFinished());
@@ -64,6 +76,7 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
     if (seat !== null) {
       client.view.add(this.state.views[seat] as SeatView);
       (this.state.seats[seat] as SeatInfo).connected = true;
+      this.patchSoon();
     }
     this.reply(client, { type: 'seat', seat, role: seat === null ? 'spectator' : 'player' });
   }
@@ -71,6 +84,7 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
   override async onDrop(client: Client<{ userData: ClientData }>) {
     const seat = client.userData?.seat;
     if (seat !== null && seat !== undefined) (this.state.seats[seat] as SeatInfo).connected = false;
+    this.patchSoon();
     await this.allowReconnection(client, this.live.settings.reconnectSeconds);
   }
 
@@ -84,6 +98,16 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
     if (seat !== null && seat !== undefined && !this.clients.some((c) => c !== client && c.userData?.seat === seat)) {
       (this.state.seats[seat] as SeatInfo).connected = false;
     }
+  }
+
+  /** Sends what changed once the current turn of the event loop is done. */
+  private patchSoon() {
+    if (this.patchQueued) return;
+    this.patchQueued = true;
+    setImmediate(() => {
+      this.patchQueued = false;
+      this.broadcastPatch();
+    });
   }
 
   override onBeforePatch() {
@@ -102,7 +126,7 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
       const next = this.delayed.shift();
       if (next) this.state.spectator = next.spectator;
     }
-    this.state.press = spectatorPress(this.live, delay, now);
+    if (this.live.messages.length > 0) this.state.press = spectatorPress(this.live, delay, now);
   }
 
   private async receive(client: Client<{ userData: ClientData }>, type: unknown, payload: unknown) {
@@ -131,6 +155,7 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
 
   private onFinished() {
     this.dirty = true;
+    this.patchSoon();
     this.state.status = this.live.status;
     this.state.returns = JSON.stringify(this.live.returns);
     this.broadcast('finished', { type: 'finished', returns: this.live.returns ?? [] });

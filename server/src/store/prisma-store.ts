@@ -56,6 +56,12 @@ const ROWS_PER_STATEMENT = 1000;
 
 export class PrismaStore implements MatchStore {
   private readonly cursors = new Map<string, Promise<Cursor>>();
+  /**
+   * Agents this store has upserted (name → row id, and kind and config as stored), so a new match
+   * whose seats name them as they are skips the upserts: a busy arena creates many matches for
+   * the same few agents. Forgotten on any failed creation.
+   */
+  private readonly agents = new Map<string, { id: number; key: string }>();
   private readonly batcher: WriteBatcher<Write>;
   /** Close the database with the store (false when several stores share one database). */
   private readonly ownsDatabase: boolean;
@@ -91,18 +97,27 @@ export class PrismaStore implements MatchStore {
 
   private async create(match: NewMatch): Promise<void> {
     const prisma = this.db.prisma;
+    // Agents upserted by this creation, remembered once it commits.
+    const upserted = new Map<string, { id: number; key: string }>();
     const attempt = () =>
       prisma.$transaction(
         async (tx) => {
           const seats: { seat: number; agentId: number }[] = [];
           for (const { seat, agent } of match.seats) {
             const config = jsonOrNull(agent.config);
+            const key = JSON.stringify([agent.kind, agent.config ?? null]);
+            const known = upserted.get(agent.name) ?? this.agents.get(agent.name);
+            if (known?.key === key) {
+              seats.push({ seat, agentId: known.id });
+              continue;
+            }
             const row = await tx.agent.upsert({
               where: { name: agent.name },
               create: { name: agent.name, kind: agent.kind, config },
               update: { kind: agent.kind, config },
               select: { id: true },
             });
+            upserted.set(agent.name, { id: row.id, key });
             seats.push({ seat, agentId: row.id });
           }
           await tx.match.create({
@@ -123,11 +138,16 @@ export class PrismaStore implements MatchStore {
       );
     try {
       await attempt();
+      for (const [name, known] of upserted) this.agents.set(name, known);
     } catch (error) {
+      // Perhaps a remembered agent is gone: forget them all, and upsert afresh if it is retried.
+      this.agents.clear();
+      upserted.clear();
       if (!isUniqueViolation(error)) throw error;
       if (await prisma.match.findUnique({ where: { id: match.id }, select: { id: true } }))
         throw new StoreError('store/duplicate-match', `match ${match.id} exists`);
       await attempt(); // two matches upserted a new agent at once on PostgreSQL: the agent exists now
+      for (const [name, known] of upserted) this.agents.set(name, known);
     }
   }
 

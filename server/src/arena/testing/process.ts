@@ -11,8 +11,13 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-export async function startServerProcess(port: number, env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [bin, 'start', '--no-demo', '--no-web', '--port', String(port)], {
+export async function startServerProcess(
+  port: number,
+  env: Record<string, string>,
+  args: string[] = [],
+  nodeArgs: string[] = [],
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'start', '--no-demo', '--no-web', '--port', String(port), ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -26,7 +31,7 @@ export async function startServerProcess(port: number, env: Record<string, strin
   const started = Date.now();
   while (!out.includes('Parley arena on')) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited early:\n${out}`);
-    if (Date.now() - started > 60_000) throw new Error(`server did not start:\n${out}`);
+    if (Date.now() - started > 180_000) throw new Error(`server did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
