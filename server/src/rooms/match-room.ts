@@ -37,7 +37,6 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
 
   override async onCreate(options: { matchId: string }) {
     this.autoDispose = false;
-    this.patchRate = HOUSEKEEPING_MS;
     this.roomId = options.matchId;
     // A person may open the match page well after it was created; a busy server needs time too.
     this.seatReservationTimeout = 60;
@@ -54,6 +53,8 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
       this.patchSoon();
     });
     this.onMessage('*', (client, type, payload) => this.receive(client, type, payload));
+    // Set once the match and the state exist: setting it starts the tick.
+    this.patchRate = HOUSEKEEPING_MS;
     void live.done.then(() => this.onFinished());
   }
 
@@ -111,6 +112,7 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
   }
 
   override onBeforePatch() {
+    if (!this.live) return; // still opening
     const now = this.live.clock.now();
     if (this.dirty) {
       this.dirty = false;
