@@ -90,17 +90,18 @@ describe('scale-out', () => {
     servers.push(server);
     const base = (i: number) => `http://127.0.0.1:${port + i}`;
     const created = [];
-    for (let i = 0; i < 4; i++)
-      created.push(await postJson(`${base(0)}/api/matches`, { game: 'kuhn', seed: i, seats: ['human', 'call'] }));
+    // Two: as many as a guest may have running.
+    for (let i = 0; i < 2; i++)
+      created.push(await postJson(`${base(0)}/api/matches`, { game: 'kuhn', seats: ['human', 'call'] }));
     // Each process hosts some of the rooms (the matchmaker creates a room where fewest are).
     const hosted = async () =>
       Promise.all([0, 1].map(async (i) => (await fetchJson(`${base(i)}/api/health`)).liveMatches as number));
-    // (At least four: the shared database may hold the first test's matches, resumed at start.)
+    // (At least two: the shared database may hold the first test's matches, resumed at start.)
     let last: number[] = [];
     await until(
       async () => {
         last = await hosted();
-        return last[0]! + last[1]! >= 4 && Math.min(...last) > 0;
+        return last[0]! + last[1]! >= 2 && Math.min(...last) > 0;
       },
       20_000,
       'both processes to host rooms',
