@@ -64,7 +64,7 @@ export const ROLE_LIMITS: Readonly<Record<Role, Readonly<RoleLimits>>> = Object.
   operator: {
     bodyBytes: 1024 * 1024,
     matchesPerMinute: 600,
-    liveMatches: 500,
+    liveMatches: 1200,
     tournaments: 8,
     matchesPerTournament: 200_000,
     clockMs: 24 * 60 * MINUTE,
@@ -74,7 +74,7 @@ export const ROLE_LIMITS: Readonly<Record<Role, Readonly<RoleLimits>>> = Object.
 });
 
 /** Caps over everyone together: the queue is bounded whoever asks. */
-export const GLOBAL_LIMITS = Object.freeze({ liveMatches: 400, tournaments: 8 });
+export const GLOBAL_LIMITS = Object.freeze({ liveMatches: 1500, tournaments: 8 });
 
 /** Diplomacy years are counted from 1901; a game runs at most this far without an operator. */
 export const FIRST_YEAR = 1901;
