@@ -305,8 +305,14 @@ export function createApi(deps: ApiDeps) {
       const row = await results.getTournament(id);
       if (!row) return fail(404, 'tournament/not-found', `no tournament ${id.slice(0, 100)}`);
       const [report] = await results.analyses({ tournamentId: id, kind: 'report' });
+      // The operator's tournaments may name config files and webhooks: others see participants' names only.
+      const spec =
+        caller(ctx.request).principal.role === 'operator'
+          ? row.spec
+          : participantNamesOnly(row.spec as { participants?: unknown });
       return json(200, {
         ...row,
+        spec,
         progress: tournaments.progress.get(id) ?? null,
         ratings: await results.ratings(id),
         report: report?.result ?? null,
@@ -324,6 +330,11 @@ export function createApi(deps: ApiDeps) {
       });
     }),
   });
+}
+
+function participantNamesOnly(spec: { participants?: unknown } | null): unknown {
+  if (!spec || !Array.isArray(spec.participants)) return spec;
+  return { ...spec, participants: spec.participants.map((p: { name?: unknown }) => ({ name: p?.name ?? null })) };
 }
 
 /** Path parameters arrive percent-encoded; the adapter has already refused undecodable ones. */

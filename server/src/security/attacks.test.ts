@@ -251,7 +251,13 @@ describe('limits', () => {
     expect((await call(base(), 'GET', `/api/tournaments/${id}`)).json.status).toBe('aborted');
     expect((await call(base(), 'DELETE', `/api/tournaments/${id}`, { role: 'operator' })).status).toBe(409);
     expect((await call(base(), 'DELETE', '/api/tournaments/nonesuch', { role: 'operator' })).status).toBe(404);
-    const op = await call(base(), 'POST', '/api/tournaments', { role: 'operator', body: spec });
+    const op = await call(base(), 'POST', '/api/tournaments', {
+      role: 'operator',
+      body: { ...spec, participants: ['random', { agent: 'call', name: 'caller', overrides: { x: 1 } }] },
+    });
+    // What the operator's tournament names (files, overrides) is the operator's to see.
+    expect((await call(base(), 'GET', `/api/tournaments/${op.json.id}`)).text).not.toMatch(/call:\?x=1|overrides/);
+    expect((await call(base(), 'GET', `/api/tournaments/${op.json.id}`, { role: 'operator' })).text).toMatch(/overrides/);
     expect((await call(base(), 'DELETE', `/api/tournaments/${op.json.id}`, { role: 'operator' })).status).toBe(200);
   });
 });
