@@ -64,12 +64,13 @@ function breathing(agent: Agent): Agent {
   return {
     ...agent,
     name: agent.name,
-    act: async (input) => {
-      if (performance.now() - lastBreath > BREATH_MS) {
-        await new Promise((resolve) => setImmediate(resolve));
+    // Synchronous answers stay synchronous (the runner's fast path) except when it is time to yield.
+    act: (input) => {
+      if (performance.now() - lastBreath <= BREATH_MS) return agent.act(input);
+      return new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
         lastBreath = performance.now();
-      }
-      return agent.act(input);
+        return agent.act(input);
+      });
     },
   };
 }
