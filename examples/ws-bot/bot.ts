@@ -2,19 +2,36 @@
  * A bot that plays a seat over WebSocket with @colyseus/sdk, the same way the browser does.
  *
  *   npx tsx examples/ws-bot/bot.ts http://localhost:2567 MATCH_ID SEAT_TOKEN
+ *   PARLEY_BOT_TOKEN=pbt_… npx tsx examples/ws-bot/bot.ts http://localhost:2567 [MATCH_ID]
  *
- * Create the match with an open seat (`POST /api/matches` with `"human"` in `seats`); the answer
- * holds the seat's token. The bot reads its own view from the room state (observation, legal
+ * Either create the match with an open seat (`POST /api/matches` with `"human"` in `seats`; the
+ * answer holds the seat's token), or play as a bot account: its owner creates it and an API token
+ * on the "My bots" page, a match seats it as `bot:NAME`, and the bot joins with `{ botToken }`
+ * (without MATCH_ID it asks `GET /api/bot/seats` where it is seated). The bot reads its own view from the room state (observation, legal
  * actions, the open decision) and answers with `act`: here it checks or calls when it can and
  * otherwise plays the first legal action (in Diplomacy: one order per unit). Replace `choose`.
  */
 import { Client } from '@colyseus/sdk';
 
-const [url = 'http://localhost:2567', matchId, token] = process.argv.slice(2);
-if (!matchId || !token) {
-  console.error('usage: bot.ts SERVER_URL MATCH_ID SEAT_TOKEN');
+const [url = 'http://localhost:2567', givenMatch, token] = process.argv.slice(2);
+// The token comes from the environment, not argv, so it does not show in `ps`.
+// biome-ignore lint/suspicious/noUndeclaredEnvVars: read by this example when run by hand, never by a turbo task
+const botToken = process.env.PARLEY_BOT_TOKEN;
+if (!botToken && (!givenMatch || !token)) {
+  console.error('usage: bot.ts SERVER_URL MATCH_ID SEAT_TOKEN   or   PARLEY_BOT_TOKEN=… bot.ts SERVER_URL [MATCH_ID]');
   process.exit(2);
 }
+
+/** A bot account's first seat in a running match, from the API (authenticated by its token). */
+async function firstSeat(): Promise<string> {
+  const res = await fetch(`${url}/api/bot/seats`, { headers: { authorization: `Bearer ${botToken}` } });
+  const body = (await res.json()) as { seats?: { matchId: string }[]; message?: string };
+  const seat = body.seats?.[0];
+  if (!res.ok || !seat) throw new Error(body.message ?? 'this bot is seated in no running match');
+  return seat.matchId;
+}
+
+const matchId = givenMatch ?? (await firstSeat());
 
 function choose(legal: string[], observation: { ordersToGive?: number }): string[] {
   const passive = legal.find((a) => a === 'check' || a === 'call' || a === 'show');
@@ -29,7 +46,7 @@ function choose(legal: string[], observation: { ordersToGive?: number }): string
   return [...byUnit.values()].slice(0, observation.ordersToGive);
 }
 
-const room = await new Client(url).joinById(matchId, { token });
+const room = await new Client(url).joinById(matchId, botToken ? { botToken } : { token });
 let answered = -1;
 room.onMessage('seat', (m: { seat: number }) => console.log(`playing seat ${m.seat} of ${matchId}`));
 room.onMessage('error', (m: { code: string; message: string }) => console.error(`server says ${m.code}: ${m.message}`));

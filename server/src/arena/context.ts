@@ -2,9 +2,11 @@
  * The arena's process-wide services. Colyseus constructs rooms itself, so rooms reach the match
  * service through this one module; `createArena` sets it at start-up.
  */
+import type { AuthService } from '../auth/service';
 import type { MatchService } from './match-service';
 
 let service: MatchService | null = null;
+let auth: AuthService | null = null;
 
 export function setMatchService(s: MatchService | null): void {
   service = s;
@@ -13,4 +15,13 @@ export function setMatchService(s: MatchService | null): void {
 export function matchService(): MatchService {
   if (!service) throw new Error('the arena is not started');
   return service;
+}
+
+export function setAuthService(a: AuthService | null): void {
+  auth = a;
+}
+
+export function authService(): AuthService {
+  if (!auth) throw new Error('the arena is not started');
+  return auth;
 }

@@ -10,6 +10,7 @@ import { type Game, getGame, type Seat } from '@parley/games';
 import type { AgentRegistry } from '../agents-registry/registry';
 import { rateArenaMatch } from '../ratings/ladder';
 import { type Clock, delay, systemClock } from '../runtime/clock';
+import { BOT_PREFIX, type BotDirectory, type BotEntry } from '../auth/bot-directory';
 import { type MatchEvent as RunnerEvent, runMatch } from '../runtime/match-runner';
 import type { ActionRecord, MatchRecord, MessageRecord, ModelCallRecord } from '../runtime/record';
 import type { MatchEvent, MatchStore, MatchWithEvents, SeatKind } from '../store/types';
@@ -26,6 +27,8 @@ export interface LiveMatchInit {
   resumeFrom?: MatchWithEvents;
   /** The arena's clock: deadlines, pacing, negotiation windows and event times (a fake one in tests). */
   clock?: Clock;
+  /** Bot accounts, for seats `bot/NAME`. */
+  bots?: BotDirectory;
 }
 
 type Listener = () => void;
@@ -36,7 +39,8 @@ export class LiveMatch {
   readonly game: Game<any, any>;
   readonly params: unknown;
   readonly seed: number;
-  readonly seats: { agent: Agent; kind: SeatKind; name: string; human?: HumanSeat }[];
+  readonly seats: { agent: Agent; kind: SeatKind; name: string; human?: HumanSeat; botAccountId?: string }[];
+  private readonly bots?: BotDirectory;
   state: unknown;
   status: 'running' | 'finished' | 'aborted' = 'running';
   returns: number[] | null = null;
@@ -67,6 +71,7 @@ export class LiveMatch {
     this.resume = init.resumeFrom;
     this.registry = init.agents;
     this.clock = init.clock ?? systemClock;
+    this.bots = init.bots;
     this.game = getGame(init.settings.game);
     const parsed = this.game.descriptor.parseParams(init.settings.params ?? {});
     if (!parsed.ok) throw new Error(`invalid params for ${init.settings.game}: ${parsed.error.message}`);
@@ -87,10 +92,28 @@ export class LiveMatch {
       human.onChange = () => this.notify();
       return { agent: human, kind: 'human' as const, name: human.name, human };
     }
+    if (spec.startsWith(BOT_PREFIX)) {
+      const bot = this.bots?.forSpec(spec);
+      // A WebSocket bot takes its seat over a connection; a bot deleted since the match began
+      // leaves its seat empty (the clock plays for it).
+      if ((bot && !bot.webhookUrl) || !this.registry.has(spec)) return this.connectedBotSeat(spec, bot);
+    }
     const entry = this.registry.entryFor(spec, this.game.descriptor.id);
     const agent = this.paced(entry.create(this.game.descriptor.id));
     const kind: SeatKind = entry.seatKind;
     return { agent, kind, name: name ?? agent.name };
+  }
+
+  /**
+   * A WebSocket bot account's seat: the bot takes it by joining the room with one of its API
+   * tokens, and it is played like a person's seat (the clock plays the default when it is absent).
+   * Webhook bots are ordinary registry agents (called at the URL their owner registered).
+   */
+  private connectedBotSeat(spec: string, bot: BotEntry | null | undefined) {
+    const name = `${BOT_PREFIX}${bot?.name ?? spec.slice(BOT_PREFIX.length).toLowerCase()}`;
+    const human = new HumanSeat(name, () => this.actionCount);
+    human.onChange = () => this.notify();
+    return { agent: human, kind: 'external' as const, name, human, botAccountId: bot?.accountId };
   }
 
   /**

@@ -6,6 +6,8 @@
  */
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { AgentRegistry } from '../agents-registry/registry';
+import { BOT_PREFIX, BotDirectory } from '../auth/bot-directory';
+import { mayFillSeat } from '../auth/policy';
 import { OPERATOR, type Principal } from '../auth/principal';
 import { type Clock, systemClock } from '../runtime/clock';
 import { COMMITMENT_SCHEME, type Fairness, newSalt, seedCommitment } from '../runtime/fairness';
@@ -25,7 +27,7 @@ export interface StoredSettings {
 
 export type CreateResult =
   | { ok: true; matchId: string; tokens: (string | null)[] }
-  | { ok: false; status: 400 | 429; code: string; message: string };
+  | { ok: false; status: 400 | 401 | 403 | 429; code: string; message: string };
 
 export interface CreateOptions {
   id?: string;
@@ -57,6 +59,8 @@ export class MatchService {
   readonly clock: Clock;
   /** How long a finished match's room stays open for its spectators before it closes. */
   readonly lingerMs: number;
+  /** Bot accounts, for seats `bot/NAME` (the auth service keeps it current). */
+  readonly bots = new BotDirectory();
 
   constructor(
     readonly store: MatchStore,
@@ -94,6 +98,8 @@ export class MatchService {
     // Whoever picks the seed knows every card: only the operator may (replays, tests, demos).
     if (parsed.data.seed !== undefined && principal.role !== 'operator')
       return { ok: false, status: 400, code: 'match/seed', message: 'only the operator may choose a seed' };
+    const badSeat = this.checkSeats(parsed.data, principal);
+    if (badSeat) return badSeat;
     const checked = checkMatchSettings(parsed.data, principal.role);
     if (!checked.ok) return checked;
     for (const seat of parsed.data.seats) {
@@ -133,7 +139,7 @@ export class MatchService {
     const id = options.id ?? randomUUID();
     try {
       // Building the match checks the game, its parameters, the seat count and every agent spec.
-      probe = new LiveMatch({ id, settings, store: this.store, agents: this.agents, clock: this.clock });
+      probe = new LiveMatch({ id, settings, store: this.store, agents: this.agents, clock: this.clock, bots: this.bots });
     } catch (error) {
       return { ok: false, status: 400, code: 'match/invalid', message: error instanceof Error ? error.message : String(error) };
     }
@@ -189,6 +195,7 @@ export class MatchService {
       store: this.store,
       agents: this.agents,
       clock: this.clock,
+      bots: this.bots,
       resumeFrom: stored.events.length > 0 ? stored : undefined,
     });
     this.live.set(matchId, live);
@@ -205,6 +212,37 @@ export class MatchService {
     const given = Buffer.from(hash(token), 'hex');
     const seat = hashes.findIndex((h) => h !== null && timingSafeEqual(Buffer.from(h, 'hex'), given));
     return seat >= 0 ? seat : null;
+  }
+
+  /**
+   * The seats of a running match that a bot account may take over WebSocket (its `bot/NAME`
+   * seats, unless it is a webhook bot).
+   */
+  async seatsForBot(matchId: string, accountId: string): Promise<number[]> {
+    const live = this.live.get(matchId) ?? (await this.open(matchId));
+    return live.seats.flatMap((s, seat) => (s.botAccountId === accountId && s.human ? [seat] : []));
+  }
+
+  /**
+   * Who may seat what (auth/policy.ts: guests play built-in bots only, bot accounts need someone
+   * signed in); bot seats must name a known bot account, and no other seat may pose as one.
+   */
+  private checkSeats(settings: MatchSettings, who: Principal): Extract<CreateResult, { ok: false }> | null {
+    const invalid = (message: string) => ({ ok: false as const, status: 400 as const, code: 'match/invalid', message });
+    for (const raw of settings.seats) {
+      const { spec, name } = seatAgentSpec(raw);
+      if (!mayFillSeat(who.role, spec === HUMAN ? 'human' : this.agents.get(spec)?.kind))
+        return {
+          ok: false,
+          status: who.role === 'guest' ? 401 : 403,
+          code: 'match/seat-forbidden',
+          message: `a ${who.role} may not seat ${spec.slice(0, 64)}${who.role === 'guest' ? ': guests play against built-in bots' : ''}`,
+        };
+      if (name?.toLowerCase().startsWith(BOT_PREFIX)) return invalid(`a seat name may not start with "${BOT_PREFIX}"`);
+      if (spec.startsWith(BOT_PREFIX) && !this.bots.forSpec(spec))
+        return invalid(`no bot account named ${spec.slice(BOT_PREFIX.length, BOT_PREFIX.length + 30)}`);
+    }
+    return null;
   }
 
   close(matchId: string): void {

@@ -9,14 +9,17 @@ import { matchMaker, Server } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { WebSocket as NodeWebSocket } from 'ws';
 import { AgentRegistry } from '../agents-registry/registry';
+import { callerOf, guardRouter } from '../auth/guard';
 import type { Principal } from '../auth/principal';
+import { AuthService } from '../auth/service';
 import { createApi } from '../http/api';
 import { mountApi } from '../http/node-adapter';
 import { MatchRoom } from '../rooms/match-room';
 import type { Clock } from '../runtime/clock';
+import { accountsFor } from '../store/accounts';
 import { resultsFor } from '../store/results';
 import type { MatchStore } from '../store/types';
-import { setMatchService } from './context';
+import { setAuthService, setMatchService } from './context';
 import { MatchService } from './match-service';
 import { TournamentService } from './tournaments';
 
@@ -32,14 +35,18 @@ export interface ArenaOptions {
   /** The operator's agent registry (built-ins only when absent); see agents-registry/. */
   agents?: AgentRegistry;
   /**
-   * Who made a request. The accounts module supplies it (sessions, tokens); until then, and by
-   * default, every caller is a guest. Tests pass one to act as a given role.
+   * Tests only: every caller is this principal, whatever credentials it brings. Without it the
+   * auth guard identifies callers (sessions, bearer tokens; guests otherwise).
    */
   principalOf?: (request: Request | undefined) => Principal;
   /** The clock matches, seats and rooms read and wait on (a fake one in tests). */
   clock?: Clock;
   /** How long a finished match's room stays open for spectators (default five minutes). */
   lingerMs?: number;
+  /** The operator token (PARLEY_OPERATOR_TOKEN); when unset one is generated on first start. */
+  operatorToken?: string;
+  /** Origins besides the request's own allowed to make state-changing requests with a session. */
+  trustedOrigins?: string[];
 }
 
 export interface Arena {
@@ -47,6 +54,9 @@ export interface Arena {
   service: MatchService;
   /** The agent registry; the accounts module adds bot accounts with `registerBotAccount`. */
   registry: AgentRegistry;
+  auth: AuthService;
+  /** The operator token when this start generated it (print it once), else null. */
+  generatedOperatorToken: string | null;
   port: number;
   /** Resumes every unfinished match in the store (on this process). */
   resumeUnfinished(): Promise<string[]>;
@@ -62,6 +72,15 @@ export async function createArena(options: ArenaOptions): Promise<Arena> {
   const registry = options.agents ?? new AgentRegistry();
   const service = new MatchService(options.store, registry, { clock: options.clock, lingerMs: options.lingerMs });
   setMatchService(service);
+  const auth = new AuthService({
+    accounts: accountsFor(options.store),
+    bots: service.bots,
+    registry,
+    operatorToken: options.operatorToken,
+    clock: options.clock,
+  });
+  const { generatedOperatorToken } = await auth.start();
+  setAuthService(auth);
   const http = createServer();
   const scaleOut = options.redisUrl ? await redisBackends(options.redisUrl) : {};
   const server = new Server({
@@ -79,7 +98,16 @@ export async function createArena(options: ArenaOptions): Promise<Arena> {
     registry,
   );
   await server.listen(options.port, options.host ?? '0.0.0.0');
-  mountApi(http, createApi({ service, tournaments, results, registry, version: '0.1.0', principalOf: options.principalOf }));
+  const api = createApi({
+    service,
+    tournaments,
+    results,
+    registry,
+    auth,
+    version: '0.1.0',
+    principalOf: (request) => callerOf(request).principal,
+  });
+  mountApi(http, guardRouter(api, auth, { trustedOrigins: options.trustedOrigins, principalOf: options.principalOf }));
   const address = http.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
 
@@ -87,6 +115,8 @@ export async function createArena(options: ArenaOptions): Promise<Arena> {
     server,
     service,
     registry,
+    auth,
+    generatedOperatorToken,
     port,
     async resumeUnfinished() {
       const resumed: string[] = [];
@@ -103,6 +133,7 @@ export async function createArena(options: ArenaOptions): Promise<Arena> {
       await service.suspendAll();
       await server.gracefullyShutdown(false);
       setMatchService(null);
+      setAuthService(null);
     },
   };
 }

@@ -17,8 +17,22 @@ import { CHILD_ENV, planProcesses, publicAddress, serveAsChild, startChildren } 
 import { createArena } from '../arena/server';
 import { startWebApp } from '../arena/web-app';
 import { type DaideServer, startDaideServer } from '../daide/server';
-import { operatorTokenPrincipal } from '../http/operator-token';
 import { openStore } from '../store';
+
+/**
+ * The operator's credentials, on this console only: the operator token the first time it is
+ * made (it is stored hashed and never shown again), and at every start a one-time link that
+ * signs this browser in as the operator, so a local user needs no password.
+ */
+async function announceOperator(arena: Awaited<ReturnType<typeof createArena>>, web: string | null): Promise<void> {
+  if (arena.generatedOperatorToken) {
+    console.log(`  operator token (shown once, stored hashed; set PARLEY_OPERATOR_TOKEN to choose your own):`);
+    console.log(`    ${arena.generatedOperatorToken}`);
+  }
+  const code = await arena.auth.signInLink();
+  if (web) console.log(`  sign in as the operator (one-time link, valid 24 h): ${web}/auth/link?code=${code}`);
+  else console.log(`  operator sign-in code (one-time, 24 h; POST /api/auth/link {"code"}): ${code}`);
+}
 
 export async function run(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -83,7 +97,10 @@ export async function run(argv: string[]): Promise<number> {
       publicAddress: plan.count > 1 ? publicAddress(process.env, arenaPort) : process.env.PARLEY_PUBLIC_ADDRESS,
       agents: registry,
       dataDir,
-      principalOf: operatorTokenPrincipal(process.env.PARLEY_OPERATOR_TOKEN),
+      operatorToken: process.env.PARLEY_OPERATOR_TOKEN || undefined,
+      trustedOrigins: process.env.PARLEY_TRUSTED_ORIGINS?.split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
     });
   } catch (error) {
     (await early)?.(); // a front end without its arena would keep this process alive
@@ -100,6 +117,7 @@ export async function run(argv: string[]): Promise<number> {
   const stopDemo = values['no-demo'] ? () => {} : runDemo(arena.service, (line) => console.log(line));
   const stopWeb = values['no-web'] ? () => {} : await (early ?? startWeb(arena.port));
   if (!values['no-web']) console.log(`  watch, replay and play: http://localhost:${webPort}/`);
+  await announceOperator(arena, values['no-web'] ? null : `http://localhost:${webPort}`);
 
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);

@@ -16,6 +16,7 @@ import { limitsOf, quotaKey } from '../arena/limits';
 import type { MatchService } from '../arena/match-service';
 import { TournamentRefused, type TournamentService } from '../arena/tournaments';
 import { GUEST, type Principal } from '../auth/principal';
+import type { AuthService } from '../auth/service';
 import { formatLeaderboard } from '../ratings/format';
 import { verifyRecord } from '../runtime/fairness';
 import { StoreError } from '../store/checks';
@@ -23,6 +24,7 @@ import { exportMatch, exportRecord } from '../store/export';
 import { importSavedGame, saveImported } from '../store/import-diplomacy';
 import type { ResultsStore } from '../store/results';
 import type { MatchStatus } from '../store/types';
+import { authEndpoints } from './auth-api';
 import { errorMessage, fail, internalError, json } from './errors';
 import { eventLoopDelay } from './event-loop';
 import { CLIENT_ADDRESS } from './node-adapter';
@@ -49,6 +51,7 @@ export interface ApiDeps {
   tournaments: TournamentService;
   results: ResultsStore;
   registry: AgentRegistry;
+  auth: AuthService;
   version: string;
   /** Who made a request (the accounts module); guests by default. */
   principalOf?: (request: Request | undefined) => Principal;
@@ -85,6 +88,7 @@ export function createApi(deps: ApiDeps) {
   };
   const eventLoop = eventLoopDelay();
   return createRouter({
+    ...authEndpoints(deps.auth, store),
     health: createEndpoint('/api/health', { method: 'GET' }, async () =>
       json(200, {
         ok: true,

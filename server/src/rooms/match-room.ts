@@ -12,9 +12,10 @@
  */
 import { type Client, Room } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
-import { matchService } from '../arena/context';
+import { authService, matchService } from '../arena/context';
 import type { LiveMatch } from '../arena/live-match';
 import { RateLimiter } from '../arena/rate-limit';
+import { ROOM_MESSAGES } from '../auth/policy';
 import { parseClientMessage } from '../protocol/client-to-server';
 import { errorMessage, type ServerMessage } from '../protocol/server-to-client';
 import { MatchState, SeatInfo, SeatView } from './match-state';
@@ -58,12 +59,28 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
     void live.done.then(() => this.onFinished());
   }
 
-  override async onAuth(_client: Client, options: { token?: unknown }) {
+  /**
+   * Joining is open to anyone (as a spectator). A seat is taken with its seat token, or, for a
+   * seat `bot/NAME`, with an API token of that bot account (and `seat` to pick one when the bot
+   * holds several).
+   */
+  override async onAuth(_client: Client, options: { token?: unknown; botToken?: unknown; seat?: unknown }) {
+    if (options?.botToken !== undefined) return { seat: await this.botSeat(options.botToken, options.seat) };
     if (options?.token === undefined) return { seat: null };
     if (typeof options.token !== 'string' || options.token.length > 200) throw new Error('seat token must be a string');
     const seat = await matchService().seatForToken(this.live.id, options.token);
     if (seat === null) throw new Error('this token does not hold a seat in this match');
     return { seat };
+  }
+
+  private async botSeat(token: unknown, wanted: unknown): Promise<number> {
+    if (typeof token !== 'string') throw new Error('botToken must be a string');
+    const bot = await authService().fromBearer(token);
+    if (bot?.role !== 'bot' || !bot.accountId) throw new Error('this bot token is unknown or revoked');
+    const seats = await matchService().seatsForBot(this.live.id, bot.accountId);
+    const seat = wanted === undefined ? seats[0] : seats.find((s) => s === wanted);
+    if (seat === undefined) throw new Error('this bot holds no such seat in this match');
+    return seat;
   }
 
   override onJoin(client: Client<{ userData: ClientData }>, _options: unknown, auth: { seat: number | null }) {
@@ -136,7 +153,9 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
     if (!data?.limiter.take()) return this.reply(client, errorMessage('rate/limited', 'too many messages; slow down'));
     const message = parseClientMessage(type, payload);
     if (message.type === 'unexpected') return this.reply(client, errorMessage('message/invalid', message.reason));
-    if (data.seat === null) return this.reply(client, errorMessage('seat/spectator', 'spectators cannot act or send press'));
+    // Every message a client sends acts for a seat (ROOM_MESSAGES); only joining is open to all.
+    if (ROOM_MESSAGES[message.type] !== 'seat' || data.seat === null)
+      return this.reply(client, errorMessage('seat/spectator', 'spectators cannot act or send press'));
     const seat = data.seat;
     if (message.type === 'ready') return this.live.markReady(seat);
     if (message.type === 'press') {

@@ -38,13 +38,14 @@ export interface TestSeat {
 // Joins run one at a time: the recorder is handed to whichever connection opens next.
 let joining: Promise<unknown> = Promise.resolve();
 
-export function join(port: number, matchId: string, token?: string): Promise<TestSeat> {
+/** Joins as a spectator, with a seat token, or with other join options (`{ botToken }`). */
+export function join(port: number, matchId: string, token?: string | Record<string, unknown>): Promise<TestSeat> {
   const next = joining.then(() => joinNow(port, matchId, token));
   joining = next.catch(() => undefined);
   return next;
 }
 
-async function joinNow(port: number, matchId: string, token?: string): Promise<TestSeat> {
+async function joinNow(port: number, matchId: string, token?: string | Record<string, unknown>): Promise<TestSeat> {
   const frames: Frame[] = [];
   let room: Room<any> | undefined;
   nextRecorder = (bytes) => {
@@ -52,7 +53,10 @@ async function joinNow(port: number, matchId: string, token?: string): Promise<T
     frames.push({ bytes, actions: room?.state?.actions, turn: room?.state?.turn });
   };
   try {
-    room = await new Client(`http://127.0.0.1:${port}`).joinById(matchId, token === undefined ? {} : { token });
+    room = await new Client(`http://127.0.0.1:${port}`).joinById(
+      matchId,
+      token === undefined ? {} : typeof token === 'string' ? { token } : token,
+    );
   } finally {
     nextRecorder = null;
   }

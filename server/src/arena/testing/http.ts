@@ -4,5 +4,10 @@ export async function fetchJson(url: string, init?: RequestInit): Promise<any> {
   return (await fetch(url, init)).json();
 }
 
-export const postJson = (url: string, body: unknown) =>
-  fetchJson(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** POSTs JSON, as a guest or, with `bearer`, as the holder of that token. */
+export const postJson = (url: string, body: unknown, bearer?: string) =>
+  fetchJson(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(bearer ? { authorization: `Bearer ${bearer}` } : {}) },
+    body: JSON.stringify(body),
+  });
