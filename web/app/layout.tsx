@@ -1,6 +1,8 @@
 import './globals.css';
 import type { ReactNode } from 'react';
+import { AccountMenu } from '../components/AccountMenu';
 import { SiteNav } from '../components/SiteNav';
+import { currentUser } from '../lib/session';
 
 export const metadata = {
   title: { default: 'Parley', template: '%s · Parley' },
@@ -9,7 +11,8 @@ export const metadata = {
 
 export const viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const me = await currentUser();
   return (
     <html lang="en">
       <body>
@@ -21,6 +24,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             Parley
           </a>
           <SiteNav />
+          <AccountMenu me={me} />
         </header>
         <main id="content" tabIndex={-1}>
           {children}

@@ -21,7 +21,9 @@ declare module 'vitest' {
     arenaUrl: string;
     artifacts: string;
     llmConfig: string;
+    /** The arena's operator token (bearer), and the one-time sign-in code it printed at start. */
     operatorToken: string;
+    operatorLinkCode: string;
     repo: string;
   }
 }
@@ -237,9 +239,10 @@ export default async function setup(project: TestProject) {
     {
       cwd: repo,
       env: { PARLEY_STORE: 'memory', PORT: String(arenaPort), PARLEY_OPERATOR_TOKEN: operatorToken },
-      ready: (out) => out.includes('Parley arena on'),
+      ready: (out) => /operator sign-in code[^\n]*: (\S+)/.test(out),
     },
   );
+  const operatorLinkCode = /operator sign-in code[^\n]*: (\S+)/.exec(arena.output())?.[1] ?? '';
   const arenaUrl = `http://127.0.0.1:${arenaPort}`;
   const web = await startProcess('next', [nextBin, 'start', '-p', String(webPort), '-H', '127.0.0.1'], {
     cwd: webDir,
@@ -260,6 +263,7 @@ export default async function setup(project: TestProject) {
   project.provide('llmConfig', llmConfig);
   project.provide('operatorToken', operatorToken);
   project.provide('repo', repo);
+  project.provide('operatorLinkCode', operatorLinkCode);
 
   return async () => {
     await stop(web.child);

@@ -53,10 +53,11 @@ export interface Created {
   seats: { seat: number; token?: string }[];
 }
 
+/** Creates a match as the operator (who may seat any agent, model agents included). */
 export async function createMatch(body: unknown): Promise<Created> {
   const res = await api<Created & { message?: string }>('/api/matches', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${inject('operatorToken')}` },
     body: JSON.stringify(body),
   });
   if (res.status !== 201) throw new Error(`create failed (${res.status}): ${JSON.stringify(res.body)}`);

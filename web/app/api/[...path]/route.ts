@@ -3,13 +3,17 @@
  * request time (so one build serves any arena address), which spares browsers CORS and a second
  * address for plain HTTP. Bodies pass through unchanged and nothing is logged: the seat tokens
  * that `POST /api/matches` returns stay between the arena and the browser that asked.
+ *
+ * Identity passes through too: the session cookie and bearer tokens go to the arena, its
+ * Set-Cookie comes back, and the browser's Origin goes with the host it addressed
+ * (X-Forwarded-Host) so the arena can refuse cross-site writes (see server/src/auth/guard.ts).
  */
 import { arenaUrl } from '../../../lib/arena';
 
 export const dynamic = 'force-dynamic';
 
-const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept'];
-const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-disposition'];
+const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept', 'cookie', 'authorization', 'origin', 'sec-fetch-site'];
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-disposition', 'set-cookie'];
 
 async function forward(request: Request, path: string[]): Promise<Response> {
   const url = new URL(request.url);
@@ -19,11 +23,15 @@ async function forward(request: Request, path: string[]): Promise<Response> {
     const v = request.headers.get(h);
     if (v) headers.set(h, v);
   }
+  const host = request.headers.get('host');
+  if (host) headers.set('x-forwarded-host', host);
+  headers.set('x-forwarded-proto', request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', ''));
   try {
     const upstream = await fetch(target, {
       method: request.method,
       headers,
-      body: request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.text(),
+      // An empty body is no body (a DELETE from a browser), not an empty JSON document.
+      body: request.method === 'GET' || request.method === 'HEAD' ? undefined : (await request.text()) || undefined,
       cache: 'no-store',
       signal: AbortSignal.timeout(30_000),
     });
@@ -53,5 +61,9 @@ export async function GET(request: Request, context: Context) {
 }
 
 export async function POST(request: Request, context: Context) {
+  return forward(request, (await context.params).path);
+}
+
+export async function DELETE(request: Request, context: Context) {
   return forward(request, (await context.params).path);
 }
