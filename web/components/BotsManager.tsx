@@ -127,7 +127,7 @@ export function BotsManager() {
               </button>
             </div>
             <p className="muted small">
-              Seat it in a match as <code>bot:{bot.name}</code>
+              Seat it in a match as <code>bot/{bot.name}</code>
               {bot.webhookUrl ? ` — Parley calls ${bot.webhookUrl}` : ' — it joins the room with one of its tokens'}.
             </p>
             {bot.tokens.length > 0 && (

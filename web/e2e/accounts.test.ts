@@ -3,11 +3,21 @@
  * once), the token works against the arena and stops working once revoked; the nav says who is
  * signed in; the operator's one-time link signs a browser in, once.
  */
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { api, artifact, launch, newPage, webUrl } from './harness';
 
+/** The machine is shared and slow: give the page time to answer. */
+const WAIT = { timeout: 30_000 };
+
 let browser: Browser;
+
+/** Who the header says is signed in (null while the page loads). */
+const whoami = (page: Page) =>
+  page
+    .getByTestId('whoami')
+    .textContent()
+    .catch(() => null);
 
 beforeAll(async () => {
   browser = await launch();
@@ -26,14 +36,7 @@ describe('accounts, bots and tokens', () => {
     await page.getByLabel('Name').fill(name);
     await page.getByLabel('Password').fill('a fine password');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect
-      .poll(() =>
-        page
-          .getByTestId('whoami')
-          .textContent()
-          .catch(() => null),
-      )
-      .toBe(name);
+    await expect.poll(() => whoami(page), WAIT).toBe(name);
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name === 'parley_session')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
 
@@ -41,10 +44,10 @@ describe('accounts, bots and tokens', () => {
     await page.getByLabel('Bot name').fill(`${name}-bot`);
     await page.getByRole('button', { name: 'Create bot' }).click();
     const section = page.getByRole('region', { name: `Bot ${name}-bot` });
-    await expect.poll(() => section.count()).toBe(1);
+    await expect.poll(() => section.count(), WAIT).toBe(1);
     await section.getByRole('button', { name: 'New token' }).click();
     const shown = page.getByTestId('token-value');
-    await expect.poll(() => shown.count()).toBe(1);
+    await expect.poll(() => shown.count(), WAIT).toBe(1);
     const token = ((await shown.textContent()) ?? '').trim();
     expect(token).toMatch(/^pbt_[\w-]{43}$/);
     await page.screenshot({ path: artifact('bots.png'), fullPage: true });
@@ -53,30 +56,23 @@ describe('accounts, bots and tokens', () => {
     expect((await api('/api/bot/seats', asBot)).status).toBe(200);
     // Shown once: after a reload the page lists the token but not its value.
     await page.reload();
-    await expect.poll(() => section.getByRole('button', { name: 'Revoke' }).count()).toBe(1);
+    await expect.poll(() => section.getByRole('button', { name: 'Revoke' }).count(), WAIT).toBe(1);
     expect(await page.content()).not.toContain(token);
     await section.getByRole('button', { name: 'Revoke' }).click();
-    await expect.poll(() => section.getByText('revoked').count()).toBe(1);
+    await expect.poll(() => section.getByText('revoked').count(), WAIT).toBe(1);
     expect((await api('/api/bot/seats', asBot)).status).toBe(401);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    await expect.poll(() => page.getByTestId('account').getByRole('link', { name: 'Sign in' }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('account').getByRole('link', { name: 'Sign in' }).count(), WAIT).toBe(1);
     await page.goto(`${webUrl()}/bots`);
-    await expect.poll(() => page.getByText('to create bot accounts').count()).toBe(1);
+    await expect.poll(() => page.getByText('to create bot accounts').count(), WAIT).toBe(1);
 
     // Signing in again works with the same password.
     await page.goto(`${webUrl()}/signin`);
     await page.getByLabel('Name').fill(name);
     await page.getByLabel('Password').fill('a fine password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect
-      .poll(() =>
-        page
-          .getByTestId('whoami')
-          .textContent()
-          .catch(() => null),
-      )
-      .toBe(name);
+    await expect.poll(() => whoami(page), WAIT).toBe(name);
     expect(errors).toEqual([]);
   });
 
@@ -84,18 +80,11 @@ describe('accounts, bots and tokens', () => {
     const { page, context } = await newPage(browser, { width: 1200, height: 900 });
     const link = `${webUrl()}/auth/link?code=${encodeURIComponent(inject('operatorLinkCode'))}`;
     await page.goto(link);
-    await expect
-      .poll(() =>
-        page
-          .getByTestId('whoami')
-          .textContent()
-          .catch(() => null),
-      )
-      .toBe('operator');
+    await expect.poll(() => whoami(page), WAIT).toBe('operator');
     expect(new URL(page.url()).pathname).toBe('/');
     await context.clearCookies();
     await page.goto(link);
-    await expect.poll(() => new URL(page.url()).pathname).toBe('/signin');
+    await expect.poll(() => new URL(page.url()).pathname, WAIT).toBe('/signin');
     expect(await page.locator('.error-box').textContent()).toMatch(/used, expired or unknown/);
   });
 });

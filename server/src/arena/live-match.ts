@@ -8,9 +8,9 @@
 import type { Agent, PressMessage } from '@parley/agents';
 import { type Game, getGame, type Seat } from '@parley/games';
 import type { AgentRegistry } from '../agents-registry/registry';
+import { BOT_PREFIX, type BotDirectory, type BotEntry } from '../auth/bot-directory';
 import { rateArenaMatch } from '../ratings/ladder';
 import { type Clock, delay, systemClock } from '../runtime/clock';
-import { BOT_PREFIX, type BotDirectory, type BotEntry } from '../auth/bot-directory';
 import { type MatchEvent as RunnerEvent, runMatch } from '../runtime/match-runner';
 import type { ActionRecord, MatchRecord, MessageRecord, ModelCallRecord } from '../runtime/record';
 import type { MatchEvent, MatchStore, MatchWithEvents, SeatKind } from '../store/types';

@@ -21,6 +21,7 @@ export const ROUTES: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/matches/:id': ANYONE,
   'GET /api/matches/:id/export': ANYONE,
   'GET /api/matches/:id/analysis': ANYONE,
+  'GET /api/matches/:id/verify': ANYONE,
   'GET /api/agents': ANYONE,
   'GET /api/registry': ANYONE,
   'GET /api/agents/:name/exploitability': ANYONE,
