@@ -24,6 +24,7 @@ export const ROUTES: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/matches/:id/verify': ANYONE,
   'GET /api/agents': ANYONE,
   'GET /api/registry': ANYONE,
+  'GET /api/ladder': ANYONE,
   'GET /api/agents/:name/exploitability': ANYONE,
   'GET /api/tournaments': ANYONE,
   'GET /api/tournaments/:id': ANYONE,
@@ -35,6 +36,8 @@ export const ROUTES: Readonly<Record<string, readonly Role[]>> = {
   'POST /api/tournaments': PEOPLE,
   // Cancelling: the tournament's owner or the operator (the tournament service checks which).
   'DELETE /api/tournaments/:id': PEOPLE,
+  // Importing a saved game stores a match under the operator's name.
+  'POST /api/imports/diplomacy': ['operator'],
   // Identity.
   'GET /api/auth/me': ANYONE,
   'POST /api/auth/signup': ANYONE,
