@@ -42,7 +42,7 @@ export async function newPage(
 export async function api<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
   // Tests call the arena as its operator (they choose seeds and seat the stub LLM).
   const headers = new Headers(init?.headers);
-  headers.set('authorization', `Bearer ${inject('operatorToken')}`);
+  if (!headers.has('authorization')) headers.set('authorization', `Bearer ${inject('operatorToken')}`);
   const res = await fetch(`${arenaUrl()}${path}`, { ...init, headers, signal: AbortSignal.timeout(60_000) });
   const text = await res.text();
   return { status: res.status, body: JSON.parse(text) as T };
@@ -53,11 +53,10 @@ export interface Created {
   seats: { seat: number; token?: string }[];
 }
 
-/** Creates a match as the operator (who may seat any agent, model agents included). */
 export async function createMatch(body: unknown): Promise<Created> {
   const res = await api<Created & { message?: string }>('/api/matches', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${inject('operatorToken')}` },
+    headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   if (res.status !== 201) throw new Error(`create failed (${res.status}): ${JSON.stringify(res.body)}`);
