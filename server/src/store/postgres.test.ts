@@ -16,7 +16,20 @@ import { sharedDatabase } from './test-support';
 
 const bin = postgresBinaries();
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const TABLES = ['Agent', 'Analysis', 'Event', 'Match', 'ModelCall', 'Rating', 'Seat', 'Tournament'];
+const TABLES = [
+  'Account',
+  'Agent',
+  'Analysis',
+  'Credential',
+  'Event',
+  'LadderMatch',
+  'LadderRating',
+  'Match',
+  'ModelCall',
+  'Rating',
+  'Seat',
+  'Tournament',
+];
 
 describe('PostgreSQL server', () => {
   let server: TestPostgres;
