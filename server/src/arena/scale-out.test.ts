@@ -93,7 +93,10 @@ describe('scale-out', () => {
     // Two: as many as a guest may have running.
     for (let i = 0; i < 2; i++)
       created.push(await postJson(`${base(0)}/api/matches`, { game: 'kuhn', seats: ['human', 'call'] }));
-    // Each process hosts some of the rooms (the matchmaker creates a room where fewest are).
+    // The matchmaker places each room by its own rule (the process with the fewest rooms, counting
+    // the demo's), so both may land on one process. Whichever process hosts them, every seat is
+    // then played through the port of the process holding fewer, so at least one match (both, when
+    // one process holds them all) is played across processes.
     const hosted = async () =>
       Promise.all([0, 1].map(async (i) => (await fetchJson(`${base(i)}/api/health`)).liveMatches as number));
     // (At least two: the shared database may hold the first test's matches, resumed at start.)
@@ -101,16 +104,16 @@ describe('scale-out', () => {
     await until(
       async () => {
         last = await hosted();
-        return last[0]! + last[1]! >= 2 && Math.min(...last) > 0;
+        return last[0]! + last[1]! >= 2;
       },
       20_000,
-      'both processes to host rooms',
+      'the processes to host the rooms',
     ).catch((error) => {
       throw new Error(`${error.message}: live matches per process ${JSON.stringify(last)}`);
     });
-    // A seat is played through the second process's port whichever process hosts the room.
+    const via = last[0]! <= last[1]! ? 0 : 1;
     for (const match of created) {
-      const room = await new Client(base(1)).joinById(match.matchId, { token: match.seats[0].token });
+      const room = await new Client(base(via)).joinById(match.matchId, { token: match.seats[0].token });
       for (const t of ['seat', 'ack', 'finished', 'error']) room.onMessage(t, () => {});
       let answered = -1;
       room.onStateChange((state: any) => {
