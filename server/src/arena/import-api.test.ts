@@ -1,7 +1,10 @@
 /** POST /api/imports/diplomacy: the operator imports a saved game; anyone else is refused. */
 import { diplomacy } from '@parley/games';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GUEST, OPERATOR } from '../auth/principal';
+import { GUEST, OPERATOR, type Principal } from '../auth/principal';
+
+const PERSON: Principal = { role: 'person', accountId: 'acct-1', name: 'alice' };
+
 import { stateHash } from '../runtime/canonical';
 import type { MatchRecord } from '../runtime/record';
 import { matchOfRecord } from '../store/events';
@@ -17,7 +20,10 @@ beforeAll(async () => {
     port: 0,
     host: '127.0.0.1',
     store: new MemoryStore(),
-    principalOf: (request) => (request?.headers.get('x-test-role') === 'operator' ? OPERATOR : GUEST),
+    principalOf: (request) => {
+      const role = request?.headers.get('x-test-role');
+      return role === 'operator' ? OPERATOR : role === 'person' ? PERSON : GUEST;
+    },
   });
   base = `http://127.0.0.1:${arena.port}`;
 });
@@ -60,7 +66,9 @@ const post = (role: string, body: unknown) =>
 
 describe('importing saved games through the API', () => {
   it('is for the operator only', async () => {
-    expect((await post('guest', savedGame())).code).toBe('auth/operator-only');
+    // The route table (auth/policy.ts) lets only the operator import: a guest must sign in, a person may not.
+    expect((await post('guest', savedGame())).code).toBe('auth/sign-in');
+    expect((await post('person', savedGame())).code).toBe('auth/forbidden');
   });
 
   it('stores a saved game that replays, and names the disagreement of one that does not', async () => {
