@@ -90,6 +90,30 @@ describe('daily spend caps', () => {
     expect(await agent.act(input())).toBe('p');
   });
 
+  it('passes on fields the runtime computes on demand (getters over private state)', async () => {
+    class LazyInput {
+      readonly #observation = { cards: ['Ks'] };
+      readonly gameId = 'leduc';
+      readonly seat = 0;
+      readonly legalActions = ['call'];
+      readonly deadlineMs = 1000;
+      readonly rng = input().rng;
+      get observation(): unknown {
+        return this.#observation;
+      }
+    }
+    let seen: unknown;
+    const reader: Agent = {
+      name: 'reader',
+      act: (i) => {
+        seen = i.observation;
+        return 'call';
+      },
+    };
+    await capSpend(reader, 'gpt', 1, new SpendLedger({ now: () => 0 })).act(new LazyInput() as unknown as DecisionInput);
+    expect(seen).toEqual({ cards: ['Ks'] });
+  });
+
   it('keeps the day in a file across restarts', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'parley-spend-')), 'spend.json');
     const now = () => Date.UTC(2026, 0, 2, 8);

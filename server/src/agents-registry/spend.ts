@@ -75,13 +75,15 @@ export function capSpend(agent: Agent, id: string, capUsd: number, ledger: Spend
   const guard = <T extends DecisionInput | PressInput>(input: T): T => {
     if (ledger.spentToday(id) >= capUsd) throw new SpendCapReached(id, capUsd);
     const record = input.recordModelCall;
-    return {
-      ...input,
-      recordModelCall: (call) => {
-        ledger.add(id, call.costUsd);
-        record?.(call);
-      },
+    const recordModelCall: DecisionInput['recordModelCall'] = (call) => {
+      ledger.add(id, call.costUsd);
+      record?.(call);
     };
+    // The runtime builds some fields on demand (getters on its own class), which a spread would
+    // drop: read everything through the input itself, and only the recorder through the cap.
+    return new Proxy(input, {
+      get: (target, key) => (key === 'recordModelCall' ? recordModelCall : Reflect.get(target, key, target)),
+    });
   };
   const negotiate = agent.negotiate?.bind(agent);
   return {
