@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,12 +74,23 @@ describe('runTournament', () => {
     });
     children.push(child);
     const results = join(out, 'results.jsonl');
-    // Wait for the child's first 400 results (a look every 20 ms; the limit is only a guard
-    // against a child that hangs, however slow the machine).
-    for (let looks = 0; !(existsSync(results) && lines(results).length >= 400); looks++) {
-      if (looks > 30_000 || child.exitCode !== null) throw new Error('the run never got going');
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    // Wait for the child's first 400 results: woken by every write to its output directory (or its
+    // exit), never by a timer, so a slow machine only makes the wait longer.
+    await new Promise<void>((resolve, reject) => {
+      mkdirSync(out, { recursive: true });
+      const check = () => {
+        if (existsSync(results) && lines(results).length >= 400) done();
+        else if (child.exitCode !== null) done(new Error('the run ended before it was killed'));
+      };
+      const watcher = watch(out, check);
+      const done = (error?: Error) => {
+        watcher.close();
+        child.off('exit', check);
+        error ? reject(error) : resolve();
+      };
+      child.on('exit', check);
+      check();
+    });
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));
     const before = lines(results).length;
