@@ -1,7 +1,10 @@
 /**
  * A bot process for `arena.bench.ts`: real WebSocket clients (@colyseus/sdk) that create heads-up
- * tables through the HTTP API, take both seats and play them, thinking `thinkMs` before each
- * action (1 s as a fast person or model does; 0 answers at once, for the closed-loop maximum).
+ * tables through the HTTP API, take both seats and play them, thinking `thinkMs` on average before
+ * each action (1 s as a fast person or model does; 0 answers at once, for the closed-loop maximum).
+ * A think time is drawn uniformly from half to one and a half times the mean: people and models do
+ * not answer in lockstep, and equal think times would keep every table opened in the same second
+ * acting in the same millisecond for the rest of the run.
  * Both seats of a table live in this process, so one clock times an action from its `act` leaving
  * until the state it produces has reached both seats (the latency the bench reports).
  * Driven by the parent over IPC: `open` tables, `report` (and reset) counters, `stop`.
@@ -9,7 +12,7 @@
 import { Client, type Room } from '@colyseus/sdk';
 
 export type BotCommand =
-  | { type: 'open'; count: number; base: string; thinkMs: number; table: Record<string, unknown> }
+  | { type: 'open'; count: number; base: string; token: string; thinkMs: number; table: Record<string, unknown> }
   | { type: 'think'; thinkMs: number }
   | { type: 'report' }
   | { type: 'stop' };
@@ -35,10 +38,11 @@ function send(reply: BotReply): void {
   process.send?.(reply);
 }
 
-async function openTable(base: string, table: Record<string, unknown>): Promise<void> {
+async function openTable(base: string, token: string, table: Record<string, unknown>): Promise<void> {
+  // As the operator: a guest may run only a couple of matches (see arena/limits.ts).
   const res = await fetch(`${base}/api/matches`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ ...table, seats: ['human', 'human'], clock: { actionMs: 60_000, bankMs: 0 } }),
   });
   if (!res.ok) throw new Error(`create: ${res.status} ${await res.text()}`);
@@ -83,10 +87,13 @@ function play(t: Table, room: Room<any>, seat: number): void {
     };
     if (thinkMs === 0) act();
     else {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        act();
-      }, thinkMs);
+      const timer = setTimeout(
+        () => {
+          timers.delete(timer);
+          act();
+        },
+        thinkMs * (0.5 + Math.random()),
+      );
       timers.add(timer);
     }
   });
@@ -104,7 +111,7 @@ process.on('message', async (command: BotCommand) => {
       Array.from({ length: Math.min(8, command.count) }, async () => {
         while (queue.pop() !== undefined) {
           try {
-            await openTable(command.base, command.table);
+            await openTable(command.base, command.token, command.table);
             opened++;
           } catch (error) {
             failed++;

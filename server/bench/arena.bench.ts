@@ -2,9 +2,11 @@
  * Heads-up No-Limit Hold'em tables against a real server: bots in separate processes
  * (`arena-bots.ts`, real WebSocket clients) think one second per decision, as a fast person or
  * model does, so 1,000 tables offer about 1,000 actions/s. For each size (100, 500, 1,000) it
- * reports how fast the tables opened, actions/s, the p50/p99 latency from an `act` leaving a bot
- * until the new state has reached both seats (measured in the bot process, so it is the server's
- * latency plus the loopback and the bots' own delays: an upper bound), the server's event-loop
+ * reports how fast the tables opened, actions/s, the server's p50/p99 latency (from an `act`
+ * message being read to the patch with its new state written to both seats; /api/health's
+ * histogram, see rooms/act-latency.ts), the same seen from the bots (from the `act` leaving a bot
+ * until the new state has reached both seats: the server's latency plus the loopback and the
+ * bots' own event-loop delays on the same two cores, an upper bound), the server's event-loop
  * delay, /api/health's worst answer time and the server's RSS per table. Then the closed-loop
  * maximum: the same tables with bots answering at once. Every phase is bounded in time.
  *
@@ -15,12 +17,14 @@
  *   PARLEY_BENCH_PROFILE=DIR      a CPU profile of the first server process
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type ServerProcess, startServerProcess } from '../src/arena/testing/process';
 import { freePort, type Service, startPostgres, startRedis } from '../src/arena/testing/services';
+import { type LatencyHistogram, latencyQuantile } from '../src/rooms/act-latency';
 import type { BotCommand, BotReply } from './arena-bots';
 
 const sizes = (process.env.PARLEY_BENCH_TABLES ?? '100,500,1000').split(',').map(Number);
@@ -33,7 +37,9 @@ const table = { game: 'nlhe', params: { players: 2, format: 'cash', hands: 100_0
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-bench-'));
 const services: Service[] = [];
-const env: Record<string, string> = { PARLEY_DATA_DIR: dir };
+// The bots open their tables as the operator, whom the role limits let run a thousand.
+const operatorToken = randomBytes(32).toString('base64url');
+const env: Record<string, string> = { PARLEY_DATA_DIR: dir, PARLEY_OPERATOR_TOKEN: operatorToken };
 // PARLEY_BENCH_PROFILE=DIR writes the first server process's CPU profile there.
 const profile = process.env.PARLEY_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PARLEY_BENCH_PROFILE}`] : [];
 if (SERVERS > 1) {
@@ -49,6 +55,7 @@ const bases = Array.from({ length: SERVERS }, (_, i) => `http://127.0.0.1:${port
 interface Health {
   rssBytes: number;
   eventLoop: { p50Ms: number; p99Ms: number; maxMs: number };
+  actLatency: LatencyHistogram;
 }
 async function health(base: string): Promise<{ ms: number; body: Health }> {
   const t0 = performance.now();
@@ -108,16 +115,23 @@ function ask<T extends BotReply['type']>(bot: ChildProcess, command: BotCommand,
 
 const quantile = (xs: number[], q: number) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? Number.NaN;
 const f = (x: number, digits = 0) => (Number.isFinite(x) ? x.toFixed(digits) : '–');
-/** The servers' RSS in total; NaN when one does not answer (within 30 s). */
-const serverRss = async () =>
-  (await Promise.all(bases.map((b) => health(b).catch(() => null)))).reduce(
-    (sum, h) => sum + (h?.body.rssBytes ?? Number.NaN),
-    0,
-  );
+/** The servers' RSS in total (NaN when one does not answer within 30 s) and their act latencies summed. */
+async function serverTotals(): Promise<{ rss: number; latency: LatencyHistogram | null }> {
+  const answers = await Promise.all(bases.map((b) => health(b).catch(() => null)));
+  let latency: LatencyHistogram | null = null;
+  for (const a of answers) {
+    const h = a?.body.actLatency;
+    if (!h) continue;
+    latency = latency ? { ...h, counts: h.counts.map((c, i) => c + (latency?.counts[i] ?? 0)) } : h;
+  }
+  return { rss: answers.reduce((sum, a) => sum + (a?.body.rssBytes ?? Number.NaN), 0), latency };
+}
+const serverRss = async () => (await serverTotals()).rss;
 
 async function measure(label: string, tables: number, baseline: number, watch: ReturnType<typeof healthWatch>) {
   await Promise.all(bots.map((b) => ask(b, { type: 'report' }, 'report', 30_000))); // warm-up counts dropped
   watch.take();
+  const before = await serverTotals();
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, MEASURE_MS));
   const reports = await Promise.all(bots.map((b) => ask(b, { type: 'report' }, 'report', 30_000)));
@@ -125,9 +139,12 @@ async function measure(label: string, tables: number, baseline: number, watch: R
   const h = watch.take();
   const lat = reports.flatMap((r) => r?.latencies ?? []).sort((a, b) => a - b);
   const actions = reports.reduce((s, r) => s + (r?.actions ?? 0), 0);
-  const rss = await serverRss();
+  const after = await serverTotals();
+  const server = (q: number) =>
+    before.latency && after.latency ? `≤${f(latencyQuantile(before.latency, after.latency, q))}` : '–';
+  const rss = after.rss;
   console.log(
-    `${label.padEnd(18)} ${f(actions / seconds).padStart(6)} actions/s   latency p50 ${f(quantile(lat, 0.5), 1)} ms  p99 ${f(quantile(lat, 0.99), 1)} ms   event loop p99 ${f(h.loopP99, 1)} ms (max ${f(h.loopMax)})   health worst ${f(h.worstMs)} ms   RSS ${f(rss / 2 ** 20)} MiB (${f((rss - baseline) / 2 ** 10 / Math.max(1, tables))} KiB/table)`,
+    `${label.padEnd(18)} ${f(actions / seconds).padStart(6)} actions/s   server p50 ${server(0.5)} p99 ${server(0.99)} ms   at the bots p50 ${f(quantile(lat, 0.5), 1)} p99 ${f(quantile(lat, 0.99), 1)} ms   event loop p99 ${f(h.loopP99, 1)} ms (max ${f(h.loopMax)})   health worst ${f(h.worstMs)} ms   RSS ${f(rss / 2 ** 20)} MiB (${f((rss - baseline) / 2 ** 10 / Math.max(1, tables))} KiB/table)`,
   );
 }
 
@@ -149,6 +166,7 @@ try {
             type: 'open',
             count: Math.floor(want / BOTS) + (i < want % BOTS ? 1 : 0),
             base: bases[i % bases.length] as string,
+            token: operatorToken,
             thinkMs: THINK_MS,
             table,
           },

@@ -84,6 +84,24 @@ describe('arena rooms', () => {
     for (const c of [p0, p1, spectator]) await c?.room.leave();
   });
 
+  it('shows a spectator who arrives at an unwatched table the public view of where it stands', async () => {
+    // Without a spectator the room does not make the spectator view (see match-room.ts).
+    const { matchId, seats } = await createMatch({ game: 'leduc', seed: 12, seats: ['human', 'human'] });
+    const p0 = await join(test.port, matchId, seats[0]?.token);
+    const p1 = await join(test.port, matchId, seats[1]?.token);
+    const ownView = () => [...(p0.room.state?.views ?? [])][0];
+    await until(() => (ownView()?.decision ?? -1) >= 0, 10_000, 'the first decision');
+    const first = (JSON.parse(ownView().legal) as string[])[0] as string;
+    p0.room.send('act', { decision: ownView().decision, actions: [first] });
+    await until(() => (p0.room.state?.actions ?? 0) >= 1, 10_000, 'the first action');
+    const spectator = await join(test.port, matchId);
+    const view = () => JSON.parse(spectator.room.state?.spectator || 'null');
+    await until(() => view() !== null, 10_000, 'a spectator view');
+    expect(spectator.room.state.actions).toBe(p0.room.state.actions);
+    expect(view()).toMatchObject({ rounds: [[first]], shown: [null, null] });
+    for (const c of [p0, p1, spectator]) await c.room.leave();
+  });
+
   it('rejects tokens that hold no seat, and keeps spectators from acting', async () => {
     const { matchId } = await createMatch({
       game: 'kuhn',

@@ -63,7 +63,7 @@ export const ROLE_LIMITS: Readonly<Record<Role, Readonly<RoleLimits>>> = Object.
   },
   operator: {
     bodyBytes: 1024 * 1024,
-    matchesPerMinute: 600,
+    matchesPerMinute: 6_000,
     liveMatches: 1200,
     tournaments: 8,
     matchesPerTournament: 200_000,

@@ -18,6 +18,7 @@ import { TournamentRefused, type TournamentService } from '../arena/tournaments'
 import { GUEST, type Principal } from '../auth/principal';
 import type { AuthService } from '../auth/service';
 import { formatLeaderboard } from '../ratings/format';
+import { actLatency } from '../rooms/act-latency';
 import { verifyRecord } from '../runtime/fairness';
 import { StoreError } from '../store/checks';
 import { exportMatch, exportRecord } from '../store/export';
@@ -96,6 +97,7 @@ export function createApi(deps: ApiDeps) {
         liveMatches: [...service.live.values()].filter((m) => m.status === 'running').length,
         rssBytes: process.memoryUsage().rss,
         eventLoop: eventLoop(),
+        actLatency: actLatency(),
       }),
     ),
 

@@ -18,6 +18,7 @@ import { RateLimiter } from '../arena/rate-limit';
 import { ROOM_MESSAGES } from '../auth/policy';
 import { parseClientMessage } from '../protocol/client-to-server';
 import { errorMessage, type ServerMessage } from '../protocol/server-to-client';
+import { recordActLatency } from './act-latency';
 import { MatchState, SeatInfo, SeatView } from './match-state';
 import { spectatorPress, syncSeats } from './views';
 
@@ -35,6 +36,13 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
   private delayed: { at: number; spectator: string; actions: number }[] = [];
   private unsubscribe: () => void = () => {};
   private patchQueued = false;
+  /** When each accepted action's message was read, until the match has applied it… */
+  private actsArrived: number[] = [];
+  /** …and then until the patch carrying its state has gone out (see act-latency.ts). */
+  private actsApplied: number[] = [];
+  /** Spectators connected: without any (and with no delay) the spectator view is not computed. */
+  private spectators = 0;
+  private spectatorStale = false;
 
   override async onCreate(options: { matchId: string }) {
     this.autoDispose = false;
@@ -51,6 +59,10 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
     await this.setMetadata({ game: live.game.descriptor.id, matchId: live.id, seats: live.seats.map((s) => s.name) });
     this.unsubscribe = live.subscribe(() => {
       this.dirty = true;
+      if (this.actsArrived.length > 0) {
+        this.actsApplied.push(...this.actsArrived);
+        this.actsArrived = [];
+      }
       this.patchSoon();
     });
     this.onMessage('*', (client, type, payload) => this.receive(client, type, payload));
@@ -95,6 +107,9 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
       client.view.add(this.state.views[seat] as SeatView);
       (this.state.seats[seat] as SeatInfo).connected = true;
       this.patchSoon();
+    } else {
+      this.spectators++;
+      if (this.spectatorStale) this.patchSoon();
     }
     this.reply(client, { type: 'seat', seat, role: seat === null ? 'spectator' : 'player' });
   }
@@ -113,6 +128,7 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
 
   override onLeave(client: Client<{ userData: ClientData }>) {
     const seat = client.userData?.seat;
+    if (seat === null) this.spectators = Math.max(0, this.spectators - 1);
     if (seat !== null && seat !== undefined && !this.clients.some((c) => c !== client && c.userData?.seat === seat)) {
       (this.state.seats[seat] as SeatInfo).connected = false;
     }
@@ -125,22 +141,29 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
     setImmediate(() => {
       this.patchQueued = false;
       this.broadcastPatch();
+      if (this.actsApplied.length > 0) {
+        const now = this.live.clock.now();
+        for (const at of this.actsApplied) recordActLatency(now - at);
+        this.actsApplied = [];
+      }
     });
   }
 
   override onBeforePatch() {
     if (!this.live) return; // still opening
     const now = this.live.clock.now();
+    const delay = this.live.status === 'running' ? this.live.settings.spectatorDelayMs : 0;
     if (this.dirty) {
       this.dirty = false;
       syncSeats(this.state, this.live);
-      this.delayed.push({
-        at: now,
-        spectator: JSON.stringify(this.live.game.spectatorView(this.live.state)),
-        actions: this.state.actions,
-      });
+      // Most tables of a busy arena have no spectator: their view is made when one arrives. A
+      // delayed view needs its history kept whoever watches.
+      this.spectatorStale = this.spectators === 0 && delay === 0;
+      if (!this.spectatorStale) this.pushSpectatorView(now);
+    } else if (this.spectatorStale && this.spectators > 0) {
+      this.spectatorStale = false;
+      this.pushSpectatorView(now);
     }
-    const delay = this.live.status === 'running' ? this.live.settings.spectatorDelayMs : 0;
     while (this.delayed.length > 0 && (this.delayed[0]?.at ?? 0) <= now - delay) {
       const next = this.delayed.shift();
       if (next) this.state.spectator = next.spectator;
@@ -148,7 +171,16 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
     if (this.live.messages.length > 0) this.state.press = spectatorPress(this.live, delay, now);
   }
 
+  private pushSpectatorView(now: number) {
+    this.delayed.push({
+      at: now,
+      spectator: JSON.stringify(this.live.game.spectatorView(this.live.state)),
+      actions: this.state.actions,
+    });
+  }
+
   private async receive(client: Client<{ userData: ClientData }>, type: unknown, payload: unknown) {
+    const arrived = this.live.clock.now();
     const data = client.userData;
     if (!data?.limiter.take()) return this.reply(client, errorMessage('rate/limited', 'too many messages; slow down'));
     const message = parseClientMessage(type, payload);
@@ -170,6 +202,7 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
     }
     const verdict = this.live.submit(seat, message.payload.decision, message.payload.actions);
     if (!verdict.ok) return this.reply(client, errorMessage(verdict.code, verdict.message));
+    this.actsArrived.push(arrived);
     await this.live.durable();
     this.reply(client, { type: 'ack', decision: message.payload.decision, applied: message.payload.actions.length });
   }
