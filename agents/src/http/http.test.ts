@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMatch } from '../../../server/src/runtime';
 import { callBot } from '../bots/call';
 import { createAgent } from '../registry';
+import { FakeClock } from '../testing/fake-clock';
 import { normalizeUrl } from './agent';
 import { requestSchema, type WebhookRequest } from './protocol';
 import { webhookSchemaText } from './schema';
@@ -114,16 +115,18 @@ afterAll(
     }),
 );
 
-const kuhnAgainstCall = (deadlineMs = 2000) =>
+/** The runtime's deadline runs on a clock only a test moves: a slow machine cannot make the bot late. */
+const kuhnAgainstCall = (deadlineMs = 2000, clock = new FakeClock()) =>
   runMatch({
     game: kuhn,
     params: { players: 2 },
     seed: 4,
     agents: [createAgent(`http:${nodeUrl}`, 'kuhn'), callBot()],
     deadlineMs,
+    clock,
   });
-const firstDecision = async (deadlineMs?: number) =>
-  (await kuhnAgainstCall(deadlineMs)).record.actions.find((a) => a.actor === 0);
+const firstDecision = async (deadlineMs?: number, clock?: FakeClock) =>
+  (await kuhnAgainstCall(deadlineMs, clock)).record.actions.find((a) => a.actor === 0);
 
 describe('webhook agent', () => {
   it('sends the protocol’s act request', async () => {
@@ -167,8 +170,14 @@ describe('webhook agent', () => {
   it('aborts the request when the deadline passes', async () => {
     answer = () => ({ body: '{"action": "bet"}', delayMs: 3000 });
     aborted.length = 0;
-    // The bot would answer after 3 s; the 200 ms deadline plays the default and the request is cancelled.
-    expect(await firstDecision(200)).toMatchObject({ action: 'pass', fallback: 'timeout' });
+    const before = seen.length;
+    // The bot would answer after 3 s; the 200 ms deadline passes first (on the test's clock), plays
+    // the default and cancels the request.
+    const clock = new FakeClock();
+    const decision = firstDecision(200, clock);
+    while (seen.length === before) await new Promise<void>((r) => setImmediate(r));
+    await clock.advance(200);
+    expect(await decision).toMatchObject({ action: 'pass', fallback: 'timeout' });
     await closed();
     expect(aborted.length).toBeGreaterThan(0);
   });

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMatch } from '../../../server/src/runtime';
 import { callBot } from '../bots/call';
 import { createAgent } from '../registry';
+import { FakeClock } from '../testing/fake-clock';
 import { llmAgent } from './agent';
 import type { LlmConfig } from './config';
 import { type FakeProvider, type Responder, type Scripted, startFakeProvider } from './testing/fake-provider';
@@ -36,6 +37,7 @@ async function play(
   script: (Scripted | Responder)[],
   game: typeof kuhn | typeof leduc = kuhn,
   deadlineMs = 120_000, // the runtime's deadline is a guard here; budgets are what these tests exercise
+  clock?: FakeClock, // the runtime's and the agent's time, when the test drives it
 ) {
   fake.setResponder(scripted(script));
   const first = fake.requests.length;
@@ -43,10 +45,39 @@ async function play(
     game: game as typeof kuhn,
     params: game.descriptor.defaultParams as never,
     seed: 7,
-    agents: [llmAgent(config, game.descriptor.id), callBot()],
+    agents: [llmAgent(config, game.descriptor.id, undefined, clock), callBot()],
     deadlineMs,
+    clock,
   });
   return { record, requests: fake.requests.slice(first), decisions: record.actions.filter((a) => a.actor === 0) };
+}
+
+/** Waits, on real I/O and not on time, until `check` holds (the fake provider answering, a timer armed). */
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let turns = 0; !check(); turns++) {
+    if (turns > 100_000) throw new Error(`never saw ${what}`);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** The longest wait a session arms between attempts (its backoff cap); attempt timers here are far longer. */
+const LONGEST_WAIT_MS = 8000;
+
+/** Settles `played`, moving the clock through every wait the agent arms between attempts (and nothing else). */
+async function waitsOut<T>(clock: FakeClock, played: Promise<T>): Promise<T> {
+  let settled = false;
+  const done = played.finally(() => {
+    settled = true;
+  });
+  for (;;) {
+    const waiting = () => {
+      const due = clock.nextDue();
+      return due !== undefined && due - clock.now() <= LONGEST_WAIT_MS;
+    };
+    await until(() => settled || waiting(), 'the match to end or the agent to wait');
+    if (settled) return done;
+    await clock.advance((clock.nextDue() as number) - clock.now());
+  }
 }
 
 describe('LLM agent in matches', () => {
@@ -145,10 +176,15 @@ describe('LLM agent in matches', () => {
 
   it('waits out a 429 with retry-after and backs off after a 500, within the budget', async () => {
     const config = testConfig(fake.url, { budget: { retries: 3 } });
-    const { record, requests, decisions } = await play(config, [
-      { status: 429, headers: { 'retry-after': '1' }, message: `rate limited for key ${TEST_KEY}` },
-      { status: 500 },
-    ]);
+    const clock = new FakeClock();
+    const played = play(
+      config,
+      [{ status: 429, headers: { 'retry-after': '1' }, message: `rate limited for key ${TEST_KEY}` }, { status: 500 }],
+      kuhn,
+      120_000,
+      clock,
+    );
+    const { record, requests, decisions } = await waitsOut(clock, played);
     expect(decisions[0]?.fallback).toBeUndefined();
     const calls = record.modelCalls.filter((c) => c.seq === decisions[0]?.seq);
     expect(calls.map((c) => c.error?.replace(/:.*/, '') ?? 'ok')).toEqual(['provider/rate-limited', 'provider/server', 'ok']);
@@ -168,20 +204,36 @@ describe('LLM agent in matches', () => {
 
   it('measures the waits: retry-after honoured, and a retry-after longer than the budget gives up at once', async () => {
     const config = testConfig(fake.url, { budget: { decisionMs: 2000 } });
-    const times: number[] = [];
-    const stamp =
-      (s: Scripted): Responder =>
-      () => {
-        times.push(performance.now());
-        return s;
-      };
-    await play(config, [stamp({ status: 429, headers: { 'retry-after-ms': '300' } }), stamp({ text: '{"action": "bet"}' })]);
-    expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(290);
+    const clock = new FakeClock();
+    const first = fake.requests.length;
+    const played = play(
+      config,
+      [{ status: 429, headers: { 'retry-after-ms': '300' } }, { text: '{"action": "bet"}' }],
+      kuhn,
+      120_000,
+      clock,
+    );
+    // The 429 has come back when the agent's next timer is its 300 ms wait, not the attempt's.
+    await until(() => fake.requests.length === first + 1 && clock.nextDue() === clock.now() + 300, 'the retry wait armed');
+    await clock.advance(299);
+    await until(() => clock.nextDue() === clock.now() + 1, 'the wait still pending');
+    expect(fake.requests.length).toBe(first + 1);
+    await clock.advance(1);
+    await until(() => fake.requests.length === first + 2, 'the retry');
+    // The rest of the match answers at once: no timer on the test's clock needs to fall due.
+    const { decisions } = await played;
+    expect(decisions[0]).toMatchObject({ action: 'bet' });
 
-    // Waiting 60 s would pass the 2 s budget: the agent gives up without waiting (the test would time out otherwise).
-    const { decisions, record } = await play(config, [{ status: 429, headers: { 'retry-after': '60' } }]);
-    expect(decisions[0]).toMatchObject({ fallback: 'error', error: expect.stringContaining('would pass the decision budget') });
-    expect(record.modelCalls.filter((c) => c.seq === decisions[0]?.seq)).toHaveLength(1);
+    // Waiting 60 s would pass the 2 s budget: the agent gives up without waiting (no timer is advanced here).
+    const { decisions: gaveUp, record } = await play(
+      config,
+      [{ status: 429, headers: { 'retry-after': '60' } }],
+      kuhn,
+      120_000,
+      new FakeClock(),
+    );
+    expect(gaveUp[0]).toMatchObject({ fallback: 'error', error: expect.stringContaining('would pass the decision budget') });
+    expect(record.modelCalls.filter((c) => c.seq === gaveUp[0]?.seq)).toHaveLength(1);
   });
 
   it('retries a malformed response body (not JSON) and records it', async () => {
@@ -202,20 +254,30 @@ describe('LLM agent in matches', () => {
 
   it('stops a reply that runs past the deadline, falls back, and plays on', async () => {
     const config = testConfig(fake.url, { stream: true });
-    const { record, decisions } = await play(config, [{ text: '{"action": "bet"}', delayMs: 5000 }], kuhn, 400);
+    const clock = new FakeClock();
+    const first = fake.requests.length;
+    // The reply would take 5 s of real time; the 400 ms deadline passes on the test's clock first.
+    const played = play(config, [{ text: '{"action": "bet"}', delayMs: 5000 }], kuhn, 400, clock);
+    await until(() => fake.requests.length === first + 1, 'the request');
+    await clock.advance(400);
+    const { record, decisions } = await played;
     expect(['error', 'timeout']).toContain(decisions[0]?.fallback);
     expect(decisions[0]?.action).toBe('pass');
-    const first = record.modelCalls[0];
-    expect(first).toMatchObject({ attempt: 1, reply: null, error: expect.stringMatching(/^agent\/(out-of-time|aborted): /) });
-    // It waited for the reply until the deadline came near, and no longer than the 5 s reply took.
-    expect(first?.latencyMs).toBeGreaterThanOrEqual(300);
-    expect(first?.latencyMs).toBeLessThan(5000);
+    const call = record.modelCalls[0];
+    expect(call).toMatchObject({ attempt: 1, reply: null, error: expect.stringMatching(/^agent\/(out-of-time|aborted): /) });
+    // It waited for the reply until the deadline came near (400 ms less the agent's 25 ms margin).
+    expect(call?.latencyMs).toBe(375);
     expect(record.returns.reduce((a, b) => a + b, 0)).toBe(0);
   });
 
   it('abandons one hung attempt after budget.attemptMs and retries in time', async () => {
     const config = testConfig(fake.url, { budget: { decisionMs: 3000, attemptMs: 250 } });
-    const { record, decisions } = await play(config, [{ text: '{"action": "bet"}', delayMs: 5000 }]);
+    const clock = new FakeClock();
+    const first = fake.requests.length;
+    const played = play(config, [{ text: '{"action": "bet"}', delayMs: 5000 }], kuhn, 120_000, clock);
+    await until(() => fake.requests.length === first + 1, 'the first attempt');
+    await clock.advance(250); // the attempt's own timer, not the decision's
+    const { record, decisions } = await played;
     expect(decisions[0]).toMatchObject({ action: 'pass' });
     expect(decisions[0]?.fallback).toBeUndefined();
     const calls = record.modelCalls.filter((c) => c.seq === decisions[0]?.seq);

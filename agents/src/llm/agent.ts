@@ -11,6 +11,7 @@
  * every call that changed the memory carries a copy of it on the record.
  */
 import type { Agent, Decision, DecisionInput, ModelCall, PressInput, PressMessage } from '../agent';
+import { type Clock, systemClock } from '../clock';
 import type { LlmConfig } from './config';
 import { LedgerKeeper, ledgerText } from './memory/ledger';
 import {
@@ -45,7 +46,13 @@ export interface LlmAgent extends Agent {
 
 const POWER_NAMES = POWERS.map((_, i) => powerName(i));
 
-export function llmAgent(config: LlmConfig, gameId: string, client: ChatClient = createChatClient(config)): LlmAgent {
+/** `clock` is what the agent's budget, attempt timers and backoffs run on (tests pass a fake one). */
+export function llmAgent(
+  config: LlmConfig,
+  gameId: string,
+  client: ChatClient = createChatClient(config),
+  clock: Clock = systemClock,
+): LlmAgent {
   const prompt = promptFor(gameId);
   const memory = emptyMemory();
   const keepsMemory = gameId === 'diplomacy';
@@ -102,6 +109,7 @@ export function llmAgent(config: LlmConfig, gameId: string, client: ChatClient =
           // A third of what is left, so the decision itself keeps most of its time.
           deadlineMs: Math.floor(input.deadlineMs / 3),
           signal: input.signal,
+          clock,
           record: rec.record,
         }),
       };
@@ -161,6 +169,7 @@ export function llmAgent(config: LlmConfig, gameId: string, client: ChatClient =
         correction: (error, truncated) => prompt.correction(error, input, truncated),
         deadlineMs: input.deadlineMs,
         signal: input.signal,
+        clock,
         record: rec.record,
       });
       if (result.ok) remember(input, result.value.memory);
@@ -190,6 +199,7 @@ export function llmAgent(config: LlmConfig, gameId: string, client: ChatClient =
         correction: (error) => press.correction(error, input),
         deadlineMs: input.deadlineMs,
         signal: input.signal,
+        clock,
         record: rec.record,
       });
       rec.flush(result.ok && remember(input, result.value.memory));

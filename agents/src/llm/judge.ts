@@ -11,6 +11,7 @@
  * The checking itself is the engine's (`Diplomacy.checkCommitment`), never the model's.
  */
 import type { Commitment, ModelCall } from '../agent';
+import type { Clock } from '../clock';
 import type { LlmConfig } from './config';
 import type { Parsed } from './parse/action';
 import { lastObjectWith } from './parse/json';
@@ -26,6 +27,8 @@ export interface JudgeContext {
   readonly deadlineMs: number;
   readonly record: (call: ModelCall) => void;
   readonly signal?: AbortSignal;
+  /** What the judgement's budget runs on (default: the system clock). */
+  readonly clock?: Clock;
 }
 
 const NAMES = POWERS.map((p) => p.toUpperCase());
@@ -49,6 +52,7 @@ async function ask<T>(ctx: JudgeContext, user: string, parse: (raw: string) => P
     deadlineMs: ctx.deadlineMs,
     signal: ctx.signal,
     record: ctx.record,
+    clock: ctx.clock,
   });
   return result.ok ? result.value : null;
 }

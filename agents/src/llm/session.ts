@@ -8,6 +8,7 @@
  * again. Every request is recorded, failures included. Nothing here throws: the result is a value.
  */
 import type { ModelCall } from '../agent';
+import { type Clock, clockTimeout, systemClock } from '../clock';
 import { costUsd, type LlmConfig } from './config';
 import type { Parsed, ParseError } from './parse/action';
 import { type ChatClient, type ChatTurn, thinkingTokens } from './providers';
@@ -27,6 +28,8 @@ export interface SessionOptions<T> {
   readonly deadlineMs: number;
   readonly signal?: AbortSignal;
   readonly record?: (call: ModelCall) => void;
+  /** The clock the budget, attempt timers and backoffs run on (default: the system's). */
+  readonly clock?: Clock;
 }
 
 export interface SessionFailure {
@@ -47,9 +50,10 @@ const MIN_TOKENS = 16;
 
 export async function runSession<T>(o: SessionOptions<T>): Promise<SessionResult<T>> {
   const { config, client } = o;
-  const started = performance.now();
+  const clock = o.clock ?? systemClock;
+  const started = clock.now();
   const endAt = started + Math.min(config.budget.decisionMs, Math.max(0, o.deadlineMs - deadlineMargin(o.deadlineMs)));
-  const left = () => endAt - performance.now();
+  const left = () => endAt - clock.now();
   const turns: ChatTurn[] = [{ role: 'user', content: o.user }];
   let tokensSpent = 0;
   let failures = 0;
@@ -70,8 +74,8 @@ export async function runSession<T>(o: SessionOptions<T>): Promise<SessionResult
     /** Whether this attempt's timer is the decision budget itself rather than `attemptMs`. */
     const cappedByBudget = attemptCap >= left();
     const attemptMs = Math.min(left(), attemptCap);
-    const timer = AbortSignal.timeout(Math.max(1, Math.floor(attemptMs)));
-    const signal = o.signal ? AbortSignal.any([o.signal, timer]) : timer;
+    const timer = clockTimeout(clock, Math.max(1, Math.floor(attemptMs)));
+    const signal = o.signal ? AbortSignal.any([o.signal, timer.signal]) : timer.signal;
     const prompt = { system: o.system, messages: turns.map((t) => ({ ...t })) };
     const base = {
       provider: client.provider,
@@ -80,14 +84,16 @@ export async function runSession<T>(o: SessionOptions<T>): Promise<SessionResult
       prompt,
       attempt,
     };
-    const t0 = performance.now();
-    const result = await client.send({
-      system: o.system,
-      turns,
-      maxTokens: Math.min(config.maxTokens + thinkingTokens(config), tokensLeft),
-      signal,
-    });
-    const latencyMs = Math.round(performance.now() - t0);
+    const t0 = clock.now();
+    const result = await client
+      .send({
+        system: o.system,
+        turns,
+        maxTokens: Math.min(config.maxTokens + thinkingTokens(config), tokensLeft),
+        signal,
+      })
+      .finally(timer.clear);
+    const latencyMs = Math.round(clock.now() - t0);
 
     if (!result.ok) {
       const f = result.failure;
@@ -121,7 +127,7 @@ export async function runSession<T>(o: SessionOptions<T>): Promise<SessionResult
       if (wait >= left()) {
         return { ok: false, error: { ...last, message: `${last.message} (waiting ${wait} ms would pass the decision budget)` } };
       }
-      await sleep(wait, o.signal);
+      await sleep(clock, wait, o.signal);
       continue;
     }
 
@@ -153,11 +159,11 @@ function outOfTime(last: SessionFailure): SessionFailure {
   return { code: 'agent/out-of-time', message: `the decision budget ran out; last problem: ${last.code}: ${last.message}` };
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(done, ms);
+    const timer = clock.setTimeout(done, ms);
     function done() {
-      clearTimeout(timer);
+      clock.clearTimeout(timer);
       signal?.removeEventListener('abort', done);
       resolve();
     }

@@ -187,5 +187,5 @@ describe('the movement resolver', () => {
         }
       }
     }
-  }, 60_000);
+  });
 });

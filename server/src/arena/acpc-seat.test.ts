@@ -45,5 +45,5 @@ describe('an ACPC seat in an arena match', () => {
     );
     expect(mine).toHaveLength(client.actions);
     expect(mine.filter((e: { payload: { fallback?: string } }) => e.payload.fallback)).toEqual([]);
-  }, 120_000);
+  });
 });

@@ -49,7 +49,7 @@ describe('tournaments and analyses through the API', () => {
     expect((await fetchJson(`${base}/api/tournaments`)).tournaments.some((x: { id: string }) => x.id === id)).toBe(true);
     const bad = await postJson(`${base}/api/tournaments`, { game: 'kuhn' });
     expect(bad.code).toBe('tournament/invalid');
-  }, 90_000);
+  });
 
   it('measures an agent exploitability exactly and keeps the result', async () => {
     const random = await fetchJson(`${base}/api/agents/random/exploitability?game=kuhn`);
@@ -77,5 +77,5 @@ describe('tournaments and analyses through the API', () => {
     const analysis = await fetchJson(`${base}/api/matches/${matchId}/analysis`);
     expect(Object.keys(analysis)).toEqual(expect.arrayContaining(['supports', 'alliances', 'betrayals', 'commitments']));
     expect(await fetchJson(`${base}/api/matches/${matchId}/analysis`)).toEqual(analysis);
-  }, 90_000);
+  });
 });

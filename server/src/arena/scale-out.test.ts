@@ -20,7 +20,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'parley-scale-'));
 
 beforeAll(async () => {
   [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
-}, 120_000);
+});
 
 afterAll(async () => {
   for (const s of servers) await s.kill('SIGKILL');
@@ -75,7 +75,7 @@ describe('scale-out', () => {
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((e: { payload: { fallback?: string } }) => !e.payload.fallback)).toBe(true);
     await room.leave();
-  }, 120_000);
+  });
 
   it('runs as several processes with `parley start --processes 2`, spreading rooms over both', async () => {
     // A Redis of its own: the first test's processes must not be offered the rooms.
@@ -130,7 +130,7 @@ describe('scale-out', () => {
       );
       await room.leave();
     }
-  }, 120_000);
+  });
 });
 
 /** A free port whose successor is free too (`--processes 2` listens on both). */

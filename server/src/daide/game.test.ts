@@ -83,7 +83,7 @@ describe('a DAIDE client plays whole games against Parley bots (press level 0)',
     expect(watcher.transcript.some((m) => m.startsWith('HLO'))).toBe(false);
     expect(russia.transcript.filter((m) => m === 'YES ( GOF )').length).toBeGreaterThan(0);
     watcher.close();
-  }, 60_000);
+  });
 
   it('plays out a missed deadline: the seat is announced in civil disorder, and its units hold', async () => {
     const clock = new FakeClock();
@@ -111,7 +111,7 @@ describe('a DAIDE client plays whole games against Parley bots (press level 0)',
       ['A VIE H', 'missing'],
       ['F TRI H', 'missing'],
     ]);
-  }, 60_000);
+  });
 
   it('answers MIS, rejects orders for the wrong turn, and notes bad orders', async () => {
     server = await startDaideServer({ port: 0 });
@@ -144,7 +144,7 @@ describe('a DAIDE client plays whole games against Parley bots (press level 0)',
     expect(await bot.next('ORD ( SPR 1901 ) ( ( AUS AMY BUD )')).toMatch(/MTO SER \) \( (SUC|BNC) \)$/);
     bot.close();
     await match;
-  }, 60_000);
+  });
 });
 
 describe('press level 10 between DAIDE bots', () => {
@@ -173,7 +173,7 @@ describe('press level 10 between DAIDE bots', () => {
     expect(reply).toMatchObject({ from: 5, to: [0], commitments: [{ kind: 'no-attack', target: 0 }] });
     expect(russia.transcript).toContain('FRM ( AUS ) ( RUS ) ( PRP ( PCE ( AUS RUS ) ) )');
     expect(austria.transcript).toContain('FRM ( RUS ) ( AUS ) ( YES ( PRP ( PCE ( AUS RUS ) ) ) )');
-  }, 60_000);
+  });
 
   it('answers press at level 0 with HUH', async () => {
     server = await startDaideServer({ port: 0 });
@@ -192,5 +192,5 @@ describe('press level 10 between DAIDE bots', () => {
     bot.send('GOF');
     bot.close();
     await match;
-  }, 60_000);
+  });
 });
