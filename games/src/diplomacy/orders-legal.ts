@@ -203,12 +203,22 @@ function moveTable(board: Board): MoveTable {
   return table;
 }
 
+/**
+ * Room for one unit's keys before sorting: a hold, its moves (at most 75), a support of a hold or
+ * a move per (neighbour, mover) and the convoys of a chain, far below this bound on any board.
+ */
+const scratch = new Int32Array(1 << 14);
+
 /** Unit `u`'s movement orders as sorted, unique keys. */
 function movementKeys(board: Board, table: MoveTable, u: number): Int32Array {
   const { into } = table;
   const p = board.prov[u]!;
   const atSea = board.fleet[u] === 1 && provinceKind[p] === KIND_SEA;
-  const out: number[] = [key(K_HOLD, 0, 0), ...table.moves[u]!];
+  // Keys gather in a scratch buffer (no array grown per unit); the result is a sorted, unique copy.
+  let n = 0;
+  const out = scratch;
+  out[n++] = key(K_HOLD, 0, 0);
+  for (const k of table.moves[u]!) out[n++] = k;
 
   // Supports of holds and of every move into a province this unit could move to. A fleet at sea
   // cannot support a convoyed move it would itself have to carry (DATC 6.D.31).
@@ -216,7 +226,7 @@ function movementKeys(board: Board, table: MoveTable, u: number): Int32Array {
   const reach = board.fleet[u] ? fleetReachList[board.loc[u]!]! : armyAdj[p]!;
   for (const q of reach) {
     const held = board.at[q]!;
-    if (held >= 0) out.push(key(K_SUPPORT, labelRank[labelIndex(board, held)]!, 0));
+    if (held >= 0) out[n++] = key(K_SUPPORT, labelRank[labelIndex(board, held)]!, 0);
     for (const mover of into[q]!) {
       if (mover.unit === u) continue;
       if (mover.convoyOnly && atSea) {
@@ -227,7 +237,7 @@ function movementKeys(board: Board, table: MoveTable, u: number): Int32Array {
         const from = board.prov[mover.unit]!;
         if (!groupsTouching(without, q).some((g) => without!.lists[g]!.includes(from))) continue;
       }
-      out.push(mover.support);
+      out[n++] = mover.support;
     }
   }
 
@@ -237,10 +247,11 @@ function movementKeys(board: Board, table: MoveTable, u: number): Int32Array {
     for (const r of touched) {
       const t = board.at[r]!;
       if (t < 0 || board.fleet[t]) continue;
-      for (const q of touched) if (q !== r) out.push(key(K_CONVOY, locRank[r]!, locRank[q]!));
+      for (const q of touched) if (q !== r) out[n++] = key(K_CONVOY, locRank[r]!, locRank[q]!);
     }
   }
-  const keys = Int32Array.from(out).sort();
+  if (n > out.length) throw new Error(`orders-legal: more than ${out.length} orders for one unit`);
+  const keys = out.slice(0, n).sort();
   let m = 0;
   for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[m - 1]) keys[m++] = keys[i]!;
   return keys.subarray(0, m);
