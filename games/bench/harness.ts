@@ -1,6 +1,8 @@
 /**
  * A tiny benchmark harness: runs a body for several timed rounds after a warm-up and reports
  * the median rate, so one noisy round on a shared 2-core machine does not move the figure.
+ * Each figure is also given per second of this process's CPU time (what one core would do if it
+ * had it to itself, near enough: GC and JIT threads count too), with the load average beside it.
  * `compare` runs several bodies round-robin and reports each one's ratio to the first, taken
  * within each round: on a loaded machine a ratio measured side by side is the figure to trust.
  *
@@ -10,6 +12,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 
 const PROFILE = process.argv.includes('--profile');
@@ -20,6 +23,18 @@ export interface BenchResult {
   min: number;
   max: number;
   rounds: number;
+  /** Median rate per second of CPU time used by the process. */
+  cpuMedian: number;
+}
+
+/** Wall and CPU seconds since `start()`. */
+function start(): () => { wall: number; cpu: number } {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  return () => {
+    const c = process.cpuUsage(c0);
+    return { wall: (performance.now() - t0) / 1000, cpu: (c.user + c.system) / 1e6 };
+  };
 }
 
 /** `body` performs some work and returns how many units it did (hands, phases, evaluations). */
@@ -32,13 +47,16 @@ export function measure(
   const rounds = opts.rounds ?? 7;
   for (let i = 0; i < (opts.warmup ?? 2); i++) body();
   const rates: number[] = [];
+  const cpuRates: number[] = [];
   const profile = startProfile();
   for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now();
+    const stop = start();
     const units = body();
-    rates.push(units / ((performance.now() - t0) / 1000));
+    const t = stop();
+    rates.push(units / t.wall);
+    cpuRates.push(units / t.cpu);
   }
-  const result = summarize(name, unit, rates);
+  const result = summarize(name, unit, rates, cpuRates);
   profile?.(name);
   return result;
 }
@@ -53,13 +71,16 @@ export async function measureAsync(
   const rounds = opts.rounds ?? 5;
   for (let i = 0; i < (opts.warmup ?? 1); i++) await body();
   const rates: number[] = [];
+  const cpuRates: number[] = [];
   const profile = startProfile();
   for (let i = 0; i < rounds; i++) {
-    const t0 = performance.now();
+    const stop = start();
     const units = await body();
-    rates.push(units / ((performance.now() - t0) / 1000));
+    const t = stop();
+    rates.push(units / t.wall);
+    cpuRates.push(units / t.cpu);
   }
-  const result = summarize(name, unit, rates);
+  const result = summarize(name, unit, rates, cpuRates);
   profile?.(name);
   return result;
 }
@@ -83,20 +104,24 @@ export async function compare(
   const rounds = opts.rounds ?? 5;
   for (let i = 0; i < (opts.warmup ?? 1); i++) for (const v of variants) await v.body();
   const rates: number[][] = variants.map(() => []);
+  const cpuRates: number[][] = variants.map(() => []);
   const profile = startProfile();
   for (let i = 0; i < rounds; i++) {
     for (let k = 0; k < variants.length; k++) {
-      const t0 = performance.now();
+      const stop = start();
       const units = await variants[k]!.body();
-      rates[k]!.push(units / ((performance.now() - t0) / 1000));
+      const t = stop();
+      rates[k]!.push(units / t.wall);
+      cpuRates[k]!.push(units / t.cpu);
     }
   }
   console.log(`${name}:`);
-  const results = variants.map((v, k) => summarize(`  ${v.label}`, unit, rates[k]!.slice()));
+  const results = variants.map((v, k) => summarize(`  ${v.label}`, unit, rates[k]!.slice(), cpuRates[k]!.slice()));
   const ratios = variants.map((_, k) => median(rates[0]!.map((base, i) => base / rates[k]![i]!)));
-  console.log(
-    `  time relative to ${variants[0]!.label}: ${variants.map((v, k) => `${v.label} ${ratios[k]!.toFixed(2)}x`).join(', ')}`,
-  );
+  const cpuRatios = variants.map((_, k) => median(cpuRates[0]!.map((base, i) => base / cpuRates[k]![i]!)));
+  const line = (rs: number[]) => variants.map((v, k) => `${v.label} ${rs[k]!.toFixed(2)}x`).join(', ');
+  console.log(`  time relative to ${variants[0]!.label}: ${line(ratios)}`);
+  console.log(`  CPU time relative to ${variants[0]!.label}: ${line(cpuRatios)}`);
   profile?.(name);
   return { results, ratios };
 }
@@ -176,7 +201,7 @@ function writeSummary(name: string, profile: CpuProfile): void {
   );
 }
 
-function summarize(name: string, unit: string, rates: number[]): BenchResult {
+function summarize(name: string, unit: string, rates: number[], cpuRates: number[]): BenchResult {
   rates.sort((a, b) => a - b);
   const result = {
     name,
@@ -185,6 +210,7 @@ function summarize(name: string, unit: string, rates: number[]): BenchResult {
     min: rates[0] as number,
     max: rates[rates.length - 1] as number,
     rounds: rates.length,
+    cpuMedian: median(cpuRates),
   };
   report(result);
   return result;
@@ -193,7 +219,7 @@ function summarize(name: string, unit: string, rates: number[]): BenchResult {
 export function report(r: BenchResult): void {
   const fmt = (x: number) => (x >= 100 ? Math.round(x).toLocaleString('en-US') : x.toFixed(2));
   console.log(
-    `${r.name.padEnd(52)} ${fmt(r.median).padStart(14)} ${r.unit}/s  (median of ${r.rounds}; min ${fmt(r.min)}, max ${fmt(r.max)})`,
+    `${r.name.padEnd(52)} ${fmt(r.median).padStart(14)} ${r.unit}/s  (median of ${r.rounds}; min ${fmt(r.min)}, max ${fmt(r.max)}; ${fmt(r.cpuMedian)}/s of CPU time; load ${loadavg()[0]!.toFixed(1)})`,
   );
 }
 

@@ -51,6 +51,11 @@ export function makeBoard(units: readonly Unit[]): Board {
   return { ...board, seaGroup: groups.seaGroup, groupTouches: groups.touches };
 }
 
+// A module function rather than a closure made per call: legal orders ask for convoy groups per fleet at sea.
+function hasFleetAtSea(board: Pick<Board, 'at' | 'fleet'>, exclude: number, p: number): boolean {
+  return p !== exclude && provinceKind[p] === KIND_SEA && board.at[p]! >= 0 && board.fleet[board.at[p]!] === 1;
+}
+
 /**
  * Splits the fleets at sea (leaving out the one in province `exclude`) into connected groups and
  * lists the provinces each group touches: an army in X can be convoyed to Y iff one group touches both.
@@ -62,16 +67,14 @@ export function convoyGroups(
   const seaGroup = new Int16Array(NUM_PROVINCES).fill(-1);
   let count = 0;
   const stack: number[] = [];
-  const hasFleetAtSea = (p: number) =>
-    p !== exclude && provinceKind[p] === KIND_SEA && board.at[p]! >= 0 && board.fleet[board.at[p]!] === 1;
   for (let p = 0; p < NUM_PROVINCES; p++) {
-    if (seaGroup[p] !== -1 || !hasFleetAtSea(p)) continue;
+    if (seaGroup[p] !== -1 || !hasFleetAtSea(board, exclude, p)) continue;
     seaGroup[p] = count;
     stack.push(p);
     while (stack.length) {
       const s = stack.pop() as number;
       for (const q of seaNeighbours[s]!) {
-        if (seaGroup[q] === -1 && hasFleetAtSea(q)) {
+        if (seaGroup[q] === -1 && hasFleetAtSea(board, exclude, q)) {
           seaGroup[q] = count;
           stack.push(q);
         }

@@ -72,8 +72,18 @@ interface PhaseCache {
   phase: Phase;
   ctx: PhaseContext;
   groups: Map<Power, OrderGroup[]>;
-  /** Movement and retreats: every order of a power (and VOTE DRAW), sorted, with the slot each fills. */
-  merged: Map<Power, { orders: string[]; slots: string[] }>;
+  /** Movement and retreats: every order of a power (and VOTE DRAW), sorted, in runs per unit. */
+  merged: Map<Power, Merged>;
+}
+/**
+ * A power's orders in one sorted list: each unit's orders are a run (`starts[g]` to
+ * `starts[g + 1]`), runs ordered by unit label; VOTE DRAW, if offered, is last.
+ */
+interface Merged {
+  orders: string[];
+  /** The slot (province) each run fills, and where each run starts; one more start closes the last. */
+  slots: string[];
+  starts: number[];
 }
 const cache = new WeakMap<Unit[], PhaseCache>();
 
@@ -187,7 +197,8 @@ function validate(s: DiplomacyState, actor: Actor, action: string): ActionError 
   if (text === 'VOTE DRAW')
     return s.drawVotes[actor] ? actionError('order/already-voted', `${power} has already voted for a draw this phase.`) : null;
   if (slot !== 'WAIVE') {
-    const earlier = s.pending[actor]!.find((p) => slotOf(p) === slot);
+    const at = usedSlots(s, actor).indexOf(slot);
+    const earlier = at < 0 ? undefined : s.pending[actor]![at];
     if (earlier) {
       return actionError(
         s.phase.type === 'adjustment' && !earlier.endsWith(' D') ? 'order/already-built' : 'order/already-ordered',
@@ -208,17 +219,42 @@ function apply(s: DiplomacyState, actor: Actor, action: string): DiplomacyState 
   return POWERS.some((_, i) => slotsLeft(next, i) > 0) ? next : closePhase(next);
 }
 
-function mergedOf(s: DiplomacyState, power: Power): { orders: string[]; slots: string[] } {
+/**
+ * Every order text starts with its unit's label (`A PAR `), and two units' labels differ within
+ * their first five characters, so sorting the runs by label sorts the whole list: no string sort
+ * of hundreds of orders per power and phase. `VOTE DRAW` sorts after every `A …` and `F …`.
+ */
+function mergedOf(s: DiplomacyState, power: Power): Merged {
   const c = phaseCache(s);
   let m = c.merged.get(power);
   if (!m) {
-    const all = groupsOf(s, power).flatMap((g) => g.orders);
-    if (s.phase.type === 'movement') all.push('VOTE DRAW');
-    const orders = sortOrders(all);
-    m = { orders, slots: orders.map((o) => (o === 'VOTE DRAW' ? 'VOTE' : slotOf(o))) };
+    const groups = groupsOf(s, power)
+      .slice()
+      .sort((a, b) => (a.unit! < b.unit! ? -1 : 1));
+    const orders: string[] = [];
+    const slots: string[] = [];
+    const starts: number[] = [];
+    for (const g of groups) {
+      slots.push(g.slot);
+      starts.push(orders.length);
+      for (const o of g.orders) orders.push(o);
+    }
+    starts.push(orders.length);
+    if (s.phase.type === 'movement') orders.push('VOTE DRAW');
+    m = { orders, slots, starts };
     c.merged.set(power, m);
   }
   return m;
+}
+
+/** The slot each pending order of `seat` filled (read from the phase's memo of checked orders). */
+function usedSlots(s: DiplomacyState, seat: Seat): string[] {
+  const ctx = phaseCache(s).ctx;
+  const power = POWERS[seat]!;
+  return s.pending[seat]!.map((text) => {
+    const r = checkOrderText(ctx, power, text);
+    return r.ok ? r.checked.slot : slotOf(text);
+  });
 }
 
 function legal(s: DiplomacyState, seat: Seat): readonly string[] {
@@ -226,14 +262,17 @@ function legal(s: DiplomacyState, seat: Seat): readonly string[] {
   const power = POWERS[seat]!;
   const pending = s.pending[seat]!;
   if (s.phase.type !== 'adjustment') {
-    // The phase's sorted list, less the units already ordered (and VOTE DRAW once voted).
-    const { orders, slots } = mergedOf(s, power);
+    // The phase's sorted list, less the runs of the units already ordered (and VOTE DRAW once voted).
+    const { orders, slots, starts } = mergedOf(s, power);
     const voted = s.drawVotes[seat];
     if (pending.length === 0 && !voted) return orders;
-    const used = new Set(pending.map(slotOf));
-    if (voted) used.add('VOTE');
+    const used = usedSlots(s, seat);
     const out: string[] = [];
-    for (let i = 0; i < orders.length; i++) if (!used.has(slots[i]!)) out.push(orders[i]!);
+    for (let g = 0; g < slots.length; g++) {
+      if (used.includes(slots[g]!)) continue;
+      for (let i = starts[g]!; i < starts[g + 1]!; i++) out.push(orders[i]!);
+    }
+    if (s.phase.type === 'movement' && !voted) out.push('VOTE DRAW');
     return out;
   }
   const used = new Set(pending.map(slotOf));

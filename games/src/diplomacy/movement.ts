@@ -104,11 +104,10 @@ function describe(
   dislodged: boolean,
 ): { result: OrderOutcome; reason: string } {
   const ok = out.success[u] === 1;
-  const routeFailure = (mover: number) => (out.route[mover] === 2 ? 'convoy paradox' : 'no convoy route');
   switch (kind) {
     case MOVE: {
       if (ok) return { result: 'succeeds', reason: out.convoyed[u] ? 'moved by convoy' : 'moved' };
-      const why = out.convoyed[u] && out.route[u] !== 1 ? routeFailure(u) : 'bounced';
+      const why = out.convoyed[u] && out.route[u] !== 1 ? routeFailure(out, u) : 'bounced';
       return { result: 'fails', reason: dislodged ? `${why}; dislodged` : why };
     }
     case SUPPORT:
@@ -121,16 +120,21 @@ function describe(
       if (kind === SUPPORT) {
         return {
           result: 'fails',
-          reason: out.convoyed[target] && out.route[target] !== 1 ? `supported move: ${routeFailure(target)}` : 'cut',
+          reason: out.convoyed[target] && out.route[target] !== 1 ? `supported move: ${routeFailure(out, target)}` : 'cut',
         };
       }
       if (out.convoyNote[u] === 1) return { result: 'fails', reason: 'the army moved by land' };
       if (out.route[target] === 1) return { result: 'fails', reason: 'not on the convoy route' };
-      return { result: 'fails', reason: routeFailure(target) };
+      return { result: 'fails', reason: routeFailure(out, target) };
     }
     default:
       return dislodged ? { result: 'fails', reason: 'dislodged' } : { result: 'succeeds', reason: 'held' };
   }
+}
+
+// A module function, not a closure made per unit: describe runs for every unit of every phase.
+function routeFailure(out: ReturnType<typeof adjudicateMovement>, mover: number): string {
+  return out.route[mover] === 2 ? 'convoy paradox' : 'no convoy route';
 }
 
 function unmatchedReason(order: CheckedOrder | null): string {

@@ -13,6 +13,7 @@
 import { type ActionError, actionError } from '../core/game';
 import { type Board, convoyPossible, convoyPossibleThrough } from './board';
 import * as mapTables from './map';
+import { listedMovementOrder } from './orders-legal';
 import { formatOrder, parseOrder } from './orders-parse';
 import type { DislodgedUnit, Order, PhaseType, Power, UnitSpec, UnitType } from './types';
 
@@ -80,14 +81,17 @@ const reject = (code: string, message: string, detail?: unknown): never => {
 
 const upper = (loc: string) => loc.toUpperCase();
 const typeName = (t: UnitType) => (t === 'A' ? 'army' : 'fleet');
+/** `A PAR`: built only for an error message, never on the path of a legal order. */
+const labelOf = (unit: UnitSpec) => `${unit.type} ${upper(unit.loc)}`;
 
 /** Parses and checks one order text for `power`. Never throws. */
 export function checkOrderText(ctx: PhaseContext, power: Power, text: string): CheckResult {
   const memo = ctx.checked?.[POWER_INDEX[power]];
   let result = memo?.get(text);
   if (result === undefined) {
-    const parsed = parseOrder(text);
-    result = parsed.ok ? checkOrder(ctx, power, parsed.order) : parsed;
+    const listed = listedMovementOrder(ctx, POWER_INDEX[power], text);
+    const parsed = listed ? null : parseOrder(text);
+    result = listed ? { ok: true, checked: listed } : parsed!.ok ? checkOrder(ctx, power, parsed!.order) : parsed!;
     if (memo && typeof text === 'string') {
       if (memo.size >= CHECKED_LIMIT) memo.clear();
       memo.set(text, result);
@@ -179,10 +183,10 @@ function reaches(board: Board, u: number, p: number): boolean {
 }
 
 /** The location a fleet at `from` would move to for destination text `to`, or an error. */
-function fleetDestination(board: Board, u: number, to: string, unitText: string): string {
+function fleetDestination(board: Board, u: number, to: string, unit: UnitSpec): string {
   const p = provinceIndex(to.slice(0, 3));
   if (provinceKind[p] === KIND_INLAND) {
-    reject('order/fleet-to-land', `${unitText} cannot move to ${locationName(to)}: fleets cannot enter inland provinces.`);
+    reject('order/fleet-to-land', `${labelOf(unit)} cannot move to ${locationName(to)}: fleets cannot enter inland provinces.`);
   }
   const from = board.loc[u]!;
   const options = to.length > 3 ? [locIndex(to)] : (fleetLocsOf[p] as number[]);
@@ -190,12 +194,12 @@ function fleetDestination(board: Board, u: number, to: string, unitText: string)
   if (reachable.length === 0) {
     const other = (fleetLocsOf[p] as number[]).filter((l) => fleetAdjBits[from * NUM_LOCS + l] === 1);
     const hint = other.length ? ` (it can reach ${other.map((l) => upper(LOC_IDS[l] as string)).join(' or ')})` : '';
-    reject('order/not-adjacent', `${unitText} cannot reach ${locationName(to)}${hint}.`, { from: LOC_IDS[from], to });
+    reject('order/not-adjacent', `${labelOf(unit)} cannot reach ${locationName(to)}${hint}.`, { from: LOC_IDS[from], to });
   }
   if (reachable.length > 1) {
     reject(
       'order/coast-required',
-      `${unitText} could reach ${locationName(to)} on either coast: write ${reachable.map((l) => upper(LOC_IDS[l] as string)).join(' or ')}.`,
+      `${labelOf(unit)} could reach ${locationName(to)} on either coast: write ${reachable.map((l) => upper(LOC_IDS[l] as string)).join(' or ')}.`,
       { to },
     );
   }
@@ -211,13 +215,15 @@ function completeMovement(board: Board, me: number, order: Order): Order {
     case 'move': {
       const u = ownUnit(board, me, order.unit);
       const unit = specOf(board, u);
-      const label = `${unit.type} ${upper(unit.loc)}`;
       const from = board.prov[u]!;
       const p = provinceIndex(order.to.slice(0, 3));
-      if (p === from) reject('order/not-adjacent', `${label} is already in ${locationName(order.to)}.`);
-      if (board.fleet[u]) return { kind: 'move', unit, to: fleetDestination(board, u, order.to, label), via: false };
+      if (p === from) reject('order/not-adjacent', `${labelOf(unit)} is already in ${locationName(order.to)}.`);
+      if (board.fleet[u]) return { kind: 'move', unit, to: fleetDestination(board, u, order.to, unit), via: false };
       if (provinceKind[p] === KIND_SEA) {
-        reject('order/army-to-sea', `${label} cannot move to ${locationName(order.to)}: armies cannot enter sea provinces.`);
+        reject(
+          'order/army-to-sea',
+          `${labelOf(unit)} cannot move to ${locationName(order.to)}: armies cannot enter sea provinces.`,
+        );
       }
       const to = PROVINCE_IDS[p] as string;
       const convoyable = convoyPossible(board, from, p);
@@ -225,7 +231,7 @@ function completeMovement(board: Board, me: number, order: Order): Order {
       if (!convoyable) {
         reject(
           'order/not-adjacent',
-          `${label} cannot reach ${locationName(to)}: it is not adjacent, and no chain of fleets at sea could convoy it there.`,
+          `${labelOf(unit)} cannot reach ${locationName(to)}: it is not adjacent, and no chain of fleets at sea could convoy it there.`,
           { from: unit.loc, to },
         );
       }
@@ -234,50 +240,48 @@ function completeMovement(board: Board, me: number, order: Order): Order {
     case 'support': {
       const u = ownUnit(board, me, order.unit);
       const unit = specOf(board, u);
-      const label = `${unit.type} ${upper(unit.loc)}`;
       const t = findUnit(board, order.target, 'target');
       const target = specOf(board, t);
-      const tLabel = `${target.type} ${upper(target.loc)}`;
-      if (t === u) reject('order/cannot-support', `${label} cannot support itself; order it to hold instead.`);
+      if (t === u) reject('order/cannot-support', `${labelOf(unit)} cannot support itself; order it to hold instead.`);
       if (order.to === null) {
         if (!reaches(board, u, board.prov[t]!)) {
           reject(
             'order/cannot-support',
-            `${label} cannot support ${tLabel}: it could not move to ${locationName(target.loc)} itself.`,
+            `${labelOf(unit)} cannot support ${labelOf(target)}: it could not move to ${locationName(target.loc)} itself.`,
           );
         }
         return { kind: 'support', unit, target, to: null };
       }
       const p = provinceIndex(order.to.slice(0, 3));
-      if (p === board.prov[u]) reject('order/cannot-support', `${label} cannot support a move into its own province.`);
-      if (p === board.prov[t]) reject('order/not-adjacent', `${tLabel} cannot move to the province it is in.`);
+      if (p === board.prov[u]) reject('order/cannot-support', `${labelOf(unit)} cannot support a move into its own province.`);
+      if (p === board.prov[t]) reject('order/not-adjacent', `${labelOf(target)} cannot move to the province it is in.`);
       if (!reaches(board, u, p)) {
         reject(
           'order/cannot-support',
-          `${label} cannot support a move to ${locationName(order.to)}: it could not move there itself.`,
+          `${labelOf(unit)} cannot support a move to ${locationName(order.to)}: it could not move there itself.`,
         );
       }
       let to: string;
       if (board.fleet[t]) {
         if (provinceKind[p] === KIND_INLAND)
-          reject('order/cannot-support', `${tLabel} cannot move to inland ${locationName(order.to)}.`);
+          reject('order/cannot-support', `${labelOf(target)} cannot move to inland ${locationName(order.to)}.`);
         const options = order.to.length > 3 ? [locIndex(order.to)] : (fleetLocsOf[p] as number[]);
         if (!options.some((l) => fleetAdjBits[board.loc[t]! * NUM_LOCS + l] === 1)) {
           reject(
             'order/cannot-support',
-            `${tLabel} cannot reach ${locationName(order.to)}, so there is no such move to support.`,
+            `${labelOf(target)} cannot reach ${locationName(order.to)}, so there is no such move to support.`,
           );
         }
         to = order.to;
       } else {
         if (provinceKind[p] === KIND_SEA)
-          reject('order/cannot-support', `${tLabel} is an army and cannot move to ${locationName(order.to)}.`);
+          reject('order/cannot-support', `${labelOf(target)} is an army and cannot move to ${locationName(order.to)}.`);
         const from = board.prov[t]!;
         // The supporter cannot also be the convoy (DATC 6.D.31), so route without it.
         if (armyAdjBits[from * NUM_PROVINCES + p] !== 1 && !convoyPossible(board, from, p, board.prov[u]!)) {
           reject(
             'order/cannot-support',
-            `${tLabel} cannot reach ${locationName(order.to)} (not adjacent, and no other fleets could convoy it), so there is no such move to support.`,
+            `${labelOf(target)} cannot reach ${locationName(order.to)} (not adjacent, and no other fleets could convoy it), so there is no such move to support.`,
           );
         }
         to = PROVINCE_IDS[p] as string;
@@ -287,9 +291,8 @@ function completeMovement(board: Board, me: number, order: Order): Order {
     case 'convoy': {
       const u = ownUnit(board, me, order.unit);
       const unit = specOf(board, u);
-      const label = `${unit.type} ${upper(unit.loc)}`;
       if (!board.fleet[u] || provinceKind[board.prov[u]!] !== KIND_SEA) {
-        reject('order/cannot-convoy', `${label} cannot convoy: only a fleet in a sea province can convoy.`);
+        reject('order/cannot-convoy', `${labelOf(unit)} cannot convoy: only a fleet in a sea province can convoy.`);
       }
       const t = findUnit(board, order.target, 'target');
       if (board.fleet[t])
@@ -300,7 +303,7 @@ function completeMovement(board: Board, me: number, order: Order): Order {
       if (!convoyPossibleThrough(board, board.prov[u]!, board.prov[t]!, p)) {
         reject(
           'order/no-convoy-route',
-          `${label} cannot convoy A ${upper(target.loc)} to ${locationName(to)}: no chain of fleets at sea through ${upper(unit.loc)} links them.`,
+          `${labelOf(unit)} cannot convoy A ${upper(target.loc)} to ${locationName(to)}: no chain of fleets at sea through ${upper(unit.loc)} links them.`,
         );
       }
       return { kind: 'convoy', unit, target, to };

@@ -5,9 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../core/rng';
 import { type DiplomacyState, diplomacy, legalOrders } from './game';
-import { LOC_IDS, POWERS, PROVINCE_IDS } from './map';
-import { checkOrderText } from './orders-check';
-import { legalOrderGroups } from './orders-legal';
+import { LOC_IDS, POWER_INDEX, POWERS, PROVINCE_IDS } from './map';
+import { checkOrder, checkOrderText } from './orders-check';
+import { legalOrderGroups, listedMovementOrder } from './orders-legal';
+import { parseOrder } from './orders-parse';
 import { phaseContext, type Turn } from './turn';
 import type { Power, Unit } from './types';
 
@@ -223,6 +224,24 @@ describe('completeness', () => {
           }
         }
         expect([...accepted].sort()).toEqual([...listed].sort());
+      }
+    }
+  });
+
+  it('reads a listed order back from its key exactly as the checker completes its text', () => {
+    for (const s of positions()) {
+      const ctx = phaseContext(s);
+      for (const power of POWERS) {
+        for (const o of legalOrderGroups(ctx, power).flatMap((g) => g.orders)) {
+          const parsed = parseOrder(o);
+          const slow = parsed.ok ? checkOrder(ctx, power, parsed.order) : parsed;
+          expect({ ok: true, checked: listedMovementOrder(ctx, POWER_INDEX[power], o) }, o).toStrictEqual(slow);
+        }
+        // Another power's orders, and texts never listed, are not read back.
+        const other = POWERS[(POWER_INDEX[power] + 1) % POWERS.length]!;
+        for (const o of legalOrderGroups(ctx, other).flatMap((g) => g.orders))
+          expect(listedMovementOrder(ctx, POWER_INDEX[power], o)).toBeNull();
+        expect(listedMovementOrder(ctx, POWER_INDEX[power], 'A PAR - MAR VIA')).toBeNull();
       }
     }
   });

@@ -11,8 +11,8 @@
  */
 import { type Board, convoyGroups, unitLabel } from './board';
 import * as mapTables from './map';
-import type { PhaseContext } from './orders-check';
-import type { Power } from './types';
+import type { CheckedOrder, PhaseContext } from './orders-check';
+import type { Order, Power, UnitSpec } from './types';
 
 // Bound once at load: under some module loaders (vitest) imported bindings are getters, too slow for inner loops.
 const {
@@ -108,8 +108,9 @@ const LABEL_TEXT: string[] = [...LOC_TEXT.map((t) => `A ${t}`), ...LOC_TEXT.map(
 const labelByRank: string[] = LABEL_TEXT.slice().sort();
 const labelRank = Int16Array.from(LABEL_TEXT, (t) => labelByRank.indexOf(t));
 
-/** Order texts, interned per (unit label, key): every phase reuses the same strings. */
+/** Order texts, interned per (unit label, key): every phase reuses the same strings; and back. */
 const texts = new Map<number, string>();
+const textIds = new Map<string, number>();
 
 function orderText(label: number, k: number): string {
   const id = label * 0x400000 + k;
@@ -132,6 +133,7 @@ function orderText(label: number, k: number): string {
         text = `${me} S ${labelByRank[a]}${b ? ` - ${locByRank[b - 1]}` : ''}`;
     }
     texts.set(id, text);
+    textIds.set(text, id);
   }
   return text;
 }
@@ -153,6 +155,8 @@ interface MoveTable {
   into: Mover[][];
   /** Per unit: the keys of its own moves. */
   moves: number[][];
+  /** Per unit: every legal order's key, sorted, once listed. */
+  keys: (Int32Array | undefined)[];
 }
 
 const tables = new WeakMap<Board, MoveTable>();
@@ -194,17 +198,27 @@ function moveTable(board: Board): MoveTable {
     }
     moves.push(own);
   }
-  const table = { labels, groups, into, moves };
+  const table: MoveTable = { labels, groups, into, moves, keys: [] };
   tables.set(board, table);
   return table;
 }
+
+/**
+ * Room for one unit's keys before sorting: a hold, its moves (at most 75), a support of a hold or
+ * a move per (neighbour, mover) and the convoys of a chain, far below this bound on any board.
+ */
+const scratch = new Int32Array(1 << 14);
 
 /** Unit `u`'s movement orders as sorted, unique keys. */
 function movementKeys(board: Board, table: MoveTable, u: number): Int32Array {
   const { into } = table;
   const p = board.prov[u]!;
   const atSea = board.fleet[u] === 1 && provinceKind[p] === KIND_SEA;
-  const out: number[] = [key(K_HOLD, 0, 0), ...table.moves[u]!];
+  // Keys gather in a scratch buffer (no array grown per unit); the result is a sorted, unique copy.
+  let n = 0;
+  const out = scratch;
+  out[n++] = key(K_HOLD, 0, 0);
+  for (const k of table.moves[u]!) out[n++] = k;
 
   // Supports of holds and of every move into a province this unit could move to. A fleet at sea
   // cannot support a convoyed move it would itself have to carry (DATC 6.D.31).
@@ -212,7 +226,7 @@ function movementKeys(board: Board, table: MoveTable, u: number): Int32Array {
   const reach = board.fleet[u] ? fleetReachList[board.loc[u]!]! : armyAdj[p]!;
   for (const q of reach) {
     const held = board.at[q]!;
-    if (held >= 0) out.push(key(K_SUPPORT, labelRank[labelIndex(board, held)]!, 0));
+    if (held >= 0) out[n++] = key(K_SUPPORT, labelRank[labelIndex(board, held)]!, 0);
     for (const mover of into[q]!) {
       if (mover.unit === u) continue;
       if (mover.convoyOnly && atSea) {
@@ -223,7 +237,7 @@ function movementKeys(board: Board, table: MoveTable, u: number): Int32Array {
         const from = board.prov[mover.unit]!;
         if (!groupsTouching(without, q).some((g) => without!.lists[g]!.includes(from))) continue;
       }
-      out.push(mover.support);
+      out[n++] = mover.support;
     }
   }
 
@@ -233,10 +247,11 @@ function movementKeys(board: Board, table: MoveTable, u: number): Int32Array {
     for (const r of touched) {
       const t = board.at[r]!;
       if (t < 0 || board.fleet[t]) continue;
-      for (const q of touched) if (q !== r) out.push(key(K_CONVOY, locRank[r]!, locRank[q]!));
+      for (const q of touched) if (q !== r) out[n++] = key(K_CONVOY, locRank[r]!, locRank[q]!);
     }
   }
-  const keys = Int32Array.from(out).sort();
+  if (n > out.length) throw new Error(`orders-legal: more than ${out.length} orders for one unit`);
+  const keys = out.slice(0, n).sort();
   let m = 0;
   for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[m - 1]) keys[m++] = keys[i]!;
   return keys.subarray(0, m);
@@ -244,6 +259,7 @@ function movementKeys(board: Board, table: MoveTable, u: number): Int32Array {
 
 function movementOrders(board: Board, table: MoveTable, u: number): string[] {
   const keys = movementKeys(board, table, u);
+  table.keys[u] = keys;
   const label = labelIndex(board, u);
   const out = new Array<string>(keys.length);
   for (let i = 0; i < keys.length; i++) out[i] = orderText(label, keys[i]!);
@@ -293,6 +309,67 @@ export function legalOrderGroups(ctx: PhaseContext, power: Power): OrderGroup[] 
     return [{ unit: null, slot: 'disbands', choose: -delta, orders: sortOrders(orders) }];
   }
   return [];
+}
+
+// --- listed orders read back ------------------------------------------------------------------
+//
+// An order chosen from the list comes back as the same interned text: its (label, key) gives the
+// completed order directly, so checking it needs no parsing and no string building. Anything else
+// (other spellings, orders not listed this phase) goes the long way through orders-check.ts, which
+// gives the same result (orders-legal.test.ts compares the two on every listed order).
+
+const LOC_ID_BY_RANK = locByRank.map((t) => t.toLowerCase());
+const specOfLabel = (label: number): UnitSpec => ({
+  type: label >= LOC_IDS.length ? 'F' : 'A',
+  loc: LOC_IDS[label % LOC_IDS.length]!,
+});
+const SPEC_BY_LABEL_RANK: UnitSpec[] = labelByRank.map((t) => specOfLabel(LABEL_TEXT.indexOf(t)));
+
+/**
+ * The checked form of `text` if it is an order listed for `me` this movement phase (its unit's
+ * orders already listed on this board), else null.
+ */
+export function listedMovementOrder(ctx: PhaseContext, me: number, text: string): CheckedOrder | null {
+  const table = ctx.phase === 'movement' ? tables.get(ctx.board) : undefined;
+  const id = table ? textIds.get(text) : undefined;
+  if (id === undefined) return null;
+  const { board } = ctx;
+  const label = Math.floor(id / 0x400000);
+  const k = id - label * 0x400000;
+  const spec = specOfLabel(label);
+  const u = board.at[locProvince[label % LOC_IDS.length]!]!;
+  if (u < 0 || board.power[u] !== me || labelIndex(board, u) !== label) return null;
+  const keys = table!.keys[u];
+  if (!keys || !hasKey(keys, k)) return null;
+  return { order: orderOfKey(spec, k), text, slot: PROVINCE_IDS[board.prov[u]!]! };
+}
+
+function hasKey(keys: Int32Array, k: number): boolean {
+  let lo = 0;
+  let hi = keys.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (keys[mid] === k) return true;
+    if (keys[mid]! < k) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** The completed order a key stands for, in the shape orders-check.ts gives it. */
+function orderOfKey(unit: UnitSpec, k: number): Order {
+  const a = (k >> 10) & 0x3ff;
+  const b = k & 0x3ff;
+  switch (k >> 20) {
+    case K_MOVE:
+      return { kind: 'move', unit, to: LOC_ID_BY_RANK[a]!, via: b === 1 };
+    case K_CONVOY:
+      return { kind: 'convoy', unit, target: { type: 'A', loc: LOC_ID_BY_RANK[a]! }, to: LOC_ID_BY_RANK[b]! };
+    case K_HOLD:
+      return { kind: 'hold', unit };
+    default:
+      return { kind: 'support', unit, target: { ...SPEC_BY_LABEL_RANK[a]! }, to: b ? LOC_ID_BY_RANK[b - 1]! : null };
+  }
 }
 
 function groupCount(board: Board): number {

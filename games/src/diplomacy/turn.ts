@@ -47,8 +47,11 @@ export interface PhaseReport {
   centresUpdated: boolean;
 }
 
-/** The context order checking needs for this phase. */
-export function phaseContext(turn: Turn): PhaseContext {
+/**
+ * The context order checking needs for this phase; with `memo`, it remembers every order text it
+ * checked (the game engine reads each order when it is validated, applied and adjudicated).
+ */
+export function phaseContext(turn: Turn, memo = true): PhaseContext {
   const owner = ownerTable(turn.centres);
   return {
     phase: turn.phase.type,
@@ -56,7 +59,7 @@ export function phaseContext(turn: Turn): PhaseContext {
     dislodged: turn.dislodged,
     owner,
     adjust: turn.phase.type === 'adjustment' ? adjustmentDeltas(turn.units, turn.centres) : POWERS.map(() => 0),
-    checked: POWERS.map(() => new Map()),
+    ...(memo ? { checked: POWERS.map(() => new Map()) } : {}),
   };
 }
 
@@ -109,8 +112,15 @@ function accept(
   return accepted.filter((a) => results[a.index] === undefined);
 }
 
-/** Plays one phase. `ctx` may pass in `phaseContext(turn)` when the caller has it already. */
-export function processPhase(turn: Turn, orders: readonly SubmittedOrder[], ctx: PhaseContext = phaseContext(turn)): PhaseReport {
+/**
+ * Plays one phase. `ctx` may pass in `phaseContext(turn)` when the caller has it already; made
+ * here, it keeps no memo, as each order is read once.
+ */
+export function processPhase(
+  turn: Turn,
+  orders: readonly SubmittedOrder[],
+  ctx: PhaseContext = phaseContext(turn, false),
+): PhaseReport {
   const results: OrderResult[] = new Array(orders.length);
   const automatic: OrderResult[] = [];
   const { phase } = turn;

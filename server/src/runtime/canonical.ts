@@ -10,34 +10,9 @@ import { createHash } from 'node:crypto';
  * that are array indices first in numeric order (where JavaScript puts them in any object).
  */
 export function canonicalJson(value: unknown): string {
-  // Plain data (the usual case) goes through the native serialiser with the sorted list of every
-  // key it contains as the property list, which JSON.stringify follows at every level.
-  const keys = new Set<string>();
-  if (plainKeys(value, keys, 0)) return JSON.stringify(value, [...keys].sort());
+  // Written out in one pass, each object's keys put in order once per shape (shapeOf): the
+  // native serialiser with a sorted property list was slower than the hand it hashed.
   return write(value) ?? (undefined as unknown as string);
-}
-
-/**
- * Collects the keys of every object in `value`; false where the property list would not give the
- * replacer's text: a `toJSON`, an object that is not plain (its inherited properties would be
- * read), a key that is an array index (those come first, in numeric order) or `__proto__`.
- */
-function plainKeys(value: unknown, keys: Set<string>, depth: number): boolean {
-  if (value === null || typeof value !== 'object') return true;
-  if (depth > 200) return false;
-  if (Array.isArray(value)) {
-    for (const item of value) if (!plainKeys(item, keys, depth + 1)) return false;
-    return true;
-  }
-  const proto = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return false;
-  for (const key in value) {
-    const first = key.charCodeAt(0);
-    if (key === 'toJSON' || key === '__proto__' || (first >= 48 && first <= 57 && isIndex(key))) return false;
-    keys.add(key);
-    if (!plainKeys((value as Record<string, unknown>)[key], keys, depth + 1)) return false;
-  }
-  return true;
 }
 
 function write(value: unknown): string | undefined {
@@ -74,20 +49,58 @@ function writeArray(items: readonly unknown[]): string {
 const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
 const isIndex = (key: string): boolean => ARRAY_INDEX.test(key) && Number(key) < 4_294_967_295;
 
+/** An object's own keys as `Object.keys` lists them, and in the order they are written. */
+interface Shape {
+  readonly keys: readonly string[];
+  readonly order: readonly string[];
+  /** `"key":` for each key of `order`. */
+  readonly quoted: readonly string[];
+}
+
+// States of one game have a handful of shapes; each is sorted once, found again by its first key.
+const shapes = new Map<string, Shape[]>();
+let shapeCount = 0;
+const SHAPE_LIMIT = 4096;
+
+function shapeOf(keys: string[]): Shape {
+  const candidates = shapes.get(keys[0]!);
+  if (candidates) {
+    for (const shape of candidates) if (sameKeys(shape.keys, keys)) return shape;
+  }
+  // Object.keys lists array-index keys first, ascending; only the rest need sorting.
+  const order = keys.slice();
+  let k = 0;
+  while (k < order.length && isIndex(order[k]!)) k++;
+  if (k < order.length - 1) {
+    const named = order.slice(k).sort();
+    for (let i = 0; i < named.length; i++) order[k + i] = named[i]!;
+  }
+  const shape: Shape = { keys, order, quoted: order.map((key) => `${JSON.stringify(key)}:`) };
+  if (shapeCount >= SHAPE_LIMIT) {
+    shapes.clear();
+    shapeCount = 0;
+  }
+  shapeCount++;
+  if (candidates) candidates.push(shape);
+  else shapes.set(keys[0]!, [shape]);
+  return shape;
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function writeObject(object: Record<string, unknown>): string {
   const keys = Object.keys(object);
-  // Object.keys lists array-index keys first, ascending; only the rest need sorting.
-  let k = 0;
-  while (k < keys.length && isIndex(keys[k]!)) k++;
-  if (k < keys.length - 1) {
-    const named = keys.slice(k).sort();
-    for (let i = 0; i < named.length; i++) keys[k + i] = named[i]!;
-  }
+  if (keys.length === 0) return '{}';
+  const { order, quoted } = shapeOf(keys);
   let out = '{';
-  for (const key of keys) {
-    const text = write(object[key]);
+  for (let i = 0; i < order.length; i++) {
+    const text = write(object[order[i]!]);
     if (text === undefined) continue;
-    out += `${out.length > 1 ? ',' : ''}${JSON.stringify(key)}:${text}`;
+    out += out.length > 1 ? `,${quoted[i]}${text}` : `${quoted[i]}${text}`;
   }
   return `${out}}`;
 }
