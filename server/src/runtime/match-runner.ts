@@ -73,6 +73,8 @@ export interface RunMatchOptions<S, P> {
   press?: (context: PressContext<S>) => Promise<void>;
   /** Continue a match from a stored prefix: its actions are validated and applied first. */
   resume?: { actions: readonly ActionRecord[]; messages?: readonly MessageRecord[]; modelCalls?: readonly ModelCallRecord[] };
+  /** Called once the stored prefix of `resume` is applied, with the state it reached (before any agent is asked). */
+  onResume?: (state: S) => void;
   signal?: AbortSignal;
 }
 
@@ -128,6 +130,7 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
     state = game.applyAction(state, recorded.actor, recorded.action);
     actions.push(recorded);
   }
+  if (options.resume) options.onResume?.(state);
   let negotiatedTurn = messages.length > 0 ? messages[messages.length - 1]?.phase : undefined;
   // Agents that watch every turn (remote protocol seats, agents that keep memory) are told of each new one, and of the end.
   const watchers = agents.map((a, seat) => ({ a, seat })).filter(({ a }) => a.watch);
