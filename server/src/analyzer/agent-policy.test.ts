@@ -2,6 +2,7 @@ import type { Agent } from '@parley/agents';
 import { callBot, createAgent, randomBot } from '@parley/agents';
 import { type Game, kuhn, leduc } from '@parley/games';
 import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../testing/fake-clock';
 import { agentPolicy, bootstrapInterval } from './agent-policy';
 import { exploitability } from './exploitability';
 import { type CompiledTree, compileTree } from './game-tree';
@@ -104,3 +105,31 @@ function toPass(strategy: Float64Array): boolean {
   const { actions, actionStart } = kuhnTree.infosets;
   return actions.every((legal, i) => strategy[(actionStart[i] as number) + legal.indexOf('pass')] === 1);
 }
+
+describe('agentPolicy with an agent that never answers', () => {
+  it('plays the default at every information set once the deadline passes, and aborts each question', async () => {
+    const clock = new FakeClock();
+    const signals: (AbortSignal | undefined)[] = [];
+    const silent: Agent = {
+      name: 'silent',
+      act: (input) => {
+        signals.push(input.signal);
+        return new Promise<string>(() => undefined);
+      },
+    };
+    let done = false;
+    const run = agentPolicy(kuhn, kuhnTree, silent, { clock, deadlineMs: 1_000 }).finally(() => {
+      done = true;
+    });
+    while (!done) await clock.advance(1_000);
+    const found = await run;
+    // Kuhn's default is `pass` (check, or fold facing a bet): the same policy as an agent that always passes.
+    const passer = await agentPolicy(kuhn, kuhnTree, { name: 'passer', act: () => 'pass' });
+    expect(found.strategy).toEqual(passer.strategy);
+    expect(found.calls).toBe(12);
+    expect(found.illegal).toBe(12);
+    expect(signals).toHaveLength(12);
+    expect(signals.every((s) => s?.aborted)).toBe(true);
+    expect(clock.pending).toBe(0);
+  });
+});

@@ -22,8 +22,10 @@
  * Answers are cached per information-set key, and a call budget bounds the total number of
  * agent calls, so an expensive (LLM) agent is never queried without bound.
  */
-import { type Agent, type Decision, isTabularAgent } from '@parley/agents';
+import { type Agent, isTabularAgent } from '@parley/agents';
 import { createRng, deriveSeed, type Game, type Rng } from '@parley/games';
+import { askForAction } from '../runtime/ask-agent';
+import { type Clock, systemClock } from '../runtime/clock';
 import { normalizePerInfoset } from './cfr';
 import { exploitability } from './exploitability';
 import { type CompiledTree, stateAt } from './game-tree';
@@ -38,7 +40,10 @@ export interface AgentPolicyOptions {
   budget?: number;
   /** Maximum rng branches per information set in exact mode (default 4,096). */
   maxBranches?: number;
+  /** Milliseconds per answer (default 30,000); a late answer counts as the default action. */
   deadlineMs?: number;
+  /** The clock the deadlines run on (a fake one in tests). */
+  clock?: Clock;
   /** Read a tabular agent's table directly instead of asking it (default true). */
   useTable?: boolean;
 }
@@ -56,8 +61,6 @@ export interface AgentPolicy {
   illegal: number;
 }
 
-class ContinuousDraw extends Error {}
-
 export async function agentPolicy<S, P>(
   game: Game<S, P>,
   tree: CompiledTree,
@@ -71,6 +74,7 @@ export async function agentPolicy<S, P>(
   const budget = options.budget ?? 100_000;
   const maxBranches = options.maxBranches ?? 4096;
   const seed = options.seed ?? 1;
+  const clock = options.clock ?? systemClock;
   const { keys, actions, actionStart, nodeStart, nodeList, player } = tree.infosets;
   const weights = new Float64Array(tree.infosets.numSlots);
   const cache = new Map<string, Float64Array>();
@@ -89,26 +93,10 @@ export async function agentPolicy<S, P>(
       const ask = async (rng: Rng): Promise<number> => {
         if (++calls > budget)
           throw new Error(`agent call budget of ${budget} exhausted; raise it (--budget) or sample fewer answers`);
-        let decision: Decision | undefined;
-        try {
-          decision = await agent.act({
-            gameId: game.descriptor.id,
-            seat,
-            observation: game.observation(state, seat),
-            legalActions: legal,
-            infoStateKey: key,
-            deadlineMs: options.deadlineMs ?? 30_000,
-            rng,
-          });
-        } catch (error) {
-          if (error instanceof ContinuousDraw) throw error;
-        }
-        const answer = typeof decision === 'string' ? decision : decision?.[0];
-        let k = answer === undefined ? -1 : legal.indexOf(answer);
-        if (k < 0) {
-          illegal++;
-          k = legal.indexOf(game.defaultAction(state, seat));
-        }
+        // Asked as in a match: the deadline is armed and aborts the agent; illegal, failing or late is the default.
+        const played = await askForAction(game, state, seat, agent, rng, options.deadlineMs ?? 30_000, clock, undefined);
+        if (played.substitution) illegal++;
+        const k = legal.indexOf(played.action);
         if (k < 0) throw new Error(`default action at '${key}' is not legal`);
         return k;
       };
@@ -138,6 +126,8 @@ async function enumerate(
 ): Promise<void> {
   const choice: number[] = [];
   const radix: number[] = [];
+  // The agent's error is caught where it is asked (as any agent failure is), so a draw that cannot be enumerated is noted here.
+  let continuous: string | null = null;
   for (let branch = 1; ; branch++) {
     if (branch > maxBranches)
       throw new Error(`agent ${name} draws more than ${maxBranches} random branches at '${key}'; use sampled mode`);
@@ -160,12 +150,12 @@ async function enumerate(
         return items[int(items.length)] as (typeof items)[number];
       },
       float: () => {
-        throw new ContinuousDraw(
-          `agent ${name} draws rng.float() at '${key}', which cannot be enumerated; pass samples (--samples N)`,
-        );
+        continuous = `agent ${name} draws rng.float() at '${key}', which cannot be enumerated; pass samples (--samples N)`;
+        throw new Error(continuous);
       },
     };
     const k = await ask(rng);
+    if (continuous !== null) throw new Error(continuous);
     choice.length = depth;
     radix.length = depth;
     dist[k] += radix.reduce((p, n) => p / n, 1);

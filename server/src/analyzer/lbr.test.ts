@@ -1,5 +1,6 @@
 import { type Agent, createAgent } from '@parley/agents';
 import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../testing/fake-clock';
 import { localBestResponse } from './lbr';
 
 /** Folds whenever it may, else checks: a big blind's worth of free money for any sensible opponent. */
@@ -84,5 +85,31 @@ describe('local best response (heads-up NLHE)', () => {
     const r = await localBestResponse(folder, { hands: 3, particles: 4 });
     expect(r.hands).toBe(4);
     expect(r.pairs).toBe(2);
+  });
+});
+
+describe('local best response against an agent that never answers', () => {
+  it('plays its default (fold facing a bet) once each deadline passes, instead of hanging', async () => {
+    const clock = new FakeClock();
+    let asked = 0;
+    const silent: Agent = {
+      name: 'silent',
+      act: () => {
+        asked++;
+        return new Promise<string>(() => undefined);
+      },
+    };
+    let done = false;
+    const run = localBestResponse(silent, { hands: 2, seed: 4, particles: 4, clock, deadlineMs: 1_000 }).finally(() => {
+      done = true;
+    });
+    while (!done) await clock.advance(1_000);
+    const r = await run;
+    // The silent agent folds like the folder above: LBR takes the blinds, 75 chips per hand.
+    expect(r.chipsPerHand).toBe(75);
+    expect(r.illegalAnswers).toBe(2);
+    expect(r.agentCalls).toBeGreaterThan(0);
+    expect(asked).toBe(r.agentCalls + 2);
+    expect(clock.pending).toBe(0);
   });
 });

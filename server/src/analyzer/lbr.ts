@@ -55,7 +55,8 @@
  *      and takes every fold probability to be 0 (still a legitimate strategy, so still a bound).
  *   7. The agent is queried on states that differ from the real one only in its own hole cards
  *      (in the hand and in its log); it must be stateless across calls (bots are; an agent with
- *      conversation memory would be disturbed by the queries). No deadline applies to queries.
+ *      conversation memory would be disturbed by the queries). Every query has the deadline of a real
+ *      decision (`deadlineMs`), so a model that never answers costs a deadline per query, not a hang.
  *
  *   8. Scoring (variance reduction, not an approximation of LBR): a hand in which both players
  *      are all in before the river is scored by LBR's expected share of the pot over the boards
@@ -69,6 +70,8 @@
  */
 import type { Agent } from '@parley/agents';
 import { createRng, deriveSeed, Nlhe, nlhe, type Rng, sampleOutcome } from '@parley/games';
+import { askForAction } from '../runtime/ask-agent';
+import { type Clock, systemClock } from '../runtime/clock';
 import { RunningStats } from '../runtime/stats';
 
 type State = Nlhe.NlheState;
@@ -93,6 +96,10 @@ export interface LbrOptions {
   budget?: number;
   /** Score hands all in before the river by LBR's equity instead of the dealt board (default true). */
   allInEv?: boolean;
+  /** Milliseconds per agent answer, real or hypothetical (default 60,000); a late answer is the default. */
+  deadlineMs?: number;
+  /** The clock the deadlines run on (a fake one in tests). */
+  clock?: Clock;
   /** Called after each pair of hands (progress). */
   onPair?: (pairsDone: number, pairs: number) => void;
 }
@@ -154,6 +161,8 @@ class Run {
     readonly allIn: boolean,
     readonly budget: number,
     readonly allInEv: boolean,
+    readonly deadlineMs: number,
+    readonly clock: Clock,
   ) {}
   /** Whether another holding's m answers still fit the budget. */
   canAsk(): boolean {
@@ -163,26 +172,10 @@ class Run {
   }
 }
 
-/** The agent's answer at `state`, validated: an illegal, failing or empty answer is the default action. */
-async function answer(agent: Agent, state: State, seat: number, rng: Rng): Promise<{ action: string; legal: boolean }> {
-  const legalActions = nlhe.legalActions(state, seat);
-  let text: unknown;
-  try {
-    const decision = await agent.act({
-      gameId: 'nlhe',
-      seat,
-      observation: nlhe.observation(state, seat),
-      legalActions,
-      infoStateKey: nlhe.infoStateKey(state, seat),
-      deadlineMs: 60_000,
-      rng,
-    });
-    text = typeof decision === 'string' ? decision : decision[0];
-  } catch {
-    text = undefined;
-  }
-  if (typeof text === 'string' && nlhe.validateAction(state, seat, text) === null) return { action: text, legal: true };
-  return { action: nlhe.defaultAction(state, seat), legal: false };
+/** The agent's answer at `state`, asked as in a match: an illegal, failing, empty or late answer is the default action. */
+async function answer(run: Run, state: State, seat: number, rng: Rng): Promise<{ action: string; legal: boolean }> {
+  const played = await askForAction(nlhe, state, seat, run.agent, rng, run.deadlineMs, run.clock, undefined);
+  return { action: played.action, legal: played.substitution === undefined };
 }
 
 /** `state` with position `pos` holding cards `a`, `b` instead (in the hand and in its log). */
@@ -245,7 +238,7 @@ class Hand {
     const out: string[] = [];
     for (let j = 0; j < this.run.samples; j++) {
       const rng = createRng(deriveSeed(this.run.seed, 'query', ...this.tag, node, i, j));
-      out.push((await answer(this.run.agent, hypothetical, this.agentSeat, rng)).action);
+      out.push((await answer(this.run, hypothetical, this.agentSeat, rng)).action);
     }
     this.run.agentCalls += out.length;
     this.cache.set(key, out);
@@ -426,7 +419,7 @@ async function playHand(run: Run, params: Nlhe.NlheParams, pair: number, lbrSeat
       action = legal.includes('show') ? 'show' : await lbr.decide(state);
     } else {
       const rng = createRng(deriveSeed(run.seed, 'agent', pair, lbrSeat, acts++));
-      const answered = await answer(run.agent, state, agentSeat, rng);
+      const answered = await answer(run, state, agentSeat, rng);
       if (!answered.legal) run.illegalAnswers++;
       action = answered.action;
       lbr.observe(state, action);
@@ -474,6 +467,8 @@ export async function localBestResponse(agent: Agent, options: LbrOptions): Prom
     options.allIn ?? true,
     options.budget ?? 5_000_000,
     options.allInEv ?? true,
+    options.deadlineMs ?? 60_000,
+    options.clock ?? systemClock,
   );
   const pairs = Math.ceil(options.hands / 2);
   const stats = new RunningStats();

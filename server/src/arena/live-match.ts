@@ -12,7 +12,8 @@ import { BOT_PREFIX, type BotDirectory, type BotEntry } from '../auth/bot-direct
 import { rateArenaMatch } from '../ratings/ladder';
 import { type Clock, delay, systemClock } from '../runtime/clock';
 import { type MatchEvent as RunnerEvent, runMatch } from '../runtime/match-runner';
-import type { ActionRecord, MatchRecord, MessageRecord, ModelCallRecord } from '../runtime/record';
+import type { MatchRecord, MessageRecord } from '../runtime/record';
+import { actionEvent, clockEvent, messageEvent, type Resumption, resumeOf, storedModelCall } from '../store/events';
 import type { MatchEvent, MatchStore, MatchWithEvents, SeatKind } from '../store/types';
 import { HumanSeat } from './human-seat';
 import { HUMAN, type MatchSettings, phaseDeadline, seatAgentSpec } from './settings';
@@ -153,45 +154,42 @@ export class LiveMatch {
     return this.lastWrite;
   }
 
-  private append(kind: MatchEvent['kind'], payload: unknown): void {
-    const event: MatchEvent = { seq: this.seq++, kind, payload, at: this.clock.now() };
-    this.lastWrite = this.store.appendEvents(this.id, [event]);
+  /** Appends one event made by the store's codec, numbered in order. */
+  private append(make: (seq: number, at: number) => MatchEvent): void {
+    this.lastWrite = this.store.appendEvents(this.id, [make(this.seq++, this.clock.now())]);
   }
 
-  /** Starts (or resumes) the match; `done` settles when it ends. */
+  /** Starts (or resumes) the match; `done` settles when it ends. A match whose stored events do not read back is aborted. */
   start(): void {
-    const resume = this.resume ? this.restore(this.resume) : undefined;
-    this.resume = undefined;
+    let resume: Resumption | undefined;
+    try {
+      resume = this.resume ? this.restore(this.resume) : undefined;
+    } catch (error) {
+      this.done = this.fail(error);
+      return;
+    } finally {
+      this.resume = undefined;
+    }
     this.done = this.play(resume).catch((error) => this.fail(error));
   }
 
-  private restore(stored: MatchWithEvents) {
-    const actions: ActionRecord[] = [];
-    for (const e of stored.events) {
-      if (e.kind === 'action') actions.push(e.payload as ActionRecord);
-      else if (e.kind === 'message') {
-        this.messages.push(e.payload as MessageRecord);
-        this.messageTimes.push(e.at);
-      } else if (e.kind === 'clock') {
-        const { seat, bank } = e.payload as { seat: Seat; bank: number };
-        this.banks[seat] = bank;
-      }
+  /**
+   * Reads the stored events back through the store's codec (which checks every payload). The
+   * actions are not applied here: the runtime validates and applies them once, as it resumes.
+   */
+  private restore(stored: MatchWithEvents): Resumption {
+    const resumption = resumeOf(stored);
+    for (const { at, ...message } of resumption.messages) {
+      this.messages.push(message);
+      this.messageTimes.push(at);
     }
-    this.seq = stored.events.length === 0 ? 0 : Math.max(...stored.events.map((e) => e.seq)) + 1;
-    this.actionCount = actions.length;
-    for (const a of actions) this.state = this.game.applyAction(this.state, a.actor, a.action);
-    const modelCalls: ModelCallRecord[] = stored.modelCalls.map(({ actionSeq, at: _at, ...call }) => ({
-      ...call,
-      seq: actionSeq,
-    }));
-    return { actions, messages: [...this.messages], modelCalls };
+    for (const { seat, bank } of resumption.clocks) if (seat < this.banks.length) this.banks[seat] = bank;
+    this.seq = resumption.nextSeq;
+    this.actionCount = resumption.actions.length;
+    return resumption;
   }
 
-  private async play(resume?: {
-    actions: ActionRecord[];
-    messages: MessageRecord[];
-    modelCalls: ModelCallRecord[];
-  }): Promise<void> {
+  private async play(resume?: Resumption): Promise<void> {
     const { clock } = this.settings;
     const sequential = this.game.descriptor.traits.dynamics === 'sequential';
     const { record, finalState } = await runMatch({
@@ -199,7 +197,10 @@ export class LiveMatch {
       params: this.params,
       seed: this.seed,
       agents: this.seats.map((s) => s.agent),
-      resume,
+      resume: resume && { actions: resume.actions, messages: [...this.messages], modelCalls: resume.modelCalls },
+      onResume: (state) => {
+        this.state = state;
+      },
       clock: this.clock,
       signal: this.abort.signal,
       pressRounds: this.settings.pressRounds,
@@ -208,22 +209,23 @@ export class LiveMatch {
       onAnswer: (seat, ms) => {
         if (!sequential || ms <= clock.actionMs) return;
         this.banks[seat] = Math.max(0, (this.banks[seat] ?? 0) - (ms - clock.actionMs));
-        this.append('clock', { seat, bank: this.banks[seat], spentMs: ms });
+        const reading = { seat, bank: this.banks[seat] ?? 0, spentMs: ms };
+        this.append((seq, at) => clockEvent(seq, reading, at));
       },
       onEvent: (e: RunnerEvent<unknown>) => {
         this.actionCount = e.record.seq + 1;
         this.state = e.state;
-        this.append('action', e.record);
+        this.append((seq, at) => actionEvent(seq, e.record, at));
         this.notify();
       },
       onMessage: (m) => {
         this.messages.push(m);
         this.messageTimes.push(this.clock.now());
-        this.append('message', m);
+        this.append((seq, at) => messageEvent(seq, m, at));
         this.notify();
       },
       onModelCall: (call) => {
-        this.lastWrite = this.store.appendModelCalls(this.id, [{ ...call, actionSeq: call.seq, at: this.clock.now() }]);
+        this.lastWrite = this.store.appendModelCalls(this.id, [storedModelCall(call, this.clock.now())]);
       },
       press: (context) => this.negotiationWindow(context),
     });

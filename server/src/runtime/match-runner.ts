@@ -13,21 +13,20 @@
  * agents drew (duplicate poker deals the same cards with seats swapped); and a match resumed from
  * a stored prefix of its actions continues exactly as the uninterrupted run would have.
  */
-import type { Agent, Decision, DecisionInput, ModelCall, PressMessage } from '@parley/agents';
-import { type Actor, createRng, deriveSeed, type Game, type Rng, type Seat, sampleOutcome } from '@parley/games';
+import type { Agent, ModelCall, PressMessage } from '@parley/agents';
+import { type Actor, createRng, deriveSeed, type Game, type Seat, sampleOutcome } from '@parley/games';
+import { type Answer, askAgent, isPromise, type Substitution, verdict } from './ask-agent';
 import { stateHash } from './canonical';
-import { type Clock, systemClock, type TimerHandle } from './clock';
+import { type Clock, systemClock } from './clock';
 import { runPressRounds } from './press';
 import {
   type ActionRecord,
-  type Fallback,
   type MatchRecord,
   type MessageRecord,
   type ModelCallRecord,
   RECORD_FORMAT,
   RECORD_VERSION,
 } from './record';
-import { type LinkedSignal, linkedSignal } from './signals';
 
 export type { Clock } from './clock';
 export { systemClock } from './clock';
@@ -74,6 +73,8 @@ export interface RunMatchOptions<S, P> {
   press?: (context: PressContext<S>) => Promise<void>;
   /** Continue a match from a stored prefix: its actions are validated and applied first. */
   resume?: { actions: readonly ActionRecord[]; messages?: readonly MessageRecord[]; modelCalls?: readonly ModelCallRecord[] };
+  /** Called once the stored prefix of `resume` is applied, with the state it reached (before any agent is asked). */
+  onResume?: (state: S) => void;
   signal?: AbortSignal;
 }
 
@@ -129,6 +130,7 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
     state = game.applyAction(state, recorded.actor, recorded.action);
     actions.push(recorded);
   }
+  if (options.resume) options.onResume?.(state);
   let negotiatedTurn = messages.length > 0 ? messages[messages.length - 1]?.phase : undefined;
   // Agents that watch every turn (remote protocol seats, agents that keep memory) are told of each new one, and of the end.
   const watchers = agents.map((a, seat) => ({ a, seat })).filter(({ a }) => a.watch);
@@ -157,7 +159,7 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
     );
   };
 
-  const commit = (actor: Actor, action: string, ms: number, extra?: Pick<ActionRecord, 'fallback' | 'proposed' | 'error'>) => {
+  const commit = (actor: Actor, action: string, ms: number, extra?: Substitution) => {
     state = game.applyAction(state, actor, action);
     const record: ActionRecord = extra
       ? { seq: actions.length, actor, action, ms, ...extra }
@@ -180,18 +182,12 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
     for (let k = 0; k < count; k++) {
       const proposed = a.actions[k] as string;
       if (!stillActing(seat, turn)) break;
-      const error = game.validateAction(state, seat, proposed);
-      if (error === null) commit(seat, proposed, a.ms);
-      else
-        commit(seat, game.defaultAction(state, seat), a.ms, {
-          fallback: 'illegal',
-          proposed,
-          error: `${error.code}: ${error.message}`,
-        });
+      const played = verdict(game, state, seat, proposed);
+      commit(seat, played.action, a.ms, played.substitution);
     }
   };
   const ask = (seat: Seat): Answer | Promise<Answer> =>
-    decide(game, state, seat, agents[seat] as Agent, seatRng(seat), deadlineFor(seat, state), clock, options.signal, {
+    askAgent(game, state, seat, agents[seat] as Agent, seatRng(seat), deadlineFor(seat, state), clock, options.signal, {
       inbox: messages.length === 0 ? NO_MESSAGES : inboxOf(seat),
       recordModelCall: recorderFor(seat),
     });
@@ -262,7 +258,8 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
         }
         // Whatever the agent left undecided (or could not say in time) gets the safe default.
         while (stillActing(seat, turn)) {
-          commit(seat, game.defaultAction(state, seat), answer.ms, answer.failure ?? { fallback: 'missing' });
+          const played = verdict(game, state, seat, undefined, answer.failure);
+          commit(seat, played.action, answer.ms, played.substitution);
         }
       }
     }
@@ -285,158 +282,6 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
     finalStateHash: stateHash(state),
   };
   return { record, finalState: state };
-}
-
-interface Answer {
-  actions: readonly string[];
-  ms: number;
-  /** Set when the agent failed or ran out of time: the defaults it gets are marked so. */
-  failure?: { fallback: Fallback; error: string };
-}
-
-/**
- * Asks one agent, within the deadline; never throws. A synchronous bot skips the timer entirely and
- * gets its answer back without a promise. What only some agents read (the observation, the
- * info-state key, the abort signal) is built when first read, so a bot that reads only the legal
- * actions costs the runtime almost nothing per decision.
- *
- * Nothing of a decision may outlive it: the match's signal lives as long as the match (weeks for a
- * cash table), so the decision links its own controller to it with a listener that it removes when
- * it ends, and clears its timer. (`AbortSignal.any` would leave a dependant signal behind on the
- * match's signal for every decision, kept alive with the agent's abort listeners and, through them,
- * the decision's input: about 8 KiB per decision, never freed.)
- */
-function decide<S, P>(
-  game: Game<S, P>,
-  state: S,
-  seat: Seat,
-  agent: Agent,
-  rng: Rng,
-  deadlineMs: number,
-  clock: Clock,
-  outer: AbortSignal | undefined,
-  extra: Pick<DecisionInput, 'inbox' | 'recordModelCall'>,
-): Answer | Promise<Answer> {
-  const started = clock.now();
-  const input = new Request(game, state, seat, rng, deadlineMs, outer, extra.inbox, extra.recordModelCall);
-  let pending: Decision | Promise<Decision>;
-  try {
-    pending = agent.act(input);
-  } catch (error) {
-    input.release();
-    return { actions: [], ms: elapsedSince(clock, started), failure: { fallback: 'error', error: describe(error) } };
-  }
-  if (!isPromise(pending)) {
-    input.release();
-    return { actions: asList(pending), ms: elapsedSince(clock, started) };
-  }
-  return awaitDecision(pending, input, deadlineMs, clock, started);
-}
-
-const elapsedSince = (clock: Clock, started: number): number => Math.max(0, Math.round(clock.now() - started));
-
-/** The deadline race for an agent that answered with a promise. */
-async function awaitDecision<S, P>(
-  pending: Promise<Decision>,
-  input: Request<S, P>,
-  deadlineMs: number,
-  clock: Clock,
-  started: number,
-): Promise<Answer> {
-  const elapsed = () => elapsedSince(clock, started);
-  const signal = input.signal;
-  let timer: TimerHandle | undefined;
-  try {
-    const timeout = new Promise<'timeout'>((resolve) => {
-      timer = clock.setTimeout(() => resolve('timeout'), deadlineMs);
-    });
-    // A stopped match stops waiting at once (server shutdown must not wait out a deadline).
-    const stopped = new Promise<'stopped'>((resolve) =>
-      signal.addEventListener('abort', () => resolve('stopped'), { once: true }),
-    );
-    const result = await Promise.race([pending, timeout, stopped]);
-    if (result === 'stopped') {
-      pending.catch(() => undefined);
-      return { actions: [], ms: elapsed(), failure: { fallback: 'error', error: 'match aborted' } };
-    }
-    if (result === 'timeout') {
-      input.abort(new Error('deadline passed'));
-      pending.catch(() => undefined);
-      return { actions: [], ms: elapsed(), failure: { fallback: 'timeout', error: `no answer within ${deadlineMs} ms` } };
-    }
-    return { actions: asList(result), ms: elapsed() };
-  } catch (error) {
-    return { actions: [], ms: elapsed(), failure: { fallback: 'error', error: describe(error) } };
-  } finally {
-    clock.clearTimeout(timer);
-    input.release();
-  }
-}
-
-/**
- * A decision's input; a class so that its lazy parts are prototype getters, not closures made per
- * decision. The state it reads from sits in private fields: an agent sees only the seat's view.
- */
-class Request<S, P> implements DecisionInput {
-  readonly gameId: string;
-  readonly legalActions: readonly string[];
-  readonly #game: Game<S, P>;
-  readonly #state: S;
-  readonly #outer: AbortSignal | undefined;
-  #observed: unknown;
-  #link: LinkedSignal | undefined;
-
-  constructor(
-    game: Game<S, P>,
-    state: S,
-    readonly seat: Seat,
-    readonly rng: Rng,
-    readonly deadlineMs: number,
-    outer: AbortSignal | undefined,
-    readonly inbox: DecisionInput['inbox'],
-    readonly recordModelCall: DecisionInput['recordModelCall'],
-  ) {
-    this.#game = game;
-    this.#state = state;
-    this.#outer = outer;
-    this.gameId = game.descriptor.id;
-    this.legalActions = game.legalActions(state, seat);
-  }
-
-  get observation(): unknown {
-    if (this.#observed === undefined) this.#observed = this.#game.observation(this.#state, this.seat);
-    return this.#observed;
-  }
-
-  // In long sessions it grows with the history; only tabular agents read it.
-  get infoStateKey(): string {
-    return this.#game.infoStateKey(this.#state, this.seat);
-  }
-
-  get signal(): AbortSignal {
-    this.#link ??= linkedSignal(this.#outer);
-    return this.#link.signal;
-  }
-
-  abort(reason: Error): void {
-    this.#link?.controller.abort(reason);
-  }
-
-  /** Unhooks the decision's signal from the match's, once the decision is over. */
-  release(): void {
-    this.#link?.release();
-  }
-}
-
-const isPromise = <T>(x: T | Promise<T>): x is Promise<T> => typeof (x as { then?: unknown })?.then === 'function';
-
-function asList(decision: Decision): readonly string[] {
-  if (typeof decision === 'string') return [decision];
-  return Array.isArray(decision) ? decision.filter((a): a is string => typeof a === 'string') : [];
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 /**

@@ -5,9 +5,11 @@
  * stored apart, with `actionSeq` for the record's `seq`. Other event kinds (phase results,
  * clocks, notes) are for viewers and are not part of the record.
  *
- * The match service writes with `actionEvent` / `messageEvent` / `storedModelCall` as the match
- * runs; `recordOf` rebuilds the record from what was stored; `eventsOf` turns a record into
- * events (to import a record file, or in tests).
+ * A live match writes with `actionEvent` / `messageEvent` / `clockEvent` / `storedModelCall` as
+ * it runs, and `resumeOf` reads back what it needs to continue after a restart; `recordOf`
+ * rebuilds the record of a finished match; `eventsOf` turns a record into events (to import a
+ * record file, or in tests). Every payload read back is checked, never cast: a corrupted one is
+ * refused with a `StoreError` naming the event.
  */
 import type { ModelCall } from '@parley/agents';
 import type { ActionRecord, MatchRecord, MessageRecord, ModelCallRecord } from '../runtime/record';
@@ -26,6 +28,20 @@ export const messageEvent = (seq: number, message: MessageRecord, at: number): M
   seq,
   kind: 'message',
   payload: message,
+  at,
+});
+
+/** A seat's time bank after a decision that overran its per-action time (sequential games). */
+export interface ClockReading {
+  seat: number;
+  bank: number;
+  spentMs: number;
+}
+
+export const clockEvent = (seq: number, reading: ClockReading, at: number): MatchEvent => ({
+  seq,
+  kind: 'clock',
+  payload: reading,
   at,
 });
 
@@ -110,7 +126,35 @@ export function actionsAndMessagesOf(match: Pick<MatchWithEvents, 'events'>): {
   return { actions, messages };
 }
 
+/** What a running match needs to continue from its stored events (the live match's restore). */
+export interface Resumption {
+  actions: ActionRecord[];
+  messages: (MessageRecord & { at: number })[];
+  /** Time banks in the order they were stored: the last one per seat stands. */
+  clocks: ClockReading[];
+  modelCalls: ModelCallRecord[];
+  /** The `seq` of the next event to append. */
+  nextSeq: number;
+}
+
+/** Reads back a running match's events. Throws `export/malformed` for a payload that is not what it says. */
+export function resumeOf(match: Pick<MatchWithEvents, 'events' | 'modelCalls'>): Resumption {
+  const { actions, messages } = actionsAndMessagesOf(match);
+  const clocks: ClockReading[] = [];
+  let nextSeq = 0;
+  for (const event of match.events) {
+    if (event.kind === 'clock') clocks.push(clockOf(event));
+    nextSeq = Math.max(nextSeq, event.seq + 1);
+  }
+  return { actions, messages, clocks, modelCalls: match.modelCalls.map(modelCallOf), nextSeq };
+}
+
 type Json = Record<string, unknown>;
+
+const FALLBACKS: readonly unknown[] = ['timeout', 'illegal', 'error', 'missing'] satisfies ActionRecord['fallback'][];
+const isSeatList = (to: unknown): to is number[] => Array.isArray(to) && to.every((s) => Number.isInteger(s) && s >= 0);
+const isCommitmentList = (c: unknown): c is NonNullable<MessageRecord['commitments']> =>
+  Array.isArray(c) && c.every((x) => typeof x === 'object' && x !== null && typeof (x as Json).kind === 'string');
 
 function malformed(event: MatchEvent, what: string): StoreError {
   return new StoreError('export/malformed', `event ${event.seq} (${event.kind}): ${what}`);
@@ -121,6 +165,8 @@ function actionOf(event: MatchEvent, index: number): ActionRecord {
   if (typeof p?.action !== 'string') throw malformed(event, 'no action text');
   if (p.actor !== 'chance' && !Number.isInteger(p.actor)) throw malformed(event, 'no actor');
   if (p.seq !== undefined && p.seq !== index) throw malformed(event, `action seq ${p.seq} where ${index} was expected`);
+  if (p.ms !== undefined && typeof p.ms !== 'number') throw malformed(event, 'ms is not a number');
+  if (p.fallback !== undefined && !FALLBACKS.includes(p.fallback)) throw malformed(event, 'unknown fallback');
   const record: ActionRecord = { seq: index, actor: p.actor as ActionRecord['actor'], action: p.action, ms: Number(p.ms ?? 0) };
   if (p.fallback !== undefined) record.fallback = p.fallback as ActionRecord['fallback'];
   if (p.proposed !== undefined) record.proposed = String(p.proposed);
@@ -132,15 +178,24 @@ function messageOf(event: MatchEvent): MessageRecord {
   const p = event.payload as Json;
   if (typeof p?.text !== 'string' || !Number.isInteger(p.from) || !Number.isInteger(p.seq))
     throw malformed(event, 'not a message');
+  if (p.to !== 'all' && !isSeatList(p.to)) throw malformed(event, 'recipients are neither all nor a list of seats');
+  if (p.commitments !== undefined && !isCommitmentList(p.commitments))
+    throw malformed(event, 'commitments are not a list of kinds');
   const message: MessageRecord = {
     seq: p.seq as number,
     phase: String(p.phase ?? ''),
     from: p.from as number,
-    to: p.to === 'all' ? 'all' : ((p.to as number[]) ?? []),
+    to: p.to === 'all' ? 'all' : [...(p.to as number[])],
     text: p.text,
   };
-  if (Array.isArray(p.commitments)) message.commitments = p.commitments as MessageRecord['commitments'];
+  if (p.commitments !== undefined) message.commitments = p.commitments as MessageRecord['commitments'];
   return message;
+}
+
+function clockOf(event: MatchEvent): ClockReading {
+  const p = event.payload as Json;
+  if (!Number.isInteger(p?.seat) || typeof p.bank !== 'number') throw malformed(event, 'not a time bank');
+  return { seat: p.seat as number, bank: p.bank, spentMs: Number(p.spentMs ?? 0) };
 }
 
 function modelCallOf(c: StoredModelCall): ModelCallRecord {
