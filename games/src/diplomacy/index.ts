@@ -16,6 +16,7 @@ export {
   stateFromPosition,
 } from './game';
 export { locationName, type MapProvince, STANDARD_MAP, type StandardMap, VICTORY_CENTRES } from './map';
+export type { MovementFacts } from './movement';
 export { type CheckResult, checkOrderText, type PhaseContext } from './orders-check';
 export type { OrderGroup } from './orders-legal';
 export { formatOrder, type ParseResult, parseOrder } from './orders-parse';
@@ -36,5 +37,5 @@ export {
   territory,
   type Verdict,
 } from './relations';
-export { type PhaseReport, phaseContext, processPhase, type SubmittedOrder, type Turn } from './turn';
+export { explainMovement, type PhaseReport, phaseContext, processPhase, type SubmittedOrder, type Turn } from './turn';
 export * from './types';

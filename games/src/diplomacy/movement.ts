@@ -146,3 +146,52 @@ function unmatchedReason(order: CheckedOrder | null): string {
   if (o?.kind === 'convoy') return `unmatched: A ${o.target.loc.toUpperCase()} is not moving to ${o.to.toUpperCase()} by convoy`;
   return 'unmatched';
 }
+
+/**
+ * What the adjudicator decided about every unit of one movement phase, unit by unit in board
+ * order, for exports that name outcomes in another program's vocabulary (the Python `diplomacy`
+ * package's result labels). Read only: the game's own results keep the reasons above.
+ */
+export interface MovementFacts {
+  units: Unit[];
+  kind: ('hold' | 'move' | 'support' | 'convoy')[];
+  /** Support and convoy: the unit supported or convoyed (an index into `units`); else -1. */
+  target: number[];
+  /** Move: the province entered; support: the province it goes into (null for a hold); convoy: where the army lands. */
+  into: (string | null)[];
+  /** The order did what it was for (see MovementOutcome.success). */
+  success: boolean[];
+  /** Support: neither cut nor dislodged; convoy: its fleet was not dislodged; move: it went through. */
+  decision: boolean[];
+  unmatched: boolean[];
+  convoyed: boolean[];
+  /** Convoyed moves: 1 a route held, 0 none, 2 broken by the paradox rule. */
+  route: number[];
+  dislodgedBy: number[];
+  /** Convoys: 1 the army went by land, 2 this fleet was on no route that carried it. */
+  convoyNote: number[];
+}
+
+const KIND_NAMES = ['hold', 'move', 'support', 'convoy'] as const;
+
+export function movementFacts(board: Board, orders: readonly (CheckedOrder | null)[]): MovementFacts {
+  const m = compileMovement(board, orders);
+  const out = adjudicateMovement(m);
+  const all = Array.from({ length: m.n }, (_, u) => u);
+  const province = (p: number) => (p < 0 ? null : (mapTables.PROVINCE_IDS[p] as string));
+  return {
+    units: [...board.units],
+    kind: all.map((u) => KIND_NAMES[m.kind[u]!]!),
+    target: all.map((u) => m.target[u]!),
+    into: all.map((u) =>
+      m.kind[u] === MOVE ? province(locProvince[m.dest[u]!]!) : m.kind[u] === HOLD ? null : province(m.dest[u]!),
+    ),
+    success: all.map((u) => out.success[u] === 1),
+    decision: all.map((u) => out.decision[u] === 1),
+    unmatched: all.map((u) => out.unmatched[u] === 1),
+    convoyed: all.map((u) => out.convoyed[u] === 1),
+    route: all.map((u) => out.route[u]!),
+    dislodgedBy: all.map((u) => out.dislodgedBy[u]!),
+    convoyNote: all.map((u) => out.convoyNote[u]!),
+  };
+}

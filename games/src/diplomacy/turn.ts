@@ -16,7 +16,7 @@
 import { adjustmentDeltas, civilDisorderDisbands, ownerTable, updateOwnership } from './adjustments';
 import { makeBoard } from './board';
 import { POWER_INDEX, POWERS, provinceIndex } from './map';
-import { runMovement } from './movement';
+import { type MovementFacts, movementFacts, runMovement } from './movement';
 import { type CheckedOrder, checkOrderText, type PhaseContext } from './orders-check';
 import { formatOrder } from './orders-parse';
 import { resolveRetreats } from './retreats';
@@ -112,6 +112,27 @@ function accept(
   return accepted.filter((a) => results[a.index] === undefined);
 }
 
+/** The orders of a movement phase as adjudication reads them: one per unit of the board (null holds). */
+function movementOrders(ctx: PhaseContext, orders: readonly SubmittedOrder[], results: OrderResult[]) {
+  const accepted = accept(ctx, orders, results, (a) => a.checked.slot);
+  const perUnit: (CheckedOrder | null)[] = ctx.board.units.map(() => null);
+  const indexOfUnit = ctx.board.units.map(() => -1);
+  for (const a of accepted) {
+    const u = ctx.board.at[provinceIndex(a.checked.slot)]!;
+    perUnit[u] = a.checked;
+    indexOfUnit[u] = a.index;
+  }
+  return { perUnit, indexOfUnit };
+}
+
+/** The adjudicator's decisions, unit by unit, for a movement phase played with `orders` (see MovementFacts). */
+export function explainMovement(turn: Turn, orders: readonly SubmittedOrder[]): MovementFacts {
+  if (turn.phase.type !== 'movement') throw new Error(`not a movement phase: ${turn.phase.type}`);
+  const ctx = phaseContext(turn);
+  const { perUnit } = movementOrders(ctx, orders, new Array(orders.length));
+  return movementFacts(ctx.board, perUnit);
+}
+
 /**
  * Plays one phase. `ctx` may pass in `phaseContext(turn)` when the caller has it already; made
  * here, it keeps no memo, as each order is read once.
@@ -126,14 +147,7 @@ export function processPhase(
   const { phase } = turn;
 
   if (phase.type === 'movement') {
-    const accepted = accept(ctx, orders, results, (a) => a.checked.slot);
-    const perUnit: (CheckedOrder | null)[] = ctx.board.units.map(() => null);
-    const indexOfUnit = ctx.board.units.map(() => -1);
-    for (const a of accepted) {
-      const u = ctx.board.at[provinceIndex(a.checked.slot)]!;
-      perUnit[u] = a.checked;
-      indexOfUnit[u] = a.index;
-    }
+    const { perUnit, indexOfUnit } = movementOrders(ctx, orders, results);
     const outcome = runMovement(ctx.board, perUnit);
     indexOfUnit.forEach((i, u) => {
       if (i >= 0) results[i] = { power: orders[i]!.power as Power, text: orders[i]!.text, ...outcome.results[u]! };

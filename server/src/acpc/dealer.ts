@@ -9,6 +9,7 @@ import type { Agent } from '@parley/agents';
 import { getGame, type Nlhe } from '@parley/games';
 import { type Clock, type MatchResult, runMatch } from '../runtime/match-runner';
 import { type Gamedef, paramsOf } from './gamedef';
+import { finishedHand, stateLine } from './matchstate';
 import { AcpcSeat } from './seat';
 
 export const DEFAULT_RESPONSE_MS = 10_000;
@@ -57,4 +58,20 @@ export async function runAcpcMatch(options: AcpcMatchOptions): Promise<MatchResu
     deadlineMs: options.responseMs ?? DEFAULT_RESPONSE_MS,
     clock: options.clock,
   });
+}
+
+/**
+ * The dealer's log of a match: one STATE line per hand (matchstate.ts), with each position's
+ * winnings in chips and the name of the player at that position, `names` being by table seat.
+ * Names are the operator's; `:` and `|` would break the line, so they become `_`.
+ */
+export function dealerLog(state: Nlhe.NlheState, names: readonly string[]): string[] {
+  const clean = names.map((n) => n.replace(/[:|\s]/g, '_'));
+  return state.past.map((hand) =>
+    stateLine(
+      finishedHand(hand),
+      hand.finishing.map((chips, position) => chips - hand.config.startingStacks[position]!),
+      hand.seats.map((seat) => clean[seat] ?? `P${seat + 1}`),
+    ),
+  );
 }

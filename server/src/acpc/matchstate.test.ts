@@ -7,7 +7,7 @@
 import { Nlhe, nlhe } from '@parley/games';
 import { describe, expect, it } from 'vitest';
 import { gamedefOf, paramsOf, parseGamedef, writeGamedef } from './gamedef';
-import { currentHand, engineAction, finishedHand, matchState, parseReply } from './matchstate';
+import { currentHand, engineAction, finishedHand, matchState, parseReply, stateLine } from './matchstate';
 
 const HUNL = `# heads-up no-limit, reverse blinds
 GAMEDEF
@@ -62,6 +62,10 @@ describe('MATCHSTATE, the specification example', () => {
     const final = { ...finishedHand(s.past[0]!), number: 30 };
     expect(matchState(final, 0)).toBe('MATCHSTATE:0:30:cc/r250c/r500c/r1250c:9s8h|9c6h/8c8d5c/6s/2d');
     expect(matchState(final, 1)).toBe('MATCHSTATE:1:30:cc/r250c/r500c/r1250c:9s8h|9c6h/8c8d5c/6s/2d');
+    // The dealer's log line: trip eights beat two pair, 1250 chips each way.
+    expect(stateLine(final, [1250, -1250], ['P1', 'P2'])).toBe(
+      'STATE:30:cc/r250c/r500c/r1250c:9s8h|9c6h/8c8d5c/6s/2d:1250|-1250:P1|P2',
+    );
   });
 
   it("hides the opponent's cards until they are shown, and a folded winner's for good", () => {
@@ -72,6 +76,8 @@ describe('MATCHSTATE, the specification example', () => {
     expect(matchState(final, 0)).toBe('MATCHSTATE:0:0:r300f:9s8h|');
     expect(matchState(final, 1)).toBe('MATCHSTATE:1:0:r300f:|9c6h');
     expect(matchState(final, 5)).toBeNull();
+    // The log sees every card dealt, even a hand that was folded.
+    expect(stateLine(final, [-100, 100], ['P1', 'P2'])).toBe('STATE:0:r300f:9s8h|9c6h:-100|100:P1|P2');
   });
 
   it('lists the rounds an all-in skips, with the board of each', () => {

@@ -43,6 +43,23 @@ export function finishedHand(r: Nlhe.HandRecord): AcpcHand {
 export function matchState(hand: AcpcHand, viewer: number): string | null {
   const me = hand.seats.indexOf(viewer);
   if (me < 0) return null;
+  const { betting, cards } = bettingAndCards(hand, me);
+  return `MATCHSTATE:${me}:${hand.number}:${betting}:${cards}`;
+}
+
+/**
+ * The dealer's log line of a finished hand, as the ACPC reference dealer writes it:
+ * `STATE:<hand>:<betting>:<cards>:<net>:<names>`, with every hole card dealt (the log sees all),
+ * the board as far as it was dealt, and each position's winnings and name, `|`-separated, in the
+ * order of positions in that hand (so the names rotate with the button).
+ */
+export function stateLine(hand: AcpcHand, net: readonly number[], names: readonly string[]): string {
+  const { betting, cards } = bettingAndCards(hand, null);
+  return `STATE:${hand.number}:${betting}:${cards}:${net.join('|')}:${names.join('|')}`;
+}
+
+/** The betting string and the cards position `me` sees (every hole card when `me` is null, the dealer's view). */
+function bettingAndCards(hand: AcpcHand, me: number | null): { betting: string; cards: string } {
   const n = hand.seats.length;
   const blinds = hand.blinds.map((b, i) => Math.min(b, hand.startingStacks[i]!));
   // Chips in before this round, and this round's bets, by position.
@@ -55,7 +72,8 @@ export function matchState(hand: AcpcHand, viewer: number): string | null {
   for (const entry of hand.log) {
     const [who, verb, arg] = entry.split(' ') as [string, string, string | undefined];
     if (who === 'd') {
-      if (verb === 'dh' && Number(arg!.slice(1)) - 1 === me) hole[me] += entry.split(' ')[3]!;
+      const to = verb === 'dh' ? Number(arg!.slice(1)) - 1 : -1;
+      if (to >= 0 && (me === null || to === me)) hole[to] += entry.split(' ')[3]!;
       if (verb === 'db') {
         boardCards++;
         if (boardCards === 1 || boardCards === 4 || boardCards === 5) {
@@ -80,8 +98,7 @@ export function matchState(hand: AcpcHand, viewer: number): string | null {
       rounds[last] += `r${before[p]! + bets[p]!}`;
     } else if (verb === 'show') hole[p] = arg!;
   }
-  const cards = [hole.join('|'), ...board].join('/');
-  return `MATCHSTATE:${me}:${hand.number}:${rounds.join('/')}:${cards}`;
+  return { betting: rounds.join('/'), cards: [hole.join('|'), ...board].join('/') };
 }
 
 /** A client's answer: the state it answers, and `f`, `c` or `r<N>`. */

@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { enableAcpcSeats } from '../acpc/seat-kind';
+import { type DaideServer, startDaideServer } from '../daide/server';
 import { formatLeaderboard, LEADERBOARD_FORMATS, type LeaderboardFormat } from '../ratings/format';
 import type { Leaderboard } from '../ratings/leaderboard';
 import { defaultOutDir, rebuildReport, runTournament } from '../tournament/run';
@@ -21,6 +22,9 @@ const HELP = `usage: parley tournament <run|report|leaderboard|validate> …
     --local             play here even if REDIS_URL is set
     --queue NAME        the queue's name (default parley-matches)
     --chunk N           matches per chunk handed to a worker
+    --daide-port N      listen for DAIDE bots on port N while the tournament runs, so that
+                        Diplomacy participants may be 'daide' (a bot connecting there)
+    --daide-level L     DAIDE press level, 0 (default) or 10
     --json              print the final leaderboard as JSON on stdout, nothing else
     --quiet             no progress
   report DIR          rebuild ratings.json, report.json and report.md from stored results
@@ -71,8 +75,39 @@ async function runCommand(argv: string[]): Promise<number> {
       chunk: { type: 'string' },
       json: { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
+      'daide-port': { type: 'string' },
+      'daide-level': { type: 'string', default: '0' },
     },
   });
+  // Tournaments seating DAIDE bots play in this thread, where the DAIDE server listens (run.ts).
+  const daide = values['daide-port'] === undefined ? null : await startDaide(values['daide-port'], values['daide-level']);
+  try {
+    return await runFile(positionals, values);
+  } finally {
+    await daide?.close();
+  }
+}
+
+async function startDaide(port: string, level: string | undefined): Promise<DaideServer> {
+  if (level !== '0' && level !== '10') throw new Error(`--daide-level must be 0 or 10, not '${level}'`);
+  const server = await startDaideServer({ port: integer('--daide-port', port, 0), level: level === '10' ? 10 : 0 });
+  process.stderr.write(`DAIDE server on port ${server.port} (press level ${level}): 'daide' participants play there\n`);
+  return server;
+}
+
+async function runFile(
+  positionals: string[],
+  values: {
+    out?: string;
+    workers?: string;
+    redis?: string;
+    local: boolean;
+    queue?: string;
+    chunk?: string;
+    json: boolean;
+    quiet: boolean;
+  },
+): Promise<number> {
   const spec = loadTournamentFile(oneFile(positionals, 'tournament file'));
   const redis = values.local ? undefined : (values.redis ?? process.env.REDIS_URL);
   const out = values.out ?? defaultOutDir(spec);

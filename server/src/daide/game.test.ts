@@ -189,6 +189,36 @@ describe('press level 10 between DAIDE bots', () => {
     await bot.next('TME');
     bot.send('SND ( RUS ) ( PRP ( PCE ( AUS RUS ) ) )');
     expect(await bot.next('HUH')).toBe('HUH ( ERR SND ( RUS ) ( PRP ( PCE ( AUS RUS ) ) ) )');
+    bot.send('DRW ( AUS RUS )'); // a draw among named powers needs PDA (level 10)
+    expect(await bot.next('HUH ( ERR DRW')).toBe('HUH ( ERR DRW ( AUS RUS ) )');
+    bot.send('GOF');
+    bot.close();
+    await match;
+  }, 60_000);
+
+  it('notes VIA routes, refuses SVE and LOD, and takes a draw naming every survivor but no other', async () => {
+    server = await startDaideServer({ port: 0, level: 10 });
+    const bot = new DaideTestClient({ port: server.port, name: 'Prober', silent: true });
+    await bot.connect();
+    const agents = [createAgent('daide', 'diplomacy'), ...bots(6)];
+    const match = runMatch({ game: diplomacy, params: { lastYear: 1901 }, seed: 1, agents, deadlineMs: 600_000 });
+    await bot.next('TME');
+    bot.send('SUB ( ( AUS AMY BUD ) CTO ALB VIA ( ADR ) ) ( ( AUS AMY VIE ) CTO ALB VIA ( TRI ) )');
+    await bot.next('MIS');
+    expect(bot.transcript.filter((m) => m.startsWith('THX'))).toEqual([
+      'THX ( ( AUS AMY BUD ) CTO ALB VIA ( ADR ) ) ( NSF )',
+      'THX ( ( AUS AMY VIE ) CTO ALB VIA ( TRI ) ) ( NAS )',
+    ]);
+    const exchanges = [
+      ["SVE ( 'g' )", "REJ ( SVE ( 'g' ) )"],
+      ["LOD ( 'g' )", "REJ ( LOD ( 'g' ) )"],
+      ['DRW ( AUS RUS )', 'REJ ( DRW ( AUS RUS ) )'],
+      ['DRW ( AUS ENG FRA GER ITA RUS TUR )', 'YES ( DRW ( AUS ENG FRA GER ITA RUS TUR ) )'],
+    ];
+    for (const [ask, answer] of exchanges) {
+      bot.send(ask!);
+      expect(await bot.next(answer!)).toBe(answer);
+    }
     bot.send('GOF');
     bot.close();
     await match;

@@ -5,7 +5,7 @@
 import { Diplomacy } from '@parley/games';
 import type { Item } from './codec';
 import { locationItem, POWERS, powerToken, provinceToken, turnItem, unitItem } from './map';
-import { orderItems, resultItems } from './orders';
+import { convoyRoute, orderItems, resultItems } from './orders';
 import { integerToken, textTokens, tk } from './tokens';
 
 /** What the Diplomacy engine shows a seat (`observation`), as far as DAIDE needs it. */
@@ -56,11 +56,20 @@ export function ords(last: NonNullable<DiplomacyView['lastPhase']>, before: Dipl
   const out: Item[][] = [];
   for (const r of last.orders) {
     if (r.reason === 'dislodged with no retreat' || r.reason === 'draw agreed') continue;
-    const order = orderItems(r.power, r.text, position);
+    const order = orderItems(r.power, r.text, position, viaRouteOf(r.text, last.orders));
     if (!order) continue;
     out.push([tk('ORD'), turnItem(last.phase), order, resultItems(r, last.phase.type)]);
   }
   return out;
+}
+
+/** For a convoyed move (`A LON - NWY VIA`), the route its convoying fleets made. */
+function viaRouteOf(text: string, orders: readonly Diplomacy.OrderResult[]): string[] {
+  const m = /^A (\S+) - (\S+) VIA$/.exec(text);
+  if (!m) return [];
+  const convoy = new RegExp(`^F (\\S+) C A ${m[1]} - ${m[2]}$`);
+  const seas = orders.flatMap((o) => convoy.exec(o.text)?.[1]?.toLowerCase() ?? []);
+  return convoyRoute(m[1]!.toLowerCase(), m[2]!.toLowerCase(), seas);
 }
 
 export function hlo(power: Diplomacy.Power, passcode: number, variant: Item[]): Item[] {

@@ -29,7 +29,8 @@ const unitText = (u: DaideUnit) => `${u.type} ${u.loc.toUpperCase()}`;
 const word = (item: Item | undefined) => (typeof item === 'number' ? tokenName(item) : null);
 
 export type Translation =
-  | { ok: true; text: string; unit: DaideUnit | null; power: Diplomacy.Power }
+  /** `route`: the sea provinces a CTO … VIA names, in order (checked against the board by `routeNote`). */
+  | { ok: true; text: string; unit: DaideUnit | null; power: Diplomacy.Power; route?: string[] }
   | { ok: false; note: 'NSP' | 'NSU' | 'FAR' | 'NRS' };
 
 /** One DAIDE order (the items of one bracket of a SUB) → Parley order text. */
@@ -48,9 +49,13 @@ export function translateOrder(order: Item[]): Translation {
       return done(`${u} H`);
     case 'MTO':
       return to(order[2]) ? done(`${u} - ${to(order[2])}`) : { ok: false, note: 'NSP' };
-    case 'CTO':
-      // The route (VIA) is the bot's plan; Parley's adjudicator finds the convoy itself (DATC).
-      return to(order[2]) ? done(`${u} - ${to(order[2])} VIA`) : { ok: false, note: 'NSP' };
+    case 'CTO': {
+      // `CTO prov VIA ( sea sea … )`. The route is checked when the order is given (routeNote);
+      // the adjudicator then convoys by any route of matching convoy orders (DATC 4.A.1).
+      const route = viaRoute(order.slice(3));
+      if (!to(order[2]) || !route) return { ok: false, note: 'NSP' };
+      return { ok: true, text: `${u} - ${to(order[2])} VIA`, unit, power: unit.power, route };
+    }
     case 'SUP': {
       const target = unitOf(order[2]);
       if (!target) return { ok: false, note: 'NSU' };
@@ -73,6 +78,65 @@ export function translateOrder(order: Item[]): Translation {
     default:
       return { ok: false, note: 'NRS' };
   }
+}
+
+/** `VIA ( sea … )` after a CTO → the provinces, `[]` when no route is named, null when malformed. */
+function viaRoute(items: Item[]): string[] | null {
+  if (items.length === 0) return [];
+  const [via, list] = items;
+  if (items.length !== 2 || word(via) !== 'VIA' || !Array.isArray(list) || list.length === 0) return null;
+  const route = list.map((item) => (typeof item === 'number' ? locationId(item) : null));
+  return route.every((p): p is string => p !== null) ? route : null;
+}
+
+const SEAS = new Set(Diplomacy.STANDARD_MAP.provinces.filter((p) => p.kind === 'sea').map((p) => p.id));
+const fleetTouches = (sea: string, province: string) =>
+  (Diplomacy.STANDARD_MAP.fleetAdjacency[sea] ?? []).some((l) => l.slice(0, 3) === province.slice(0, 3));
+
+/**
+ * The THX note for a convoy route that cannot be sailed on this board, or null: every province
+ * named must be a sea (NAS) holding a fleet (NSF), each next to the one before, the first next to
+ * the army and the last next to its destination (FAR).
+ */
+export function routeNote(
+  route: readonly string[],
+  from: string,
+  to: string,
+  units: readonly Diplomacy.Unit[],
+): 'NAS' | 'NSF' | 'FAR' | null {
+  for (const sea of route) {
+    if (!SEAS.has(sea)) return 'NAS';
+    if (!units.some((u) => u.type === 'F' && u.province === sea)) return 'NSF';
+  }
+  const stops = [from, ...route, to];
+  for (let i = 1; i < stops.length - 1; i++) {
+    if (!fleetTouches(stops[i]!, stops[i - 1]!) || !fleetTouches(stops[i]!, stops[i + 1]!)) return 'FAR';
+  }
+  return null;
+}
+
+/**
+ * A route for an ORD's `CTO … VIA ( … )`: the shortest chain of the seas whose fleets were
+ * ordered to convoy this army there (Parley keeps convoy orders, not the route a bot named).
+ */
+export function convoyRoute(from: string, to: string, seas: readonly string[]): string[] {
+  const previous = new Map<string, string | null>();
+  const queue = seas.filter((s) => fleetTouches(s, from));
+  for (const s of queue) previous.set(s, null);
+  for (let i = 0; i < queue.length; i++) {
+    const here = queue[i]!;
+    if (fleetTouches(here, to)) {
+      const path = [here];
+      for (let p = previous.get(here); p; p = previous.get(p)) path.unshift(p);
+      return path;
+    }
+    for (const s of seas)
+      if (!previous.has(s) && fleetTouches(here, s)) {
+        previous.set(s, here);
+        queue.push(s);
+      }
+  }
+  return [];
 }
 
 /** The THX note for an order the engine refused (its typed error code). */
@@ -111,7 +175,12 @@ export function noteFor(code: string, phase: Diplomacy.PhaseType, onBoard: boole
 }
 
 /** Parley order text (adjudicated) → DAIDE order items, with powers looked up on the board it was given on. */
-export function orderItems(power: Diplomacy.Power, text: string, position: Position): Item[] | null {
+export function orderItems(
+  power: Diplomacy.Power,
+  text: string,
+  position: Position,
+  route: readonly string[] = [],
+): Item[] | null {
   if (text === 'WAIVE') return [powerToken(power), tk('WVE')];
   const parsed = Diplomacy.parseOrder(text);
   if (!parsed.ok || !('unit' in parsed.order)) return null;
@@ -137,7 +206,9 @@ export function orderItems(power: Diplomacy.Power, text: string, position: Posit
     case 'hold':
       return [own, tk('HLD')];
     case 'move':
-      return o.via ? [own, tk('CTO'), locationItem(o.to), tk('VIA'), []] : [own, tk('MTO'), locationItem(o.to)];
+      return o.via
+        ? [own, tk('CTO'), locationItem(o.to), tk('VIA'), route.map(locationItem)]
+        : [own, tk('MTO'), locationItem(o.to)];
     case 'support':
       return o.to
         ? [own, tk('SUP'), unitAt(o.target.loc, o.target.type), tk('MTO'), locationItem(o.to.slice(0, 3))]

@@ -18,9 +18,9 @@ import type { Agent, DecisionInput, PressInput, PressMessage, TurnView } from '@
 import { Diplomacy } from '@parley/games';
 import type { Item } from './codec';
 import type { ClientLink, DaideLobby, LobbySeat, Table } from './lobby';
-import { POWERS, phaseOf, powerToken } from './map';
+import { POWERS, phaseOf, powerOf, powerToken } from './map';
 import { type DiplomacyView, hlo, mis, now, ords, type SummaryEntry, sco, smr } from './messages';
-import { noteFor, translateOrder } from './orders';
+import { noteFor, routeNote, translateOrder } from './orders';
 import { type PressState, pressFromClient, pressToClient } from './press';
 import { integerToken, integerValue, isInteger, tk, tokenName } from './tokens';
 
@@ -314,12 +314,12 @@ export class DaideSeat implements Agent, LobbySeat {
         else reject();
         return;
       case 'DRW':
-        if (view?.phase.type !== 'movement' || rest.length > 0) {
-          reject();
-          return;
-        }
-        this.drawVote = true;
-        yes();
+        this.voteDraw(message);
+        return;
+      case 'SVE':
+      case 'LOD':
+        // Saving and loading games are the server's to offer, and this one offers neither.
+        reject();
         return;
       case 'HLO':
         if (this.helloSent && this.power) this.send(hlo(this.power, this.passcode, this.variant()));
@@ -379,6 +379,35 @@ export class DaideSeat implements Agent, LobbySeat {
         this.send([tk('HUH'), [tk('ERR'), ...message]]);
         return;
     }
+  }
+
+  /**
+   * DRW votes for a draw in this movement phase. With PDA (level 10) a bot may name the powers
+   * sharing it, `DRW ( AUS RUS )`; Parley's draws are shared by every survivor, so a list that
+   * names exactly the survivors is the same vote and any other list is refused.
+   */
+  private voteDraw(message: Item[]): void {
+    const view = this.view;
+    const rest = message.slice(1);
+    if (rest.length > 0 && (this.level < 10 || rest.length !== 1 || !Array.isArray(rest[0]))) {
+      this.send([tk('HUH'), [tk('ERR'), ...message]]);
+      return;
+    }
+    if (view?.phase.type !== 'movement') {
+      this.send([tk('REJ'), message]);
+      return;
+    }
+    if (rest.length === 1) {
+      const named = (rest[0] as Item[]).map((item) => (typeof item === 'number' ? powerOf(item) : null));
+      const alive = POWERS.filter((p) => view.units.some((u) => u.power === p) || (view.centres[p] ?? []).length > 0);
+      const same = named.length === alive.length && alive.every((p) => named.includes(p));
+      if (!same) {
+        this.send([tk('REJ'), message]);
+        return;
+      }
+    }
+    this.drawVote = true;
+    this.send([tk('YES'), message]);
   }
 
   private sendPress(message: Item[]): void {
@@ -450,6 +479,12 @@ export class DaideSeat implements Agent, LobbySeat {
           ? 'adjustment'
           : 'movement';
     if (phaseOfKind !== view.phase.type) return 'NRS';
+    if (t.route?.length && t.unit) {
+      const to = Diplomacy.parseOrder(t.text);
+      const dest = to.ok && to.order.kind === 'move' ? to.order.to : '';
+      const bad = routeNote(t.route, t.unit.loc, dest, view.units);
+      if (bad) return bad;
+    }
     const checked = Diplomacy.checkOrderText(ctx, this.power, t.text);
     if (!checked.ok) {
       const onBoard = t.unit !== null && view.units.some((u) => u.province.slice(0, 3) === t.unit!.loc.slice(0, 3));

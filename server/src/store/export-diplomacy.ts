@@ -9,12 +9,12 @@
  * position it started from, the orders given and the engine's results make one phase entry.
  * What the package has and Parley does not is rebuilt as the package defines it (`zobrist_hash`,
  * see zobrist-diplomacy.ts; `influence`: the provinces a power last occupied, plus the centres
- * it owns). Result codes follow the package: `bounce`, `cut`, `dislodged`, `no convoy`, `void`,
- * `disband`; an empty list is success.
+ * it owns). Results are labelled as the package labels them (diplomacy-result-labels.ts).
  */
 import { Diplomacy, findGame, type Game } from '@parley/games';
 import type { ActionRecord, MessageRecord } from '../runtime/record';
 import { StoreError } from './checks';
+import { packageResults } from './diplomacy-result-labels';
 import { actionsAndMessagesOf } from './events';
 import type { MatchWithEvents } from './types';
 import { zobristHash } from './zobrist-diplomacy';
@@ -105,9 +105,15 @@ export function savedGame(played: readonly PlayedPhase[], last: OpenPhase, optio
     for (const u of [...position.units, ...position.dislodged]) influence.set(u.province.slice(0, 3), u.power);
     return { ...phaseState(position, name, influence), game_id: options.id, map: 'standard', rules };
   };
-  const phases: SavedGamePhase[] = played.map((p) => {
+  const phases: SavedGamePhase[] = played.map((p, i) => {
     const name = phaseName(p.position.phase);
-    return { name, state: stateOf(p.position, name), orders: ordersOf(p.orders), results: resultsOf(p), messages: [] };
+    return {
+      name,
+      state: stateOf(p.position, name),
+      orders: ordersOf(p.orders),
+      results: packageResults(played, i),
+      messages: [],
+    };
   });
   const lastName = options.completed ? 'COMPLETED' : phaseName(last.position.phase);
   phases.push({ name: lastName, state: stateOf(last.position, lastName), orders: ordersOf([]), results: {}, messages: [] });
@@ -180,36 +186,6 @@ function ordersOf(orders: readonly Diplomacy.SubmittedOrder[]): ByPower<string[]
     if (parsed.ok && parsed.order.kind !== 'vote-draw') out[upper(o.power)]?.push(Diplomacy.formatOrder(parsed.order));
   }
   return out;
-}
-
-/** The package's result codes for one order's outcome. */
-function codes(r: Pick<Diplomacy.OrderResult, 'result' | 'reason'>): string[] {
-  if (r.result === 'succeeds') return r.reason === 'disbanded' ? ['disband'] : [];
-  if (r.result === 'void') return ['void'];
-  const out: string[] = [];
-  if (/no convoy|paradox/.test(r.reason)) out.push('no convoy');
-  else if (r.reason.startsWith('bounced')) out.push('bounce');
-  else if (r.reason === 'cut') out.push('cut');
-  else if (!r.reason.includes('dislodged')) out.push('void');
-  if (r.reason.includes('dislodged')) out.push('dislodged');
-  if (r.reason.includes('disbanded')) out.push('disband');
-  return out;
-}
-
-function resultsOf(phase: PlayedPhase): Record<string, string[]> {
-  const { position } = phase;
-  const results: Record<string, string[]> = {};
-  for (const u of position.phase.type === 'retreat' ? position.dislodged : position.units) results[unitText(u)] = [];
-  phase.results.forEach((r, i) => {
-    const parsed = Diplomacy.parseOrder(r.text);
-    if (!parsed.ok || !('unit' in parsed.order)) return;
-    const key = `${parsed.order.unit.type ?? '?'} ${parsed.order.unit.loc.toUpperCase()}`;
-    // Past the orders given come the disbands the rules made: a dislodged unit with nowhere to
-    // go, an unordered retreat, civil disorder.
-    const list = i < phase.orders.length ? codes(r) : position.phase.type === 'movement' ? ['dislodged', 'disband'] : ['disband'];
-    results[key] = [...new Set([...(results[key] ?? []), ...list])];
-  });
-  return results;
 }
 
 /** The saved game of a stored Diplomacy match, finished or still running. */

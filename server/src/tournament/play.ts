@@ -61,9 +61,15 @@ let lastBreath = performance.now();
 const BREATH_MS = 10;
 
 function breathing(agent: Agent): Agent {
+  // Methods are bound one by one: a class-based agent (a DAIDE or ACPC seat) keeps them on its
+  // prototype, where a spread would not find them.
   return {
     ...agent,
     name: agent.name,
+    ...(agent.negotiate && { negotiate: agent.negotiate.bind(agent) }),
+    ...(agent.observe && { observe: agent.observe.bind(agent) }),
+    ...(agent.watch && { watch: agent.watch.bind(agent) }),
+    ...(agent.close && { close: agent.close.bind(agent) }),
     // Synchronous answers stay synchronous (the runner's fast path) except when it is time to yield.
     act: (input) => {
       if (performance.now() - lastBreath <= BREATH_MS) return agent.act(input);

@@ -224,6 +224,9 @@ function checkAgents(spec: ResolvedSpec): void {
   }
 }
 
+/** Agent specs of seats whose player connects over the network to a listener in this process. */
+const NETWORK_SEAT = /^(acpc:|daide$)/;
+
 /** Thread start-up (tsx compiling the engines in each thread) is worth paying for runs longer than this. */
 const THREADS_WORTH_MS = 5000;
 
@@ -242,6 +245,15 @@ async function openExecutor(
   log: (m: string) => void,
 ): Promise<{ executor: Executor; played: number }> {
   if (options.executor) return { executor: borrowed(options.executor), played: 0 };
+  // A seat played by a client over the network (an ACPC bot on its port, a DAIDE bot through the
+  // DAIDE server) waits on a listener this thread opened: another thread or process could neither
+  // reach that server nor share the port, so such tournaments are played here.
+  const remote = Object.entries(ctx.agents).find(([, spec]) => NETWORK_SEAT.test(spec));
+  if (remote) {
+    if (options.redis || (options.workers ?? 0) > 0)
+      log(`'${remote[0]}' is a network seat (${remote[1]}): playing in this thread`);
+    return { executor: inlineExecutor(), played: 0 };
+  }
   if (options.redis)
     return {
       executor: await RedisExecutor.connect(options.redis, { ...(options.queue && { queue: options.queue }), warn: log }),
