@@ -7,6 +7,7 @@ import type { MatchService } from './match-service';
 
 let service: MatchService | null = null;
 let auth: AuthService | null = null;
+let trusted: ReadonlySet<string> = new Set();
 
 export function setMatchService(s: MatchService | null): void {
   service = s;
@@ -17,8 +18,14 @@ export function matchService(): MatchService {
   return service;
 }
 
-export function setAuthService(a: AuthService | null): void {
+/** The auth service, and the origins besides the arena's host allowed to join rooms signed in. */
+export function setAuthService(a: AuthService | null, trustedOrigins: readonly string[] = []): void {
   auth = a;
+  trusted = new Set(trustedOrigins);
+}
+
+export function trustedOrigins(): ReadonlySet<string> {
+  return trusted;
 }
 
 export function authService(): AuthService {

@@ -9,13 +9,15 @@ import type { Agent, PressMessage } from '@parley/agents';
 import { type Game, getGame, type Seat } from '@parley/games';
 import type { AgentRegistry } from '../agents-registry/registry';
 import { BOT_PREFIX, type BotDirectory, type BotEntry } from '../auth/bot-directory';
+import type { Principal } from '../auth/principal';
 import { rateArenaMatch } from '../ratings/ladder';
 import { type Clock, delay, systemClock } from '../runtime/clock';
 import { type MatchEvent as RunnerEvent, runMatch } from '../runtime/match-runner';
 import type { MatchRecord, MessageRecord } from '../runtime/record';
-import { actionEvent, clockEvent, messageEvent, type Resumption, resumeOf, storedModelCall } from '../store/events';
+import { actionEvent, clockEvent, messageEvent, type Resumption, resumeOf, seatEvent, storedModelCall } from '../store/events';
 import type { MatchEvent, MatchStore, MatchWithEvents, SeatKind } from '../store/types';
 import { HumanSeat } from './human-seat';
+import { SeatHolders } from './seat-holders';
 import { HUMAN, type MatchSettings, phaseDeadline, seatAgentSpec } from './settings';
 
 export interface LiveMatchInit {
@@ -40,7 +42,9 @@ export class LiveMatch {
   readonly game: Game<any, any>;
   readonly params: unknown;
   readonly seed: number;
-  readonly seats: { agent: Agent; kind: SeatKind; name: string; human?: HumanSeat; botAccountId?: string }[];
+  readonly seats: { agent: Agent; kind: SeatKind; spec: string; name: string; human?: HumanSeat; botAccountId?: string }[];
+  /** Who took each person's seat (the ladder rates that account). */
+  readonly holders = new SeatHolders();
   private readonly bots?: BotDirectory;
   state: unknown;
   status: 'running' | 'finished' | 'aborted' = 'running';
@@ -91,7 +95,7 @@ export class LiveMatch {
     if (spec === HUMAN) {
       const human = new HumanSeat(name ?? `seat ${seat}`, () => this.actionCount, this.clock);
       human.onChange = () => this.notify();
-      return { agent: human, kind: 'human' as const, name: human.name, human };
+      return { agent: human, kind: 'human' as const, spec, name: human.name, human };
     }
     if (spec.startsWith(BOT_PREFIX)) {
       const bot = this.bots?.forSpec(spec);
@@ -102,7 +106,9 @@ export class LiveMatch {
     const entry = this.registry.entryFor(spec, this.game.descriptor.id);
     const agent = this.paced(entry.create(this.game.descriptor.id));
     const kind: SeatKind = entry.seatKind;
-    return { agent, kind, name: name ?? agent.name };
+    // A webhook bot account is a registry agent, rated as its account.
+    const botAccountId = spec.startsWith(BOT_PREFIX) ? this.bots?.forSpec(spec)?.accountId : undefined;
+    return { agent, kind, spec, name: name ?? agent.name, ...(botAccountId && { botAccountId }) };
   }
 
   /**
@@ -114,7 +120,7 @@ export class LiveMatch {
     const name = `${BOT_PREFIX}${bot?.name ?? spec.slice(BOT_PREFIX.length).toLowerCase()}`;
     const human = new HumanSeat(name, () => this.actionCount);
     human.onChange = () => this.notify();
-    return { agent: human, kind: 'external' as const, name, human, botAccountId: bot?.accountId };
+    return { agent: human, kind: 'external' as const, spec, name, human, botAccountId: bot?.accountId };
   }
 
   /**
@@ -159,6 +165,21 @@ export class LiveMatch {
     this.lastWrite = this.store.appendEvents(this.id, [make(this.seq++, this.clock.now())]);
   }
 
+  /**
+   * A client with this seat's token joins as `who`: binds a person's seat to the first principal
+   * that takes it (seat-holders.ts). Returns why `who` may not take it, or null.
+   */
+  async takeSeat(seat: Seat, who: Principal): Promise<string | null> {
+    if (this.seats[seat]?.kind !== 'human' || this.status !== 'running') return null;
+    const taken = this.holders.take(seat, who);
+    if (taken && 'refused' in taken) return taken.refused;
+    if (taken) {
+      this.append((seq, at) => seatEvent(seq, taken.bound, at));
+      await this.lastWrite;
+    }
+    return null;
+  }
+
   /** Starts (or resumes) the match; `done` settles when it ends. A match whose stored events do not read back is aborted. */
   start(): void {
     let resume: Resumption | undefined;
@@ -184,6 +205,7 @@ export class LiveMatch {
       this.messageTimes.push(at);
     }
     for (const { seat, bank } of resumption.clocks) if (seat < this.banks.length) this.banks[seat] = bank;
+    for (const binding of resumption.seats) this.holders.restore(binding);
     this.seq = resumption.nextSeq;
     this.actionCount = resumption.actions.length;
     return resumption;
@@ -241,8 +263,9 @@ export class LiveMatch {
 
   /** Moves the ladder; a failure is reported and leaves the finished match as stored. */
   private async rate(returns: readonly number[], finalState: unknown): Promise<void> {
-    const seats = this.seats.map((s) => ({ name: s.name, kind: s.kind }));
-    await rateArenaMatch(this.store, { matchId: this.id, game: this.settings.game, seats, returns, finalState }).catch((error) =>
+    const seats = this.holders.ladderSeats(this.seats);
+    const match = { matchId: this.id, game: this.settings.game, seats, returns, finalState };
+    await rateArenaMatch(this.store, match, this.clock.now()).catch((error) =>
       console.error(`match ${this.id} was not rated: ${error instanceof Error ? error.message : String(error)}`),
     );
   }

@@ -80,7 +80,7 @@ export async function createArena(options: ArenaOptions): Promise<Arena> {
     clock: options.clock,
   });
   const { generatedOperatorToken } = await auth.start();
-  setAuthService(auth);
+  setAuthService(auth, options.trustedOrigins);
   const http = createServer();
   const scaleOut = options.redisUrl ? await redisBackends(options.redisUrl) : {};
   const server = new Server({

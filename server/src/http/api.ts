@@ -18,6 +18,7 @@ import { TournamentRefused, type TournamentService } from '../arena/tournaments'
 import { GUEST, type Principal } from '../auth/principal';
 import type { AuthService } from '../auth/service';
 import { formatLeaderboard } from '../ratings/format';
+import { ladderAsOf } from '../ratings/inactivity';
 import { actLatency } from '../rooms/act-latency';
 import { verifyRecord } from '../runtime/fairness';
 import { StoreError } from '../store/checks';
@@ -215,8 +216,9 @@ export function createApi(deps: ApiDeps) {
         return fail(400, 'query/invalid', q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       const filter = Object.fromEntries(Object.entries(q.data).filter(([, v]) => v !== undefined));
       return json(200, {
-        basis: 'OpenSkill μ and deviation σ from rated arena matches; ordered by μ − 3σ; provisional while σ > σ₀/2',
-        ratings: await store.ladderRatings(filter),
+        basis:
+          'OpenSkill μ and deviation σ from rated arena matches, σ grown by each day without one (as Glicko); ordered by μ − 3σ; provisional while σ > σ₀/2',
+        ratings: ladderAsOf(await store.ladderRatings(filter), service.clock.now()),
       });
     }),
 

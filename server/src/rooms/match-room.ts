@@ -10,12 +10,13 @@
  * people do not wake twenty thousand times a second to find nothing changed. A slow tick remains
  * for what comes due with time: the delayed spectator view, delayed press and the room's clock.
  */
-import { type Client, Room } from '@colyseus/core';
+import { type AuthContext, type Client, Room } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
-import { authService, matchService } from '../arena/context';
+import { authService, matchService, trustedOrigins } from '../arena/context';
 import type { LiveMatch } from '../arena/live-match';
 import { RateLimiter } from '../arena/rate-limit';
 import { ROOM_MESSAGES } from '../auth/policy';
+import { joiningPrincipal } from '../auth/room-identity';
 import { parseClientMessage } from '../protocol/client-to-server';
 import { errorMessage, type ServerMessage } from '../protocol/server-to-client';
 import { recordActLatency } from './act-latency';
@@ -74,14 +75,22 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
   /**
    * Joining is open to anyone (as a spectator). A seat is taken with its seat token, or, for a
    * seat `bot/NAME`, with an API token of that bot account (and `seat` to pick one when the bot
-   * holds several).
+   * holds several). A person's seat is bound to whoever takes it first, signed in or a guest
+   * (arena/seat-holders.ts): the ladder rates the account, never a guest.
    */
-  override async onAuth(_client: Client, options: { token?: unknown; botToken?: unknown; seat?: unknown }) {
+  override async onAuth(
+    _client: Client,
+    options: { token?: unknown; botToken?: unknown; seat?: unknown },
+    context?: AuthContext,
+  ) {
     if (options?.botToken !== undefined) return { seat: await this.botSeat(options.botToken, options.seat) };
     if (options?.token === undefined) return { seat: null };
     if (typeof options.token !== 'string' || options.token.length > 200) throw new Error('seat token must be a string');
     const seat = await matchService().seatForToken(this.live.id, options.token);
     if (seat === null) throw new Error('this token does not hold a seat in this match');
+    const who = await joiningPrincipal(authService(), context?.headers ?? new Headers(), trustedOrigins());
+    const refused = await this.live.takeSeat(seat, who);
+    if (refused) throw new Error(refused);
     return { seat };
   }
 

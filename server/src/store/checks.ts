@@ -8,7 +8,7 @@
  */
 import type { DemoFilter, MatchEvent, MatchEventKind, MatchFilter, NewMatch, StoredModelCall } from './types';
 
-export const EVENT_KINDS: readonly MatchEventKind[] = ['action', 'message', 'phase', 'clock', 'note'];
+export const EVENT_KINDS: readonly MatchEventKind[] = ['action', 'message', 'phase', 'clock', 'note', 'seat'];
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 

@@ -5,7 +5,7 @@
  * stored apart, with `actionSeq` for the record's `seq`. Other event kinds (phase results,
  * clocks, notes) are for viewers and are not part of the record.
  *
- * A live match writes with `actionEvent` / `messageEvent` / `clockEvent` / `storedModelCall` as
+ * A live match writes with `actionEvent` / `messageEvent` / `clockEvent` / `seatEvent` / `storedModelCall` as
  * it runs, and `resumeOf` reads back what it needs to continue after a restart; `recordOf`
  * rebuilds the record of a finished match; `eventsOf` turns a record into events (to import a
  * record file, or in tests). Every payload read back is checked, never cast: a corrupted one is
@@ -42,6 +42,22 @@ export const clockEvent = (seq: number, reading: ClockReading, at: number): Matc
   seq,
   kind: 'clock',
   payload: reading,
+  at,
+});
+
+/** Who took a person's seat (arena/seat-holders.ts): the ladder rates that account. */
+export interface SeatBinding {
+  seat: number;
+  role: 'guest' | 'person' | 'bot' | 'operator';
+  /** The person's account; null for the operator and guests. */
+  accountId: string | null;
+  name: string;
+}
+
+export const seatEvent = (seq: number, binding: SeatBinding, at: number): MatchEvent => ({
+  seq,
+  kind: 'seat',
+  payload: binding,
   at,
 });
 
@@ -132,6 +148,8 @@ export interface Resumption {
   messages: (MessageRecord & { at: number })[];
   /** Time banks in the order they were stored: the last one per seat stands. */
   clocks: ClockReading[];
+  /** Who took each person's seat, in the order they were bound. */
+  seats: SeatBinding[];
   modelCalls: ModelCallRecord[];
   /** The `seq` of the next event to append. */
   nextSeq: number;
@@ -141,12 +159,14 @@ export interface Resumption {
 export function resumeOf(match: Pick<MatchWithEvents, 'events' | 'modelCalls'>): Resumption {
   const { actions, messages } = actionsAndMessagesOf(match);
   const clocks: ClockReading[] = [];
+  const seats: SeatBinding[] = [];
   let nextSeq = 0;
   for (const event of match.events) {
     if (event.kind === 'clock') clocks.push(clockOf(event));
+    else if (event.kind === 'seat') seats.push(seatOf(event));
     nextSeq = Math.max(nextSeq, event.seq + 1);
   }
-  return { actions, messages, clocks, modelCalls: match.modelCalls.map(modelCallOf), nextSeq };
+  return { actions, messages, clocks, seats, modelCalls: match.modelCalls.map(modelCallOf), nextSeq };
 }
 
 type Json = Record<string, unknown>;
@@ -158,6 +178,17 @@ const isCommitmentList = (c: unknown): c is NonNullable<MessageRecord['commitmen
 
 function malformed(event: MatchEvent, what: string): StoreError {
   return new StoreError('export/malformed', `event ${event.seq} (${event.kind}): ${what}`);
+}
+
+const ROLES: readonly unknown[] = ['guest', 'person', 'bot', 'operator'] satisfies SeatBinding['role'][];
+
+function seatOf(event: MatchEvent): SeatBinding {
+  const p = event.payload as Json;
+  if (!Number.isInteger(p?.seat) || (p.seat as number) < 0) throw malformed(event, 'no seat');
+  if (!ROLES.includes(p.role)) throw malformed(event, 'unknown role');
+  if (p.accountId !== null && typeof p.accountId !== 'string') throw malformed(event, 'accountId is not a string or null');
+  if (typeof p.name !== 'string') throw malformed(event, 'no name');
+  return { seat: p.seat as number, role: p.role as SeatBinding['role'], accountId: p.accountId, name: p.name };
 }
 
 function actionOf(event: MatchEvent, index: number): ActionRecord {

@@ -9,6 +9,7 @@ import { ladderOrder, matchesLadderFilter } from './ladder';
 import type {
   AgentInfo,
   DemoFilter,
+  LadderApplied,
   LadderFilter,
   LadderRating,
   LadderUpdate,
@@ -157,13 +158,15 @@ export class MemoryStore implements MatchStore {
       .map((r) => ({ ...r }));
   }
 
-  async applyLadderUpdate(update: LadderUpdate): Promise<boolean> {
+  async applyLadderUpdate(update: LadderUpdate): Promise<LadderApplied> {
     this.open();
-    if (this.ladderMatches.has(update.matchId)) return false;
+    if (this.ladderMatches.has(update.matchId)) return 'already-rated';
     const { ratings, ...match } = structuredClone(update);
+    const key = (r: LadderRating) => JSON.stringify([r.game, r.pool, r.player]);
+    if (ratings.some((r) => (this.ladder.get(key(r))?.version ?? 0) !== r.version - 1)) return 'conflict';
     this.ladderMatches.set(update.matchId, match);
-    for (const r of ratings) this.ladder.set(JSON.stringify([r.game, r.pool, r.player]), r);
-    return true;
+    for (const r of ratings) this.ladder.set(key(r), r);
+    return 'applied';
   }
 
   async ladderMatch(matchId: string): Promise<Omit<LadderUpdate, 'ratings'> | null> {

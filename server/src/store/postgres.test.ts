@@ -8,8 +8,10 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rateArenaMatch } from '../ratings/ladder';
 import { openDatabase } from './database';
 import { readMigrations } from './migrate';
+import { PrismaStore } from './prisma-store';
 import { storeContract } from './store-contract';
 import { postgresBinaries, startPostgres, type TestPostgres } from './test-postgres';
 import { sharedDatabase } from './test-support';
@@ -80,5 +82,36 @@ describe('PostgreSQL server', () => {
     });
     afterAll(() => shared.close());
     storeContract('PostgreSQL', () => shared.open());
+
+    it('loses no ladder update when two servers rate matches at the same time', async () => {
+      server.psql('CREATE DATABASE race');
+      const dbs = await Promise.all([0, 1].map(() => openDatabase({ kind: 'postgres', url: urlOf('race') })));
+      const [a, b] = dbs.map((db) => new PrismaStore(db, { ownsDatabase: false })) as [PrismaStore, PrismaStore];
+      try {
+        const player = (id: string) => ({ kind: 'agent' as const, id, name: id });
+        // Six matches per server, all sharing y, started together: each server's updates contend with the other's.
+        const rateOn = (store: PrismaStore, server: string) =>
+          Promise.all(
+            [0, 1, 2, 3, 4, 5].map((i) =>
+              rateArenaMatch(
+                store,
+                { matchId: `${server}${i}`, game: 'kuhn', seats: [player(i % 2 ? 'x' : 'z'), player('y')], returns: [1, -1] },
+                i,
+              ),
+            ),
+          );
+        const applied = await Promise.all([rateOn(a, 'a'), rateOn(b, 'b')]);
+        expect(applied.flat()).toEqual(Array(12).fill(true));
+        const ratings = await a.ladderRatings({ game: 'kuhn' });
+        expect(ratings.map((r) => [r.name, r.matches, r.version]).sort()).toEqual([
+          ['x', 6, 6],
+          ['y', 12, 12],
+          ['z', 6, 6],
+        ]);
+      } finally {
+        await Promise.all([a.close(), b.close()]);
+        await Promise.all(dbs.map((db) => db.close()));
+      }
+    }, 120_000);
   });
 });

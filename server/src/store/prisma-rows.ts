@@ -107,7 +107,17 @@ export function withEvents(m: FullMatchRow): MatchWithEvents {
 }
 
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === 'P2002';
+  return hasDriverCause(error, 'UniqueConstraintViolation', '23505');
+}
+
+/**
+ * Inside an interactive transaction the PGlite adapter's error reaches the caller as it is, a
+ * driver error whose cause names PostgreSQL's SQLSTATE, rather than as Prisma's coded error.
+ */
+export function hasDriverCause(error: unknown, kind: string, sqlState: string): boolean {
+  const cause = (error as { cause?: { kind?: unknown; code?: unknown } } | null)?.cause;
+  return cause?.kind === kind || (cause?.kind === 'postgres' && cause.code === sqlState);
 }
 
 /**

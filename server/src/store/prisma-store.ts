@@ -16,6 +16,7 @@ import {
   agentInfo,
   callRow,
   exactReturns,
+  hasDriverCause,
   isUniqueViolation,
   json,
   jsonOrNull,
@@ -27,6 +28,7 @@ import {
 import type {
   AgentInfo,
   DemoFilter,
+  LadderApplied,
   LadderFilter,
   LadderPlayerKind,
   LadderPool,
@@ -298,29 +300,38 @@ export class PrismaStore implements MatchStore {
     }));
   }
 
-  async applyLadderUpdate(update: LadderUpdate): Promise<boolean> {
+  async applyLadderUpdate(update: LadderUpdate): Promise<LadderApplied> {
     this.open();
-    // Rated matches are applied one at a time per process (ratings/ladder.ts), so this check
-    // settles repeats; the primary key still refuses a race between processes.
-    if (await this.db.prisma.ladderMatch.findUnique({ where: { matchId: update.matchId }, select: { matchId: true } }))
-      return false;
+    const { prisma } = this.db;
+    if (await prisma.ladderMatch.findUnique({ where: { matchId: update.matchId }, select: { matchId: true } }))
+      return 'already-rated';
+    // Rows in one order, so two updates sharing players lock them in the same order (no deadlock).
+    const ratings = [...update.ratings].sort((a, b) => (ladderRowKey(a) < ladderRowKey(b) ? -1 : 1));
     try {
-      await this.db.prisma.$transaction([
-        this.db.prisma.ladderMatch.create({
+      await prisma.$transaction(async (tx) => {
+        await tx.ladderMatch.create({
           data: { matchId: update.matchId, game: update.game, scoring: update.scoring, scores: json(update.scores) },
-        }),
-        ...update.ratings.map((r) => {
+        });
+        for (const r of ratings) {
           const data = { ...r, updatedAt: new Date(r.updatedAt) };
-          return this.db.prisma.ladderRating.upsert({
-            where: { game_pool_player: { game: r.game, pool: r.pool, player: r.player } },
-            create: data,
-            update: data,
+          if (r.version === 1) {
+            // A second process creating the same entry waits for this one, then fails on the key.
+            await tx.ladderRating.create({ data });
+            continue;
+          }
+          // Compare-and-set: an update committed since this one read the entry left another version.
+          const moved = await tx.ladderRating.updateMany({
+            where: { game: r.game, pool: r.pool, player: r.player, version: r.version - 1 },
+            data,
           });
-        }),
-      ]);
-      return true;
+          if (moved.count !== 1) throw new LadderConflict();
+        }
+      });
+      return 'applied';
     } catch (error) {
-      if (isUniqueViolation(error)) return false; // this match was applied before
+      if (error instanceof LadderConflict || isWriteConflict(error)) return 'conflict';
+      if (isUniqueViolation(error))
+        return (await prisma.ladderMatch.findUnique({ where: { matchId: update.matchId } })) ? 'already-rated' : 'conflict';
       throw error;
     }
   }
@@ -427,4 +438,15 @@ export class PrismaStore implements MatchStore {
       );
     await prisma.$transaction(statements);
   }
+}
+
+const ladderRowKey = (r: LadderRating) => `${r.game}\u0000${r.pool}\u0000${r.player}`;
+
+/** Thrown inside a ladder transaction to roll it back when an entry moved since it was read. */
+class LadderConflict extends Error {}
+
+/** A transaction PostgreSQL aborted for a write conflict or a deadlock (Prisma's P2034, SQLSTATE 40001 or 40P01). */
+function isWriteConflict(error: unknown): boolean {
+  if (error instanceof Prisma.PrismaClientKnownRequestError) return error.code === 'P2034';
+  return hasDriverCause(error, 'TransactionWriteConflict', '40001') || hasDriverCause(error, 'TransactionWriteConflict', '40P01');
 }

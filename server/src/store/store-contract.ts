@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rateArenaMatch } from '../ratings/ladder';
 import type { OpenedStore } from './test-support';
 import { newMatch } from './test-support';
-import type { MatchEvent, MatchStore, StoredModelCall } from './types';
+import type { LadderRating, MatchEvent, MatchStore, StoredModelCall } from './types';
 
 const T0 = Date.UTC(2025, 0, 1);
 
@@ -302,8 +302,8 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
         matchId: 'r1',
         game: 'kuhn',
         seats: [
-          { name: 'alice', kind: 'human' as const },
-          { name: 'heuristic', kind: 'bot' as const },
+          { kind: 'person' as const, id: 'alice', name: 'alice' },
+          { kind: 'agent' as const, id: 'heuristic', name: 'heuristic' },
         ],
         returns: [1, -1],
       };
@@ -321,6 +321,43 @@ export function storeContract(name: string, open: () => Promise<OpenedStore>): v
       expect(await store.ladderRatings({ game: 'kuhn', pool: 'vs-people', kind: 'agent' })).toHaveLength(1);
       expect(await store.ladderRatings({ game: 'leduc' })).toEqual([]);
       expect((await store.ladderRatings({ name: 'heuristic' })).map((r) => r.pool).sort()).toEqual(['all', 'vs-people']);
+    });
+
+    it('applies a ladder update only over the versions it read (no lost update between processes)', async () => {
+      const rating = (player: string, version: number, mu: number): LadderRating => ({
+        game: 'nlhe',
+        pool: 'all',
+        player: `agent:${player}`,
+        kind: 'agent',
+        name: player,
+        mu,
+        sigma: 8,
+        ordinal: mu - 24,
+        matches: version,
+        provisional: true,
+        updatedAt: T0,
+        version,
+      });
+      const update = (matchId: string, ratings: LadderRating[]) => ({
+        matchId,
+        game: 'nlhe',
+        scoring: null,
+        scores: [1, -1],
+        ratings,
+      });
+      expect(await store.applyLadderUpdate(update('v-a', [rating('x', 1, 26), rating('y', 1, 24)]))).toBe('applied');
+      // Two processes read x and y at version 1 and each compute version 2: the second is refused whole.
+      expect(await store.applyLadderUpdate(update('v-b', [rating('x', 2, 27), rating('y', 2, 23)]))).toBe('applied');
+      expect(await store.applyLadderUpdate(update('v-c', [rating('y', 2, 25), rating('x', 2, 25)]))).toBe('conflict');
+      // Creating an entry another process created meanwhile is a conflict too.
+      expect(await store.applyLadderUpdate(update('v-d', [rating('z', 1, 20), rating('x', 1, 30)]))).toBe('conflict');
+      expect(await store.applyLadderUpdate(update('v-b', [rating('x', 3, 1)]))).toBe('already-rated');
+      expect((await store.ladderRatings({ game: 'nlhe' })).map((r) => [r.name, r.mu, r.version])).toEqual([
+        ['x', 27, 2],
+        ['y', 23, 2],
+      ]);
+      expect(await store.ladderMatch('v-c')).toBeNull(); // a refused update leaves no trace
+      expect(await store.ladderMatch('v-d')).toBeNull();
     });
 
     it('flushes, and refuses work once closed', async () => {

@@ -88,7 +88,7 @@ export function sharedDatabase(openIt: () => Promise<Database>, cleanup: () => v
       db ??= openIt();
       const opened = await db;
       await opened.prisma.$executeRawUnsafe(
-        'TRUNCATE "Event", "ModelCall", "Seat", "Match", "Agent", "Tournament", "Rating", "Analysis", "Account", "Credential" RESTART IDENTITY CASCADE',
+        'TRUNCATE "Event", "ModelCall", "Seat", "Match", "Agent", "Tournament", "Rating", "Analysis", "Account", "Credential", "LadderRating", "LadderMatch" RESTART IDENTITY CASCADE',
       );
       const store = new PrismaStore(opened, { ownsDatabase: false });
       return { store, dispose: () => store.close() };

@@ -38,9 +38,9 @@ export interface NewMatch {
 
 /**
  * Events, in one order per match (`seq` from 0, no gaps): actions (chance included), press
- * messages, phase results, clock events. The payload is plain JSON.
+ * messages, phase results, clock events, who took a person's seat. The payload is plain JSON.
  */
-export type MatchEventKind = 'action' | 'message' | 'phase' | 'clock' | 'note';
+export type MatchEventKind = 'action' | 'message' | 'phase' | 'clock' | 'note' | 'seat';
 
 export interface MatchEvent {
   seq: number;
@@ -102,7 +102,7 @@ export type LadderPool = 'all' | 'vs-people';
 export interface LadderRating {
   game: string;
   pool: LadderPool;
-  /** `kind:name`, unique per game and pool. */
+  /** `kind:id` (an account id, or an agent's registry id), unique per game and pool. */
   player: string;
   kind: LadderPlayerKind;
   name: string;
@@ -112,7 +112,10 @@ export interface LadderRating {
   ordinal: number;
   matches: number;
   provisional: boolean;
+  /** When the player last played a rated match (σ grows from here: ratings/inactivity.ts). */
   updatedAt: number;
+  /** 1 for a new entry, one more with every update: what makes concurrent updates safe. */
+  version: number;
 }
 
 export interface LadderFilter {
@@ -123,7 +126,10 @@ export interface LadderFilter {
   name?: string;
 }
 
-/** One rated match's effect on the ladder, applied at once. */
+/**
+ * One rated match's effect on the ladder, applied at once. Each rating carries the version it
+ * becomes: the stored entry must be one version older (absent for version 1), or nothing is applied.
+ */
 export interface LadderUpdate {
   matchId: string;
   game: string;
@@ -132,6 +138,8 @@ export interface LadderUpdate {
   scores: number[];
   ratings: LadderRating[];
 }
+
+export type LadderApplied = 'applied' | 'already-rated' | 'conflict';
 
 export interface MatchStore {
   /** Creates the match and its seats (upserting agents by name). */
@@ -160,8 +168,12 @@ export interface MatchStore {
   pruneDemoMatches(keep: number): Promise<string[]>;
   /** Ladder ratings, best (highest μ − 3σ) first. */
   ladderRatings(filter: LadderFilter): Promise<LadderRating[]>;
-  /** Applies a rated match's new ratings in one transaction; false if that match was applied already. */
-  applyLadderUpdate(update: LadderUpdate): Promise<boolean>;
+  /**
+   * Applies a rated match's new ratings in one transaction: `already-rated` if that match was
+   * applied before, `conflict` (nothing written) if another update moved one of its ratings since
+   * they were read.
+   */
+  applyLadderUpdate(update: LadderUpdate): Promise<LadderApplied>;
   /** How a match was scored on the ladder, if it was rated. */
   ladderMatch(matchId: string): Promise<Omit<LadderUpdate, 'ratings'> | null>;
   /** Writes everything queued. */

@@ -38,14 +38,22 @@ export interface TestSeat {
 // Joins run one at a time: the recorder is handed to whichever connection opens next.
 let joining: Promise<unknown> = Promise.resolve();
 
+type JoinArgs = [
+  port: number,
+  matchId: string,
+  token?: string | Record<string, unknown>,
+  /** Sent with the join request as a browser's would: a session cookie, its origin. */
+  headers?: Record<string, string>,
+];
+
 /** Joins as a spectator, with a seat token, or with other join options (`{ botToken }`). */
-export function join(port: number, matchId: string, token?: string | Record<string, unknown>): Promise<TestSeat> {
-  const next = joining.then(() => joinNow(port, matchId, token));
+export function join(...args: JoinArgs): Promise<TestSeat> {
+  const next = joining.then(() => joinNow(...args));
   joining = next.catch(() => undefined);
   return next;
 }
 
-async function joinNow(port: number, matchId: string, token?: string | Record<string, unknown>): Promise<TestSeat> {
+async function joinNow(...[port, matchId, token, headers]: JoinArgs): Promise<TestSeat> {
   const frames: Frame[] = [];
   let room: Room<any> | undefined;
   nextRecorder = (bytes) => {
@@ -53,7 +61,7 @@ async function joinNow(port: number, matchId: string, token?: string | Record<st
     frames.push({ bytes, actions: room?.state?.actions, turn: room?.state?.turn });
   };
   try {
-    room = await new Client(`http://127.0.0.1:${port}`).joinById(
+    room = await new Client(`http://127.0.0.1:${port}`, headers && { headers }).joinById(
       matchId,
       token === undefined ? {} : typeof token === 'string' ? { token } : token,
     );
