@@ -19,6 +19,7 @@ export { locationName, type MapProvince, STANDARD_MAP, type StandardMap, VICTORY
 export { type CheckResult, checkOrderText, type PhaseContext } from './orders-check';
 export type { OrderGroup } from './orders-legal';
 export { formatOrder, type ParseResult, parseOrder } from './orders-parse';
+export { formatPhaseCode, parsePhaseCode } from './phase-code';
 export {
   attacks,
   type Commitment,

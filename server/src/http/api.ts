@@ -12,6 +12,7 @@ import { agentPolicy } from '../analyzer/agent-policy';
 import { analyzeDiplomacyMatch } from '../analyzer/diplomacy';
 import { exploitability } from '../analyzer/exploitability';
 import { compileTree } from '../analyzer/game-tree';
+import { BranchRefused, type BranchService } from '../arena/branches';
 import { limitsOf, quotaKey } from '../arena/limits';
 import type { MatchService } from '../arena/match-service';
 import { TournamentRefused, type TournamentService } from '../arena/tournaments';
@@ -50,6 +51,7 @@ const exportQuery = z.object({ format: z.enum(['json', 'phh', 'diplomacy']).defa
 export interface ApiDeps {
   service: MatchService;
   tournaments: TournamentService;
+  branches: BranchService;
   results: ResultsStore;
   registry: AgentRegistry;
   auth: AuthService;
@@ -196,6 +198,34 @@ export function createApi(deps: ApiDeps) {
         if (error instanceof StoreError) return fail(error.code === 'import/disagreement' ? 422 : 400, error.code, error.message);
         return internalError(error);
       }
+    }),
+
+    /**
+     * Operator only: fork a finished match at a turn and play `times` continuations in the
+     * background (arena/branches.ts); 202 with the branch, whose page is the GET below.
+     */
+    startBranch: createEndpoint('/api/matches/:id/branches', { method: 'POST' }, async (ctx) => {
+      const { principal } = caller(ctx.request);
+      if (principal.role !== 'operator')
+        return fail(403, 'auth/operator-only', 'only the operator may fork matches (continuations may spend model calls)');
+      const large = tooLarge(principal, ctx.body);
+      if (large) return large;
+      try {
+        return json(202, await deps.branches.start(String(ctx.params.id ?? ''), ctx.body));
+      } catch (error) {
+        if (error instanceof BranchRefused) return fail(error.status, error.code, error.message);
+        return internalError(error);
+      }
+    }),
+
+    listBranches: createEndpoint('/api/matches/:id/branches', { method: 'GET' }, async (ctx) =>
+      json(200, { branches: await deps.branches.list(String(ctx.params.id ?? '').slice(0, 100)) }),
+    ),
+
+    getBranch: createEndpoint('/api/matches/:id/branches/:branchId', { method: 'GET' }, async (ctx) => {
+      const branch = await deps.branches.get(String(ctx.params.id ?? '').slice(0, 100), String(ctx.params.branchId ?? ''));
+      if (!branch) return fail(404, 'branch/not-found', 'no such branch of this match');
+      return json(200, branch);
     }),
 
     listAgents: createEndpoint('/api/agents', { method: 'GET' }, async (ctx) => {
