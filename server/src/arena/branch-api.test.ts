@@ -3,41 +3,21 @@
  * continuations in the background; anyone reads the branch and its continuations once stored.
  */
 import { describe, expect, it } from 'vitest';
-import { GUEST, OPERATOR, type Principal } from '../auth/principal';
 import { FakeClock } from '../testing/fake-clock';
 import { useArena } from './testing/arena';
-import { fetchJson } from './testing/http';
+import { fetchJson, playedDiplomacy, postAs, roleFromHeader } from './testing/http';
 
-const PERSON: Principal = { role: 'person', accountId: 'acct-1', name: 'alice' };
 const test = useArena({
   // Bots answer at once; no deadline ever falls due on a clock that stands still.
   clock: new FakeClock(),
-  principalOf: (request) => {
-    const role = request?.headers.get('x-test-role');
-    return role === 'operator' ? OPERATOR : role === 'person' ? PERSON : GUEST;
-  },
+  principalOf: roleFromHeader,
 });
 
-const post = (role: string, path: string, body: unknown) =>
-  fetchJson(`${test.base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-test-role': role },
-    body: JSON.stringify(body),
-  });
+const post = (role: 'guest' | 'person' | 'operator', path: string, body: unknown) => postAs(test.base, role, path, body);
 
+const SEATS = ['heuristic', 'random', 'heuristic', 'random', 'random', 'heuristic', 'random'];
 /** A finished Diplomacy match played in the arena, as anyone would make one. */
-async function finishedMatch(): Promise<string> {
-  const { matchId } = await post('operator', '/api/matches', {
-    game: 'diplomacy',
-    params: { lastYear: 1902 },
-    seed: 23,
-    seats: ['heuristic', 'random', 'heuristic', 'random', 'random', 'heuristic', 'random'],
-    pressRounds: 1,
-  });
-  await (await test.arena.service.open(matchId)).done;
-  await test.arena.service.store.flush();
-  return matchId;
-}
+const finishedMatch = () => playedDiplomacy(test.arena, test.base, 23, SEATS);
 
 describe('forking a match through the API', () => {
   it('is for the operator only, and checks the turn and the seats', async () => {
@@ -61,7 +41,7 @@ describe('forking a match through the API', () => {
     const matchId = await finishedMatch();
     const started = await post('operator', `/api/matches/${matchId}/branches`, { at: 's1902m', times: 3 });
     expect(started).toMatchObject({ matchId, at: 'S1902M', times: 3, status: 'running' });
-    expect(started.seats).toEqual(['heuristic', 'random', 'heuristic', 'random', 'random', 'heuristic', 'random']);
+    expect(started.seats).toEqual(SEATS);
     await test.arena.branches.settled(started.id);
 
     // Anyone reads the branch, as they read the match.

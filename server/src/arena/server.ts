@@ -21,6 +21,7 @@ import { resultsFor } from '../store/results';
 import type { MatchStore } from '../store/types';
 import { BranchService } from './branches';
 import { setAuthService, setMatchService } from './context';
+import { DiplomacyAnalyses } from './judging';
 import { MatchService } from './match-service';
 import { TournamentService } from './tournaments';
 
@@ -58,6 +59,8 @@ export interface Arena {
   auth: AuthService;
   /** Forks of finished matches started through the API. */
   branches: BranchService;
+  /** Diplomacy analyses, per-model measures and the judge of press. */
+  analyses: DiplomacyAnalyses;
   /** The operator token when this start generated it (print it once), else null. */
   generatedOperatorToken: string | null;
   port: number;
@@ -101,11 +104,13 @@ export async function createArena(options: ArenaOptions): Promise<Arena> {
     registry,
   );
   const branches = new BranchService(service, results);
+  const analyses = new DiplomacyAnalyses(options.store, results, registry);
   await server.listen(options.port, options.host ?? '0.0.0.0');
   const api = createApi({
     service,
     tournaments,
     branches,
+    analyses,
     results,
     registry,
     auth,
@@ -122,6 +127,7 @@ export async function createArena(options: ArenaOptions): Promise<Arena> {
     registry,
     auth,
     branches,
+    analyses,
     generatedOperatorToken,
     port,
     async resumeUnfinished() {
@@ -137,6 +143,7 @@ export async function createArena(options: ArenaOptions): Promise<Arena> {
     async close() {
       await tournaments.close();
       await branches.close();
+      await analyses.close();
       await service.suspendAll();
       await server.gracefullyShutdown(false);
       setMatchService(null);

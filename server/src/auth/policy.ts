@@ -24,6 +24,7 @@ export const ROUTES: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/matches/:id/verify': ANYONE,
   'GET /api/matches/:id/branches': ANYONE,
   'GET /api/matches/:id/branches/:branchId': ANYONE,
+  'GET /api/measures/diplomacy': ANYONE,
   'GET /api/agents': ANYONE,
   'GET /api/registry': ANYONE,
   'GET /api/ladder': ANYONE,
@@ -42,6 +43,8 @@ export const ROUTES: Readonly<Record<string, readonly Role[]>> = {
   'POST /api/imports/diplomacy': ['operator'],
   // Forking a finished match plays continuations, which may seat model agents that spend money.
   'POST /api/matches/:id/branches': ['operator'],
+  // A judge of press is one of the operator's model configurations.
+  'POST /api/matches/:id/judge': ['operator'],
   // Identity.
   'GET /api/auth/me': ANYONE,
   'POST /api/auth/signup': ANYONE,
