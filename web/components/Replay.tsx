@@ -9,6 +9,7 @@ import { redactChance, tableModel } from '../lib/poker';
 import { nextStop, prevStop, ReplayEngine, stopAtOrBefore } from '../lib/replay';
 import type { ActionRecord, MatchDetail, MessageRecord } from '../lib/types';
 import { AgentPanel } from './AgentPanel';
+import { BranchButton } from './BranchButton';
 import { LineChart } from './charts/charts';
 import { DiplomacyBoard } from './diplomacy/DiplomacyBoard';
 import { OrderList, outcomeText, PowerTable } from './diplomacy/DiplomacyPanels';
@@ -26,7 +27,16 @@ function isTyping(target: EventTarget | null): boolean {
   return tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || el.isContentEditable;
 }
 
-export function Replay({ match, initialT }: { match: MatchDetail; initialT: number | null }) {
+/** `canBranch`: the viewer is the operator, who may fork the match at the turn shown. */
+export function Replay({
+  match,
+  initialT,
+  canBranch = false,
+}: {
+  match: MatchDetail;
+  initialT: number | null;
+  canBranch?: boolean;
+}) {
   const actions = useMemo(
     () => match.events.filter((e) => e.kind === 'action').map((e) => e.payload as ActionRecord),
     [match.events],
@@ -49,7 +59,7 @@ export function Replay({ match, initialT }: { match: MatchDetail; initialT: numb
       </p>
     );
   }
-  return <ReplayView match={match} engine={engine} messages={messages} initialT={initialT} />;
+  return <ReplayView match={match} engine={engine} messages={messages} initialT={initialT} canBranch={canBranch} />;
 }
 
 function ReplayView({
@@ -57,11 +67,13 @@ function ReplayView({
   engine,
   messages,
   initialT,
+  canBranch,
 }: {
   match: MatchDetail;
   engine: ReplayEngine;
   messages: MessageRecord[];
   initialT: number | null;
+  canBranch: boolean;
 }) {
   const isDip = match.game === 'diplomacy';
   const names = useMemo(() => seatNames(match), [match]);
@@ -194,6 +206,10 @@ function ReplayView({
   );
 
   const complete = engine.complete;
+  // Games with turns can be forked at the start of the turn shown (any but the final state).
+  const { game: rules } = engine;
+  const branchTurn = canBranch && rules.turnKey && !rules.isTerminal(state) ? rules.turnKey(state) : null;
+  const branch = branchTurn && <BranchButton matchId={match.id} turn={branchTurn} />;
   const progressText = complete ? null : `preparing ${Math.round((100 * progress) / (max + 1))}%`;
 
   if (isDip) {
@@ -238,6 +254,7 @@ function ReplayView({
             <section className="panel">
               <OrderList model={model} />
             </section>
+            {branch}
             <PressPanel messages={messages.filter((m) => m.seq <= t)} currentPhase={phaseCode(s.phase)} />
             {match.modelCalls.length > 0 && (
               <AgentPanel
@@ -307,6 +324,7 @@ function ReplayView({
           {table && <PokerTable table={table} me={viewer} />}
         </div>
         <div className="match-side">
+          {branch}
           <ReplayActionLog engine={engine} names={names} t={t} viewer={viewer} onSeek={seek} calls={match.modelCalls} />
           {match.modelCalls.length > 0 && (
             <AgentPanel

@@ -97,3 +97,40 @@ export function promiseRates(list: readonly DiplomacyAnalysis[], by: 'perAgent' 
   for (const s of sums.values()) s.keptRate = s.kept + s.broken > 0 ? s.kept / (s.kept + s.broken) : null;
   return sums;
 }
+
+/** Counts of one agent's measures pooled over recent arena matches (GET /api/measures/diplomacy). */
+type PooledCounts = 'matches' | 'judgedMatches' | 'decisions' | 'pressSent' | 'pressReceived' | 'lies' | 'changesOfPlan';
+/** Its rates, null with nothing under them. */
+type PooledRates =
+  | 'firstTryInvalid'
+  | 'reasksPerDecision'
+  | 'pressAnswered'
+  | 'promisesKept'
+  | 'judgedPromisesKept'
+  | 'centresPerYear';
+
+export type PooledModelMeasures = {
+  agent: string;
+  fallbacks: Record<'timeout' | 'illegal' | 'error' | 'missing', number>;
+} & Record<PooledCounts | 'tokensPerPhase' | 'costPerPhase', number> &
+  Record<PooledRates, number | null>;
+
+/** A promise made in free text, as the judge read it and the engine checked it. */
+export interface JudgedPromiseRow {
+  agent: string;
+  matchId: string | null;
+  sentIn: string;
+  checkedIn: string | null;
+  from: string;
+  text: string;
+  verdict: 'kept' | 'broken' | 'not-checkable';
+  reason: string;
+  intent?: 'lie' | 'change-of-plan' | 'unclear';
+  intentReason?: string;
+}
+
+export interface MeasuresAnswer {
+  matches: number;
+  perModel: PooledModelMeasures[];
+  promises: JudgedPromiseRow[];
+}

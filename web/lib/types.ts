@@ -133,3 +133,23 @@ export interface ApiError {
   code: string;
   message: string;
 }
+
+/** A fork of a finished match (GET /api/matches/:id/branches/:branchId), as far as the web reads it. */
+export interface BranchStatus {
+  id: string;
+  at: string;
+  /** Actions before the fork; `times` continuations asked, `played` so far. */
+  seq: number;
+  times: number;
+  played: number;
+  seats: string[];
+  status: 'running' | 'finished' | 'failed';
+  continuations: string[];
+  /** Each seat's return in the original against its distribution over the continuations. */
+  report: {
+    sameAsParent: number;
+    continuations: number;
+    perSeat: ({ seat: number; interval95: [number, number] } & Record<'parent' | 'mean' | 'min' | 'max', number>)[];
+  } | null;
+  error?: string;
+}

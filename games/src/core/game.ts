@@ -82,6 +82,11 @@ export interface Game<S = unknown, P = unknown> {
    */
   turnKey?(state: S): string;
   /**
+   * A turn key as a person or a client wrote it (`s1903m`), in the form `turnKey` gives, or null
+   * when the text is not a turn of this game. Games with `turnKey` define it with their grammar.
+   */
+  parseTurnKey?(text: string): string | null;
+  /**
    * True when the seats may negotiate (exchange press) before deciding at this state, as in
    * Diplomacy's movement phases. Games without press need not define it.
    */

@@ -32,6 +32,7 @@ import { adjustmentDeltas, civilDisorderDisbands } from './adjustments';
 import { POWERS, STANDARD_MAP, VICTORY_CENTRES } from './map';
 import { checkOrderText, type PhaseContext } from './orders-check';
 import { legalOrderGroups, type OrderGroup, sortOrders } from './orders-legal';
+import { formatPhaseCode, parsePhaseCode } from './phase-code';
 import { phaseContext, processPhase, type Turn } from './turn';
 import type { CentreOwner, DislodgedUnit, OrderResult, Phase, Power, Unit } from './types';
 
@@ -345,7 +346,11 @@ export const diplomacy: Game<DiplomacyState, DiplomacyParams> = {
   },
   currentPlayer: (s) => (s.outcome ? 'terminal' : 'simultaneous'),
   /** The standard phase code, `S1901M`, `F1901R`, `W1901A`: a new one opens each round of orders. */
-  turnKey: (s) => `${s.phase.season[0]?.toUpperCase()}${s.phase.year}${s.phase.type[0]?.toUpperCase()}`,
+  turnKey: (s) => formatPhaseCode(s.phase),
+  parseTurnKey: (text) => {
+    const phase = parsePhaseCode(text);
+    return phase ? formatPhaseCode(phase) : null;
+  },
   /** Powers negotiate before movement; retreats and adjustments follow without press. */
   negotiationPhase: (s) => s.outcome === null && s.phase.type === 'movement',
   actingSeats: (s) => (s.outcome ? [] : POWERS.map((_, i) => i).filter((i) => slotsLeft(s, i) > 0)),

@@ -20,6 +20,7 @@ export type { MovementFacts } from './movement';
 export { type CheckResult, checkOrderText, type PhaseContext } from './orders-check';
 export type { OrderGroup } from './orders-legal';
 export { formatOrder, type ParseResult, parseOrder } from './orders-parse';
+export { formatPhaseCode, parsePhaseCode } from './phase-code';
 export {
   attacks,
   type Commitment,

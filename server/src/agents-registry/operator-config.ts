@@ -16,7 +16,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { llmAgent, loadLlmConfig } from '@parley/agents';
+import { createChatClient, llmAgent, loadLlmConfig } from '@parley/agents';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { AGENT_ID, AgentRegistry } from './registry';
@@ -85,6 +85,7 @@ export function loadOperatorAgents(options: LoadOptions = {}): OperatorAgents {
         description: entry.description ?? `${config.provider} ${config.model}`,
         dailyCapUsd: entry.dailyCapUsd,
         create: (gameId) => llmAgent({ ...config, name: entry.id }, gameId),
+        judge: () => ({ config, client: createChatClient(config) }),
       });
     } catch (error) {
       warnings.push(`agents file: ${entry.id} not offered: ${error instanceof Error ? error.message : String(error)}`);

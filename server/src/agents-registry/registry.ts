@@ -11,7 +11,7 @@
  * `llm:PATH?overrides`, `policy:FILE` and `http:URL` remain the CLI's and the operator's
  * tournament files' business (`createAgent` in @parley/agents), never reachable from here.
  */
-import { type Agent, createAgent, httpAgent } from '@parley/agents';
+import { type Agent, type ChatClient, createAgent, httpAgent, type LlmConfig } from '@parley/agents';
 import type { SeatKind } from '../store/types';
 import { capSpend, SpendLedger } from './spend';
 import { checkWebhookTarget, NO_WEBHOOKS, type Resolver, type WebhookPolicy } from './webhook-target';
@@ -31,6 +31,8 @@ export interface RegistryEntry {
   /** Bot accounts: the person who owns it. */
   readonly ownerId?: string;
   create(gameId: string): Agent;
+  /** LLM configurations: the model as a judge of press (analyzer/diplomacy/judge.ts). */
+  judge?(): { config: LlmConfig; client: ChatClient };
 }
 
 /** What the API shows of an entry: never a path, a URL or a key. */
@@ -103,7 +105,13 @@ export class AgentRegistry {
   }
 
   /** Adds an operator LLM configuration whose model calls count against its daily cap. */
-  addLlm(entry: { id: string; description: string; dailyCapUsd: number; create: (gameId: string) => Agent }): void {
+  addLlm(entry: {
+    id: string;
+    description: string;
+    dailyCapUsd: number;
+    create: (gameId: string) => Agent;
+    judge?: RegistryEntry['judge'];
+  }): void {
     const { create, ...rest } = entry;
     this.add({
       ...rest,

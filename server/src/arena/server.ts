@@ -19,7 +19,9 @@ import type { Clock } from '../runtime/clock';
 import { accountsFor } from '../store/accounts';
 import { resultsFor } from '../store/results';
 import type { MatchStore } from '../store/types';
+import { BranchService } from './branches';
 import { setAuthService, setMatchService } from './context';
+import { DiplomacyAnalyses } from './judging';
 import { MatchService } from './match-service';
 import { TournamentService } from './tournaments';
 
@@ -55,6 +57,10 @@ export interface Arena {
   /** The agent registry; the accounts module adds bot accounts with `registerBotAccount`. */
   registry: AgentRegistry;
   auth: AuthService;
+  /** Forks of finished matches started through the API. */
+  branches: BranchService;
+  /** Diplomacy analyses, per-model measures and the judge of press. */
+  analyses: DiplomacyAnalyses;
   /** The operator token when this start generated it (print it once), else null. */
   generatedOperatorToken: string | null;
   port: number;
@@ -97,10 +103,14 @@ export async function createArena(options: ArenaOptions): Promise<Arena> {
     options.dataDir ?? join(process.env.PARLEY_DATA_DIR ?? '.parley-data'),
     registry,
   );
+  const branches = new BranchService(service, results);
+  const analyses = new DiplomacyAnalyses(options.store, results, registry);
   await server.listen(options.port, options.host ?? '0.0.0.0');
   const api = createApi({
     service,
     tournaments,
+    branches,
+    analyses,
     results,
     registry,
     auth,
@@ -116,6 +126,8 @@ export async function createArena(options: ArenaOptions): Promise<Arena> {
     service,
     registry,
     auth,
+    branches,
+    analyses,
     generatedOperatorToken,
     port,
     async resumeUnfinished() {
@@ -130,6 +142,8 @@ export async function createArena(options: ArenaOptions): Promise<Arena> {
     },
     async close() {
       await tournaments.close();
+      await branches.close();
+      await analyses.close();
       await service.suspendAll();
       await server.gracefullyShutdown(false);
       setMatchService(null);

@@ -12,18 +12,10 @@ import type { ResultsStore } from '../store/results';
 import { runTournament } from '../tournament/run';
 import { type ResolvedSpec, resolveSpec } from '../tournament/spec';
 import { checkTournament, GLOBAL_LIMITS, ROLE_LIMITS } from './limits';
+import { Refused } from './refused';
 
 /** A refusal with the HTTP status it deserves. */
-export class TournamentRefused extends Error {
-  constructor(
-    readonly status: 400 | 403 | 404 | 409 | 429,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'TournamentRefused';
-  }
-}
+export class TournamentRefused extends Refused<400 | 403 | 404 | 409 | 429> {}
 
 export interface StartOptions {
   principal?: Principal;

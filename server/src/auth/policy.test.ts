@@ -83,7 +83,11 @@ describe('the route table', () => {
     };
     // Parameters that name nothing, so an allowed call reaches its handler and changes nothing.
     const path = (pattern: string) =>
-      pattern.replace(':id', 'no-such-id').replace(':name', 'no-such-name').replace(':tokenId', 'no-such-token');
+      pattern
+        .replace(':id', 'no-such-id')
+        .replace(':name', 'no-such-name')
+        .replace(':tokenId', 'no-such-token')
+        .replace(':branchId', 'no-such-branch');
     let checked = 0;
     for (const [key, allowed] of Object.entries(ROUTES)) {
       const [method, pattern] = key.split(' ') as [string, string];

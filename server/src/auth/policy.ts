@@ -22,6 +22,9 @@ export const ROUTES: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/matches/:id/export': ANYONE,
   'GET /api/matches/:id/analysis': ANYONE,
   'GET /api/matches/:id/verify': ANYONE,
+  'GET /api/matches/:id/branches': ANYONE,
+  'GET /api/matches/:id/branches/:branchId': ANYONE,
+  'GET /api/measures/diplomacy': ANYONE,
   'GET /api/agents': ANYONE,
   'GET /api/registry': ANYONE,
   'GET /api/ladder': ANYONE,
@@ -38,6 +41,10 @@ export const ROUTES: Readonly<Record<string, readonly Role[]>> = {
   'DELETE /api/tournaments/:id': PEOPLE,
   // Importing a saved game stores a match under the operator's name.
   'POST /api/imports/diplomacy': ['operator'],
+  // Forking a finished match plays continuations, which may seat model agents that spend money.
+  'POST /api/matches/:id/branches': ['operator'],
+  // A judge of press is one of the operator's model configurations.
+  'POST /api/matches/:id/judge': ['operator'],
   // Identity.
   'GET /api/auth/me': ANYONE,
   'POST /api/auth/signup': ANYONE,

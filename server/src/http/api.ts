@@ -9,9 +9,10 @@ import { getGame } from '@parley/games';
 import { z } from 'zod';
 import type { AgentRegistry } from '../agents-registry/registry';
 import { agentPolicy } from '../analyzer/agent-policy';
-import { analyzeDiplomacyMatch } from '../analyzer/diplomacy';
 import { exploitability } from '../analyzer/exploitability';
 import { compileTree } from '../analyzer/game-tree';
+import { BranchRefused, type BranchService } from '../arena/branches';
+import { type DiplomacyAnalyses, JudgeRefused } from '../arena/judging';
 import { limitsOf, quotaKey } from '../arena/limits';
 import type { MatchService } from '../arena/match-service';
 import { TournamentRefused, type TournamentService } from '../arena/tournaments';
@@ -46,11 +47,15 @@ const listQuery = z.object({
 /** Agents' match counts leave demo matches out unless asked (`?demo=include`). */
 const agentsQuery = z.object({ demo: z.enum(['include', 'exclude', 'only']).default('exclude') });
 
+const measuresQuery = z.object({ agent: z.string().min(1).max(500).optional() });
+
 const exportQuery = z.object({ format: z.enum(['json', 'phh', 'diplomacy']).default('json') });
 
 export interface ApiDeps {
   service: MatchService;
   tournaments: TournamentService;
+  branches: BranchService;
+  analyses: DiplomacyAnalyses;
   results: ResultsStore;
   registry: AgentRegistry;
   auth: AuthService;
@@ -199,6 +204,34 @@ export function createApi(deps: ApiDeps) {
       }
     }),
 
+    /**
+     * Operator only: fork a finished match at a turn and play `times` continuations in the
+     * background (arena/branches.ts); 202 with the branch, whose page is the GET below.
+     */
+    startBranch: createEndpoint('/api/matches/:id/branches', { method: 'POST' }, async (ctx) => {
+      const { principal } = caller(ctx.request);
+      if (principal.role !== 'operator')
+        return fail(403, 'auth/operator-only', 'only the operator may fork matches (continuations may spend model calls)');
+      const large = tooLarge(principal, ctx.body);
+      if (large) return large;
+      try {
+        return json(202, await deps.branches.start(String(ctx.params.id ?? ''), ctx.body));
+      } catch (error) {
+        if (error instanceof BranchRefused) return fail(error.status, error.code, error.message);
+        return internalError(error);
+      }
+    }),
+
+    listBranches: createEndpoint('/api/matches/:id/branches', { method: 'GET' }, async (ctx) =>
+      json(200, { branches: await deps.branches.list(String(ctx.params.id ?? '').slice(0, 100)) }),
+    ),
+
+    getBranch: createEndpoint('/api/matches/:id/branches/:branchId', { method: 'GET' }, async (ctx) => {
+      const branch = await deps.branches.get(String(ctx.params.id ?? '').slice(0, 100), String(ctx.params.branchId ?? ''));
+      if (!branch) return fail(404, 'branch/not-found', 'no such branch of this match');
+      return json(200, branch);
+    }),
+
     listAgents: createEndpoint('/api/agents', { method: 'GET' }, async (ctx) => {
       const q = agentsQuery.safeParse(ctx.query ?? {});
       if (!q.success) return fail(400, 'query/invalid', 'demo must be include, exclude or only');
@@ -229,11 +262,33 @@ export function createApi(deps: ApiDeps) {
       if (match.status === 'running') return fail(409, 'analysis/running', 'a match is analysed once it is over');
       if (match.game !== 'diplomacy')
         return fail(400, 'analysis/unsupported', 'match analysis covers Diplomacy (cooperation and honesty)');
-      const [cached] = await results.analyses({ matchId: id, kind: 'diplomacy' });
-      if (cached) return json(200, cached.result);
-      const analysis = analyzeDiplomacyMatch(exportRecord(match));
-      await results.saveAnalysis({ matchId: id, tournamentId: match.tournamentId, kind: 'diplomacy', result: analysis });
-      return json(200, analysis);
+      try {
+        return json(200, await deps.analyses.analysisOf(match));
+      } catch (error) {
+        return internalError(error);
+      }
+    }),
+
+    /** Operator only: a registered model judges the match's free-text press (arena/judging.ts). */
+    judgeMatch: createEndpoint('/api/matches/:id/judge', { method: 'POST' }, async (ctx) => {
+      const { principal } = caller(ctx.request);
+      if (principal.role !== 'operator')
+        return fail(403, 'auth/operator-only', 'only the operator may spend model calls on a judge');
+      const large = tooLarge(principal, ctx.body);
+      if (large) return large;
+      try {
+        return json(202, await deps.analyses.judge(String(ctx.params.id ?? ''), ctx.body));
+      } catch (error) {
+        if (error instanceof JudgeRefused) return fail(error.status, error.code, error.message);
+        return internalError(error);
+      }
+    }),
+
+    /** Per-model measures and judged promises over recent finished Diplomacy matches. */
+    diplomacyMeasures: createEndpoint('/api/measures/diplomacy', { method: 'GET' }, async (ctx) => {
+      const q = measuresQuery.safeParse(ctx.query ?? {});
+      if (!q.success) return fail(400, 'query/invalid', 'agent is an agent name of at most 500 characters');
+      return json(200, await deps.analyses.measures(q.data.agent));
     }),
 
     agentExploitability: createEndpoint('/api/agents/:name/exploitability', { method: 'GET' }, async (ctx) => {

@@ -59,5 +59,8 @@ describe('branching a recorded match', () => {
     expect(() => branchPoint(diplomacy, parent, 'S1907M')).toThrow(
       /turn 'S1907M' does not open in this match; its turns are S1901M F1901M/,
     );
+    // The turn is read with the engine's phase grammar: any case, nothing that is not a phase.
+    expect(branchPoint(diplomacy, parent, 'f1901m')).toEqual(branchPoint(diplomacy, parent, 'F1901M'));
+    expect(() => branchPoint(diplomacy, parent, 'W1901M')).toThrow(/'W1901M' is not a turn of diplomacy/);
   });
 });

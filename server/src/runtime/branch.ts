@@ -25,9 +25,14 @@ export interface BranchPoint {
   seq: number;
 }
 
-/** Where turn `at` opens in the record (its actions replayed through the engine); throws naming the turns there are. */
-export function branchPoint<S, P>(game: Game<S, P>, record: MatchRecord<P>, at: string): BranchPoint {
+/**
+ * Where turn `at` opens in the record (its actions replayed through the engine); throws naming the
+ * turns there are. `at` is read with the game's own turn grammar (`s1903m` is `S1903M`).
+ */
+export function branchPoint<S, P>(game: Game<S, P>, record: MatchRecord<P>, written: string): BranchPoint {
   if (!game.turnKey) throw new Error(`${game.descriptor.id} has no turns to branch at`);
+  const at = game.parseTurnKey ? game.parseTurnKey(written) : written;
+  if (at === null) throw new Error(`'${written.slice(0, 20)}' is not a turn of ${game.descriptor.id}`);
   let state = game.newInitialState(record.params);
   const seen: string[] = [];
   for (let i = 0; ; i++) {
@@ -62,8 +67,8 @@ export interface BranchOptions<S, P> extends Omit<RunMatchOptions<S, P>, 'params
   times: number;
   /** Fresh agents for continuation k (agents keep per-match memory, so never share them). */
   agentsFor: (k: number) => Agent[];
-  /** Called with each finished continuation. */
-  onContinuation?: (k: number, result: MatchResult<S, P>) => void;
+  /** Called with each finished continuation and its record. */
+  onContinuation?: (k: number, record: BranchedRecord<P>, result: MatchResult<S, P>) => void;
 }
 
 export interface BranchedRecord<P> extends MatchRecord<P> {
@@ -78,13 +83,14 @@ export async function branchMatch<S, P>(
   const resume = prefixOf(record as MatchRecord, point);
   const records: BranchedRecord<P>[] = [];
   for (let k = 0; k < times; k++) {
-    const seed = k === 0 ? record.seed : deriveSeed(record.seed, 'branch', at, k);
+    const seed = k === 0 ? record.seed : deriveSeed(record.seed, 'branch', point.at, k);
     const result = await runMatch({ ...run, game, params: record.params, seed, agents: agentsFor(k), resume });
-    onContinuation?.(k, result);
-    records.push({
+    const branched: BranchedRecord<P> = {
       ...result.record,
-      branch: { parentSeed: record.seed, parentHash: record.finalStateHash, at, seq: point.seq, index: k },
-    });
+      branch: { parentSeed: record.seed, parentHash: record.finalStateHash, at: point.at, seq: point.seq, index: k },
+    };
+    records.push(branched);
+    onContinuation?.(k, branched, result);
   }
   return { point, records };
 }

@@ -56,6 +56,11 @@ export interface RunMatchOptions<S, P> {
   deadlineMs?: number;
   /** Per-decision deadline, overriding `deadlineMs` (time banks, phase-specific deadlines). */
   deadlineFor?: (seat: Seat, state: S) => number;
+  /**
+   * A seat's time to write one round of press (its negotiation clock); by default the shortest
+   * decision deadline of the seats about to act, so press never outlasts the orders' clock.
+   */
+  pressDeadlineFor?: (seat: Seat, state: S) => number;
   /** Called with each seat's thinking time once it has answered (time banks). */
   onAnswer?: (seat: Seat, ms: number) => void;
   clock?: Clock;
@@ -91,6 +96,7 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
   const clock = options.clock ?? systemClock;
   const maxActions = options.maxActions ?? 1_000_000;
   const deadlineFor = options.deadlineFor ?? (() => options.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  const { pressDeadlineFor } = options;
   let state = game.newInitialState(params);
   const n = game.numPlayers(state);
   if (agents.length !== n) {
@@ -212,13 +218,14 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
           phase,
           deliver: (m) => deliver(m, phase),
           runAgentRounds: async (rounds) => {
+            const shortest = Math.min(...seats.map((s) => deadlineFor(s, state)));
             const sent = await runPressRounds({
               game,
               state,
               agents,
               rngs: agents.map((_, seat) => seatRng(seat)),
               rounds,
-              deadlineMs: Math.min(...seats.map((s) => deadlineFor(s, state))),
+              deadlineFor: (seat) => pressDeadlineFor?.(seat, state) ?? shortest,
               phase,
               inboxOf,
               recorderFor,

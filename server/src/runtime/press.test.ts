@@ -1,6 +1,7 @@
 import type { Agent, PressMessage } from '@parley/agents';
 import { actionError, type Game, registerGame } from '@parley/games';
 import { describe, expect, it } from 'vitest';
+import { FakeClock } from '../testing/fake-clock';
 import { runMatch } from './match-runner';
 import { sanitize } from './press';
 import { replayRecord } from './replay';
@@ -115,6 +116,37 @@ describe('simultaneous turns and press', () => {
     expect(seen.some((m) => m.text === 'x round 0')).toBe(true);
     expect(seen.some((m) => m.text === 'w round 0')).toBe(false);
     expect(record.modelCalls.filter((c) => c.purpose === 'negotiate')).toHaveLength(6);
+  });
+
+  it('gives each seat its own negotiation clock: a slow writer is cut off at its own deadline', async () => {
+    const clock = new FakeClock();
+    const deadlines: number[][] = [[], [], []];
+    // Seat 0 writes after 3 s of the fake clock; seats 1 and 2 at once.
+    const writer = (name: string, thinkMs: number): Agent => ({
+      ...talker(name, []),
+      negotiate: async (input) => {
+        deadlines[input.seat]!.push(input.deadlineMs);
+        if (thinkMs > 0) await clock.advance(thinkMs);
+        return [{ from: input.seat, to: 'all', text: `${name} in time` }];
+      },
+    });
+    const play = (pressMs: number[]) =>
+      runMatch({
+        game: picks,
+        params: {},
+        seed: 1,
+        clock,
+        agents: [writer('slow', 3000), writer('quick', 0), writer('quick2', 0)],
+        pressRounds: 1,
+        deadlineMs: 60_000,
+        pressDeadlineFor: (seat) => pressMs[seat]!,
+      });
+    const tight = await play([1000, 1000, 1000]);
+    expect(tight.record.messages.map((m) => m.text).filter((t) => t.startsWith('slow'))).toEqual([]);
+    expect(deadlines[0]).toEqual([1000, 1000]);
+    const loose = await play([5000, 1000, 1000]);
+    expect(loose.record.messages.filter((m) => m.text === 'slow in time')).toHaveLength(2);
+    expect(deadlines[0]).toEqual([1000, 1000, 5000, 5000]);
   });
 
   it('sanitize bounds text and count and drops junk', () => {

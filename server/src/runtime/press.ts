@@ -17,7 +17,8 @@ export interface PressRoundOptions<S> {
   agents: readonly Agent[];
   rngs: readonly Rng[];
   rounds: number;
-  deadlineMs: number;
+  /** Each seat's time to write one round (its negotiation clock). */
+  deadlineFor: (seat: Seat) => number;
   phase: string;
   inboxOf: (seat: Seat) => PressMessage[];
   recorderFor: (seat: Seat) => (call: ModelCall) => void;
@@ -36,6 +37,7 @@ export async function runPressRounds<S>(o: PressRoundOptions<S>): Promise<PressM
         if (!agent.negotiate) return [];
         const inbox = [...o.inboxOf(seat), ...sent.filter((m) => m.from === seat || m.to === 'all' || m.to.includes(seat))];
         const link = linkedSignal(o.signal);
+        const deadlineMs = o.deadlineFor(seat);
         try {
           const out = await withDeadline(
             Promise.resolve(
@@ -43,7 +45,7 @@ export async function runPressRounds<S>(o: PressRoundOptions<S>): Promise<PressM
                 gameId: o.game.descriptor.id,
                 seat,
                 observation: o.game.observation(o.state, seat),
-                deadlineMs: o.deadlineMs,
+                deadlineMs,
                 rng: o.rngs[seat] as Rng,
                 signal: link.signal,
                 inbox,
@@ -52,7 +54,7 @@ export async function runPressRounds<S>(o: PressRoundOptions<S>): Promise<PressM
                 round,
               }),
             ),
-            o.deadlineMs,
+            deadlineMs,
             o.clock ?? systemClock,
           );
           return sanitize(out, seat, n, o.phase);

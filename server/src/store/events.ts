@@ -15,7 +15,7 @@ import type { ModelCall } from '@parley/agents';
 import type { ActionRecord, MatchRecord, MessageRecord, ModelCallRecord } from '../runtime/record';
 import { RECORD_FORMAT, RECORD_VERSION } from '../runtime/record';
 import { StoreError } from './checks';
-import type { MatchEvent, MatchWithEvents, StoredModelCall } from './types';
+import type { MatchEvent, MatchStore, MatchWithEvents, SeatKind, StoredModelCall } from './types';
 
 export const actionEvent = (seq: number, action: ActionRecord, at: number): MatchEvent => ({
   seq,
@@ -80,6 +80,30 @@ export function eventsOf(record: MatchRecord, at = 0): { events: MatchEvent[]; m
   }
   messagesUpTo(Number.POSITIVE_INFINITY);
   return { events, modelCalls: record.modelCalls.map((c) => storedModelCall(c, at)) };
+}
+
+/**
+ * Stores a finished record as a finished match under `id` (an import, a branch's continuation):
+ * its events stamped `at`, its model calls, its returns and final hash.
+ */
+export async function saveFinishedRecord(
+  store: MatchStore,
+  record: MatchRecord,
+  match: { id: string; seatKind: (seat: number) => SeatKind; settings: unknown; at: number },
+): Promise<void> {
+  await store.createMatch({
+    id: match.id,
+    game: record.game,
+    params: record.params,
+    seed: record.seed,
+    seats: record.seats.map((s) => ({ seat: s.seat, agent: { name: s.agent, kind: match.seatKind(s.seat) } })),
+    settings: match.settings,
+  });
+  const { events, modelCalls } = eventsOf(record, match.at);
+  await store.appendEvents(match.id, events);
+  if (modelCalls.length > 0) await store.appendModelCalls(match.id, modelCalls);
+  await store.finishMatch(match.id, { status: 'finished', returns: record.returns, finalStateHash: record.finalStateHash });
+  await store.flush();
 }
 
 /**

@@ -52,8 +52,8 @@ const upper = (power: string) => power.toUpperCase();
 const unitText = (u: Pick<Diplomacy.Unit, 'type' | 'province'>) => `${u.type} ${u.province.toUpperCase()}`;
 
 /** `S1901M`, `F1901R`, `W1901A`: the package's short phase names. */
-export const phaseName = (p: Diplomacy.Phase): string =>
-  `${p.season[0]!.toUpperCase()}${p.year}${p.type === 'movement' ? 'M' : p.type === 'retreat' ? 'R' : 'A'}`;
+/** The phase code in the engine's grammar (games/src/diplomacy/phase-code.ts). */
+export const phaseName = (p: Diplomacy.Phase): string => Diplomacy.formatPhaseCode(p);
 
 const positionOf = (s: Diplomacy.DiplomacyState): Position => ({
   phase: s.phase,

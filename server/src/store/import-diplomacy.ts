@@ -17,7 +17,7 @@ import { stateHash } from '../runtime/canonical';
 import type { ActionRecord, MatchRecord, MessageRecord } from '../runtime/record';
 import { RECORD_FORMAT, RECORD_VERSION } from '../runtime/record';
 import { StoreError } from './checks';
-import { eventsOf } from './events';
+import { saveFinishedRecord } from './events';
 import { phaseName } from './export-diplomacy';
 import type { MatchStore } from './types';
 
@@ -207,17 +207,9 @@ export function importSavedGame(raw: unknown): ImportedGame {
 
 /** Stores an imported game as a finished match under `id`; returns the id. */
 export async function saveImported(store: MatchStore, imported: ImportedGame, id: string): Promise<string> {
-  const { record } = imported;
-  await store.createMatch({
-    id,
-    game: record.game,
-    params: record.params,
-    seed: record.seed,
-    seats: record.seats.map((s) => ({ seat: s.seat, agent: { name: s.agent, kind: 'external' as const } })),
-    settings: { imported: { format: 'diplomacy-saved-game', sourceId: imported.sourceId, extraFields: imported.extraFields } },
-  });
-  await store.appendEvents(id, eventsOf(record, Date.now()).events);
-  await store.finishMatch(id, { status: 'finished', returns: record.returns, finalStateHash: record.finalStateHash });
-  await store.flush();
+  const settings = {
+    imported: { format: 'diplomacy-saved-game', sourceId: imported.sourceId, extraFields: imported.extraFields },
+  };
+  await saveFinishedRecord(store, imported.record, { id, seatKind: () => 'external', settings, at: Date.now() });
   return id;
 }

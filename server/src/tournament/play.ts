@@ -7,15 +7,21 @@
 import { type Agent, createAgent } from '@parley/agents';
 import { getGame } from '@parley/games';
 import { type StandingSummary, StandingTracker } from '../ratings/scoring';
+import type { Clock } from '../runtime/clock';
 import { runMatch } from '../runtime/match-runner';
 import type { MatchRecord } from '../runtime/record';
 import { type FallbackCounts, fallbackCause, noFallbacks } from './harness';
 import type { MatchTask } from './schedule';
+import type { SeatClock } from './spec';
 
 export interface MatchContext {
   game: string;
   params: unknown;
   deadlineMs: number;
+  /** The negotiation clock for everyone; the order clock when absent. */
+  pressDeadlineMs?: number;
+  /** Participants' own clocks, by name (time-pressure sweeps). */
+  clocks?: Record<string, SeatClock>;
   maxActions?: number;
   pressRounds: number;
   /** Keep the full record on each result. */
@@ -81,7 +87,8 @@ function breathing(agent: Agent): Agent {
   };
 }
 
-export async function playMatch(ctx: MatchContext, task: MatchTask): Promise<MatchSummary> {
+/** `clock`: what deadlines run on (the system's; a fake one in tests, in-process only). */
+export async function playMatch(ctx: MatchContext, task: MatchTask, clock?: Clock): Promise<MatchSummary> {
   const started = performance.now();
   const zeros = () => task.seats.map(() => 0);
   const base: MatchSummary = {
@@ -103,13 +110,16 @@ export async function playMatch(ctx: MatchContext, task: MatchTask): Promise<Mat
       agents.push(breathing(createAgent(spec, game.descriptor.id)));
     }
     const tracker = game.standing ? new StandingTracker() : null;
+    const clockOf = (seat: number): SeatClock => ctx.clocks?.[task.seats[seat]!] ?? {};
     const { record, finalState } = await runMatch({
       game,
       ...(tracker && { onEvent: ({ state }: { state: unknown }) => tracker.observe(game.standing!(state)) }),
       params: ctx.params,
       seed: task.seed,
       agents,
-      deadlineMs: ctx.deadlineMs,
+      ...(clock && { clock }),
+      deadlineFor: (seat) => clockOf(seat).ordersMs ?? ctx.deadlineMs,
+      pressDeadlineFor: (seat) => clockOf(seat).pressMs ?? ctx.pressDeadlineMs ?? clockOf(seat).ordersMs ?? ctx.deadlineMs,
       ...(ctx.maxActions !== undefined && { maxActions: ctx.maxActions }),
       pressRounds: ctx.pressRounds,
     });
@@ -165,13 +175,14 @@ export async function playTasks(
   ctx: MatchContext,
   tasks: readonly MatchTask[],
   onResult: (r: MatchSummary) => void,
+  clock?: Clock,
 ): Promise<void> {
   let next = 0;
   let lastYield = performance.now();
   const lane = async () => {
     while (next < tasks.length) {
       const task = tasks[next++] as MatchTask;
-      onResult(await playMatch(ctx, task));
+      onResult(await playMatch(ctx, task, clock));
       if (performance.now() - lastYield > 20) {
         await new Promise((resolve) => setImmediate(resolve));
         lastYield = performance.now();

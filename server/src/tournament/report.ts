@@ -77,6 +77,9 @@ export interface SweepSeries {
     matches: number;
     costPerMatch: number;
     tokensPerMatch: number;
+    /** Answers the runtime replaced, per decision; late ones show what a tighter clock costs. */
+    fallbackRate: number;
+    lateDecisions: number;
   }[];
 }
 
@@ -316,6 +319,8 @@ function sweepsOf(
       matches,
       costPerMatch: u?.costPerMatch ?? 0,
       tokensPerMatch: matches > 0 ? ((u?.tokensIn ?? 0) + (u?.tokensOut ?? 0)) / matches : 0,
+      fallbackRate: u?.fallbackRate ?? 0,
+      lateDecisions: u?.fallbacksByCause.late ?? 0,
     });
     groups.set(p.sweep.group, series);
   }
@@ -444,16 +449,16 @@ export function renderMarkdown(report: TournamentReport): string {
       '',
       `## Budget sweep: ${cell(s.agent)}`,
       '',
-      `${s.metric} against the budget (\`${s.base}\`); the series is in report.json under \`sweeps\`.`,
+      `${s.metric} against the setting, budget or clock (\`${s.base}\`); the series is in report.json under \`sweeps\`.`,
       '',
     );
     out.push(
-      `| setting | ${METHOD_LABEL[s.metric]} | 95% interval | matches | tokens per match | cost per match (USD) |`,
-      '|---|---:|---|---:|---:|---:|',
+      `| setting | ${METHOD_LABEL[s.metric]} | 95% interval | matches | tokens per match | cost per match (USD) | fallbacks | late |`,
+      '|---|---:|---|---:|---:|---:|---:|---:|',
     );
     for (const p of s.points)
       out.push(
-        `| ${cell(p.label)} | ${num(p.rating, d)} | ${p.lo != null && p.hi != null ? `[${num(p.lo, d)}, ${num(p.hi, d)}]` : '–'} | ${p.matches} | ${p.tokensPerMatch.toFixed(0)} | ${p.costPerMatch.toFixed(4)} |`,
+        `| ${cell(p.label)} | ${num(p.rating, d)} | ${p.lo != null && p.hi != null ? `[${num(p.lo, d)}, ${num(p.hi, d)}]` : '–'} | ${p.matches} | ${p.tokensPerMatch.toFixed(0)} | ${p.costPerMatch.toFixed(4)} | ${(100 * p.fallbackRate).toFixed(1)}% | ${p.lateDecisions} |`,
       );
   }
   if (report.errors.length > 0) {

@@ -100,6 +100,8 @@ export async function runTournament(
     game: spec.game,
     params: spec.params,
     deadlineMs: spec.deadlineMs,
+    ...(spec.pressDeadlineMs !== undefined && { pressDeadlineMs: spec.pressDeadlineMs }),
+    clocks: Object.fromEntries(spec.participants.flatMap((p) => (p.clock ? [[p.name, p.clock]] : []))),
     ...(spec.maxActions !== undefined && { maxActions: spec.maxActions }),
     pressRounds: spec.pressRounds,
     records: spec.records,

@@ -108,7 +108,10 @@ export const tournamentFileSchema = z
     rotateSeats: z.boolean().default(true),
     /** Poker: the rotations of a pairing share one deal (same cards, seats swapped). */
     duplicate: z.boolean().default(false),
+    /** The order clock: each decision's deadline. */
     deadlineMs: z.number().int().positive().default(30_000),
+    /** The negotiation clock: each seat's time to write a round of press (default: the order clock). */
+    pressDeadlineMs: z.number().int().positive().optional(),
     maxActions: z.number().int().positive().optional(),
     pressRounds: z.number().int().min(0).default(0),
     /** Matches each worker plays at once (raise it for agents that wait on the network). */
@@ -137,6 +140,8 @@ export interface Participant {
   /** The spec as written in the file. */
   base: string;
   overrides?: Record<string, Scalar>;
+  /** Its own clocks, from the `clock.*` keys of its overrides or sweep (CLOCK_KEYS). */
+  clock?: SeatClock;
   /** Set for participants expanded from a sweep: the entry's name and the setting's place. */
   sweep?: { group: string; index: number; label: string };
 }
@@ -152,6 +157,20 @@ export interface ResolvedSpec extends Omit<Parsed, 'participants' | 'params' | '
 }
 
 export class SpecError extends Error {}
+
+/** A seat's own clocks, ms: its order deadline and its time per round of press. */
+export interface SeatClock {
+  ordersMs?: number;
+  pressMs?: number;
+}
+
+/**
+ * Override and sweep keys that set the participant's clocks rather than its agent, so a sweep
+ * can put time pressure on one model (`sweep: {clock.ordersMs: [5000, 60000]}`): they never
+ * reach the agent spec, and the report's sweep shows the score per clock setting.
+ */
+export const CLOCK_KEYS: Readonly<Record<string, keyof SeatClock>> = { 'clock.ordersMs': 'ordersMs', 'clock.pressMs': 'pressMs' };
+const CLOCK_MAX_MS = 3_600_000;
 
 /** Reads and resolves a tournament file (`.json` as JSON, anything else as YAML). */
 export function loadTournamentFile(path: string): ResolvedSpec {
@@ -200,6 +219,9 @@ export function resolveSpec(raw: unknown, source = 'tournament'): ResolvedSpec {
   participants.forEach((p, i) => {
     if (seen.has(p.name)) fail(`participants.${i}`, `two participants are named '${p.name}'; give them distinct names`);
     seen.add(p.name);
+    for (const [field, ms] of Object.entries(p.clock ?? {}))
+      if (!Number.isInteger(ms) || ms < 1 || ms > CLOCK_MAX_MS)
+        fail(`participants.${i}`, `clock.${field} must be a whole number of milliseconds from 1 to ${CLOCK_MAX_MS}`);
     const kind = p.base.split(':')[0] as string;
     if (!kinds.includes(kind)) fail(`participants.${i}.agent`, `unknown agent kind '${kind}' (known: ${kinds.join(', ')})`);
   });
@@ -254,22 +276,47 @@ function pokerScale(gameId: string, params: unknown): PokerScale | null {
   return null;
 }
 
+/** The agent's overrides and the seat's clocks (CLOCK_KEYS) of one setting. */
+function splitClock(values: Record<string, Scalar> | undefined): { agent?: Record<string, Scalar>; clock?: SeatClock } {
+  if (!values) return {};
+  const agent: Record<string, Scalar> = Object.create(null);
+  const clock: SeatClock = Object.create(null);
+  for (const [k, v] of Object.entries(values)) {
+    const field = CLOCK_KEYS[k];
+    if (field) clock[field] = typeof v === 'number' ? v : Number.NaN;
+    else agent[k] = v;
+  }
+  return { agent, ...(Object.keys(clock).length > 0 && { clock: { ...clock } }) };
+}
+
 function expandParticipant(entry: Parsed['participants'][number]): Participant[] {
   const p = typeof entry === 'string' ? { agent: entry } : entry;
   const name = p.name ?? p.agent;
-  if (!p.sweep)
-    return [{ name, agent: withOverrides(p.agent, p.overrides), base: p.agent, ...(p.overrides && { overrides: p.overrides }) }];
+  if (!p.sweep) {
+    const { agent, clock } = splitClock(p.overrides);
+    return [
+      {
+        name,
+        agent: withOverrides(p.agent, agent),
+        base: p.agent,
+        ...(p.overrides && { overrides: p.overrides }),
+        ...(clock && { clock }),
+      },
+    ];
+  }
   const settings = Array.isArray(p.sweep) ? p.sweep : cartesian(p.sweep);
   return settings.map((setting, index) => {
     const merged = { ...p.overrides, ...setting };
     const label = Object.entries(setting)
       .map(([k, v]) => `${k}=${v}`)
       .join(',');
+    const { agent, clock } = splitClock(merged);
     return {
       name: `${name}@${label}`,
-      agent: withOverrides(p.agent, merged),
+      agent: withOverrides(p.agent, agent),
       base: p.agent,
       overrides: merged,
+      ...(clock && { clock }),
       sweep: { group: name, index, label },
     };
   });
@@ -292,7 +339,8 @@ export function withOverrides(agent: string, values: Record<string, Scalar> | un
 /** What identifies a tournament's matches: results stored under one fingerprint belong to it. */
 export function fingerprint(spec: ResolvedSpec): string {
   const { game, params, seed, format, rotateSeats, duplicate, deadlineMs, maxActions, pressRounds } = spec;
-  const participants = spec.participants.map(({ name, agent }) => ({ name, agent }));
+  // Clocks join the fingerprint only when set, so tournaments from before them keep theirs.
+  const participants = spec.participants.map(({ name, agent, clock }) => ({ name, agent, ...(clock && { clock }) }));
   return stateHash({
     game,
     params,
@@ -304,5 +352,6 @@ export function fingerprint(spec: ResolvedSpec): string {
     maxActions,
     pressRounds,
     participants,
+    ...(spec.pressDeadlineMs !== undefined && { pressDeadlineMs: spec.pressDeadlineMs }),
   }).slice(0, 16);
 }

@@ -2,7 +2,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AnalysisUpload } from '../../components/AnalysisUpload';
 import { AnalysisFiles } from '../../components/AnalysisView';
-import { type AnalysisFile, parseAnalysis } from '../../lib/analysis';
+import { JudgedPromises, ModelMeasuresTable } from '../../components/ModelMeasures';
+import { type AnalysisFile, type MeasuresAnswer, parseAnalysis } from '../../lib/analysis';
+import { arenaGet } from '../../lib/arena';
 import { dataDir } from '../../lib/tournaments';
 
 export const dynamic = 'force-dynamic';
@@ -32,9 +34,10 @@ function readAnalyses(dir: string): AnalysisFile[] {
 }
 
 /** The analyzer's charts: solver convergence, and cooperation and honesty in Diplomacy. */
-export default function AnalysisPage() {
+export default async function AnalysisPage() {
   const dir = analysesDir();
   const files = readAnalyses(dir);
+  const measures = await arenaGet<MeasuresAnswer>('/api/measures/diplomacy');
   return (
     <div className="stack">
       <h1>Analysis</h1>
@@ -54,6 +57,23 @@ npx parley analyze diplomacy diplomacy.jsonl > .parley-data/analyses/diplomacy-a
           <p style={{ marginBottom: 0 }}>Or open a file below.</p>
         </div>
       )}
+      <section className="panel" aria-labelledby="per-model">
+        <h2 id="per-model" style={{ marginTop: 0 }}>
+          Diplomacy per model, from the arena
+        </h2>
+        {measures.ok ? (
+          <>
+            <p className="small muted">
+              Pooled over the {measures.data.matches} most recent finished Diplomacy matches (demo tables left out).
+            </p>
+            <ModelMeasuresTable rows={measures.data.perModel} />
+            <h3>Promises in free text</h3>
+            <JudgedPromises promises={measures.data.promises} />
+          </>
+        ) : (
+          <p className="small muted">{measures.error.message}</p>
+        )}
+      </section>
       <AnalysisFiles files={files} />
       <AnalysisUpload />
     </div>

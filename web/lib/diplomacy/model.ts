@@ -107,9 +107,9 @@ export function phaseName(p: Diplomacy.Phase): string {
   return `${SEASON[p.season]} ${p.year} ${TYPE[p.type]}`;
 }
 
-/** `S1901M`, as the engine's turn key and press records write phases. */
+/** `S1901M`, as the engine's turn key and press records write phases (the engine's grammar). */
 export function phaseCode(p: Diplomacy.Phase): string {
-  return `${p.season[0]!.toUpperCase()}${p.year}${p.type[0]!.toUpperCase()}`;
+  return Diplomacy.formatPhaseCode(p);
 }
 
 export function centreCounts(owners: ReadonlyMap<string, Power>): Record<Power, number> {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ModelCallRecord } from '../../runtime/record';
 import { analyzeDiplomacyMatch } from '.';
+import { agentMeasures, judgedPromises } from './agent-measures';
 import { scenarioRecord } from './scenario';
 
 const call = (
@@ -42,5 +43,30 @@ describe('per-model measures', () => {
     expect(analysis.perModel.beta).toMatchObject({ pressSent: 1, pressReceived: 3, pressAnswered: 1 / 3, decisions: 0 });
     expect(analysis.perModel.beta!.firstTryInvalid).toBeNull();
     expect(analysis.perModel.beta!.centresPerYear).toBeNull(); // the game ends in 1901
+  });
+});
+
+describe('per-model measures pooled over matches', () => {
+  it('sums counts and pools each rate over its own denominator', async () => {
+    const first = await scenarioRecord();
+    first.modelCalls = [call(0, 0, 'decide', 1, 'agent/illegal: bad order'), call(0, 0, 'retry', 2), call(3, 0, 'decide', 1)];
+    const second = await scenarioRecord();
+    second.modelCalls = [call(0, 0, 'decide', 1), call(3, 0, 'decide', 1), call(3, 5, 'decide', 1), call(0, 5, 'decide', 1)];
+    const analyses = [analyzeDiplomacyMatch(first), analyzeDiplomacyMatch(second)];
+    const pooled = agentMeasures(analyses);
+    expect(pooled.map((m) => m.agent)).toEqual(Object.keys(analyses[0]!.perModel).sort());
+    const alpha = pooled.find((m) => m.agent === 'alpha')!;
+    // One invalid first answer in 2 + 4 decisions; one re-ask.
+    expect(alpha).toMatchObject({ matches: 2, judgedMatches: 0, decisions: 6, lies: 0 });
+    expect(alpha.firstTryInvalid).toBeCloseTo(1 / 6, 12);
+    expect(alpha.reasksPerDecision).toBeCloseTo(1 / 6, 12);
+    // Tokens: 3 + 4 calls of 110 over the phases of both matches.
+    expect(alpha.tokensPerPhase).toBeCloseTo((7 * 110) / (2 * 2 * analyses[0]!.movementPhases), 10);
+    const beta = pooled.find((m) => m.agent === 'beta')!;
+    expect(beta).toMatchObject({ pressSent: 2, pressReceived: 6, pressAnswered: 1 / 3, firstTryInvalid: null });
+    const kept = analyses[0]!.commitments.perAgent.alpha!;
+    expect(alpha.promisesKept).toBe(kept.keptRate);
+    expect(alpha.judgedPromisesKept).toBeNull();
+    expect(judgedPromises(analyses)).toEqual([]);
   });
 });

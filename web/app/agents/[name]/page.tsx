@@ -2,6 +2,8 @@ import Link from 'next/link';
 import { LineChart, type Series } from '../../../components/charts/charts';
 import { LadderTable } from '../../../components/LadderTable';
 import { MatchTable } from '../../../components/MatchTable';
+import { JudgedPromises, ModelMeasuresTable } from '../../../components/ModelMeasures';
+import type { MeasuresAnswer } from '../../../lib/analysis';
 import { arenaGet } from '../../../lib/arena';
 import { formatFixed, formatTime, formatUsd, gameName } from '../../../lib/format';
 import { type LadderAnswer, ladderQuery } from '../../../lib/ladder';
@@ -22,12 +24,14 @@ const COLOURS = ['#1d4ed8', '#b45309', '#15803d', '#7c3aed', '#be123c', '#0e7490
 /** One agent: its rating over successive tournaments, what it cost, and its arena matches. */
 export default async function AgentPage({ params }: { params: Params }) {
   const name = decodeURIComponent((await params).name);
-  const [agents, matches, ladderAll, ladderPeople] = await Promise.all([
+  const [agents, matches, ladderAll, ladderPeople, measures] = await Promise.all([
     arenaGet<{ agents: AgentRow[] }>('/api/agents'),
     arenaGet<MatchPage>(`/api/matches?agent=${encodeURIComponent(name)}&demo=exclude&pageSize=20`),
     arenaGet<LadderAnswer>(`/api/ladder${ladderQuery({ name })}`),
     arenaGet<LadderAnswer>(`/api/ladder${ladderQuery({ name, pool: 'vs-people' })}`),
+    arenaGet<MeasuresAnswer>(`/api/measures/diplomacy?agent=${encodeURIComponent(name)}`),
   ]);
+  const measured = measures.ok && measures.data.perModel.length > 0 ? measures.data : null;
   const ladder = (a: typeof ladderAll) => (a.ok ? a.data.ratings.filter((r) => r.kind !== 'person') : []);
   const arenaRow = agents.ok ? agents.data.agents.find((a) => a.name === name) : undefined;
   const history = listTournaments()
@@ -88,6 +92,17 @@ export default async function AgentPage({ params }: { params: Params }) {
         tournament
         {history.length === 1 ? '' : 's'}
       </p>
+      {measured && (
+        <section className="panel" aria-labelledby="diplomacy-measures">
+          <h2 id="diplomacy-measures" style={{ marginTop: 0 }}>
+            Diplomacy measures
+          </h2>
+          <p className="small muted">Over its {measured.matches} most recent finished Diplomacy matches in the arena.</p>
+          <ModelMeasuresTable rows={measured.perModel} />
+          <h3>Promises in free text</h3>
+          <JudgedPromises promises={measured.promises} />
+        </section>
+      )}
       <section className="panel" aria-labelledby="ladder">
         <h2 id="ladder" style={{ marginTop: 0 }}>
           Ladder

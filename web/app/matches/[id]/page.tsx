@@ -4,7 +4,8 @@ import { LiveMatch } from '../../../components/LiveMatch';
 import { Replay } from '../../../components/Replay';
 import { arenaForBrowser, arenaGet } from '../../../lib/arena';
 import { formatReturns, formatTime, gameName, seatLabel, shortId } from '../../../lib/format';
-import type { MatchDetail } from '../../../lib/types';
+import { currentUser } from '../../../lib/session';
+import type { BranchStatus, MatchDetail } from '../../../lib/types';
 
 export const dynamic = 'force-dynamic';
 
@@ -31,6 +32,12 @@ export default async function MatchPage({ params, searchParams }: { params: Para
   const match = res.data;
   const tRaw = Array.isArray(sp.t) ? sp.t[0] : sp.t;
   const t = tRaw !== undefined && /^\d+$/.test(tRaw) ? Number(tRaw) : null;
+  const over = match.status !== 'running';
+  const [me, branches] = await Promise.all([
+    currentUser(),
+    over ? arenaGet<{ branches: BranchStatus[] }>(`/api/matches/${encodeURIComponent(id)}/branches`) : null,
+  ]);
+  const forks = branches?.ok ? branches.data.branches : [];
   const exports = ['json', ...(match.game === 'nlhe' ? ['phh'] : []), ...(match.game === 'diplomacy' ? ['diplomacy'] : [])];
 
   return (
@@ -86,11 +93,25 @@ export default async function MatchPage({ params, searchParams }: { params: Para
           )}{' '}
           · <Link href="/">all matches</Link>
         </p>
+        {forks.length > 0 && (
+          <p className="small muted" style={{ margin: 0 }} data-testid="branches">
+            Branches:{' '}
+            {forks.map((b, i) => (
+              <span key={b.id}>
+                {i > 0 && ', '}
+                <Link href={`/matches/${encodeURIComponent(id)}/branches/${b.id}`}>
+                  {b.at} ×{b.times}
+                </Link>{' '}
+                ({b.status})
+              </span>
+            ))}
+          </p>
+        )}
       </header>
       {match.status === 'running' ? (
         <LiveMatch match={{ ...match, events: [], modelCalls: [] } as MatchDetail} arena={arenaForBrowser()} />
       ) : (
-        <Replay match={match} initialT={t} />
+        <Replay match={match} initialT={t} canBranch={me.role === 'operator' && match.status === 'finished'} />
       )}
     </div>
   );

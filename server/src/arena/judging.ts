@@ -1,0 +1,132 @@
+/**
+ * Diplomacy analyses for the API, and the free-text judge run on a stored match.
+ *
+ * `analysisOf` is the one place a match's cooperation analysis is read: the judged one if a judge
+ * has run, else the plain one, computed once and kept in the results store. `measures` pools the
+ * per-model measures and judged promises of recent finished matches (analyzer/diplomacy).
+ *
+ * Judging is the operator's (its model calls cost money): the judge is one of the operator's
+ * registered LLM configurations, never a file or URL from the request; its day's spend is
+ * checked against the configuration's cap before and added to the ledger after. It runs in the
+ * background; the judged analysis replaces the plain one for every reader.
+ */
+import { z } from 'zod';
+import type { AgentRegistry } from '../agents-registry/registry';
+import { analyzeDiplomacyMatch, type DiplomacyAnalysis, judgeDiplomacyMatch } from '../analyzer/diplomacy';
+import { type AgentMeasures, agentMeasures, judgedPromises } from '../analyzer/diplomacy/agent-measures';
+import { exportRecord } from '../store/export';
+import type { ResultsStore } from '../store/results';
+import type { MatchStore, MatchWithEvents } from '../store/types';
+import { Refused } from './refused';
+
+export class JudgeRefused extends Refused<400 | 404 | 409 | 429> {}
+
+export const judgeRequestSchema = z
+  .object({
+    /** A registered LLM configuration's id. */
+    judge: z.string().min(1).max(130),
+    /** Time for one judgement, all attempts included. */
+    deadlineMs: z.number().int().min(1000).max(600_000).default(120_000),
+  })
+  .strict();
+
+const KIND = 'diplomacy';
+/** Finished matches pooled by `measures`, newest first. */
+export const MEASURED_MATCHES = 50;
+
+export interface PooledMeasures {
+  matches: number;
+  perModel: AgentMeasures[];
+  promises: ReturnType<typeof judgedPromises>;
+}
+
+export class DiplomacyAnalyses {
+  private readonly judging = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly store: MatchStore,
+    private readonly results: ResultsStore,
+    private readonly registry: AgentRegistry,
+  ) {}
+
+  /** The match's analysis (judged when a judge ran), computed and kept on first read. */
+  async analysisOf(match: MatchWithEvents): Promise<DiplomacyAnalysis> {
+    const rows = await this.results.analyses({ matchId: match.id, kind: KIND });
+    const newest = rows.sort((a, b) => b.createdAt - a.createdAt).map((r) => r.result as DiplomacyAnalysis);
+    const cached = newest.find((a) => a.freeText) ?? newest[0];
+    if (cached) return cached;
+    const analysis = analyzeDiplomacyMatch(exportRecord(match));
+    await this.results.saveAnalysis({ matchId: match.id, tournamentId: match.tournamentId, kind: KIND, result: analysis });
+    return analysis;
+  }
+
+  /** Per-model measures over the newest finished Diplomacy matches (of one agent, if named). */
+  async measures(agent?: string): Promise<PooledMeasures> {
+    const page = await this.store.listMatches({
+      game: 'diplomacy',
+      status: 'finished',
+      demo: 'exclude',
+      pageSize: MEASURED_MATCHES,
+      ...(agent ? { agent } : {}),
+    });
+    const analyses: (DiplomacyAnalysis & { matchId: string })[] = [];
+    for (const summary of page.matches) {
+      const match = await this.store.getMatch(summary.id);
+      if (!match) continue;
+      try {
+        analyses.push({ ...(await this.analysisOf(match)), matchId: match.id });
+      } catch {
+        // A stored match that no longer replays is left out of the pool, not fatal to it.
+      }
+    }
+    const perModel = agentMeasures(analyses).filter((m) => !agent || m.agent === agent);
+    const promises = judgedPromises(analyses).filter((p) => !agent || p.agent === agent);
+    return { matches: analyses.length, perModel, promises };
+  }
+
+  /** Starts the judge on a finished Diplomacy match; throws a JudgeRefused. */
+  async judge(matchId: string, raw: unknown): Promise<{ matchId: string; judge: string; status: 'running' }> {
+    const parsed = judgeRequestSchema.safeParse(raw ?? {});
+    if (!parsed.success)
+      throw new JudgeRefused(
+        400,
+        'judge/invalid',
+        parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+      );
+    const match = matchId.length <= 100 ? await this.store.getMatch(matchId) : null;
+    if (!match) throw new JudgeRefused(404, 'match/not-found', `no match ${matchId.slice(0, 100)}`);
+    if (match.status !== 'finished') throw new JudgeRefused(409, 'judge/not-finished', 'a match is judged once it is over');
+    if (match.game !== 'diplomacy') throw new JudgeRefused(400, 'judge/unsupported', 'the judge reads Diplomacy press');
+    const { judge: id, deadlineMs } = parsed.data;
+    const entry = this.registry.get(id);
+    if (!entry?.judge)
+      throw new JudgeRefused(
+        400,
+        'judge/unknown',
+        `'${id.slice(0, 64)}' is not a registered model configuration (GET /api/registry)`,
+      );
+    const cap = entry.dailyCapUsd ?? 0;
+    if (this.registry.ledger.spentToday(id) >= cap)
+      throw new JudgeRefused(429, 'limits/spend', `${id} has spent its daily cap of $${cap}`);
+    if (this.judging.has(matchId)) throw new JudgeRefused(409, 'judge/running', 'a judge is already reading this match');
+    const record = exportRecord(match);
+    const done = judgeDiplomacyMatch(record, { ...entry.judge(), deadlineMs })
+      .then(async (analysis) => {
+        this.registry.ledger.add(id, analysis.freeText?.costUsd ?? 0);
+        await this.results.saveAnalysis({ matchId, tournamentId: match.tournamentId, kind: KIND, result: analysis });
+      })
+      .catch((error) => console.error(`the judge of match ${matchId} failed:`, error))
+      .finally(() => this.judging.delete(matchId));
+    this.judging.set(matchId, done);
+    return { matchId, judge: id, status: 'running' };
+  }
+
+  /** Resolves once the judge of `matchId` has ended (at once if none runs). */
+  async settled(matchId: string): Promise<void> {
+    await this.judging.get(matchId);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.judging.values());
+  }
+}
