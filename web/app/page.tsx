@@ -2,15 +2,19 @@ import { listGames } from '@parley/games';
 import Link from 'next/link';
 import { AutoRefresh } from '../components/AutoRefresh';
 import { CreateMatch } from '../components/CreateMatch';
+import { FeaturedMatch } from '../components/FeaturedMatch';
 import { MatchTable } from '../components/MatchTable';
-import { arenaGet } from '../lib/arena';
-import type { MatchPage } from '../lib/types';
+import { arenaForBrowser, arenaGet } from '../lib/arena';
+import type { MatchPage, MatchSummary } from '../lib/types';
 
 export const dynamic = 'force-dynamic';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
+
+/** The live match to feature: the newest demo table, else the newest live match of any kind. */
+const featured = (live: MatchSummary[]): MatchSummary | undefined => live.find((m) => m.demo) ?? live[0];
 
 /** The lobby: live matches, recent ones with filters, and a form to start a new one. */
 export default async function Lobby({ searchParams }: { searchParams: Search }) {
@@ -35,6 +39,7 @@ export default async function Lobby({ searchParams }: { searchParams: Search }) 
     arenaGet<MatchPage>(`/api/matches?${q}`),
   ]);
   const games = listGames().map((g) => g.descriptor);
+  const feature = live.ok ? featured(live.data.matches) : undefined;
   const pages = recent.ok ? Math.max(1, Math.ceil(recent.data.total / pageSize)) : 1;
   const pageLink = (p: number) => {
     const next = new URLSearchParams(q);
@@ -47,6 +52,8 @@ export default async function Lobby({ searchParams }: { searchParams: Search }) 
     <>
       <AutoRefresh ms={10_000} />
       <h1>Matches</h1>
+      {/* Keyed by id: a new featured match is a new room to join. */}
+      {feature && <FeaturedMatch key={feature.id} match={feature} arena={arenaForBrowser()} />}
       {!recent.ok && (
         <div className="error-box" role="alert">
           <strong>The arena is not answering.</strong> {recent.error.message}. Start it with <code>npm start</code> (or set{' '}

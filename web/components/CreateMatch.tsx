@@ -9,7 +9,8 @@ import type { ApiError, CreatedMatch } from '../lib/types';
 
 const DEFAULT_PARAMS: Record<string, string> = {
   diplomacy: '{\n  "lastYear": null\n}',
-  nlhe: '{\n  "players": 2,\n  "format": "hand",\n  "startingStack": 10000,\n  "blinds": [50, 100]\n}',
+  // A session of several hands, as a card room deals: one hand is over before it starts.
+  nlhe: '{\n  "players": 2,\n  "format": "cash",\n  "hands": 6,\n  "startingStack": 10000,\n  "blinds": [50, 100]\n}',
   leduc: '{}',
   kuhn: '{}',
 };

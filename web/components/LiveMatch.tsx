@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { formatReturns, gameName, seatLabel, seatNames } from '../lib/format';
+import { announceStatus } from '../lib/match-status';
 import { type HeldSeat, inviteLink, readSeats, saveSeats, takeFragmentSeat } from '../lib/seat-tokens';
 import type { MatchSummary } from '../lib/types';
 import { type ArenaEndpoint, useMatchRoom } from '../lib/use-room';
@@ -79,6 +80,10 @@ function LiveRoom({
   }, [me, token, match.id]);
 
   const over = finished !== null || (snap && snap.status !== 'running');
+  // The header's status pill was rendered when the page loaded: tell it when the match ends.
+  useEffect(() => {
+    if (snap?.status) announceStatus(match.id, finished !== null && snap.status === 'running' ? 'finished' : snap.status);
+  }, [snap?.status, finished, match.id]);
   const spectatorDelay = match.settings?.spectatorDelayMs ?? 0;
 
   return (

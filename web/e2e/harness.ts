@@ -91,3 +91,18 @@ export async function waitFinished(matchId: string, timeoutMs = 60_000): Promise
     `match ${matchId} to finish`,
   );
 }
+
+/**
+ * Creates a No-Limit Hold'em match from the lobby's form, with the form's parameters unless
+ * `params` (JSON) replaces them, and waits for the match page; returns the match id.
+ */
+export async function createPokerFromLobby(page: Page, seats: string[], params?: string): Promise<string> {
+  await page.goto(webUrl());
+  const form = page.getByRole('form', { name: 'Create a match' });
+  await form.locator('select[name=game]').selectOption('nlhe');
+  for (const [i, seat] of seats.entries()) await form.locator(`input[name=seat-${i}]`).fill(seat);
+  if (params !== undefined) await form.locator('textarea[name=params]').fill(params);
+  await form.getByRole('button', { name: 'Create match' }).click();
+  await page.waitForURL(/\/matches\/[0-9a-f-]+/);
+  return new URL(page.url()).pathname.split('/').pop()!;
+}

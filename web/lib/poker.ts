@@ -14,6 +14,14 @@ export interface SeatModel {
   folded: boolean;
   allIn: boolean;
   button: boolean;
+  /** The blind this seat posted this hand, if any. */
+  blind: 'SB' | 'BB' | null;
+  /** Out of chips and out of the game (cash without rebuy, or eliminated in a sit-and-go). */
+  busted: boolean;
+  /** Won chips in the hand just finished (highlighted while that showdown is on view). */
+  winner: boolean;
+  /** The engine's name of the hand this seat showed ("Two pair, kings and sevens, …"). */
+  handName: string | null;
   note: string | null;
 }
 
@@ -28,12 +36,18 @@ export interface TableModel {
   /** Lines for the action log, already redacted for this viewer. */
   history: string[];
   result: string | null;
+  /** The hand that just ended, while its showdown is on view: who won what and with which hand. */
+  showdown?: { hand: number; winners: { seat: number; won: number; handName: string | null }[] } | null;
 }
 
 export interface NlheView {
   format: string;
   hand: number;
+  /** Cash games: the number of hands the match plays. */
+  hands?: number;
   button: number;
+  smallBlind?: number;
+  bigBlind?: number;
   blinds: [number, number];
   ante: number;
   phase: string;
@@ -49,10 +63,19 @@ export interface NlheView {
     folded?: boolean;
     allIn?: boolean;
     shown?: string[];
+    handName?: string;
     mucked?: boolean;
   }[];
   net: number[];
-  lastHand?: { hand: number; board: string; shown: Record<string, string>; result: Record<string, number> };
+  eliminated?: boolean[];
+  lastHand?: {
+    hand: number;
+    board: string;
+    shown: Record<string, string>;
+    names?: Record<string, string>;
+    result: Record<string, number>;
+    winners?: number[];
+  };
   history: string[];
   /** Observations only. */
   seat?: number;
@@ -85,6 +108,17 @@ const who = (names: string[], seat: number) => {
   return !name || name === `seat ${seat}` ? `seat ${seat}` : `${name} (seat ${seat})`;
 };
 
+/**
+ * The engine writes every bet as `raise N`, the total the bet becomes (PHH's `cbr`). A reader
+ * expects "bets N" when nothing was bet on the street yet (preflop the blinds count as a bet)
+ * and "raises to N" after.
+ */
+function betWords(action: string, facingBet: boolean): string {
+  const to = /^raise (\d+)$/.exec(action)?.[1];
+  if (to === undefined) return action;
+  return facingBet ? `raises to ${to}` : `bets ${to}`;
+}
+
 /** The hand's log in words; other seats' hidden hole cards become one line per deal round. */
 function nlheLines(history: readonly string[], names: string[]): string[] {
   const out: string[] = [];
@@ -95,6 +129,7 @@ function nlheLines(history: readonly string[], names: string[]): string[] {
   };
   let board: string[] = [];
   let boardTotal = 0;
+  let facingBet = true;
   const flushBoard = () => {
     if (board.length === 0) return;
     boardTotal += board.length;
@@ -113,13 +148,15 @@ function nlheLines(history: readonly string[], names: string[]): string[] {
     const b = /^deal board (\S+)$/.exec(line);
     if (b) {
       board.push(b[1]!);
+      facingBet = false;
       continue;
     }
     flushBoard();
     if (deal) out.push(`${who(names, Number(deal[1]))} is dealt ${deal[2]}`);
     else {
       const act = /^(\d+): (.*)$/.exec(line);
-      out.push(act ? `${who(names, Number(act[1]))}: ${act[2]}` : line);
+      out.push(act ? `${who(names, Number(act[1]))}: ${betWords(act[2]!, facingBet)}` : line);
+      if (act?.[2]?.startsWith('raise ')) facingBet = true;
     }
   }
   flush();
@@ -127,8 +164,14 @@ function nlheLines(history: readonly string[], names: string[]): string[] {
   return out;
 }
 
-export function nlheTable(view: NlheView, names: string[], viewer: number | null): TableModel {
+/**
+ * `recent` is the number of a finished hand the page still shows (its showdown stays on view a
+ * moment after the next hand is dealt); the last hand's showdown also shows while the match is over.
+ */
+export function nlheTable(view: NlheView, names: string[], viewer: number | null, recent: number | null = null): TableModel {
   const over = view.phase === 'over';
+  const last = view.lastHand;
+  const showing = last && (over || recent === last.hand) ? last : null;
   const dealt = new Map<number, number>();
   for (const line of view.history) {
     const m = /^deal (\d+) /.exec(line);
@@ -140,21 +183,28 @@ export function nlheTable(view: NlheView, names: string[], viewer: number | null
     if (viewer === p.seat && view.hole && view.hole.length > 0 && (holds || over)) cards = view.hole;
     else if (p.shown) cards = p.shown;
     else if (holds) cards = Array.from({ length: Math.min(2, dealt.get(p.seat) ?? 0) }, () => null);
-    const notes = [p.mucked ? 'mucked' : null, p.folded ? 'folded' : null].filter(Boolean);
+    const busted = !p.inHand && p.stack === 0;
+    const notes = [busted ? 'busted' : null, p.mucked ? 'mucked' : null, p.folded ? 'folded' : null].filter(Boolean);
+    const winner = Boolean(showing?.winners?.includes(p.seat));
     return {
       seat: p.seat,
-      name: names[p.seat] ?? `seat ${p.seat}`,
+      name: viewer === p.seat ? 'You' : (names[p.seat] ?? `seat ${p.seat}`),
       stack: p.stack,
       bet: p.bet ?? 0,
       cards,
       folded: Boolean(p.folded),
       allIn: Boolean(p.allIn),
       button: view.button === p.seat,
+      blind: view.smallBlind === p.seat ? 'SB' : view.bigBlind === p.seat ? 'BB' : null,
+      busted,
+      winner,
+      handName: p.handName ?? (winner ? (showing?.names?.[String(p.seat)] ?? null) : null),
       note: notes.length > 0 ? notes.join(', ') : null,
     };
   });
   const street = view.phase === 'over' ? 'hand over' : view.phase;
-  const caption = `${view.format === 'hand' ? 'Hand' : `Hand ${view.hand}`} · ${street} · blinds ${view.blinds[0]}/${view.blinds[1]}${view.ante ? ` ante ${view.ante}` : ''}`;
+  const count = view.format === 'hand' ? 'Single hand' : view.hands ? `Hand ${view.hand} of ${view.hands}` : `Hand ${view.hand}`;
+  const caption = `${count} · ${street} · blinds ${view.blinds[0]}/${view.blinds[1]}${view.ante ? ` ante ${view.ante}` : ''}`;
   let result: string | null = null;
   if (view.lastHand && (over || view.history.length <= 1)) {
     const parts = Object.entries(view.lastHand.result)
@@ -162,6 +212,14 @@ export function nlheTable(view: NlheView, names: string[], viewer: number | null
       .map(([s, v]) => `${names[Number(s)] ?? `seat ${s}`} ${v > 0 ? '+' : ''}${v}`);
     result = `Hand ${view.lastHand.hand}: ${parts.join(', ') || 'no change'}`;
   }
+  const showdown = showing && {
+    hand: showing.hand,
+    winners: (showing.winners ?? []).map((seat) => ({
+      seat,
+      won: showing.result[String(seat)] ?? 0,
+      handName: showing.names?.[String(seat)] ?? null,
+    })),
+  };
   return {
     seats,
     board: view.board,
@@ -171,8 +229,12 @@ export function nlheTable(view: NlheView, names: string[], viewer: number | null
     toAct: view.toAct,
     history: nlheLines(view.history, names),
     result,
+    showdown,
   };
 }
+
+/** Kuhn and Leduc have no blinds, busts or named hands. */
+const PLAIN_SEAT = { blind: null, busted: false, winner: false, handName: null } as const;
 
 /** Leduc: seat 0 acts first in each round; a card a seat may see is its own or a shown one. */
 export function leducTable(view: LeducView, names: string[], viewer: number | null, toAct: number | null): TableModel {
@@ -191,6 +253,7 @@ export function leducTable(view: LeducView, names: string[], viewer: number | nu
       folded: folded === seat,
       allIn: false,
       button: false,
+      ...PLAIN_SEAT,
       note: folded === seat ? 'folded' : null,
     };
   });
@@ -231,6 +294,7 @@ export function kuhnTable(view: KuhnView, names: string[], viewer: number | null
       folded: foldedSeat === seat,
       allIn: false,
       button: false,
+      ...PLAIN_SEAT,
       note: foldedSeat === seat ? 'folded' : null,
     };
   });
@@ -252,9 +316,10 @@ export function tableModel(
   names: string[],
   viewer: number | null,
   toAct: number | null,
+  recent: number | null = null,
 ): TableModel | null {
   if (!view || typeof view !== 'object') return null;
-  if (game === 'nlhe') return nlheTable(view as NlheView, names, viewer);
+  if (game === 'nlhe') return nlheTable(view as NlheView, names, viewer, recent);
   if (game === 'leduc') return leducTable(view as LeducView, names, viewer, toAct);
   if (game === 'kuhn') return kuhnTable(view as KuhnView, names, viewer, toAct);
   return null;

@@ -50,6 +50,8 @@ export interface MatchSummary {
   finishedAt: number | null;
   finalStateHash: string | null;
   eventCount: number;
+  /** A match the arena's demo started (bots playing for visitors to watch). */
+  demo?: boolean;
 }
 
 export interface MatchEvent {

@@ -33,6 +33,8 @@ export interface RoomSnapshot {
   spectator: unknown;
   press: MessageRecord[];
   returns: number[] | null;
+  /** Spectators connected to the room now. */
+  spectators: number;
   seats: SeatState[];
   view: OwnView | null;
 }
@@ -87,6 +89,7 @@ function snapshot(state: any, cache: Parsed): RoomSnapshot {
     spectator: parsed(cache, 'spectator', state.spectator, null),
     press: parsed<MessageRecord[]>(cache, 'press', state.press, []),
     returns: parsed<number[] | null>(cache, 'returns', state.returns, null),
+    spectators: state.spectators ?? 0,
     seats,
     view: own
       ? {

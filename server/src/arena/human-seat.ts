@@ -3,6 +3,10 @@
  * like any agent; the answer arrives when the client sends `act` for the current decision. The
  * runtime's deadline plays the default if no answer comes, so a stalled or absent client never
  * blocks the match.
+ *
+ * In a sequential game a decision with a single legal action is no decision (poker's showdown,
+ * where the rules make a hand be shown): with `autoplayForced` the seat answers it at once, so
+ * the person is neither kept waiting on the clock nor asked to click for what the rules decide.
  */
 import type { Agent, DecisionInput } from '@parley/agents';
 import { type Clock, systemClock } from '../runtime/clock';
@@ -20,13 +24,15 @@ export class HumanSeat implements Agent {
   private pending: (PendingDecision & { resolve(actions: string[]): void }) | null = null;
   private decisionCounter: () => number;
   private readonly clock: Clock;
+  private readonly autoplayForced: boolean;
   /** Called when a decision opens (so the room can show the clock) or closes. */
   onChange: () => void = () => {};
 
-  constructor(name: string, decisionCounter: () => number, clock: Clock = systemClock) {
+  constructor(name: string, decisionCounter: () => number, clock: Clock = systemClock, autoplayForced = false) {
     this.name = name;
     this.decisionCounter = decisionCounter;
     this.clock = clock;
+    this.autoplayForced = autoplayForced;
   }
 
   current(): PendingDecision | null {
@@ -34,6 +40,7 @@ export class HumanSeat implements Agent {
   }
 
   act(input: DecisionInput): Promise<string[]> {
+    if (this.autoplayForced && input.legalActions.length === 1) return Promise.resolve([input.legalActions[0]!]);
     return new Promise((resolve) => {
       const id = this.decisionCounter();
       const onAbort = () => close([]);

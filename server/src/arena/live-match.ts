@@ -93,7 +93,8 @@ export class LiveMatch {
   private makeSeat(raw: MatchSettings['seats'][number], seat: Seat) {
     const { spec, name } = seatAgentSpec(raw);
     if (spec === HUMAN) {
-      const human = new HumanSeat(name ?? `seat ${seat}`, () => this.actionCount, this.clock);
+      const forced = this.game.descriptor.traits.dynamics === 'sequential';
+      const human = new HumanSeat(name ?? `seat ${seat}`, () => this.actionCount, this.clock, forced);
       human.onChange = () => this.notify();
       return { agent: human, kind: 'human' as const, spec, name: human.name, human };
     }

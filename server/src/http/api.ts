@@ -235,7 +235,11 @@ export function createApi(deps: ApiDeps) {
     listAgents: createEndpoint('/api/agents', { method: 'GET' }, async (ctx) => {
       const q = agentsQuery.safeParse(ctx.query ?? {});
       if (!q.success) return fail(400, 'query/invalid', 'demo must be include, exclude or only');
-      return json(200, { agents: await store.listAgents({ demo: q.data.demo }) });
+      // A person's seat without a name is stored as "seat N": a placeholder, not an agent to list.
+      const agents = (await store.listAgents({ demo: q.data.demo })).filter(
+        (a) => !(a.kind === 'human' && /^seat \d+$/.test(a.name)),
+      );
+      return json(200, { agents });
     }),
 
     /** The agents a match or tournament may seat, by id: what the operator registered. */

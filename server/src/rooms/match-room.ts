@@ -118,6 +118,7 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
       this.patchSoon();
     } else {
       this.spectators++;
+      this.state.spectators = this.spectators;
       if (this.spectatorStale) this.patchSoon();
     }
     this.reply(client, { type: 'seat', seat, role: seat === null ? 'spectator' : 'player' });
@@ -137,7 +138,10 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
 
   override onLeave(client: Client<{ userData: ClientData }>) {
     const seat = client.userData?.seat;
-    if (seat === null) this.spectators = Math.max(0, this.spectators - 1);
+    if (seat === null) {
+      this.spectators = Math.max(0, this.spectators - 1);
+      this.state.spectators = this.spectators;
+    }
     if (seat !== null && seat !== undefined && !this.clients.some((c) => c !== client && c.userData?.seat === seat)) {
       (this.state.seats[seat] as SeatInfo).connected = false;
     }

@@ -51,6 +51,8 @@ export const MatchState = schema(
     /** While a negotiation period is open, when it closes (ms since epoch); 0 otherwise. */
     pressOpenUntil: t.number().default(0),
     returns: t.string().default('null'),
+    /** How many spectators are connected (public: a count, never who). */
+    spectators: t.uint16().default(0),
     seats: t.array(SeatInfo),
     views: t.array(SeatView).view(),
   },

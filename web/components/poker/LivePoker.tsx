@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { type NlheView, tableModel } from '../../lib/poker';
+import { betVerb, clamp, quickSizes } from '../../lib/poker-sizing';
 import type { RoomSnapshot } from '../../lib/use-room';
 import { ActionLog, PokerTable } from './PokerTable';
 
@@ -24,7 +25,8 @@ export function LivePoker({ game, snap, names, me, send }: Props) {
   const own = snap.view;
   const view = me !== null && own?.observation ? own.observation : snap.spectator;
   const toAct = snap.seats.find((s) => s.deciding)?.seat ?? null;
-  const table = useMemo(() => tableModel(game, view, names, me, toAct), [game, view, names, me, toAct]);
+  const recent = useRecentHand((view as NlheView | null)?.lastHand?.hand ?? null);
+  const table = useMemo(() => tableModel(game, view, names, me, toAct, recent), [game, view, names, me, toAct, recent]);
   const clocks = snap.seats;
   const legal = own?.legal ?? [];
   const decision = own?.decision ?? -1;
@@ -35,7 +37,7 @@ export function LivePoker({ game, snap, names, me, send }: Props) {
       <div className="stack">
         <PokerTable table={table} me={me} clocks={clocks} />
         {me !== null && (
-          <section className="panel" aria-label="Your move" data-testid="poker-controls">
+          <section className="panel action-bar" aria-label="Your move" data-testid="poker-controls">
             {canAct ? (
               <PokerControls
                 game={game}
@@ -57,6 +59,24 @@ export function LivePoker({ game, snap, names, me, send }: Props) {
       </div>
     </div>
   );
+}
+
+/** How long a finished hand's showdown stays on view once the next hand is dealt. */
+const SHOWDOWN_MS = 5000;
+
+/**
+ * The number of the hand that just finished, for SHOWDOWN_MS after it did, else null: bots act
+ * at once, so without this the winner and the hand name would vanish with the next deal.
+ */
+function useRecentHand(last: number | null): number | null {
+  const [recent, setRecent] = useState<number | null>(null);
+  useEffect(() => {
+    if (last === null) return;
+    setRecent(last);
+    const id = setTimeout(() => setRecent(null), SHOWDOWN_MS);
+    return () => clearTimeout(id);
+  }, [last]);
+  return recent;
 }
 
 const LABEL: Record<string, string> = {
@@ -107,12 +127,11 @@ export function PokerControls({
 
   const raiseTo = useCallback(
     (to: number) => {
-      if (!bounds) return;
-      const v = Math.round(Math.min(bounds.max, Math.max(bounds.min, to)));
-      act(`raise ${v}`);
+      if (bounds) act(`raise ${clamp(to, bounds)}`);
     },
     [bounds, act],
   );
+  const verb = nl ? betVerb(nl) : 'Raise to';
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -174,7 +193,7 @@ export function PokerControls({
         <div className="stack">
           <div className="controls">
             <label htmlFor="bet-amount" className="small">
-              Raise to
+              {verb}
             </label>
             <input
               id="bet-amount"
@@ -193,20 +212,26 @@ export function PokerControls({
               value={amount}
               onChange={(e) => setAmount(Number(e.target.value))}
               style={{ width: '7rem' }}
-              aria-label="Raise-to amount"
+              aria-label={`${verb} amount`}
             />
             <button type="button" onClick={() => raiseTo(amount)} disabled={sent} data-action="raise">
-              Raise to {amount.toLocaleString('en-US')} <kbd>r</kbd>
+              {verb} {amount.toLocaleString('en-US')} <kbd>r</kbd>
             </button>
           </div>
-          <div className="controls small">
-            <span className="muted">Quick sizes:</span>
-            {raises.map((r) => (
-              <button key={r} type="button" className="secondary" onClick={() => setAmount(r)}>
-                {r === bounds.max ? `all in ${r.toLocaleString('en-US')}` : r.toLocaleString('en-US')}
+          <div className="controls small" data-testid="quick-sizes">
+            {quickSizes(nl, bounds).map((q) => (
+              <button
+                key={q.label}
+                type="button"
+                className="secondary"
+                onClick={() => setAmount(q.to)}
+                data-size={q.to}
+                title={`${verb} ${q.to.toLocaleString('en-US')}`}
+              >
+                {q.label}
               </button>
             ))}
-            <span className="muted">
+            <span className="muted key-hints">
               <kbd>↑</kbd>/<kbd>↓</kbd> adjust · <kbd>a</kbd> all in
             </span>
           </div>

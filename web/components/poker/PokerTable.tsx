@@ -27,8 +27,9 @@ export function PokerTable({ table, me, clocks }: Props) {
       <div className="row small muted" style={{ marginBottom: '0.25rem' }}>
         <span data-testid="table-caption">{table.caption}</span>
         <span className="spacer" />
-        {table.result && <span>{table.result}</span>}
+        {table.result && !table.showdown && <span>{table.result}</span>}
       </div>
+      {table.showdown && <ShowdownBanner showdown={table.showdown} seats={table.seats} />}
       <div className="poker-table">
         <div className="poker-felt" />
         <div className="poker-center">
@@ -52,23 +53,31 @@ export function PokerTable({ table, me, clocks }: Props) {
           const betPos = position(k, n, 25, 21);
           const clock = clocks?.[s.seat];
           const acting = table.toAct === s.seat || Boolean(clock?.deciding);
+          const classes = [
+            'poker-seat',
+            acting && 'to-act',
+            s.folded && 'folded',
+            me === s.seat && 'me',
+            s.busted && 'busted',
+            s.winner && 'winner',
+          ];
           return (
             <div key={s.seat}>
-              <div
-                className={`poker-seat${acting ? ' to-act' : ''}${s.folded ? ' folded' : ''}${me === s.seat ? ' me' : ''}`}
-                style={pos}
-                data-seat={s.seat}
-              >
+              <div className={classes.filter(Boolean).join(' ')} style={pos} data-seat={s.seat}>
                 <span className="visually-hidden">
                   Seat {s.seat}
                   {acting ? ', to act' : ''}:{' '}
                 </span>
                 <div className="name" title={s.name}>
                   <span className="muted-inverse">{s.seat}</span> {s.name}
-                  {me === s.seat && ' (you)'}
                   {s.button && (
                     <span className="dealer-button" title="Dealer button">
                       D
+                    </span>
+                  )}
+                  {s.blind && (
+                    <span className="blind-marker" title={s.blind === 'SB' ? 'Small blind' : 'Big blind'} data-blind={s.blind}>
+                      {s.blind}
                     </span>
                   )}
                 </div>
@@ -82,11 +91,25 @@ export function PokerTable({ table, me, clocks }: Props) {
                 </div>
                 <div className="stack">
                   {s.stack !== null ? s.stack.toLocaleString('en-US') : `in pot ${s.bet}`}
-                  {s.allIn && <strong> · all in</strong>}
+                  {s.allIn && !s.busted && <strong> · all in</strong>}
                 </div>
+                {s.handName && (
+                  <div className="hand-name small" data-testid="hand-name">
+                    {s.handName}
+                  </div>
+                )}
                 {s.note && <div className="small">{s.note}</div>}
                 {clock && <SeatClockView clock={clock} />}
               </div>
+              {s.winner && table.showdown && (
+                // Keyed by hand so the chips slide from the pot again for every pot won.
+                <div
+                  key={table.showdown.hand}
+                  className="chip-push"
+                  style={{ '--to-left': pos.left, '--to-top': pos.top } as React.CSSProperties}
+                  aria-hidden="true"
+                />
+              )}
               {s.stack !== null && s.bet > 0 && (
                 <div className="poker-bet" style={betPos} data-bet-seat={s.seat}>
                   {s.bet.toLocaleString('en-US')}
@@ -97,6 +120,20 @@ export function PokerTable({ table, me, clocks }: Props) {
         })}
       </div>
     </section>
+  );
+}
+
+/** Who took the pot of the hand just finished, and with what. */
+function ShowdownBanner({ showdown, seats }: { showdown: NonNullable<TableModel['showdown']>; seats: TableModel['seats'] }) {
+  const name = (seat: number) => seats.find((s) => s.seat === seat)?.name ?? `Seat ${seat}`;
+  const lines = showdown.winners.map((w) => {
+    const verb = name(w.seat) === 'You' ? 'win' : 'wins';
+    return `${name(w.seat)} ${verb} ${w.won.toLocaleString('en-US')}${w.handName ? ` with ${w.handName}` : ''}`;
+  });
+  return (
+    <div className="showdown-banner" role="status" data-testid="showdown">
+      Hand {showdown.hand}: {lines.length > 0 ? lines.join('; ') : 'the pot is split'}
+    </div>
   );
 }
 

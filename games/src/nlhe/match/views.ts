@@ -6,8 +6,9 @@
  * the finished record. Card strings of a seat's unshown hand appear in no other view: past
  * hands are summarised with cards written back to back (`AsKd`), never as separate strings.
  */
-import { cardName } from '../cards';
+import { cardName, parseCards } from '../cards';
 import { type HandState, maxBet, potTotal, raiseBounds } from '../engine';
+import { describeStrength, evaluate } from '../eval';
 import { actingSeat } from './actions';
 import { levelFor } from './params';
 import { finishingOrder, type HandRecord, type NlheState } from './session';
@@ -38,6 +39,25 @@ function phaseName(h: HandState, over: boolean): string {
   return STREETS[h.street]!;
 }
 
+/** The hand name ("Two pair, kings and sevens, …") of shown hole cards on a board, once five or more cards are known. */
+function handName(hole: readonly number[], board: readonly number[]): string | undefined {
+  return hole.length + board.length >= 5 ? describeStrength(evaluate([...hole, ...board])) : undefined;
+}
+
+/**
+ * Who posted the small and big blind this hand (by the amounts posted, so heads-up, where the
+ * button posts the small blind, needs no special case). Public: blinds are posted face up.
+ */
+function blindSeats(s: NlheState): { smallBlind?: number; bigBlind?: number } {
+  const [small, big] = levelFor(s.params, s.handNumber).blinds;
+  const out: { smallBlind?: number; bigBlind?: number } = {};
+  s.hand.blinds.forEach((due, pos) => {
+    if (due > 0 && due === big && out.bigBlind === undefined) out.bigBlind = s.seats[pos]!;
+    else if (due > 0 && due === small && out.smallBlind === undefined) out.smallBlind = s.seats[pos]!;
+  });
+  return out;
+}
+
 /** Public facts of the table now, shared by every view. */
 function tableView(s: NlheState) {
   const h = s.hand;
@@ -53,7 +73,7 @@ function tableView(s: NlheState) {
       inHand: !s.over,
       folded: h.folded[pos]!,
       allIn: h.stacks[pos] === 0 && !h.folded[pos],
-      ...(h.shown[pos] ? { shown: h.hole[pos]!.map(cardName) } : {}),
+      ...(h.shown[pos] ? { shown: h.hole[pos]!.map(cardName), handName: handName(h.hole[pos]!, h.board) } : {}),
       ...(h.mucked[pos] ? { mucked: true } : {}),
     };
   });
@@ -62,7 +82,10 @@ function tableView(s: NlheState) {
   return {
     format: s.params.format,
     hand: s.handNumber,
+    // How many hands a cash game plays ("hand 3 of 10"); other formats have no fixed count.
+    ...(s.params.format === 'cash' ? { hands: s.params.hands } : {}),
     button: s.button,
+    ...(s.over ? {} : blindSeats(s)),
     blinds: level.blinds,
     ante: level.ante,
     bigBlindAnte: level.bigBlindAnte,
@@ -80,19 +103,30 @@ function tableView(s: NlheState) {
   };
 }
 
-/** A finished hand in one line each: board and shown hands as back-to-back cards, chips won. */
+/**
+ * A finished hand in one line each: board and shown hands as back-to-back cards, the name of
+ * each shown hand, chips won, and the winners (seats that ended the hand with more chips).
+ */
 export function summarize(record: HandRecord) {
   const board = record.log.filter((e) => e.startsWith('d db ')).map((e) => e.slice(5));
+  const boardCards = parseCards(board.join('')) ?? [];
   const shown: Record<string, string> = {};
+  const names: Record<string, string> = {};
   for (const e of record.log) {
     const m = /^p(\d+) show (\S+)$/.exec(e);
-    if (m) shown[String(record.seats[Number(m[1]) - 1])] = m[2]!;
+    if (!m) continue;
+    const seat = String(record.seats[Number(m[1]) - 1]);
+    shown[seat] = m[2]!;
+    const name = handName(parseCards(m[2]!) ?? [], boardCards);
+    if (name) names[seat] = name;
   }
   const result: Record<string, number> = {};
+  const winners: number[] = [];
   record.seats.forEach((seat, pos) => {
     result[String(seat)] = record.finishing[pos]! - record.config.startingStacks[pos]!;
+    if (result[String(seat)]! > 0) winners.push(seat);
   });
-  return { hand: record.number, board: board.join(''), shown, result };
+  return { hand: record.number, board: board.join(''), shown, names, result, winners };
 }
 
 export function observation(s: NlheState, seat: number) {

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LiveMatch } from '../../../components/LiveMatch';
 import { Replay } from '../../../components/Replay';
+import { StatusPill } from '../../../components/StatusPill';
 import { arenaForBrowser, arenaGet } from '../../../lib/arena';
 import { formatReturns, formatTime, gameName, seatLabel, shortId } from '../../../lib/format';
 import { currentUser } from '../../../lib/session';
@@ -45,7 +46,7 @@ export default async function MatchPage({ params, searchParams }: { params: Para
       <header>
         <h1 style={{ marginBottom: '0.25rem' }}>
           {gameName(match.game)} <span className="mono muted small">{shortId(match.id)}</span>{' '}
-          <span className={`badge ${match.status}`}>{match.status === 'running' ? 'live' : match.status}</span>
+          <StatusPill matchId={match.id} initial={match.status} />
         </h1>
         <ul className="seat-list" aria-label="Seats">
           {match.seats
@@ -53,7 +54,9 @@ export default async function MatchPage({ params, searchParams }: { params: Para
             .sort((a, b) => a.seat - b.seat)
             .map((s) => (
               <li key={s.seat} className="seat-chip">
-                <span className="muted">{seatLabel(match.game, s.seat)}</span> {s.agent.name}
+                <span className="muted">{seatLabel(match.game, s.seat)}</span>{' '}
+                {/* A person's unnamed seat is stored as "seat N": the label above already says it. */}
+                {s.agent.name === `seat ${s.seat}` ? '' : s.agent.name}
                 {s.agent.kind !== 'bot' && <span className="badge">{s.agent.kind}</span>}
                 {match.returns && <span className="mono">{formatReturns(match.game, [match.returns[s.seat] ?? 0])}</span>}
               </li>
