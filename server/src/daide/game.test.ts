@@ -196,7 +196,7 @@ describe('press level 10 between DAIDE bots', () => {
     await match;
   }, 60_000);
 
-  it('notes VIA routes, refuses SVE and LOD, and takes a draw naming every survivor but no other', async () => {
+  it('notes VIA routes, refuses SVE and LOD, calls DSD and AOA bad syntax, and takes a draw naming every survivor but no other', async () => {
     server = await startDaideServer({ port: 0, level: 10 });
     const bot = new DaideTestClient({ port: server.port, name: 'Prober', silent: true });
     await bot.connect();
@@ -212,6 +212,9 @@ describe('press level 10 between DAIDE bots', () => {
     const exchanges = [
       ["SVE ( 'g' )", "REJ ( SVE ( 'g' ) )"],
       ["LOD ( 'g' )", "REJ ( LOD ( 'g' ) )"],
+      // DSD and AOA are options a server offers in HLO, never commands: bad syntax from a client.
+      ['DSD', 'HUH ( ERR DSD )'],
+      ['AOA', 'HUH ( ERR AOA )'],
       ['DRW ( AUS RUS )', 'REJ ( DRW ( AUS RUS ) )'],
       ['DRW ( AUS ENG FRA GER ITA RUS TUR )', 'YES ( DRW ( AUS ENG FRA GER ITA RUS TUR ) )'],
     ];

@@ -114,6 +114,11 @@ describe('the Diplomacy saved game', () => {
     expect(spring!.results['F LON']).toEqual([]);
     expect(fall!.results['A TYR']).toEqual(['dislodged']); // Munich, supported by Vienna
     expect(fall!.results['A MUN']).toEqual([]);
+    expect(fall!.results['A VIE']).toEqual([]); // its support was not cut
+    const [, , retreat, winter] = saved.phases;
+    expect(retreat!.results).toEqual({ 'A TYR': [] }); // it reached Venice
+    // Builds carried out are the package's OK, an empty string, and nothing else was ordered.
+    expect(winter!.results).toEqual({ 'A PAR': [''], 'A MAR': [''], 'F BRE': [''], 'A BER': [''] });
   });
 
   it('stars the dislodged unit in the retreat phase and lists where it may go', () => {

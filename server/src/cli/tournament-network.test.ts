@@ -1,23 +1,15 @@
 /**
- * `parley tournament run FILE --daide-port N`: DAIDE bots take the `daide` participant's seats in
- * a Diplomacy tournament, the matches played in the CLI's thread beside the DAIDE server.
+ * Tournaments with seats played over the network, run from the CLI with worker threads asked
+ * for: DAIDE bots take the `daide` participant's seats (`--daide-port`), and ACPC clients an
+ * `acpc:PORT` participant's, the matches played in the CLI's thread beside the listeners.
  */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { freePort, HUNL_CLIENT, playWhenListening } from '../acpc/testing';
 import { DaideTestClient } from '../daide/client';
 import { run } from './tournament';
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const address = probe.address();
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return typeof address === 'object' && address ? address.port : 0;
-}
 
 /** Connects once the tournament's DAIDE server listens (each refusal is retried at the next turn of the event loop). */
 async function joined(port: number, seed: number): Promise<DaideTestClient> {
@@ -87,6 +79,47 @@ describe('parley tournament with DAIDE seats', () => {
     } finally {
       stdout.mockRestore();
       stderr.mockRestore();
+    }
+  }, 120_000);
+
+  it('seats an ACPC client for an acpc:PORT participant, match after match on its port', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'parley-acpc-tournament-'));
+    const file = join(dir, 'acpc.yaml');
+    const port = await freePort();
+    writeFileSync(
+      file,
+      [
+        'name: acpc-vs-call',
+        'game: nlhe',
+        'params: { players: 2, startingStack: 20000, blinds: [50, 100], format: cash, hands: 6, resetStacks: true }',
+        'seed: 4',
+        'participants:',
+        `  - { name: acpc-bot, agent: 'acpc:${port}' }`,
+        '  - call',
+        'format: { type: round-robin, rounds: 1 }',
+        'deadlineMs: 20000',
+      ].join('\n'),
+    );
+    const stdout = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const finished = run(['run', file, '--json', '--quiet', '--out', join(dir, 'out'), '--workers', '2']);
+      // One connection per match: the client comes back for the second seating.
+      const first = await playWhenListening(port, HUNL_CLIENT);
+      const second = await playWhenListening(port, HUNL_CLIENT);
+      expect(await finished).toBe(0);
+      expect([first.hands, second.hands]).toEqual([6, 6]);
+      const board = JSON.parse(String(stdout.mock.calls.at(-1)?.[0]));
+      expect(board).toMatchObject({ game: 'nlhe', complete: true, matches: 2 });
+      const results = readFileSync(join(dir, 'out', 'results.jsonl'), 'utf8')
+        .trim()
+        .split('\n');
+      for (const line of results) expect(JSON.parse(line)).toMatchObject({ fallbacks: [0, 0] });
+    } finally {
+      stdout.mockRestore();
+      stderr.mockRestore();
+      consoleError.mockRestore();
     }
   }, 120_000);
 });
