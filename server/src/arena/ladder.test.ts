@@ -87,7 +87,9 @@ describe('the ladder', () => {
       true,
       6,
     );
-    await playOut(await join(test.port, second.matchId, second.seats[0].token, alice.cookie), second.matchId);
+    const secondSeat = await join(test.port, second.matchId, second.seats[0].token, alice.cookie);
+    await until(() => secondSeat.room.state.seats?.[0]?.name === 'alice', 10_000, "the seat to show alice's name");
+    await playOut(secondSeat, second.matchId);
     await until(async () => (await matchesOf(alicePlayer)) === 2, 10_000, "alice's second rating");
     expect((await ladder('game=kuhn')).map((r) => [r.player, r.matches]).sort()).toEqual([
       ['agent:equilibrium', 2],

@@ -48,6 +48,12 @@ export class SeatHolders {
     return this.bySeat.get(seat);
   }
 
+  /** What a seat is called in the room: the account's name once a signed-in person took it, so no creator's label can pass for someone. */
+  seatName(seat: number, label: string): string {
+    const h = this.bySeat.get(seat);
+    return h && h.role !== 'guest' ? h.name : label;
+  }
+
   /**
    * Who the ladder rates for each seat: the account holding a person's seat (nobody for a guest's
    * or an untaken one), a bot account by its account, an agent by its registry id.

@@ -54,7 +54,8 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
     const { live } = this;
     this.state = new MatchState({ matchId: live.id, game: live.game.descriptor.id });
     live.seats.forEach((s, seat) => {
-      this.state.seats.push(new SeatInfo({ seat, name: s.name, kind: s.kind, bankMs: live.banks[seat] ?? 0 }));
+      const name = live.holders.seatName(seat, s.name);
+      this.state.seats.push(new SeatInfo({ seat, name, kind: s.kind, bankMs: live.banks[seat] ?? 0 }));
       this.state.views.push(new SeatView({ seat }));
     });
     await this.setMetadata({ game: live.game.descriptor.id, matchId: live.id, seats: live.seats.map((s) => s.name) });
@@ -114,7 +115,9 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
     client.view = new StateView();
     if (seat !== null) {
       client.view.add(this.state.views[seat] as SeatView);
-      (this.state.seats[seat] as SeatInfo).connected = true;
+      const info = this.state.seats[seat] as SeatInfo;
+      info.connected = true;
+      info.name = this.live.holders.seatName(seat, info.name);
       this.patchSoon();
     } else {
       this.spectators++;
