@@ -4,6 +4,15 @@ import { formatFixed, formatUsd } from '../lib/format';
 
 const pct = (x: number | null) => (x === null ? '–' : `${Math.round(100 * x)}%`);
 
+/** The mean size of its decision prompts over every phase, and the largest. */
+function orderPrompt(m: PooledModelMeasures): string {
+  const decide = (m.promptTokens ?? []).filter((p) => p.purpose === 'decide');
+  const calls = decide.reduce((n, p) => n + p.calls, 0);
+  if (calls === 0) return '–';
+  const mean = decide.reduce((n, p) => n + p.meanTokensIn * p.calls, 0) / calls;
+  return `${formatFixed(mean, 0)} (${Math.max(...decide.map((p) => p.maxTokensIn))})`;
+}
+
 /** Columns of the per-model table: heading, what it means, and the cell. */
 const COLUMNS: { head: string; title: string; cell: (m: PooledModelMeasures) => string }[] = [
   { head: 'Matches', title: 'matches played (judged)', cell: (m) => `${m.matches} (${m.judgedMatches})` },
@@ -24,6 +33,7 @@ const COLUMNS: { head: string; title: string; cell: (m: PooledModelMeasures) => 
     cell: (m) => `${m.lies} / ${m.changesOfPlan}`,
   },
   { head: 'Centres / year', title: 'supply centres held each spring', cell: (m) => formatFixed(m.centresPerYear, 1) },
+  { head: 'Order prompt', title: 'mean tokens of a decision prompt (largest)', cell: (m) => orderPrompt(m) },
   { head: 'Tokens / phase', title: 'tokens in and out per movement phase', cell: (m) => formatFixed(m.tokensPerPhase, 0) },
   { head: 'Cost / phase', title: 'USD per movement phase', cell: (m) => formatUsd(m.costPerPhase) },
 ];

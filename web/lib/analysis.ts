@@ -113,7 +113,10 @@ export type PooledModelMeasures = {
   agent: string;
   fallbacks: Record<'timeout' | 'illegal' | 'error' | 'missing', number>;
 } & Record<PooledCounts | 'tokensPerPhase' | 'costPerPhase', number> &
-  Record<PooledRates, number | null>;
+  Record<PooledRates, number | null> & {
+    /** Prompt sizes per phase and purpose, in provider-counted tokens. */
+    promptTokens?: { phase: string; purpose: string; calls: number; meanTokensIn: number; maxTokensIn: number }[];
+  };
 
 /** A promise made in free text, as the judge read it and the engine checked it. */
 export interface JudgedPromiseRow {

@@ -153,8 +153,10 @@ export class BranchService {
       .catch(async (error) => {
         await writes.catch(() => undefined);
         status.status = 'failed';
-        // Agents' and the store's messages name no secrets; stacks stay in the log.
-        status.error = error instanceof Error ? error.message.slice(0, 300) : 'the continuations failed';
+        // Anyone may read a branch: the cause stays in the operator's log, never in the answer.
+        status.error = this.abort.signal.aborted
+          ? 'the server stopped before every continuation was played'
+          : 'the continuations stopped on an internal error (the server log has the cause)';
         console.error(`branch ${id} of match ${matchId} failed:`, error);
       })
       .then(() => this.results.saveAnalysis({ matchId, tournamentId: null, kind: BRANCH_KIND, result: { ...status } }))

@@ -4,11 +4,12 @@
  * long match weighs what it held: first-try invalid answers and re-asks over decisions, press
  * answered over press received, promises kept over kept + broken (structured, and judged free
  * text where a judge ran, with its lies and changes of plan), tokens and cost over the phases
- * played, centres per year over the phases played. A rate with nothing under it is null.
+ * played, centres per year over the phases played, prompt sizes per phase and purpose over their
+ * calls. A rate with nothing under it is null.
  */
 import type { DiplomacyAnalysis } from '.';
 import type { JudgedPromise } from './judge';
-import type { ModelMeasures } from './model-measures';
+import type { ModelMeasures, PromptSize } from './model-measures';
 
 export interface AgentMeasures extends Omit<ModelMeasures, 'seats'> {
   agent: string;
@@ -51,6 +52,7 @@ export function agentMeasures(analyses: readonly DiplomacyAnalysis[]): AgentMeas
     };
     const pools = { invalid: new Pool(), reasks: new Pool(), answered: new Pool(), centres: new Pool() };
     const promises = { kept: 0, broken: 0, judgedKept: 0, judgedBroken: 0 };
+    const prompts = new Map<string, PromptSize>();
     let tokens = 0;
     let cost = 0;
     let phases = 0;
@@ -80,6 +82,14 @@ export function agentMeasures(analyses: readonly DiplomacyAnalysis[]): AgentMeas
       promises.judgedBroken += judged?.broken ?? 0;
       out.lies += judged?.lies ?? 0;
       out.changesOfPlan += judged?.changesOfPlan ?? 0;
+      for (const p of m.promptTokens ?? []) {
+        const key = `${p.phase}|${p.purpose}`;
+        const into = prompts.get(key) ?? { ...p, calls: 0, meanTokensIn: 0, maxTokensIn: 0 };
+        into.meanTokensIn = (into.meanTokensIn * into.calls + p.meanTokensIn * p.calls) / (into.calls + p.calls);
+        into.calls += p.calls;
+        into.maxTokensIn = Math.max(into.maxTokensIn, p.maxTokensIn);
+        prompts.set(key, into);
+      }
     }
     return {
       ...out,
@@ -91,6 +101,7 @@ export function agentMeasures(analyses: readonly DiplomacyAnalysis[]): AgentMeas
       centresPerYear: pools.centres.value,
       tokensPerPhase: phases > 0 ? tokens / phases : 0,
       costPerPhase: phases > 0 ? cost / phases : 0,
+      promptTokens: [...prompts.values()],
     };
   });
 }

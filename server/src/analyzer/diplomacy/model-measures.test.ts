@@ -43,6 +43,27 @@ describe('per-model measures', () => {
     expect(analysis.perModel.beta).toMatchObject({ pressSent: 1, pressReceived: 3, pressAnswered: 1 / 3, decisions: 0 });
     expect(analysis.perModel.beta!.firstTryInvalid).toBeNull();
     expect(analysis.perModel.beta!.centresPerYear).toBeNull(); // the game ends in 1901
+    // Prompt sizes per phase and purpose: the calls before the first action are S1901M's.
+    expect(alpha.promptTokens).toEqual([
+      { phase: 'S1901M', purpose: 'decide', calls: 2, meanTokensIn: 100, maxTokensIn: 100 },
+      { phase: 'S1901M', purpose: 'retry', calls: 1, meanTokensIn: 100, maxTokensIn: 100 },
+    ]);
+    expect(analysis.perModel.beta!.promptTokens).toEqual([]);
+  });
+
+  it('reports prompt sizes in the phase each call was made in', async () => {
+    const record = await scenarioRecord();
+    const last = record.actions.length;
+    const big = { ...call(0, last - 1, 'decide', 1), tokensIn: 900 };
+    record.modelCalls = [call(0, 0, 'decide', 1), { ...call(0, 0, 'negotiate', 1), tokensIn: 40 }, big];
+    const sizes = analyzeDiplomacyMatch(record).perModel.alpha!.promptTokens;
+    expect(sizes.slice(0, 2)).toEqual([
+      { phase: 'S1901M', purpose: 'decide', calls: 1, meanTokensIn: 100, maxTokensIn: 100 },
+      { phase: 'S1901M', purpose: 'negotiate', calls: 1, meanTokensIn: 40, maxTokensIn: 40 },
+    ]);
+    // The last action's call belongs to the last phase played, not the first.
+    expect(sizes[2]).toMatchObject({ purpose: 'decide', calls: 1, maxTokensIn: 900 });
+    expect(sizes[2]!.phase).not.toBe('S1901M');
   });
 });
 
@@ -67,6 +88,9 @@ describe('per-model measures pooled over matches', () => {
     const kept = analyses[0]!.commitments.perAgent.alpha!;
     expect(alpha.promisesKept).toBe(kept.keptRate);
     expect(alpha.judgedPromisesKept).toBeNull();
+    const opening = alpha.promptTokens.find((p) => p.phase === 'S1901M' && p.purpose === 'decide');
+    // Seq 5 is still spring 1901: two decide calls from the first match, four from the second.
+    expect(opening).toEqual({ phase: 'S1901M', purpose: 'decide', calls: 6, meanTokensIn: 100, maxTokensIn: 100 });
     expect(judgedPromises(analyses)).toEqual([]);
   });
 });

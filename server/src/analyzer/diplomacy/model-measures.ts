@@ -11,12 +11,15 @@
  * - promisesKept: structured commitments kept over kept + broken (commitments.ts); judged free-text
  *   ones when a judge ran (judge.ts);
  * - centresPerYear: mean supply centres owned at the start of each spring after the first;
- * - tokensPerPhase and costPerPhase: over the movement phases it took part in.
+ * - tokensPerPhase and costPerPhase: over the movement phases it took part in;
+ * - promptTokens: the size of its prompts per phase and purpose (decide, negotiate, retry,
+ *   summarize, reflect): calls, mean and largest `tokensIn` as the provider counted them, so a
+ *   prompt that grows with the game (memory, ledger, press) shows where it grows.
  */
 import type { MatchRecord } from '../../runtime/record';
 import type { CommitmentReport } from './commitments';
 import type { FreeTextReport } from './judge';
-import { type MovementPhase, POWERS } from './phases';
+import { type MovementPhase, POWERS, turnsBySeq } from './phases';
 
 export interface ModelMeasures {
   seats: number[];
@@ -32,6 +35,33 @@ export interface ModelMeasures {
   centresPerYear: number | null;
   tokensPerPhase: number;
   costPerPhase: number;
+  promptTokens: PromptSize[];
+}
+
+export interface PromptSize {
+  phase: string;
+  purpose: string;
+  calls: number;
+  meanTokensIn: number;
+  maxTokensIn: number;
+}
+
+/** Prompt sizes per phase (in game order) and purpose, from the calls' provider-counted tokensIn. */
+export function promptSizes(
+  calls: readonly { seq: number; purpose: string; tokensIn: number }[],
+  turns: readonly string[],
+): PromptSize[] {
+  const groups = new Map<string, PromptSize & { order: number }>();
+  for (const c of calls) {
+    const phase = turns[Math.min(c.seq, turns.length - 1)] ?? '?';
+    const key = `${phase}|${c.purpose}`;
+    const g = groups.get(key) ?? { phase, purpose: c.purpose, calls: 0, meanTokensIn: 0, maxTokensIn: 0, order: c.seq };
+    g.meanTokensIn = (g.meanTokensIn * g.calls + c.tokensIn) / (g.calls + 1);
+    g.calls++;
+    g.maxTokensIn = Math.max(g.maxTokensIn, c.tokensIn);
+    groups.set(key, g);
+  }
+  return [...groups.values()].sort((a, b) => a.order - b.order).map(({ order: _order, ...g }) => g);
 }
 
 const rate = (n: number, d: number) => (d > 0 ? n / d : null);
@@ -45,6 +75,7 @@ export function modelMeasures(
   const out: Record<string, ModelMeasures> = Object.create(null);
   const agents = [...new Set(record.seats.map((s) => s.agent))];
   const springs = phases.filter((p) => p.code.startsWith('S')).slice(1);
+  const turns = turnsBySeq(record);
   for (const agent of agents) {
     const seats = record.seats.filter((s) => s.agent === agent).map((s) => s.seat);
     const mine = (seat: number) => seats.includes(seat);
@@ -78,6 +109,7 @@ export function modelMeasures(
       centresPerYear: centres.length > 0 ? centres.reduce((a, b) => a + b, 0) / centres.length : null,
       tokensPerPhase: calls.reduce((n, c) => n + c.tokensIn + c.tokensOut, 0) / phasesPlayed,
       costPerPhase: calls.reduce((n, c) => n + c.costUsd, 0) / phasesPlayed,
+      promptTokens: promptSizes(calls, turns),
     };
   }
   return out;

@@ -22,7 +22,21 @@ export interface MovementPhase extends Diplomacy.PhaseOrders {
   startSeq: number;
   endSeq: number;
 }
-export const phaseCode = (p: Diplomacy.Phase): string => `${p.season[0]!.toUpperCase()}${p.year}${p.type[0]!.toUpperCase()}`;
+/** The phase code in the engine's grammar (`S1901M`). */
+export const phaseCode = (p: Diplomacy.Phase): string => Diplomacy.formatPhaseCode(p);
+
+/** The turn under way before each action (index = the action's `seq`; one more for the end). */
+export function turnsBySeq(record: MatchRecord): string[] {
+  const parsed = diplomacy.descriptor.parseParams(record.params);
+  if (!parsed.ok) throw new Error(`bad params: ${parsed.error.message}`);
+  let state = diplomacy.newInitialState(parsed.params);
+  const turns = [diplomacy.turnKey!(state)];
+  for (const { actor, action } of record.actions) {
+    state = diplomacy.applyAction(state, actor, action);
+    turns.push(diplomacy.turnKey!(state));
+  }
+  return turns;
+}
 
 /** Replays the record (every action validated) and returns its movement phases in order. */
 export function movementPhases(record: MatchRecord): MovementPhase[] {
