@@ -12,7 +12,7 @@ import {
   type ActRequest,
   actResponseSchema,
   type NegotiateRequest,
-  negotiateResponseSchema,
+  negotiateEnvelopeSchema,
   PROTOCOL,
   PROTOCOL_VERSION,
 } from './protocol';
@@ -114,8 +114,11 @@ export function httpAgent(arg: string, gameId: string): Agent {
         recipients: [...input.recipients],
         round: input.round,
       };
-      const answer = await post(url, body, negotiateResponseSchema, signalFor(input));
-      return answer.messages.map((m): PressMessage => ({ ...m, from: input.seat }));
+      // Only the envelope is parsed here: each message meets the press check every sender meets, in
+      // the runtime (its sender is always this seat), so one malformed message is refused alone,
+      // with the same error a person would get. `negotiateResponseSchema` documents the messages.
+      const answer = await post(url, body, negotiateEnvelopeSchema, signalFor(input));
+      return answer.messages as readonly PressMessage[];
     },
   };
 }

@@ -81,6 +81,9 @@ export const negotiateResponseSchema = z
   .object({ messages: z.array(outgoingMessageSchema).describe('Messages to send; an empty list sends nothing.') })
   .describe('The bot answers a negotiate request.');
 
+/** What the webhook agent parses of a negotiate answer: the list; each message is checked by the match's press rules. */
+export const negotiateEnvelopeSchema = z.object({ messages: z.array(z.unknown()) });
+
 export type ActRequest = z.infer<typeof actRequestSchema>;
 export type NegotiateRequest = z.infer<typeof negotiateRequestSchema>;
 export type WebhookRequest = z.infer<typeof requestSchema>;

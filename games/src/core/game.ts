@@ -91,6 +91,12 @@ export interface Game<S = unknown, P = unknown> {
    * Diplomacy's movement phases. Games without press need not define it.
    */
   negotiationPhase?(state: S): boolean;
+  /**
+   * Games with press declare their commitment vocabulary here: null when `commitment` is one of
+   * the game's kinds and well-formed, else why not (code `press/commitment`). Press is checked
+   * against it wherever it enters a match; a game without it accepts no commitments.
+   */
+  validateCommitment?(commitment: unknown): ActionError | null;
   /** Every legal action of `seat`, sorted with `compareActions`, unique. Empty if the seat may not act. */
   legalActions(state: S, seat: Seat): readonly string[];
   /** null if `actor` may play `action` now, else why not. Never throws. */

@@ -29,6 +29,7 @@ import { z } from 'zod';
 import { type ActionError, type Actor, actionError, type Game, type Seat } from '../core/game';
 import { parseWith } from '../core/params';
 import { adjustmentDeltas, civilDisorderDisbands } from './adjustments';
+import { validateCommitment } from './commitments';
 import { POWERS, STANDARD_MAP, VICTORY_CENTRES } from './map';
 import { checkOrderText, type PhaseContext } from './orders-check';
 import { legalOrderGroups, type OrderGroup, sortOrders } from './orders-legal';
@@ -353,6 +354,7 @@ export const diplomacy: Game<DiplomacyState, DiplomacyParams> = {
   },
   /** Powers negotiate before movement; retreats and adjustments follow without press. */
   negotiationPhase: (s) => s.outcome === null && s.phase.type === 'movement',
+  validateCommitment,
   actingSeats: (s) => (s.outcome ? [] : POWERS.map((_, i) => i).filter((i) => slotsLeft(s, i) > 0)),
   legalActions: legal,
   validateAction: validate,

@@ -7,6 +7,7 @@ export { adjudicateMovement, type MovementInput, type MovementOutcome } from './
 export { adjustmentDeltas, civilDisorderDisbands } from './adjustments';
 export { type BoardSense, boardSense, distancesFrom, moveDistance, reachable, type UnitSense } from './board-sense';
 export { adjudicateCase, type CaseInput, type CaseOutput, parseCase } from './case';
+export { COMMITMENT_KINDS, validateCommitment } from './commitments';
 export {
   type DiplomacyOutcome,
   type DiplomacyParams,

@@ -13,6 +13,7 @@ import type { Principal } from '../auth/principal';
 import { rateArenaMatch } from '../ratings/ladder';
 import { type Clock, delay, systemClock } from '../runtime/clock';
 import { type MatchEvent as RunnerEvent, runMatch } from '../runtime/match-runner';
+import { checkPress } from '../runtime/press-rules';
 import type { MatchRecord, MessageRecord } from '../runtime/record';
 import { actionEvent, clockEvent, messageEvent, type Resumption, resumeOf, seatEvent, storedModelCall } from '../store/events';
 import type { MatchEvent, MatchStore, MatchWithEvents, SeatKind } from '../store/types';
@@ -277,6 +278,8 @@ export class LiveMatch {
    */
   private async negotiationWindow(context: Parameters<NonNullable<Parameters<typeof runMatch>[0]['press']>>[0]): Promise<void> {
     this.ready.clear();
+    this.pressSent = this.seats.map(() => 0);
+    this.pressPhase = context.phase;
     this.deliverHuman = (m) => context.deliver(m);
     try {
       await context.runAgentRounds(this.settings.pressRounds);
@@ -304,14 +307,30 @@ export class LiveMatch {
   }
 
   private deliverHuman: ((m: PressMessage) => void) | null = null;
+  /** People's messages in the open window, per seat, and the window's phase. */
+  private pressSent: number[] = [];
+  private pressPhase = '';
   /** When the open negotiation period closes (ms since epoch), 0 when none is open. */
   pressOpenUntil = 0;
 
-  /** Press from a person: delivered now if a negotiation window is open. */
-  sendPress(message: PressMessage): { ok: true } | { ok: false; code: string; message: string } {
+  /**
+   * Press from a person's connection (`seat` is the connection's, whatever the message claims):
+   * delivered now if a negotiation window is open and it passes the press check every sender
+   * meets (press-rules.ts); the window is one round, so its count per round applies to it.
+   */
+  sendPress(seat: Seat, raw: unknown): { ok: true } | { ok: false; code: string; message: string } {
     if (!this.deliverHuman)
       return { ok: false, code: 'press/closed', message: 'press is open only during the negotiation period' };
-    this.deliverHuman(message);
+    const verdict = checkPress(raw, {
+      game: this.game,
+      seat,
+      seats: this.seats.length,
+      sentThisRound: this.pressSent[seat] ?? 0,
+      phase: this.pressPhase,
+    });
+    if (!verdict.ok) return { ok: false, ...verdict.error };
+    this.pressSent[seat] = (this.pressSent[seat] ?? 0) + 1;
+    this.deliverHuman(verdict.message);
     return { ok: true };
   }
 

@@ -207,12 +207,7 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
     const seat = data.seat;
     if (message.type === 'ready') return this.live.markReady(seat);
     if (message.type === 'press') {
-      const result = this.live.sendPress({
-        from: seat,
-        to: message.payload.to,
-        text: message.payload.text,
-        commitments: message.payload.commitments,
-      });
+      const result = this.live.sendPress(seat, message.payload);
       if (!result.ok) this.reply(client, errorMessage(result.code, result.message));
       return;
     }

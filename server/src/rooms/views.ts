@@ -4,6 +4,7 @@
  * construction: the game's spectator view and the press they may read.
  */
 import type { LiveMatch } from '../arena/live-match';
+import { mayRead } from '../runtime/press-rules';
 import type { MatchState, SeatInfo, SeatView } from './match-state';
 
 export function syncSeats(state: MatchState, live: LiveMatch): void {
@@ -23,14 +24,14 @@ export function syncSeats(state: MatchState, live: LiveMatch): void {
     view.observation = JSON.stringify(game.observation(live.state, seat));
     view.legal = JSON.stringify(acting.has(seat) ? game.legalActions(live.state, seat) : []);
     view.decision = pending?.id ?? -1;
-    view.inbox = JSON.stringify(live.messages.filter((m) => m.from === seat || m.to === 'all' || m.to.includes(seat)));
+    view.inbox = JSON.stringify(live.messages.filter((m) => mayRead(m, seat)));
   });
 }
 
 /** Public press after the spectator delay while the match runs; every message once it is over. */
 export function spectatorPress(live: LiveMatch, delayMs: number, now: number): string {
   const shown = live.messages.filter(
-    (m, i) => live.status !== 'running' || (m.to === 'all' && (live.messageTimes[i] ?? now) <= now - delayMs),
+    (m, i) => live.status !== 'running' || (mayRead(m, null) && (live.messageTimes[i] ?? now) <= now - delayMs),
   );
   return JSON.stringify(shown);
 }

@@ -19,6 +19,7 @@ import { type Answer, askAgent, isPromise, type Substitution, verdict } from './
 import { stateHash } from './canonical';
 import { type Clock, systemClock } from './clock';
 import { runPressRounds } from './press';
+import { mayRead } from './press-rules';
 import {
   type ActionRecord,
   type MatchRecord,
@@ -114,8 +115,7 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
     options.onModelCall?.(record);
   });
   const recorderFor = (seat: Seat) => recorders[seat] as (call: ModelCall) => void;
-  const inboxOf = (seat: Seat): PressMessage[] =>
-    messages.filter((m) => m.from === seat || m.to === 'all' || m.to.includes(seat)).map(({ seq: _seq, ...m }) => m);
+  const inboxOf = (seat: Seat): PressMessage[] => messages.filter((m) => mayRead(m, seat)).map(({ seq: _seq, ...m }) => m);
   const deliver = (message: PressMessage, phase: string) => {
     const record: MessageRecord = {
       seq: actions.length,

@@ -1,5 +1,5 @@
 import type { Agent, PressMessage } from '@parley/agents';
-import { actionError, type Game, registerGame } from '@parley/games';
+import { actionError, Diplomacy, type Game, registerGame } from '@parley/games';
 import { describe, expect, it } from 'vitest';
 import { FakeClock } from '../testing/fake-clock';
 import { runMatch } from './match-runner';
@@ -34,6 +34,8 @@ const picks: Game<S, object> = {
   actingSeats: (s) => (s.round >= 2 ? [] : [0, 1, 2].filter((i) => (s.picks[i]?.length ?? 0) < SLOTS)),
   turnKey: (s) => `R${s.round}`,
   negotiationPhase: (s) => s.round < 2,
+  // Diplomacy's commitment vocabulary, so press here may carry promises.
+  validateCommitment: Diplomacy.validateCommitment,
   legalActions: (s, seat) => (picks.actingSeats(s).includes(seat) ? ['a', 'b', 'c'] : []),
   validateAction: (s, actor, a) =>
     actor === 'chance' || !picks.actingSeats(s).includes(actor)

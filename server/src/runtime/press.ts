@@ -1,15 +1,17 @@
 /**
  * Press rounds: before a decision where the game allows negotiation, each agent that can
- * negotiate reads its inbox and writes messages. Messages are checked at this edge (sender,
- * recipients, length, count per round) so a broken or hostile agent cannot forge a sender, spam,
- * or write to nobody; what passes is delivered in seat order, the same way every run.
+ * negotiate reads its inbox and writes messages. Messages are checked at this edge by the one
+ * press check (press-rules.ts: sender, recipients, length, count per round, commitments) so a
+ * broken or hostile agent cannot forge a sender, spam, or write to nobody; what passes is
+ * delivered in seat order, the same way every run.
  */
 import type { Agent, ModelCall, PressMessage } from '@parley/agents';
 import type { Game, Rng, Seat } from '@parley/games';
 import { type Clock, systemClock, type TimerHandle } from './clock';
+import { checkPress, mayRead, PRESS_LIMITS, type PressContext, type PressError } from './press-rules';
 import { linkedSignal } from './signals';
 
-export const PRESS_LIMITS = { maxLength: 2000, maxPerRound: 8 } as const;
+export { PRESS_LIMITS } from './press-rules';
 
 export interface PressRoundOptions<S> {
   game: Game<S, any>;
@@ -24,6 +26,8 @@ export interface PressRoundOptions<S> {
   recorderFor: (seat: Seat) => (call: ModelCall) => void;
   signal?: AbortSignal;
   clock?: Clock;
+  /** Told of each message the press check refused (the record keeps only what was delivered). */
+  onRefused?: (seat: Seat, error: PressError) => void;
 }
 
 export async function runPressRounds<S>(o: PressRoundOptions<S>): Promise<PressMessage[]> {
@@ -35,7 +39,7 @@ export async function runPressRounds<S>(o: PressRoundOptions<S>): Promise<PressM
       seats.map(async (seat) => {
         const agent = o.agents[seat] as Agent;
         if (!agent.negotiate) return [];
-        const inbox = [...o.inboxOf(seat), ...sent.filter((m) => m.from === seat || m.to === 'all' || m.to.includes(seat))];
+        const inbox = [...o.inboxOf(seat), ...sent.filter((m) => mayRead(m, seat))];
         const link = linkedSignal(o.signal);
         const deadlineMs = o.deadlineFor(seat);
         try {
@@ -56,10 +60,12 @@ export async function runPressRounds<S>(o: PressRoundOptions<S>): Promise<PressM
             ),
             deadlineMs,
             o.clock ?? systemClock,
+            link.controller,
           );
-          return sanitize(out, seat, n, o.phase);
+          const { kept, refused } = admitAgentPress(out, seat, n, o.phase, o.game);
+          for (const error of refused) o.onRefused?.(seat, error);
+          return kept;
         } catch {
-          link.controller.abort(new Error('press deadline passed'));
           return [];
         } finally {
           link.release();
@@ -71,37 +77,53 @@ export async function runPressRounds<S>(o: PressRoundOptions<S>): Promise<PressM
   return sent;
 }
 
-/** Keeps well-formed messages only: own sender, real recipients, bounded text and count. */
-export function sanitize(out: unknown, seat: Seat, n: number, phase: string): PressMessage[] {
-  if (!Array.isArray(out)) return [];
+/**
+ * What an agent's negotiate answer delivers, and what the press check refused (and why). An
+ * agent's over-long text is cut to the limit rather than refused: a model cannot be asked again
+ * within the round, and records have always kept the first `maxLength` characters.
+ */
+export function admitAgentPress(
+  out: unknown,
+  seat: Seat,
+  n: number,
+  phase: string,
+  game: PressContext['game'] = {},
+): { kept: PressMessage[]; refused: PressError[] } {
   const kept: PressMessage[] = [];
-  for (const m of out as Partial<PressMessage>[]) {
-    if (kept.length >= PRESS_LIMITS.maxPerRound) break;
-    if (typeof m?.text !== 'string' || m.text.trim() === '') continue;
-    const to =
-      m.to === 'all'
-        ? 'all'
-        : Array.isArray(m.to)
-          ? [...new Set(m.to.filter((s) => Number.isInteger(s) && s >= 0 && s < n && s !== seat))].sort((a, b) => a - b)
-          : null;
-    if (to === null || (to !== 'all' && to.length === 0)) continue;
-    const message: PressMessage = { from: seat, to, text: m.text.slice(0, PRESS_LIMITS.maxLength), phase };
-    kept.push(
-      Array.isArray(m.commitments) && m.commitments.length > 0
-        ? { ...message, commitments: m.commitments.slice(0, 16) }
-        : message,
-    );
+  const refused: PressError[] = [];
+  if (!Array.isArray(out)) return { kept, refused: [{ code: 'press/malformed', message: 'press is a list of messages' }] };
+  for (const m of out as unknown[]) {
+    const verdict = checkPress(clip(m), { game, seat, seats: n, sentThisRound: kept.length, phase });
+    if (verdict.ok) kept.push(verdict.message);
+    else refused.push(verdict.error);
   }
-  return kept;
+  return { kept, refused };
 }
 
-async function withDeadline<T>(work: Promise<T>, ms: number, clock: Clock): Promise<T> {
+/** The messages of an agent's answer that pass the press check. */
+export function sanitize(out: unknown, seat: Seat, n: number, phase: string, game?: PressContext['game']): PressMessage[] {
+  return admitAgentPress(out, seat, n, phase, game).kept;
+}
+
+function clip(m: unknown): unknown {
+  const text = (m as { text?: unknown } | null)?.text;
+  return typeof text === 'string' && text.length > PRESS_LIMITS.maxLength
+    ? { ...(m as object), text: text.slice(0, PRESS_LIMITS.maxLength) }
+    : m;
+}
+
+/** The agent's press, or a rejection once `ms` pass on `clock`, which also aborts the agent's signal (an HTTP call stops). */
+async function withDeadline<T>(work: Promise<T>, ms: number, clock: Clock, agent: AbortController): Promise<T> {
   let timer: TimerHandle | undefined;
   try {
     return await Promise.race([
       work,
       new Promise<never>((_, reject) => {
-        timer = clock.setTimeout(() => reject(new Error('press deadline passed')), ms);
+        timer = clock.setTimeout(() => {
+          const passed = new Error('press deadline passed');
+          agent.abort(passed);
+          reject(passed);
+        }, ms);
       }),
     ]);
   } finally {
