@@ -54,7 +54,7 @@ function pressRound(agent: Agent, more: Partial<Parameters<typeof runPressRounds
     agents: [agent, ...Array.from({ length: 6 }, () => quiet)],
     rngs: Array.from({ length: 7 }, (_, seat) => createRng(seat)),
     rounds: 1,
-    deadlineMs: 60_000,
+    deadlineFor: () => 60_000,
     phase: 'S1901M',
     inboxOf: () => [],
     recorderFor: () => () => undefined,
@@ -165,7 +165,7 @@ describe('press from every path meets one check', () => {
       },
     };
     let done = false;
-    const rounds = pressRound(slow, { deadlineMs: 1_000, clock }).finally(() => {
+    const rounds = pressRound(slow, { deadlineFor: () => 1_000, clock }).finally(() => {
       done = true;
     });
     while (!done) await clock.advance(1_000);
