@@ -60,7 +60,7 @@ export const SCENARIO_AGENTS: Agent[] = [
     { F1901M: [say([0], { kind: 'demilitarise', province: 'tyr' }, { kind: 'support', order: 'A VEN S A VIE - TYR' })] },
   ),
   scriptedAgent('gamma', {}, { S1901M: [say([0], { kind: 'support', order: 'A WAR S A VIE - GAL' })] }),
-  scriptedAgent('gamma', {}, { F1901M: [say([0], { kind: 'no-attack', target: 99 }, { kind: 'no-attack', target: 6 })] }),
+  scriptedAgent('gamma', {}, { F1901M: [say([0], { kind: 'no-attack', target: 'atlantis' }, { kind: 'no-attack', target: 6 })] }),
 ];
 
 export async function scenarioRecord() {
