@@ -1,7 +1,8 @@
 /**
  * Branching on the web: a branch of a finished Diplomacy match started through the API (as the
  * operator), its results page (each seat against the original, the continuations as matches), the
- * match page's list of branches, and no "Branch from here" for a guest.
+ * match page's list of branches, no "Branch from here" for a guest; and the per-model measures
+ * of the finished matches on the analysis page.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,6 +54,11 @@ describe('branches', () => {
     await expect.poll(() => page.getByTestId('branches').textContent()).toContain('F1901M ×3');
     await page.locator('[data-testid=timeline][data-ready]').waitFor();
     expect(await page.getByTestId('branch-button').count()).toBe(0);
+
+    // The per-model measures of the arena's finished Diplomacy matches, on the analysis page.
+    await page.goto(`${webUrl()}/analysis`);
+    const measured = page.getByTestId('model-measures').locator('tbody td:first-child');
+    await expect.poll(() => measured.allTextContents()).toEqual(expect.arrayContaining(['heuristic', 'random']));
     expect(errors).toEqual([]);
   });
 });
