@@ -10,7 +10,7 @@
  *         Press: Austria promises Italy no attack and to keep Tyrolia empty (both broken); Italy
  *         promises Tyrolia empty and its support (kept); Germany promises France A MUN - BUR
  *         (broken) and no attack (kept); France promises A BUR - MUN (kept) and no attack on
- *         Germany (broken); Turkey promises no attack on seat 99 and on itself (not checkable).
+ *         Germany (broken); Turkey promises no attack on "atlantis" and on itself (not checkable).
  */
 import type { Agent, Commitment } from '@parley/agents';
 import { diplomacy } from '@parley/games';
