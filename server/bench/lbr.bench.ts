@@ -7,7 +7,7 @@
  * Run: `cd server && npx tsx bench/lbr.bench.ts`.
  */
 import { createAgent } from '@parley/agents';
-import { measureAsync } from '../../games/bench/harness';
+import { measureAsync } from '@parley/games/bench';
 import { localBestResponse } from '../src/analyzer/lbr';
 
 const cases = [

@@ -1,7 +1,7 @@
 /** Matches per second through the match runtime, random vs random, in-process on one core. */
 import { randomBot } from '@parley/agents';
 import { deriveSeed, type Game, kuhn, leduc } from '@parley/games';
-import { measureAsync } from '../../games/bench/harness';
+import { measureAsync } from '@parley/games/bench';
 import { runMatch } from '../src/runtime/match-runner';
 
 async function play(game: Game<any, any>, matches: number): Promise<number> {

@@ -9,7 +9,7 @@
  */
 import { randomBot } from '@parley/agents';
 import { createRng, deriveSeed, type Game, getGame, sampleOutcome } from '@parley/games';
-import { compare } from '../../games/bench/harness';
+import { compare } from '@parley/games/bench';
 import { run } from '../src/cli/run';
 import { runMatch } from '../src/runtime/match-runner';
 

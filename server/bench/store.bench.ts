@@ -5,7 +5,7 @@
  * each). An event counts once its promise resolved, that is once it is durable. The in-memory
  * store is shown for scale.
  */
-import { measureAsync } from '../../games/bench/harness';
+import { measureAsync } from '@parley/games/bench';
 import { openDatabase } from '../src/store/database';
 import { MemoryStore } from '../src/store/memory-store';
 import { PrismaStore } from '../src/store/prisma-store';

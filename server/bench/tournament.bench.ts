@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { measure, measureAsync } from '../../games/bench/harness';
+import { measure, measureAsync } from '@parley/games/bench';
 import { bradleyTerryIntervals } from '../src/ratings/bradley-terry';
 import type { PairGame } from '../src/ratings/outcomes';
 import { runTournament } from '../src/tournament/run';

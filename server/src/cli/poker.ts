@@ -7,7 +7,9 @@
  * read or holds no hand at all is reported on stderr, also with exit code 1.
  */
 import { readFile } from 'node:fs/promises';
-import { type PhhEntry, parsePhhText, replayPhh } from '../../../games/src/nlhe/phh';
+import { Nlhe } from '@parley/games';
+
+type PhhEntry = Nlhe.PhhEntry;
 
 const USAGE = `usage: parley poker replay FILE.phh[s]
 
@@ -39,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   let entries: PhhEntry[];
   try {
-    entries = parsePhhText(text);
+    entries = Nlhe.parsePhhText(text);
   } catch (error) {
     console.error(`parley poker replay: ${file} is not a PHH file: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
@@ -58,7 +60,7 @@ function replayLine(
   hand: number,
 ): { hand: number; finishing_stacks: number[] } | { hand: number; error: string } {
   if ('error' in entry) return { hand, error: `malformed hand [${entry.name}]: ${entry.error}` };
-  const result = replayPhh(entry.hand);
+  const result = Nlhe.replayPhh(entry.hand);
   if (!result.ok) return { hand, error: result.error };
   const stated = entry.hand.finishing_stacks;
   if (stated && (stated.length !== result.finishingStacks.length || stated.some((s, p) => s !== result.finishingStacks[p])))

@@ -4,7 +4,7 @@
  * time that never moves.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
@@ -37,4 +37,49 @@ it('keeps production code from importing anything under a testing/ folder', () =
 
 it('finds such an import when there is one', () => {
   expect(/from\s+'[^']*\/testing\/[^']*'/.test("import { FakeClock } from '../testing/fake-clock';")).toBe(true);
+});
+
+/**
+ * A workspace reaches another only through its package name and declared exports: a relative
+ * import across workspace roots (`../../server/src/…`) would hide a dependency the package
+ * manifest does not state, and a cycle turbo cannot order.
+ */
+const WORKSPACES = ['games', 'agents', 'server', 'web'];
+const SKIP_DIRS = new Set(['node_modules', '.next', 'generated', 'test-artifacts', 'dist']);
+const SPECIFIER = /(?:from\s+|import\s*\(\s*)'(\.{1,2}\/[^']*)'/g;
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (!SKIP_DIRS.has(entry.name) && !entry.name.startsWith('.')) out.push(...sourceFiles(path));
+    } else if (/\.(?:ts|tsx|mts|mjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) out.push(path);
+  }
+  return out;
+}
+
+/** The relative specifiers in `text`, read from `file` in `workspace`, that land in another workspace. */
+function crossings(workspace: string, file: string, text: string): string[] {
+  const inside = (w: string, path: string) => !relative(join(ROOT, w), path).startsWith('..');
+  return [...text.matchAll(SPECIFIER)]
+    .map((m) => m[1] as string)
+    .filter((spec) => WORKSPACES.some((w) => w !== workspace && inside(w, join(dirname(file), spec))));
+}
+
+it('keeps every workspace from importing another by a relative path', () => {
+  const offenders = WORKSPACES.flatMap((w) =>
+    sourceFiles(join(ROOT, w)).flatMap((f) =>
+      crossings(w, f, readFileSync(f, 'utf8')).map((spec) => `${relative(ROOT, f)} → ${spec}`),
+    ),
+  );
+  expect(offenders).toEqual([]);
+});
+
+it('finds a relative import across workspaces when there is one', () => {
+  const file = join(ROOT, 'agents/src/llm/x.test.ts');
+  expect(crossings('agents', file, "import { runMatch } from '../../../server/src/runtime';")).toHaveLength(1);
+  expect(crossings('agents', file, "import { llmAgent } from './agent';\nimport('../bots/call')")).toEqual([]);
+  // The example bots are no workspace: tests run them as a client would.
+  expect(crossings('agents', file, "import { bot } from '../../../examples/acpc-bot/bot';")).toEqual([]);
 });

@@ -8,15 +8,11 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { callBot, createAgent, normalizeUrl, requestSchema, type WebhookRequest, webhookSchemaText } from '@parley/agents';
 import { diplomacy, kuhn, leduc } from '@parley/games';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMatch } from '../../../server/src/runtime';
-import { callBot } from '../bots/call';
-import { createAgent } from '../registry';
+import { runMatch } from '../runtime';
 import { FakeClock } from '../testing/fake-clock';
-import { normalizeUrl } from './agent';
-import { requestSchema, type WebhookRequest } from './protocol';
-import { webhookSchemaText } from './schema';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -36,6 +32,10 @@ beforeAll(async () => {
 afterAll(() => {
   python?.kill();
 });
+
+/** Diplomacy's 1901 with one press round, five seconds a decision. */
+const diplomacyYear = (agents: Parameters<typeof runMatch>[0]['agents']) =>
+  runMatch({ game: diplomacy, params: { lastYear: 1901 }, seed: 1, agents, deadlineMs: 5000, pressRounds: 1 });
 
 describe('the example Python webhook bot', () => {
   it('plays Kuhn and Leduc matches to the end with no fallbacks', async () => {
@@ -58,14 +58,7 @@ describe('the example Python webhook bot', () => {
 
   it('holds every unit in a Diplomacy year, answering each phase with a list', async () => {
     const agents = Array.from({ length: 7 }, () => createAgent(`http:${botUrl}`, 'diplomacy'));
-    const { record } = await runMatch({
-      game: diplomacy,
-      params: { lastYear: 1901 },
-      seed: 1,
-      agents,
-      deadlineMs: 5000,
-      pressRounds: 1,
-    });
+    const { record } = await diplomacyYear(agents);
     expect(record.actions.length).toBe(2 * 22);
     expect(record.actions.every((a) => / H$/.test(a.action) && !a.fallback)).toBe(true);
     expect(record.messages).toEqual([]);
@@ -208,14 +201,7 @@ describe('webhook agent', () => {
         : { body: JSON.stringify({ actions: req.legalActions.filter((a) => a.endsWith(' H')) }) };
     seen.length = 0;
     const agents = [createAgent(`http:${nodeUrl}`, 'diplomacy'), ...Array.from({ length: 6 }, () => callBot())];
-    const { record } = await runMatch({
-      game: diplomacy,
-      params: { lastYear: 1901 },
-      seed: 1,
-      agents,
-      deadlineMs: 5000,
-      pressRounds: 1,
-    });
+    const { record } = await diplomacyYear(agents);
     expect(record.messages.map((m) => [m.phase, m.from, m.to, m.text])).toEqual([
       ['S1901M', 0, 'all', 'hello from 0'],
       ['F1901M', 0, 'all', 'hello from 0'],

@@ -1,11 +1,11 @@
 /**
  * The tag bot's margin over random players and call stations in duplicate hands (the deal repeats
  * with tag in every seat), in mbb per hand with a 95% interval: a statistical figure over
- * thousands of hands, so a benchmark. `npm run bench -w agents -- nlhe-tag`;
+ * thousands of hands, so a benchmark. `npm run bench -w server -- nlhe-tag`;
  * PARLEY_BENCH_DEALS=N heads-up deals per opponent (default 1,500, i.e. 3,000 hands).
  */
 import { loadavg } from 'node:os';
-import { duplicateMbb } from '../src/bots/testing/duplicate';
+import { duplicateMbb } from '../src/testing/nlhe-duplicate';
 
 const DEALS = Number(process.env.PARLEY_BENCH_DEALS ?? 1500);
 const show = (label: string, r: Awaited<ReturnType<typeof duplicateMbb>>) =>

@@ -3,12 +3,19 @@
  * runtime: press rounds with commitments, orders checked by the engine (and corrected when the
  * engine rejects one), the diary carried between phases, and every call on the record.
  */
+
+import { llmAgent } from '@parley/agents';
+import {
+  diplomacyAnswer,
+  type FakeProvider,
+  type Responder,
+  startFakeProvider,
+  TEST_KEY,
+  testConfig,
+} from '@parley/agents/testing';
 import { diplomacy } from '@parley/games';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMatch } from '../../../server/src/runtime';
-import { llmAgent } from './agent';
-import { type FakeProvider, type Responder, startFakeProvider } from './testing/fake-provider';
-import { diplomacyAnswer, TEST_KEY, testConfig } from './testing/scripts';
+import { runMatch } from '../runtime';
 
 let fake: FakeProvider;
 beforeAll(async () => {

@@ -5,9 +5,10 @@
  * 95% interval is mean ± 1.96 standard errors over deals. Shared by the tag bot's test and its
  * benchmark.
  */
+
+import { createAgent } from '@parley/agents';
 import { nlhe } from '@parley/games';
-import { runMatch } from '../../../../server/src/runtime/match-runner';
-import { createAgent } from '../../registry';
+import { runMatch } from '../runtime/match-runner';
 
 export async function duplicateMbb(opponent: string, players: number, deals: number, firstSeed: number) {
   const parsed = nlhe.descriptor.parseParams({ players, format: 'hand' });

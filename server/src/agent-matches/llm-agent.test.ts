@@ -6,16 +6,20 @@
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { callBot, createAgent, type LlmConfig, llmAgent } from '@parley/agents';
+import {
+  type FakeProvider,
+  passiveAnswer,
+  type Responder,
+  type Scripted,
+  startFakeProvider,
+  TEST_KEY,
+  testConfig,
+} from '@parley/agents/testing';
 import { kuhn, leduc } from '@parley/games';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMatch } from '../../../server/src/runtime';
-import { callBot } from '../bots/call';
-import { createAgent } from '../registry';
+import { runMatch } from '../runtime';
 import { FakeClock } from '../testing/fake-clock';
-import { llmAgent } from './agent';
-import type { LlmConfig } from './config';
-import { type FakeProvider, type Responder, type Scripted, startFakeProvider } from './testing/fake-provider';
-import { passiveAnswer, TEST_KEY, testConfig } from './testing/scripts';
 
 let fake: FakeProvider;
 beforeAll(async () => {

@@ -4,13 +4,11 @@
  * them is explained to the model (with the range) and corrected.
  */
 
+import { callBot, llmAgent } from '@parley/agents';
+import { type FakeProvider, legalIn, passiveAnswer, type Responder, startFakeProvider, testConfig } from '@parley/agents/testing';
 import { nlhe } from '@parley/games';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMatch } from '../../../server/src/runtime';
-import { callBot } from '../bots/call';
-import { llmAgent } from './agent';
-import { type FakeProvider, type Responder, startFakeProvider } from './testing/fake-provider';
-import { legalIn, passiveAnswer, testConfig } from './testing/scripts';
+import { runMatch } from '../runtime';
 
 let fake: FakeProvider;
 beforeAll(async () => {
