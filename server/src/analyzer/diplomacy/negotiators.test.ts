@@ -5,7 +5,7 @@
  * free-text press; the analysis carries per-model measures with the judged promises; a fork at
  * S1902M reproduces the parent exactly and plays N continuations, whose measures pool with the
  * parent's. The tournament report and the web pages showing these measures have their own tests
- * (tournament/model-measures.test.ts, web/e2e/judge.test.ts, web/e2e/branch.test.ts).
+ * (tournament/measures.test.ts, web/e2e/judge.test.ts, web/e2e/branch.test.ts).
  */
 import { createAgent, createChatClient, llmAgent, type Memory } from '@parley/agents';
 import { diplomacyAnswer, type FakeProvider, startFakeProvider, testConfig } from '@parley/agents/testing';
