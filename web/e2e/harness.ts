@@ -26,7 +26,7 @@ export async function launch(): Promise<Browser> {
 }
 
 /** One browser for a test file: launched before its tests, closed after; call the getter inside a test. */
-export function useBrowser(): () => Browser {
+export function sharedBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launch();
@@ -35,7 +35,7 @@ export function useBrowser(): () => Browser {
     await browser?.close();
   });
   return () => {
-    if (!browser) throw new Error('the browser is not running (useBrowser outside a test?)');
+    if (!browser) throw new Error('the browser is not running (called outside a test?)');
     return browser;
   };
 }

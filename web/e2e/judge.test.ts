@@ -5,9 +5,9 @@
  * promises section but no judge. A Diplomacy tournament's page shows its per-model table.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { createMatch, newPage, useBrowser, waitFinished, webUrl } from './harness';
+import { createMatch, newPage, sharedBrowser, waitFinished, webUrl } from './harness';
 
-const browser = useBrowser();
+const browser = sharedBrowser();
 
 describe('the judge of press', () => {
   it('lets the operator judge a finished match and shows the judged promises; a guest gets no button', async () => {
