@@ -104,6 +104,7 @@ describe('per-model measures in a tournament report', () => {
     expect(md).toContain('## Per model');
     expect(md).toMatch(/\| model@temperature=1 \| 3 \| \d+ \| 100\.0% \| 1\.00 \| 0 \/ 0 \/ 0 \/ 0 \|/);
     expect(md).toContain('Per-model measures per setting:');
+    expect(md).toContain('| setting | matches | decisions | first-try invalid |');
     expect(md).toMatch(/\| temperature=0 \| 3 \| \d+ \| 0\.0% \| 0\.00 \|/);
   });
 

@@ -65,9 +65,9 @@ const COLUMNS: [string, (m: AgentMeasures) => string][] = [
 ];
 
 /** The per-model table in Markdown, one row per participant (or per setting of a sweep). */
-export function measuresTable(rows: readonly AgentMeasures[]): string[] {
+export function measuresTable(rows: readonly AgentMeasures[], head = 'participant'): string[] {
   return [
-    `| participant | ${COLUMNS.map(([head]) => head).join(' | ')} |`,
+    `| ${head} | ${COLUMNS.map(([head]) => head).join(' | ')} |`,
     `|---|${COLUMNS.map(() => '---:').join('|')}|`,
     ...rows.map((m) => `| ${cell(m.agent)} | ${COLUMNS.map(([, value]) => value(m)).join(' | ')} |`),
   ];

@@ -482,7 +482,7 @@ export function renderMarkdown(report: TournamentReport): string {
         `| ${cell(p.label)} | ${num(p.rating, d)} | ${p.lo != null && p.hi != null ? `[${num(p.lo, d)}, ${num(p.hi, d)}]` : '–'} | ${p.matches} | ${p.tokensPerMatch.toFixed(0)} | ${p.costPerMatch.toFixed(4)} | ${(100 * p.fallbackRate).toFixed(1)}% | ${p.lateDecisions} |`,
       );
     const measured = s.points.flatMap((p) => (p.measures ? [{ ...p.measures, agent: p.label }] : []));
-    if (measured.length > 0) out.push('', 'Per-model measures per setting:', '', ...measuresTable(measured));
+    if (measured.length > 0) out.push('', 'Per-model measures per setting:', '', ...measuresTable(measured, 'setting'));
   }
   if (report.errors.length > 0) {
     out.push('', '## Failed matches', '');
