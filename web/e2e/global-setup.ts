@@ -140,8 +140,26 @@ export default async function setup(project: TestProject) {
   const artifacts = join(webDir, 'test-artifacts');
   mkdirSync(artifacts, { recursive: true });
 
-  // Real analyzer and tournament output, produced while the app builds.
+  // Real analyzer and tournament output, produced while the app builds. The short Diplomacy
+  // tournament gives the tournament page its per-model measures.
+  const diplomacyTournament = join(tmp, 'diplomacy-measured.yaml');
+  writeFileSync(
+    diplomacyTournament,
+    'name: diplomacy-measured\ngame: diplomacy\nparams: { lastYear: 1902 }\nseed: 2\n' +
+      'participants: [heuristic, random]\nformat: { type: round-robin, rounds: 1 }\npressRounds: 1\n',
+  );
   const fixtures = Promise.all([
+    run(process.execPath, [
+      parley,
+      'tournament',
+      'run',
+      diplomacyTournament,
+      '--out',
+      join(tournaments, 'diplomacy-measured'),
+      '--workers',
+      '0',
+      '--quiet',
+    ]),
     run(process.execPath, [
       parley,
       'tournament',
@@ -227,7 +245,12 @@ export default async function setup(project: TestProject) {
 
   // The operator's LLM configurations are registered by id in its agents file; API callers name the id.
   const agentsFile = join(tmp, 'agents.yaml');
-  writeFileSync(agentsFile, `llm:\n  - { id: stub-llm, config: ${JSON.stringify(llmConfig)}, dailyCapUsd: 100 }\n`);
+  // `spent-llm` has no budget left today: the judge panel offers it disabled.
+  writeFileSync(
+    agentsFile,
+    `llm:\n  - { id: stub-llm, config: ${JSON.stringify(llmConfig)}, dailyCapUsd: 100 }\n` +
+      `  - { id: spent-llm, config: ${JSON.stringify(llmConfig)}, dailyCapUsd: 0 }\n`,
+  );
   // Tests act as the operator (seeds, LLM seats) with this token; the browser stays a guest.
   const operatorToken = randomBytes(24).toString('hex');
 

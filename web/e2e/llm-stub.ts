@@ -2,7 +2,9 @@
  * A stand-in language model for the end-to-end tests: a local HTTP server speaking the OpenAI
  * chat-completions protocol. It reads the legal actions from the prompt and answers with one of
  * them (call, else check, else the first), with token usage, so an `llm:` seat in the arena makes
- * real model calls through the real agent code and the replay has model calls to show.
+ * real model calls through the real agent code and the replay has model calls to show. As a judge
+ * of press it finds one promise in every message (to keep out of Burgundy) and calls every broken
+ * one a change of plan.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +13,13 @@ export interface LlmStub {
   url: string;
   requests: number;
   close(): Promise<void>;
+}
+
+function answer(prompt: string): string {
+  if (prompt.includes('List the promises')) return '{"promises": [{"kind": "demilitarise", "province": "BUR"}]}';
+  if (prompt.includes('"intent"')) return '{"intent": "change-of-plan", "reason": "the board changed"}';
+  const action = choose(prompt);
+  return `Thinking about the pot odds, I will ${action}.\n{"action": "${action}"}`;
 }
 
 function choose(prompt: string): string {
@@ -38,8 +47,7 @@ export async function startLlmStub(): Promise<LlmStub> {
       const prompt = (request.messages ?? [])
         .map((m) => (typeof m.content === 'string' ? m.content : JSON.stringify(m.content)))
         .join('\n');
-      const action = choose(prompt);
-      const content = `Thinking about the pot odds, I will ${action}.\n{"action": "${action}"}`;
+      const content = answer(prompt);
       const tokensIn = Math.ceil(prompt.length / 4);
       const tokensOut = Math.ceil(content.length / 4);
       const reply = JSON.stringify({

@@ -30,6 +30,8 @@ export interface DiplomacyAnalysis {
   alliances: { window: number; phases: { phase: string; pairs: [string, string][] }[]; pairs: Record<string, number> };
   betrayals: { within: number; events: unknown[]; perAgent: Record<string, { betrayals: number; betrayed: number }> };
   commitments: { perPower: Record<string, PromiseRates>; perAgent: Record<string, PromiseRates> };
+  /** Promises in free text, once a judge has run (GET /api/matches/:id/analysis). */
+  freeText?: { judge: { provider: string; model: string }; promises: Omit<JudgedPromiseRow, 'agent' | 'matchId'>[] };
 }
 
 export interface AnalysisFile {
@@ -130,6 +132,15 @@ export interface JudgedPromiseRow {
   reason: string;
   intent?: 'lie' | 'change-of-plan' | 'unclear';
   intentReason?: string;
+}
+
+/** A match's judged promises, each with the agent of the power that made it. */
+export function judgedRows(a: DiplomacyAnalysis): JudgedPromiseRow[] {
+  return (a.freeText?.promises ?? []).map((p) => ({
+    ...p,
+    agent: a.seats.find((s) => s.power === p.from)?.agent ?? p.from,
+    matchId: null,
+  }));
 }
 
 export interface MeasuresAnswer {

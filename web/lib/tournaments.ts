@@ -7,6 +7,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import type { PooledModelMeasures } from './analysis';
 
 export interface Estimate {
   value: number;
@@ -83,6 +84,8 @@ export interface SweepSeries {
     matches: number;
     costPerMatch: number;
     tokensPerMatch: number;
+    /** Per-model measures at this setting (Diplomacy; older reports lack them). */
+    measures?: PooledModelMeasures | null;
   }[];
 }
 
@@ -109,6 +112,8 @@ export interface TournamentReport {
   budget?: { name: string; rating: number | null; costPerMatch: number; tokensPerMatch: number; onFront: boolean }[];
   harnessClean?: { excluded: number; leaderboard: Leaderboard } | null;
   sweeps: SweepSeries[];
+  /** Per-model measures per participant (Diplomacy; older reports lack them). */
+  modelMeasures?: PooledModelMeasures[];
   errors: { id: string; error: string }[];
 }
 

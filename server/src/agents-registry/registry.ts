@@ -43,6 +43,8 @@ export interface PublicEntry {
   games: readonly string[] | null;
   dailyCapUsd: number | null;
   spentTodayUsd: number | null;
+  /** Whether it may judge press (POST /api/matches/:id/judge). */
+  judge: boolean;
 }
 
 export class RegistryError extends Error {
@@ -208,6 +210,7 @@ export class AgentRegistry {
         games: e.games ?? null,
         dailyCapUsd: e.dailyCapUsd ?? null,
         spentTodayUsd: e.kind === 'llm' ? this.ledger.spentToday(e.id) : null,
+        judge: e.judge !== undefined,
       }))
       .sort((a, b) => a.id.localeCompare(b.id));
   }

@@ -8,7 +8,9 @@
  * Judging is the operator's (its model calls cost money): the judge is one of the operator's
  * registered LLM configurations, never a file or URL from the request; its day's spend is
  * checked against the configuration's cap before and added to the ledger after. It runs in the
- * background; the judged analysis replaces the plain one for every reader.
+ * background; the judged analysis replaces the plain one for every reader. `judgeStatus` tells the
+ * operator how the last judge of a match went: running, done (from the stored analysis, so it
+ * outlives a restart), or failed with a reason fit to show (never the internal error's text).
  */
 import { z } from 'zod';
 import type { AgentRegistry } from '../agents-registry/registry';
@@ -34,6 +36,19 @@ const KIND = 'diplomacy';
 /** Finished matches pooled by `measures`, newest first. */
 export const MEASURED_MATCHES = 50;
 
+export type JudgeStatus =
+  | { status: 'none' }
+  | { status: 'running'; judge: string }
+  | {
+      status: 'done';
+      judge: { provider: string; model: string };
+      promises: number;
+      broken: number;
+      unread: number;
+      costUsd: number;
+    }
+  | { status: 'failed'; judge: string; reason: string };
+
 export interface PooledMeasures {
   matches: number;
   perModel: AgentMeasures[];
@@ -41,7 +56,9 @@ export interface PooledMeasures {
 }
 
 export class DiplomacyAnalyses {
-  private readonly judging = new Map<string, Promise<void>>();
+  private readonly judging = new Map<string, { judge: string; done: Promise<void> }>();
+  /** The last judge of a match that failed, until another one starts. */
+  private readonly failures = new Map<string, { judge: string; reason: string }>();
 
   constructor(
     private readonly store: MatchStore,
@@ -110,23 +127,55 @@ export class DiplomacyAnalyses {
       throw new JudgeRefused(429, 'limits/spend', `${id} has spent its daily cap of $${cap}`);
     if (this.judging.has(matchId)) throw new JudgeRefused(409, 'judge/running', 'a judge is already reading this match');
     const record = exportRecord(match);
+    const texts = (record.messages ?? []).filter((m) => m.text.trim()).length;
+    const fail = (reason: string) => this.failures.set(matchId, { judge: id, reason });
+    this.failures.delete(matchId);
     const done = judgeDiplomacyMatch(record, { ...entry.judge(), deadlineMs })
       .then(async (analysis) => {
-        this.registry.ledger.add(id, analysis.freeText?.costUsd ?? 0);
+        const freeText = analysis.freeText;
+        this.registry.ledger.add(id, freeText?.costUsd ?? 0);
+        // A judge that read nothing says nothing about the match: it is not kept as its analysis.
+        if (freeText && texts > 0 && freeText.unread === texts)
+          return void fail(`the judge model gave no usable answer for any of the ${texts} messages (is its provider reachable?)`);
         await this.results.saveAnalysis({ matchId, tournamentId: match.tournamentId, kind: KIND, result: analysis });
       })
-      .catch((error) => console.error(`the judge of match ${matchId} failed:`, error))
+      .catch((error) => {
+        console.error(`the judge of match ${matchId} failed:`, error);
+        fail('the judge stopped on an internal error; the server log has the details');
+      })
       .finally(() => this.judging.delete(matchId));
-    this.judging.set(matchId, done);
+    this.judging.set(matchId, { judge: id, done });
     return { matchId, judge: id, status: 'running' };
+  }
+
+  /** How the last judge of a finished match went (the match is known to exist). */
+  async judgeStatus(match: MatchWithEvents): Promise<JudgeStatus> {
+    const running = this.judging.get(match.id);
+    if (running) return { status: 'running', judge: running.judge };
+    const failed = this.failures.get(match.id);
+    if (failed) return { status: 'failed', ...failed };
+    const rows = await this.results.analyses({ matchId: match.id, kind: KIND });
+    const judged = rows
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map((r) => (r.result as DiplomacyAnalysis).freeText)
+      .find((f) => f !== undefined);
+    if (!judged) return { status: 'none' };
+    return {
+      status: 'done',
+      judge: judged.judge,
+      promises: judged.promises.length,
+      broken: judged.promises.filter((p) => p.verdict === 'broken').length,
+      unread: judged.unread,
+      costUsd: judged.costUsd,
+    };
   }
 
   /** Resolves once the judge of `matchId` has ended (at once if none runs). */
   async settled(matchId: string): Promise<void> {
-    await this.judging.get(matchId);
+    await this.judging.get(matchId)?.done;
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.judging.values());
+    await Promise.all([...this.judging.values()].map((j) => j.done));
   }
 }

@@ -45,6 +45,8 @@ export const ROUTES: Readonly<Record<string, readonly Role[]>> = {
   'POST /api/matches/:id/branches': ['operator'],
   // A judge of press is one of the operator's model configurations.
   'POST /api/matches/:id/judge': ['operator'],
+  // Its status names the operator's configuration and what it spent.
+  'GET /api/matches/:id/judge': ['operator'],
   // Identity.
   'GET /api/auth/me': ANYONE,
   'POST /api/auth/signup': ANYONE,

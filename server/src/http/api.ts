@@ -288,6 +288,20 @@ export function createApi(deps: ApiDeps) {
       }
     }),
 
+    /** Operator only: how the last judge of the match went (running, done, failed and why). */
+    judgeStatus: createEndpoint('/api/matches/:id/judge', { method: 'GET' }, async (ctx) => {
+      const { principal } = caller(ctx.request);
+      if (principal.role !== 'operator') return fail(403, 'auth/operator-only', 'only the operator runs judges');
+      const id = String(ctx.params.id ?? '');
+      const match = id.length <= 100 ? await store.getMatch(id) : null;
+      if (!match) return fail(404, 'match/not-found', `no match ${id.slice(0, 100)}`);
+      try {
+        return json(200, await deps.analyses.judgeStatus(match));
+      } catch (error) {
+        return internalError(error);
+      }
+    }),
+
     /** Per-model measures and judged promises over recent finished Diplomacy matches. */
     diplomacyMeasures: createEndpoint('/api/measures/diplomacy', { method: 'GET' }, async (ctx) => {
       const q = measuresQuery.safeParse(ctx.query ?? {});

@@ -10,8 +10,7 @@ import { join } from 'node:path';
 import { type FakeProvider, legalIn, startFakeProvider } from '@parley/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../testing/fake-clock';
-import type { Executor } from './executor';
-import { playTasks } from './play';
+import { inlineExecutor } from './executor';
 import { runTournament } from './run';
 import { resolveSpec } from './spec';
 
@@ -40,14 +39,6 @@ afterAll(async () => {
   await provider?.close();
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** In this thread, on the fake clock. */
-const onFakeClock: Executor = {
-  kind: 'inline',
-  slots: 1,
-  run: (ctx, tasks, onResult) => playTasks(ctx, tasks, onResult, clock),
-  close: async () => undefined,
-};
 
 describe('clocks in a tournament file', () => {
   it('keeps clock keys out of the agent spec and on the participant', () => {
@@ -94,7 +85,7 @@ describe('clocks in a tournament file', () => {
         format: { type: 'gauntlet', challengers: ['model'], rounds: 6 },
         ratings: { bootstrap: 0 },
       },
-      { out: join(dir, 'out'), executor: onFakeClock, progress: false, log: () => {} },
+      { out: join(dir, 'out'), executor: inlineExecutor(clock), progress: false, log: () => {} },
     );
     const [sweep] = outcome.report.sweeps;
     expect(sweep!.agent).toBe('model');

@@ -4,6 +4,7 @@
  * threads across the cores (`threads.ts`), or on any number of machines through a queue
  * (`redis.ts`). Executors never decide what to play; the schedule and the store do.
  */
+import type { Clock } from '../runtime/clock';
 import { type MatchContext, type MatchSummary, playTasks } from './play';
 import type { MatchTask } from './schedule';
 
@@ -16,7 +17,12 @@ export interface Executor {
   close(): Promise<void>;
 }
 
-/** Plays in the calling thread, one chunk at a time. */
-export function inlineExecutor(): Executor {
-  return { kind: 'inline', slots: 1, run: playTasks, close: async () => undefined };
+/** Plays in the calling thread, one chunk at a time; deadlines run on `clock` (a fake one in tests). */
+export function inlineExecutor(clock?: Clock): Executor {
+  return {
+    kind: 'inline',
+    slots: 1,
+    run: (ctx, tasks, onResult) => playTasks(ctx, tasks, onResult, clock),
+    close: async () => undefined,
+  };
 }

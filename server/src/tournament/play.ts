@@ -11,6 +11,7 @@ import type { Clock } from '../runtime/clock';
 import { runMatch } from '../runtime/match-runner';
 import type { MatchRecord } from '../runtime/record';
 import { type FallbackCounts, fallbackCause, noFallbacks } from './harness';
+import { type MeasuredMatch, matchMeasures } from './measures';
 import type { MatchTask } from './schedule';
 import type { SeatClock } from './spec';
 
@@ -55,6 +56,8 @@ export interface MatchSummary extends MatchTask {
   standing?: StandingSummary;
   /** The `parley worker` process that played it (`host:pid`), in distributed runs. */
   worker?: string;
+  /** Per-model measures by participant name, for games the analyzer reads (measures.ts). */
+  measures?: MeasuredMatch;
   record?: MatchRecord;
 }
 
@@ -152,6 +155,8 @@ export async function playMatch(ctx: MatchContext, task: MatchTask, clock?: Cloc
       result.tokensOut[c.seat]! += c.tokensOut;
       result.costUsd[c.seat]! += c.costUsd;
     }
+    const measures = matchMeasures(record, task.seats);
+    if (measures) result.measures = measures;
     if (ctx.records) result.record = record;
     result.ms = Math.round(performance.now() - started);
     return result;

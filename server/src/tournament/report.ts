@@ -2,7 +2,8 @@
  * The tournament report, in JSON and Markdown: the leaderboard with intervals, the head-to-head
  * matrix (paired win rates, ties as half, and mean payoffs), match counts, model usage and cost
  * per participant, and for budget sweeps the rating against the budget (the test-time-compute
- * curve) as a table and as JSON series ready for a chart.
+ * curve) as a table and as JSON series ready for a chart; for games the analyzer reads
+ * (Diplomacy), the per-model measures per participant and per setting of each sweep (measures.ts).
  */
 
 import { type AlphaRank, alphaRank } from '../ratings/alpha-rank';
@@ -18,6 +19,7 @@ import { type NashAveraging, nashAveraging } from '../ratings/nash-averaging';
 import { pairUnits, type RatedMatch } from '../ratings/outcomes';
 import { SCORING_LABEL } from '../ratings/scoring';
 import { FALLBACK_CAUSES, type FallbackCounts, noFallbacks, paretoFront } from './harness';
+import { type AgentMeasures, measuresTable, participantMeasures } from './measures';
 import type { MatchSummary } from './play';
 import type { ResolvedSpec, Scalar } from './spec';
 
@@ -80,6 +82,8 @@ export interface SweepSeries {
     /** Answers the runtime replaced, per decision; late ones show what a tighter clock costs. */
     fallbackRate: number;
     lateDecisions: number;
+    /** The per-model measures at this setting (null when the game has none, or it never played). */
+    measures: AgentMeasures | null;
   }[];
 }
 
@@ -114,6 +118,8 @@ export interface TournamentReport {
   /** The leaderboard without the matches in which any seat fell back (a harness failure). */
   harnessClean: { excluded: number; leaderboard: Leaderboard } | null;
   sweeps: SweepSeries[];
+  /** Per-model measures per participant, for games the analyzer reads (empty otherwise). */
+  modelMeasures: AgentMeasures[];
   errors: { id: string; error: string }[];
 }
 
@@ -131,6 +137,7 @@ export function buildReport(
   const rated = scoredMatches(ratedResults(results), spec.scoring);
   const h2h = headToHead(names, rated, { chips: Boolean(spec.ratings.poker) });
   const rows = new Map(leaderboard.rows.map((r) => [r.name, r]));
+  const measures = participantMeasures(names, results);
   return {
     format: 'parley.tournament-report',
     version: 1,
@@ -156,7 +163,8 @@ export function buildReport(
     usage,
     budget: budgetOf(leaderboard, usage),
     harnessClean,
-    sweeps: sweepsOf(spec, leaderboard, rows, new Map(usage.map((u) => [u.name, u]))),
+    sweeps: sweepsOf(spec, leaderboard, rows, new Map(usage.map((u) => [u.name, u])), new Map(measures.map((m) => [m.agent, m]))),
+    modelMeasures: measures,
     errors: results.flatMap((r) => (r.error ? [{ id: r.id, error: r.error }] : [])).slice(0, 20),
   };
 }
@@ -301,6 +309,7 @@ function sweepsOf(
   board: Leaderboard,
   rows: Map<string, LeaderboardRow>,
   usage: Map<string, Usage>,
+  measures: Map<string, AgentMeasures>,
 ): SweepSeries[] {
   const groups = new Map<string, SweepSeries>();
   for (const p of spec.participants) {
@@ -321,6 +330,7 @@ function sweepsOf(
       tokensPerMatch: matches > 0 ? ((u?.tokensIn ?? 0) + (u?.tokensOut ?? 0)) / matches : 0,
       fallbackRate: u?.fallbackRate ?? 0,
       lateDecisions: u?.fallbacksByCause.late ?? 0,
+      measures: measures.get(p.name) ?? null,
     });
     groups.set(p.sweep.group, series);
   }
@@ -444,6 +454,17 @@ export function renderMarkdown(report: TournamentReport): string {
     }
   }
 
+  if (report.modelMeasures?.length) {
+    out.push(
+      '',
+      '## Per model',
+      '',
+      "The analyzer's measures per participant over its matches: decisions whose first answer was unusable, further requests per decision, actions the runtime played for it by cause, press sent and the share of press received it answered in the same phase, structured promises kept (and free-text ones where a judge ran), supply centres each spring, and tokens and cost per movement phase.",
+      '',
+      ...measuresTable(report.modelMeasures),
+    );
+  }
+
   for (const s of report.sweeps) {
     out.push(
       '',
@@ -460,6 +481,8 @@ export function renderMarkdown(report: TournamentReport): string {
       out.push(
         `| ${cell(p.label)} | ${num(p.rating, d)} | ${p.lo != null && p.hi != null ? `[${num(p.lo, d)}, ${num(p.hi, d)}]` : '–'} | ${p.matches} | ${p.tokensPerMatch.toFixed(0)} | ${p.costPerMatch.toFixed(4)} | ${(100 * p.fallbackRate).toFixed(1)}% | ${p.lateDecisions} |`,
       );
+    const measured = s.points.flatMap((p) => (p.measures ? [{ ...p.measures, agent: p.label }] : []));
+    if (measured.length > 0) out.push('', 'Per-model measures per setting:', '', ...measuresTable(measured, 'setting'));
   }
   if (report.errors.length > 0) {
     out.push('', '## Failed matches', '');

@@ -8,7 +8,8 @@
  * calls. A rate with nothing under it is null.
  */
 import type { DiplomacyAnalysis } from '.';
-import type { JudgedPromise } from './judge';
+import type { CommitmentReport } from './commitments';
+import type { FreeTextReport, JudgedPromise } from './judge';
 import type { ModelMeasures, PromptSize } from './model-measures';
 
 export interface AgentMeasures extends Omit<ModelMeasures, 'seats'> {
@@ -19,6 +20,24 @@ export interface AgentMeasures extends Omit<ModelMeasures, 'seats'> {
   lies: number;
   changesOfPlan: number;
 }
+
+/**
+ * What pooling reads of one match's analysis: its phases, per-model measures and the per-agent
+ * promise tallies. A tournament keeps just this per match (`measuredMatch`), not the whole analysis.
+ */
+export interface MeasuredMatch {
+  movementPhases: DiplomacyAnalysis['movementPhases'];
+  perModel: DiplomacyAnalysis['perModel'];
+  commitments: Pick<CommitmentReport, 'perAgent'>;
+  freeText?: Pick<FreeTextReport, 'perAgent'>;
+}
+
+export const measuredMatch = (a: DiplomacyAnalysis): MeasuredMatch => ({
+  movementPhases: a.movementPhases,
+  perModel: a.perModel,
+  commitments: { perAgent: a.commitments.perAgent },
+  ...(a.freeText && { freeText: { perAgent: a.freeText.perAgent } }),
+});
 
 /** Σ value × weight / Σ weight over the matches where the value is known. */
 class Pool {
@@ -36,7 +55,7 @@ class Pool {
 
 const keptRate = (kept: number, broken: number) => (kept + broken > 0 ? kept / (kept + broken) : null);
 
-export function agentMeasures(analyses: readonly DiplomacyAnalysis[]): AgentMeasures[] {
+export function agentMeasures(analyses: readonly MeasuredMatch[]): AgentMeasures[] {
   const names = [...new Set(analyses.flatMap((a) => Object.keys(a.perModel ?? {})))].sort();
   return names.map((agent) => {
     const out = {

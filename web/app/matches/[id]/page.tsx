@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LiveMatch } from '../../../components/LiveMatch';
+import { MatchJudging } from '../../../components/MatchJudging';
 import { Replay } from '../../../components/Replay';
 import { StatusPill } from '../../../components/StatusPill';
 import { arenaForBrowser, arenaGet } from '../../../lib/arena';
@@ -116,6 +117,7 @@ export default async function MatchPage({ params, searchParams }: { params: Para
       ) : (
         <Replay match={match} initialT={t} canBranch={me.role === 'operator' && match.status === 'finished'} />
       )}
+      {match.status === 'finished' && <MatchJudging matchId={match.id} />}
     </div>
   );
 }

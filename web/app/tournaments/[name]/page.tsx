@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LineChart } from '../../../components/charts/charts';
 import { LeaderboardView } from '../../../components/LeaderboardView';
+import { ModelMeasuresTable } from '../../../components/ModelMeasures';
 import { formatFixed, formatNumber, formatTime, formatUsd, gameName } from '../../../lib/format';
 import { getTournament, METHOD_LABEL } from '../../../lib/tournaments';
 
@@ -318,6 +319,18 @@ export default async function TournamentPage({ params }: { params: Params }) {
           </div>
         </section>
       )}
+      {r?.modelMeasures && r.modelMeasures.length > 0 && (
+        <section className="panel" aria-labelledby="per-model">
+          <h2 id="per-model" style={{ marginTop: 0 }}>
+            Per model
+          </h2>
+          <p className="small muted">
+            The analyzer&apos;s measures per participant over its matches: unusable first answers, re-asks, fallbacks by cause,
+            press, promises kept, centres, and tokens and cost per movement phase (hover a heading for its definition).
+          </p>
+          <ModelMeasuresTable rows={r.modelMeasures} />
+        </section>
+      )}
       {r && r.sweeps.length > 0 && (
         <section className="panel" aria-labelledby="sweeps">
           <h2 id="sweeps" style={{ marginTop: 0 }}>
@@ -370,6 +383,9 @@ export default async function TournamentPage({ params }: { params: Params }) {
                   ))}
                 </tbody>
               </table>
+              {s.points.some((p) => p.measures) && (
+                <ModelMeasuresTable rows={s.points.flatMap((p) => (p.measures ? [p.measures] : []))} />
+              )}
             </div>
           ))}
         </section>
