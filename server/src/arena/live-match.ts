@@ -274,7 +274,8 @@ export class LiveMatch {
 
   /**
    * Diplomacy's negotiation period: bots and LLMs write their rounds of press, people write
-   * whenever they like; the window closes when its time is up or every person is ready.
+   * whenever they like; the window closes when its time is up or every person is ready, and
+   * if people wrote, the agents get one more round to answer before orders.
    */
   private async negotiationWindow(context: Parameters<NonNullable<Parameters<typeof runMatch>[0]['press']>>[0]): Promise<void> {
     this.ready.clear();
@@ -298,6 +299,9 @@ export class LiveMatch {
         // Removed when the window closes: the match's signal outlives every window.
         this.abort.signal.addEventListener('abort', close, { once: true });
       });
+      // Agents answer what people wrote in the window (the heuristic bot replies to proposals).
+      if (this.pressSent.some((n, seat) => n > 0 && this.seats[seat]?.human) && !this.abort.signal.aborted)
+        await context.runAgentRounds(1, this.settings.pressRounds);
     } finally {
       this.closeWindow = null;
       this.deliverHuman = null;
