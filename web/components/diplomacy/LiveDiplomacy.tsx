@@ -455,11 +455,12 @@ export function LiveDiplomacy({ snap, names, me, send }: Props) {
         <PressPanel
           messages={me !== null ? (own?.inbox ?? []) : snap.press}
           currentPhase={phaseKey}
+          names={names}
           composer={
             me !== null && view.phase.type === 'movement' && !view.outcome
               ? {
                   me,
-                  onSend: (to, text) => send('press', { to, text }),
+                  onSend: (to, text, commitments) => send('press', commitments ? { to, text, commitments } : { to, text }),
                   onReady: () => send('ready', {}),
                   note: decision >= 0 ? 'Orders are open.' : undefined,
                 }
