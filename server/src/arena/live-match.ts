@@ -128,10 +128,14 @@ export class LiveMatch {
   /**
    * Bots answer instantly: left alone, a bot-only match would run to its end without letting the
    * event loop serve anyone else. Each answer therefore yields to the loop first, and a demo
-   * paces its bots so a person can follow.
+   * paces its bots so a person can follow (per action, or per turn in simultaneous games).
    */
   private paced(agent: Agent): Agent {
     const pace = this.settings.paceMs;
+    // In a simultaneous game (a Diplomacy phase) the pace is per turn, not per order: bots that
+    // order unit by unit are asked in turn, so a per-order pause would stretch a phase by its units.
+    const perTurn = this.game.descriptor.traits.dynamics !== 'sequential';
+    let pacedTurn: string | undefined;
     // Methods are bound one by one: an agent may be a class instance (a DAIDE or ACPC seat), whose methods a spread would drop.
     return {
       name: agent.name,
@@ -142,7 +146,10 @@ export class LiveMatch {
       close: agent.close?.bind(agent),
       act: async (input) => {
         const answer = await agent.act(input);
-        await (pace > 0 ? delay(this.clock, pace) : new Promise((r) => setImmediate(r)));
+        const turn = perTurn ? this.game.turnKey?.(this.state) : undefined;
+        const wait = pace > 0 && (turn === undefined || turn !== pacedTurn);
+        pacedTurn = turn;
+        await (wait ? delay(this.clock, pace) : new Promise((r) => setImmediate(r)));
         return answer;
       },
     };
