@@ -78,6 +78,10 @@ describe('heuristic bot: answers to proposals', () => {
     ]);
     expect(to(TURKEY).text).toBe('On your proposal, Turkey: Declined: our unit in Trieste guards a centre of ours.');
     expect(to(TURKEY).commitments).toBeUndefined();
+    // The new peace is announced to everyone, without its terms.
+    expect(replies.filter((m) => m.to === 'all')).toEqual([
+      { from: AUSTRIA, to: 'all', text: 'Austria is at peace with Russia this turn.', phase: 'S1901M' },
+    ]);
 
     expect(orders).toContain('A VIE - TYR');
     expect(orders.some((o) => / - GAL$/.test(o))).toBe(false);

@@ -13,7 +13,8 @@
  *   no unit two orders, moves no unit off a threatened centre of its own, and helps nobody into its
  *   own units or centres, a pledged partner's, or a demilitarised province;
  * - `demilitarise Z`: accepted when none of its units stands in or is pledged to move into Z.
- * The proposer's promises about its own units are acknowledged, with nothing to keep.
+ * The proposer's promises about its own units are acknowledged, with nothing to keep. A peace
+ * it accepts is also announced to everyone (without its terms), so spectators see the diplomacy.
  *
  * Pledges. Its own messages of a phase are the only source of what it must keep (`pledgesIn`), so
  * the orders honour exactly what the record shows it promised, on a resumed match as well.
@@ -236,7 +237,8 @@ function answers(input: PressInput, view: View, phase: string): PressMessage[] {
   const pending = unanswered(inbox, input.seat, phase);
   if (pending.length === 0) return [];
   const desk = deskOf(view, input.seat, pledgesIn(inbox, input.seat, phase));
-  return pending.map((p) => {
+  const peaceBefore = new Set(desk.pledged.peace);
+  const replies = pending.map((p): PressMessage => {
     const from = POWERS[p.from]!;
     const accepted: Commitment[] = [];
     const said: string[] = [];
@@ -253,6 +255,11 @@ function answers(input: PressInput, view: View, phase: string): PressMessage[] {
       ? { from: input.seat, to: [p.from], text, commitments: accepted }
       : { from: input.seat, to: [p.from], text };
   });
+  // New peace is announced to everyone (spectators read public press only); its terms stay private.
+  const peace = [...desk.pledged.peace].filter((p) => !peaceBefore.has(p)).map(cap);
+  if (peace.length === 0) return replies;
+  const me = cap(desk.me);
+  return [...replies, { from: input.seat, to: 'all', text: `${me} is at peace with ${peace.join(' and ')} this turn.` }];
 }
 
 function remember(pledged: Pledges, c: Commitment): void {
