@@ -97,6 +97,12 @@ describe('heuristic bot: answers to proposals', () => {
     const first = turn(s, AUSTRIA, inbox).replies;
     expect(replies(inbox)).toHaveLength(1);
     expect(turn(s, AUSTRIA, [...inbox, ...first]).replies).toEqual([]);
+    // Another bot's reply is not a new proposal: no reply to a reply.
+    const reply = {
+      ...ask(RUSSIA, AUSTRIA, 'S1901M', [{ kind: 'no-attack', target: 0 }]),
+      text: 'On your proposal, Austria: Agreed.',
+    };
+    expect(replies([reply])).toEqual([]);
     // Proposals of an earlier phase are not answered in this one.
     expect(replies([ask(RUSSIA, AUSTRIA, 'F1900M', [{ kind: 'no-attack', target: 0 }])])).toEqual([]);
 

@@ -223,7 +223,8 @@ function unanswered(inbox: readonly PressMessage[], seat: number, phase: string)
     for (const s of m.to) replies.set(s, (replies.get(s) ?? 0) + 1);
   }
   for (const m of inbox) {
-    if (m.phase !== phase || m.from === seat || !m.commitments?.length) continue;
+    // A reply (another heuristic bot's, opening the same way) is an answer, not a new proposal.
+    if (m.phase !== phase || m.from === seat || !m.commitments?.length || m.text.startsWith(REPLY_OPENER)) continue;
     if (m.to !== 'all' && !m.to.includes(seat)) continue;
     const left = replies.get(m.from) ?? 0;
     if (left > 0) replies.set(m.from, left - 1);
