@@ -39,7 +39,14 @@ describe('an arena worth watching', () => {
     // Austria is the heuristic bot, Italy the person, everyone else a random bot.
     const lineup = Array.from({ length: 7 }, (_, seat) => (seat === 0 ? 'heuristic' : seat === 4 ? 'human' : 'random'));
     const slow = { pressMs: 120_000, ordersMs: 120_000, retreatMs: 60_000, adjustMs: 60_000 };
-    const { matchId, seats } = await createMatch({ game: 'diplomacy', seed: 16, seats: lineup, clock: slow, pressRounds: 1 });
+    const { matchId, seats } = await createMatch({
+      game: 'diplomacy',
+      params: { lastYear: 1901 },
+      seed: 16,
+      seats: lineup,
+      clock: slow,
+      pressRounds: 1,
+    });
     const token = seats.find((s) => s.seat === 4)?.token;
     expect(token).toBeTruthy();
     const { page, errors } = await watched(DESKTOP);
@@ -66,6 +73,8 @@ describe('an arena worth watching', () => {
   it('features a live Diplomacy game as a compact summary, and the lobby fits a phone', async () => {
     await createMatch({
       game: 'diplomacy',
+      // One year, so it leaves the shared arena quiet for the next test files.
+      params: { lastYear: 1901 },
       seed: 17,
       seats: ['heuristic', 'random', 'heuristic', 'random', 'heuristic', 'random', 'random'],
       paceMs: 4000,
