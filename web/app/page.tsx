@@ -13,8 +13,14 @@ type Search = Promise<Record<string, string | string[] | undefined>>;
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
-/** The live match to feature: the newest demo table, else the newest live match of any kind. */
-const featured = (live: MatchSummary[]): MatchSummary | undefined => live.find((m) => m.demo) ?? live[0];
+/** How long one demo table stays featured before the lobby shows the next game. */
+const FEATURE_TURN_MS = 2 * 60_000;
+
+/** The live match to feature: the demo tables in turn, two minutes each, else the newest live match of any kind. */
+function featured(live: MatchSummary[], now: number): MatchSummary | undefined {
+  const demos = live.filter((m) => m.demo).sort((a, b) => (a.game < b.game ? -1 : a.game > b.game ? 1 : 0));
+  return demos[Math.floor(now / FEATURE_TURN_MS) % Math.max(1, demos.length)] ?? live[0];
+}
 
 /** The lobby: live matches, recent ones with filters, and a form to start a new one. */
 export default async function Lobby({ searchParams }: { searchParams: Search }) {
@@ -39,7 +45,7 @@ export default async function Lobby({ searchParams }: { searchParams: Search }) 
     arenaGet<MatchPage>(`/api/matches?${q}`),
   ]);
   const games = listGames().map((g) => g.descriptor);
-  const feature = live.ok ? featured(live.data.matches) : undefined;
+  const feature = live.ok ? featured(live.data.matches, Date.now()) : undefined;
   const pages = recent.ok ? Math.max(1, Math.ceil(recent.data.total / pageSize)) : 1;
   const pageLink = (p: number) => {
     const next = new URLSearchParams(q);
@@ -51,7 +57,14 @@ export default async function Lobby({ searchParams }: { searchParams: Search }) 
   return (
     <>
       <AutoRefresh ms={10_000} />
-      <h1>Matches</h1>
+      <div className="row">
+        <h1 style={{ margin: 0 }}>Matches</h1>
+        <span className="spacer" />
+        {/* On a phone the form is below the lists: this keeps it one tap from the top. */}
+        <a className="btn" href="#create-heading" data-testid="new-match-link">
+          New match
+        </a>
+      </div>
       {/* Keyed by id: a new featured match is a new room to join. */}
       {feature && <FeaturedMatch key={feature.id} match={feature} arena={arenaForBrowser()} />}
       {!recent.ok && (

@@ -2,18 +2,18 @@
 
 import Link from 'next/link';
 import { useMemo } from 'react';
+import type { PublicDiplomacyView } from '../lib/diplomacy/model';
 import { gameName, seatNames } from '../lib/format';
 import { tableModel } from '../lib/poker';
 import type { MatchSummary } from '../lib/types';
 import { type ArenaEndpoint, useMatchRoom } from '../lib/use-room';
-import { LiveDiplomacy } from './diplomacy/LiveDiplomacy';
+import { DiplomacySummary } from './diplomacy/DiplomacySummary';
 import { PokerTable } from './poker/PokerTable';
-
-const noSend = () => false;
 
 /**
  * The lobby's featured table, watched live as a spectator (the public, possibly delayed view the
- * room sends every spectator), with the room's spectator count.
+ * room sends every spectator), with the room's spectator count. Kept compact: a poker table, or a
+ * Diplomacy summary (the whole board is one click away, on Watch).
  */
 export function FeaturedMatch({ match, arena }: { match: MatchSummary; arena: ArenaEndpoint }) {
   const { snap, connection } = useMatchRoom(match.id, arena, null);
@@ -50,8 +50,10 @@ export function FeaturedMatch({ match, arena }: { match: MatchSummary; arena: Ar
         <p className="muted">{connection === 'failed' ? 'Could not connect to the match.' : 'Joining the table…'}</p>
       ) : table ? (
         <PokerTable table={table} me={null} clocks={snap.seats} />
+      ) : snap.spectator ? (
+        <DiplomacySummary view={snap.spectator as PublicDiplomacyView} names={names} press={snap.press} />
       ) : (
-        <LiveDiplomacy snap={snap} names={names} me={null} send={noSend} />
+        <p className="muted">Waiting for the first view of the board…</p>
       )}
     </section>
   );

@@ -34,9 +34,26 @@ function commitmentText(c: Commitment): string {
 
 interface Composer {
   me: number;
-  onSend(to: number[] | 'all', text: string): void;
+  onSend(to: number[] | 'all', text: string, commitments?: Commitment[]): void;
   onReady(): void;
   note?: string;
+}
+
+/**
+ * Who at the table will not talk, and who answers proposals, by the seats' agent names: random
+ * bots never write press, and the heuristic bot answers a message that carries a promise.
+ */
+export function talkNote(names: readonly string[] | undefined, me: number | null): string | null {
+  if (!names) return null;
+  const seats = (agent: string) => names.flatMap((n, i) => (n === agent && i !== me ? [power(i)] : []));
+  const silent = seats('random');
+  const answering = seats('heuristic');
+  const parts = [
+    silent.length > 0 && `${silent.join(', ')}: random bots, who never write or answer press.`,
+    answering.length > 0 &&
+      `${answering.join(', ')}: the heuristic bot, who answers a message carrying a promise (accepts what it can keep, declines the rest, and keeps its word).`,
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(' ') : null;
 }
 
 /** Press between powers, in threads; `currentPhase` marks this phase's messages. */
@@ -44,11 +61,15 @@ export function PressPanel({
   messages,
   currentPhase,
   composer,
+  names,
 }: {
   messages: readonly MessageRecord[];
   currentPhase?: string;
   composer?: Composer;
+  /** The seats' agent names, to say which seats never talk. */
+  names?: readonly string[];
 }) {
+  const note = talkNote(names, composer?.me ?? null);
   const [thread, setThread] = useState<string>('every');
   const threads = useMemo(() => {
     const counts = new Map<string, number>();
@@ -62,6 +83,11 @@ export function PressPanel({
       <h3 id="press-heading" style={{ marginTop: 0 }}>
         Press <span className="muted small">({messages.length})</span>
       </h3>
+      {note && (
+        <p className="small muted" data-testid="press-note">
+          {note}
+        </p>
+      )}
       {threads.length > 0 && (
         <div className="tabs" role="toolbar" aria-label="Threads">
           <button type="button" className="secondary" aria-pressed={thread === 'every'} onClick={() => setThread('every')}>
@@ -103,15 +129,38 @@ export function PressPanel({
   );
 }
 
+type PromiseKind = '' | Commitment['kind'];
+const PROMISE_LABELS: [PromiseKind, string][] = [
+  ['', 'no promise'],
+  ['no-attack', 'I will not attack them'],
+  ['move', 'move (order, e.g. A VIE - TYR)'],
+  ['support', 'support (order, e.g. A BUD S A VIE - GAL)'],
+  ['demilitarise', 'keep a province empty (e.g. GAL)'],
+];
+
+/** The promise a person attaches, or why it cannot be sent as it stands. */
+function promiseOf(kind: PromiseKind, detail: string, to: number[]): Commitment | string | null {
+  const d = detail.trim();
+  if (kind === '') return null;
+  if (kind === 'no-attack') return to.length === 1 ? { kind, target: to[0]! } : 'tick exactly one power to promise peace';
+  if (!d) return kind === 'demilitarise' ? 'name the province' : 'write the order';
+  return kind === 'demilitarise' ? { kind, province: d.toLowerCase() } : { kind, order: d.toUpperCase() };
+}
+
 function PressComposer({ composer }: { composer: Composer }) {
   const [to, setTo] = useState<number[]>([]);
   const [text, setText] = useState('');
+  const [kind, setKind] = useState<PromiseKind>('');
+  const [detail, setDetail] = useState('');
   const others = POWERS.map((_, i) => i).filter((i) => i !== composer.me);
+  const promise = promiseOf(kind, detail, to);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!text.trim()) return;
-    composer.onSend(to.length === 0 ? 'all' : to, text.trim());
+    if (!text.trim() || typeof promise === 'string') return;
+    composer.onSend(to.length === 0 ? 'all' : to, text.trim(), promise ? [promise] : undefined);
     setText('');
+    setKind('');
+    setDetail('');
   };
   return (
     <form onSubmit={submit} className="stack" style={{ marginTop: '0.75rem' }} aria-label="Send press">
@@ -134,8 +183,29 @@ function PressComposer({ composer }: { composer: Composer }) {
         Message
       </label>
       <textarea id="press-text" rows={2} value={text} onChange={(e) => setText(e.target.value)} maxLength={2000} />
+      <div className="row small">
+        <label>
+          Promise{' '}
+          <select value={kind} onChange={(e) => setKind(e.target.value as PromiseKind)} data-testid="press-promise">
+            {PROMISE_LABELS.map(([k, label]) => (
+              <option key={k} value={k}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {kind !== '' && kind !== 'no-attack' && (
+          <input
+            aria-label={kind === 'demilitarise' ? 'Province' : 'Order'}
+            value={detail}
+            onChange={(e) => setDetail(e.target.value)}
+            maxLength={200}
+          />
+        )}
+        {typeof promise === 'string' && <span className="muted">{promise}</span>}
+      </div>
       <div className="row">
-        <button type="submit" disabled={!text.trim()}>
+        <button type="submit" disabled={!text.trim() || typeof promise === 'string'}>
           Send
         </button>
         <button type="button" className="secondary" onClick={composer.onReady}>

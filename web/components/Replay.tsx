@@ -255,7 +255,7 @@ function ReplayView({
               <OrderList model={model} />
             </section>
             {branch}
-            <PressPanel messages={messages.filter((m) => m.seq <= t)} currentPhase={phaseCode(s.phase)} />
+            <PressPanel messages={messages.filter((m) => m.seq <= t)} currentPhase={phaseCode(s.phase)} names={names} />
             {match.modelCalls.length > 0 && (
               <AgentPanel
                 calls={match.modelCalls}

@@ -19,6 +19,15 @@ export function seatLabel(game: string, seat: number): string {
 }
 
 /** Names of the agents in seat order. */
+/**
+ * Who sits in a seat, as a list shows it: an agent by its name; a person by the name the seat was
+ * given, or "a person" when it has only the arena's placeholder (`seat 0`).
+ */
+export function seatPlayer(s: MatchSummary['seats'][number]): string {
+  if (s.agent.kind !== 'human') return s.agent.name;
+  return /^seat \d+$/.test(s.agent.name) ? 'a person' : s.agent.name;
+}
+
 export function seatNames(match: Pick<MatchSummary, 'seats'>): string[] {
   const names: string[] = [];
   for (const s of match.seats) names[s.seat] = s.agent.name;

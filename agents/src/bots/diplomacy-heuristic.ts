@@ -17,14 +17,14 @@
  * centre allowed, army or fleet by whichever is nearer its nearest target; disbands remove the
  * units farthest from any centre of ours.
  *
- * Press. Each spring it offers a `no-attack` for the year to up to two neighbours whose nearest
- * centre is two moves from its nearest unit (close, but out of reach this turn), and repeats the
- * commitment in the fall unless that power attacked it in the spring. It keeps its word: while a
- * promise stands it neither moves into the partner's units or centres nor supports such a move
- * (the analyzer's definition of an attack).
+ * Press (diplomacy-press.ts): it offers peace to near neighbours and answers proposals. It keeps
+ * its word: the orders it pledged in a phase are given as pledged; while a peace stands it neither
+ * moves into the partner's units or centres nor supports such a move (the analyzer's definition
+ * of an attack); and it moves into no province it agreed to keep empty.
  */
 import { Diplomacy, type Rng } from '@parley/games';
-import type { Agent, DecisionInput, PressInput, PressMessage } from '../agent';
+import type { Agent, DecisionInput } from '../agent';
+import { negotiate, type Pledges, phaseCode, pledgesIn } from './diplomacy-press';
 
 type Power = Diplomacy.Power;
 type UnitType = Diplomacy.UnitType;
@@ -51,7 +51,6 @@ const STEP = 1;
 const LONE_ATTACK_PENALTY = 6;
 /** A supported attack on a holding unit succeeds unless it is supported too or the supporter is cut. */
 const SUPPORTED_SUCCESS = 0.8;
-const MAX_PARTNERS = 2;
 
 // ---------------------------------------------------------------------------------------------
 // The map, compiled once: moves from each location to each province, per unit type.
@@ -67,7 +66,6 @@ const dist = (type: UnitType, loc: string, to: string): number => Diplomacy.dist
 const reach = (type: UnitType, loc: string): string[] =>
   type === 'A' ? (MAP.armyAdjacency[prov(loc)] ?? []) : (MAP.fleetAdjacency[loc] ?? []).map(prov);
 const labelOf = (u: Unit) => `${u.type} ${u.province.toUpperCase()}`;
-const phaseCode = (p: Diplomacy.Phase) => `${p.season[0]!.toUpperCase()}${p.year}${p.type[0]!.toUpperCase()}`;
 
 // ---------------------------------------------------------------------------------------------
 // The board as the bot sees it.
@@ -86,7 +84,7 @@ class Board {
 
   constructor(
     readonly view: View,
-    readonly promised: ReadonlySet<Power>,
+    readonly pledges: Pledges,
   ) {
     this.me = view.power;
     this.fall = view.phase.season === 'fall';
@@ -100,11 +98,12 @@ class Board {
     this.targets = CENTRES.filter((c) => this.owner.get(c) !== this.me && !this.isPromised(c));
   }
 
-  /** Moving into (or supporting a move into) this province would attack a power we promised peace. */
+  /** Moving into (or supporting a move into) this province would attack a power we promised peace, or enter one we agreed to keep empty. */
   isPromised(p: string): boolean {
     const o = this.owner.get(p);
     const u = this.occupant.get(p);
-    return (o !== undefined && this.promised.has(o)) || (u !== undefined && this.promised.has(u.power));
+    const peace = this.pledges.peace;
+    return (o !== undefined && peace.has(o)) || (u !== undefined && peace.has(u.power)) || this.pledges.demilitarised.has(p);
   }
 
   foreignAt(p: string): Unit | undefined {
@@ -194,6 +193,18 @@ function movementOrders(b: Board, byUnit: Map<string, string[]>, rng: Rng): stri
   const fix = (u: Unit, o: Option, value: number) => plans.set(u.province, { ...o, unit: u, label: labelOf(u), value });
   const hold = (u: Unit): Option => options.get(u.province)![0]!;
 
+  // 0. Orders pledged in press, given as pledged (and never reassigned below).
+  const pledged = new Set<string>();
+  for (const order of b.pledges.orders) {
+    const at = (order.split(' ')[1] ?? '').toLowerCase().slice(0, 3);
+    const u = b.mine.find((x) => prov(x.province) === at);
+    if (!u || plans.has(u.province) || !legal.has(order)) continue;
+    const to = / - (\S+)$/.exec(order);
+    const moving = to !== null && !order.includes(' S ');
+    fix(u, { order, loc: moving ? to[1]!.toLowerCase() : u.province, moving }, 0);
+    pledged.add(u.province);
+  }
+
   // 1. Supported attacks on foreign units in target centres.
   for (const t of b.targets) {
     if (!b.foreignAt(t)) continue;
@@ -251,7 +262,8 @@ function movementOrders(b: Board, byUnit: Map<string, string[]>, rng: Rng): stri
     const target = keeps ? needy.label : needy.order;
     for (const helper of plans.values()) {
       const order = `${helper.label} S ${target}`;
-      if (helper === needy || !(idle(helper) || (keeps && canLeaveToHelp(helper))) || !legal.has(order)) continue;
+      if (helper === needy || pledged.has(helper.unit.province)) continue;
+      if (!(idle(helper) || (keeps && canLeaveToHelp(helper))) || !legal.has(order)) continue;
       if (helper.moving) enteredFrom.delete(prov(helper.loc));
       plans.set(helper.unit.province, { ...helper, order, loc: helper.unit.province, moving: false });
       break;
@@ -326,82 +338,11 @@ function disbandOrders(b: Board, legal: readonly string[], count: number): strin
 }
 
 // ---------------------------------------------------------------------------------------------
-// Press: promises of no attack, kept.
-
-/** Powers this seat promised not to attack in `phase`, by its own messages of that phase. */
-function promisesIn(inbox: readonly PressMessage[] | undefined, seat: number, phase: string): Set<Power> {
-  const out = new Set<Power>();
-  for (const m of inbox ?? []) {
-    if (m.from !== seat || m.phase !== phase) continue;
-    for (const c of m.commitments ?? []) if (c.kind === 'no-attack' && typeof c.target === 'number') out.add(POWERS[c.target]!);
-  }
-  return out;
-}
-
-/** Did `power` move into, or support a move into, our units or centres in the last movement phase? */
-function attackedUs(view: View, power: Power): boolean {
-  const last = view.lastPhase;
-  if (last?.phase.type !== 'movement') return false;
-  const at = (text: string, k: number) => prov((text.split(' ')[k] ?? '').toLowerCase());
-  const ourUnits = new Set(last.orders.filter((o) => o.power === view.power).map((o) => at(o.text, 1)));
-  const ours = new Set([...(view.centres[view.power] ?? []), ...ourUnits]);
-  return last.orders.some((o) => {
-    const m = / - (\S+)(?: VIA)?$/.exec(o.text);
-    if (o.power !== power || !m || !ours.has(prov(m[1]!.toLowerCase()))) return false;
-    // A support of one of our own units' moves is no attack.
-    return !(o.text.split(' ')[2] === 'S' && ourUnits.has(at(o.text, 4)));
-  });
-}
-
-function negotiate(input: PressInput): PressMessage[] {
-  const view = input.observation as View;
-  if (input.round > 0 || view.phase.type !== 'movement') return [];
-  const { seat } = input;
-  const me = POWERS[seat]!;
-  if (view.phase.season === 'fall') {
-    const spring = promisesIn(input.inbox, seat, `S${view.phase.year}M`);
-    return [...spring].map((p) => {
-      const to = [POWERS.indexOf(p)];
-      return attackedUs(view, p)
-        ? { from: seat, to, text: `You attacked ${me} this spring, so our non-aggression pact is off.` }
-        : {
-            from: seat,
-            to,
-            text: `${me} keeps its word: no attack on you this fall.`,
-            commitments: [{ kind: 'no-attack', target: to[0]! }],
-          };
-    });
-  }
-  const b = new Board(view, new Set());
-  const interest = new Map<Power, number>();
-  for (const u of b.mine) {
-    for (const c of CENTRES) {
-      const o = b.owner.get(c);
-      if (!o || o === me) continue;
-      const d = dist(u.type, u.province, c);
-      if (d <= 2) interest.set(o, Math.min(interest.get(o) ?? FAR, d));
-    }
-  }
-  const partners = [...interest.entries()]
-    .filter(([p, d]) => d === 2 && input.recipients.includes(POWERS.indexOf(p)))
-    .map(([p]) => ({ p, key: input.rng.float() }))
-    .sort((x, y) => x.key - y.key)
-    .slice(0, MAX_PARTNERS);
-  return partners.map(({ p }) => ({
-    from: seat,
-    to: [POWERS.indexOf(p)],
-    text: `${me} proposes peace with ${p} for ${view.phase.year}: no moves into your units or centres, no support against you.`,
-    commitments: [{ kind: 'no-attack', target: POWERS.indexOf(p) }],
-  }));
-}
-
-// ---------------------------------------------------------------------------------------------
 
 function act(input: DecisionInput): string[] {
   if (input.gameId !== 'diplomacy') throw new Error(`the heuristic bot plays Diplomacy only, not ${input.gameId}`);
   const view = input.observation as View;
-  const promised = promisesIn(input.inbox, input.seat, phaseCode(view.phase));
-  const b = new Board(view, promised);
+  const b = new Board(view, pledgesIn(input.inbox, input.seat, phaseCode(view.phase)));
   const byUnit = new Map<string, string[]>();
   for (const a of input.legalActions) {
     if (a === 'VOTE DRAW' || a === 'WAIVE') continue;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../store/memory-store';
 import { FakeClock } from '../testing/fake-clock';
-import { type DemoTable, runDemo } from './demo';
+import { type DemoTable, demoTables, lineup, runDemo } from './demo';
 import { MatchService } from './match-service';
 
 const leduc: DemoTable = {
@@ -107,5 +107,50 @@ describe('the demo', () => {
     const others = (await store.listMatches({ demo: 'exclude' })).matches.map((m) => m.id).sort();
     expect(others).toEqual([person.matchId, cup.matchId].sort());
     expect((await store.listAgents({ demo: 'exclude' })).find((a) => a.name === 'call')?.matches).toBe(2);
+  });
+
+  it('rotates line-ups match by match, and sets each table at a pace people can follow', async () => {
+    expect(
+      [0, 1, 2, 3].map((n) =>
+        lineup(
+          [
+            ['a', 'b', 'c'],
+            ['d', 'e'],
+          ],
+          n,
+        ),
+      ),
+    ).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+      ['b', 'c', 'a'],
+      ['e', 'd'],
+    ]);
+    const tables = demoTables();
+    for (const table of tables) {
+      const seen = new Set(Array.from({ length: 6 }, () => JSON.stringify((table.settings() as { seats: string[] }).seats)));
+      expect(seen.size, table.key).toBeGreaterThan(2);
+    }
+    const hand = tables.find((t) => t.key === 'nlhe')!.settings() as { seats: string[]; params: { players: number } };
+    expect(hand.params.players).toBe(hand.seats.length);
+
+    // A demo Diplomacy game on the fake clock: the first movement phase takes 10–20 s of its time.
+    const store = new MemoryStore();
+    const clock = new FakeClock();
+    const { service } = serviceOn(store, clock);
+    const made = await service.create({ ...tables.find((t) => t.key === 'diplomacy')!.settings(), params: { lastYear: 1901 } });
+    if (!made.ok) throw new Error(made.message);
+    const live = await service.open(made.matchId);
+    const start = clock.now();
+    let spent = 0;
+    while (!(live.state as { lastPhase: unknown }).lastPhase && spent < 60_000) {
+      await clock.advance(500);
+      spent = clock.now() - start;
+    }
+    expect(spent).toBeGreaterThanOrEqual(10_000);
+    expect(spent).toBeLessThanOrEqual(20_000);
+    expect(live.messages.length).toBeGreaterThan(0);
+    live.stop('test over');
+    await live.done;
   });
 });

@@ -37,36 +37,73 @@ export interface DemoOptions {
 
 export const DEMO_KEEP = 20;
 
+/**
+ * Demo line-ups, rotated match by match so visitors see different agents and powers: each entry
+ * is a line-up, shifted one seat further at each new match of its table.
+ */
+const DIPLOMACY_LINEUPS = [
+  ['heuristic', 'random', 'heuristic', 'random', 'heuristic', 'random', 'random'],
+  ['heuristic', 'random', 'random', 'heuristic', 'random', 'random', 'random'],
+  ['heuristic', 'heuristic', 'random', 'heuristic', 'random', 'heuristic', 'random'],
+];
+const NLHE_LINEUPS = [
+  ['tag', 'call', 'random', 'tag', 'call', 'random'],
+  ['tag', 'tag', 'call', 'random', 'tag'],
+  ['tag', 'random', 'call', 'call'],
+];
+const LEDUC_LINEUPS = [
+  ['equilibrium', 'call'],
+  ['equilibrium', 'random'],
+  ['call', 'random'],
+];
+
+/** The `n`th match's line-up (from 0): line-ups in turn, each rotated by how often it came round. */
+export function lineup(lineups: readonly (readonly string[])[], n: number): string[] {
+  const seats = lineups[n % lineups.length]!;
+  const shift = Math.floor(n / lineups.length) % seats.length;
+  return [...seats.slice(shift), ...seats.slice(0, shift)];
+}
+
+/**
+ * The paces are for people watching: each Diplomacy phase takes 12 s (the pace is per turn in a
+ * simultaneous game), with two rounds of press so the heuristic bots answer each other's offers;
+ * poker bots act at a card room's 1.5 s.
+ */
 export function demoTables(): DemoTable[] {
   const tables: DemoTable[] = [];
+  const counter = () => {
+    let n = 0;
+    return () => n++;
+  };
   if (findGame('diplomacy')) {
+    const next = counter();
     tables.push({
       key: 'diplomacy',
       label: 'Diplomacy, seven bots',
       settings: () => ({
         game: 'diplomacy',
-        seats: ['heuristic', 'random', 'random', 'random', 'random', 'random', 'random'].map(knownOr('random')),
-        paceMs: 20,
-        pressRounds: 1,
+        seats: lineup(DIPLOMACY_LINEUPS, next()).map(knownOr('random')),
+        paceMs: 12_000,
+        pressRounds: 2,
       }),
     });
   }
   if (findGame('nlhe')) {
+    const next = counter();
     tables.push({
       key: 'nlhe',
-      label: "No-Limit Hold'em, six bots",
-      settings: () => ({
-        game: 'nlhe',
-        params: { players: 6, format: 'cash', hands: 200 },
-        seats: ['tag', 'call', 'random', 'tag', 'call', 'random'].map(knownOr('call')),
-        paceMs: 400,
-      }),
+      label: "No-Limit Hold'em, bots",
+      settings: () => {
+        const seats = lineup(NLHE_LINEUPS, next()).map(knownOr('call'));
+        return { game: 'nlhe', params: { players: seats.length, format: 'cash', hands: 200 }, seats, paceMs: 1500 };
+      },
     });
   }
+  const next = counter();
   tables.push({
     key: 'leduc',
-    label: "Leduc Hold'em, equilibrium vs call",
-    settings: () => ({ game: 'leduc', seats: ['equilibrium', 'call'], paceMs: 600 }),
+    label: "Leduc Hold'em, two bots",
+    settings: () => ({ game: 'leduc', seats: lineup(LEDUC_LINEUPS, next()).map(knownOr('call')), paceMs: 1500 }),
   });
   return tables;
 }

@@ -128,10 +128,14 @@ export class LiveMatch {
   /**
    * Bots answer instantly: left alone, a bot-only match would run to its end without letting the
    * event loop serve anyone else. Each answer therefore yields to the loop first, and a demo
-   * paces its bots so a person can follow.
+   * paces its bots so a person can follow (per action, or per turn in simultaneous games).
    */
   private paced(agent: Agent): Agent {
     const pace = this.settings.paceMs;
+    // In a simultaneous game (a Diplomacy phase) the pace is per turn, not per order: bots that
+    // order unit by unit are asked in turn, so a per-order pause would stretch a phase by its units.
+    const perTurn = this.game.descriptor.traits.dynamics !== 'sequential';
+    let pacedTurn: string | undefined;
     // Methods are bound one by one: an agent may be a class instance (a DAIDE or ACPC seat), whose methods a spread would drop.
     return {
       name: agent.name,
@@ -142,7 +146,10 @@ export class LiveMatch {
       close: agent.close?.bind(agent),
       act: async (input) => {
         const answer = await agent.act(input);
-        await (pace > 0 ? delay(this.clock, pace) : new Promise((r) => setImmediate(r)));
+        const turn = perTurn ? this.game.turnKey?.(this.state) : undefined;
+        const wait = pace > 0 && (turn === undefined || turn !== pacedTurn);
+        pacedTurn = turn;
+        await (wait ? delay(this.clock, pace) : new Promise((r) => setImmediate(r)));
         return answer;
       },
     };
@@ -274,7 +281,8 @@ export class LiveMatch {
 
   /**
    * Diplomacy's negotiation period: bots and LLMs write their rounds of press, people write
-   * whenever they like; the window closes when its time is up or every person is ready.
+   * whenever they like; the window closes when its time is up or every person is ready, and
+   * if people wrote, the agents get one more round to answer before orders.
    */
   private async negotiationWindow(context: Parameters<NonNullable<Parameters<typeof runMatch>[0]['press']>>[0]): Promise<void> {
     this.ready.clear();
@@ -298,6 +306,9 @@ export class LiveMatch {
         // Removed when the window closes: the match's signal outlives every window.
         this.abort.signal.addEventListener('abort', close, { once: true });
       });
+      // Agents answer what people wrote in the window (the heuristic bot replies to proposals).
+      if (this.pressSent.some((n, seat) => n > 0 && this.seats[seat]?.human) && !this.abort.signal.aborted)
+        await context.runAgentRounds(1, this.settings.pressRounds);
     } finally {
       this.closeWindow = null;
       this.deliverHuman = null;

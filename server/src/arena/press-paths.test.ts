@@ -8,14 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { type Agent, createAgent, type PressMessage } from '@parley/agents';
 import { createRng, diplomacy } from '@parley/games';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AgentRegistry } from '../agents-registry/registry';
 import { parseClientMessage } from '../protocol/client-to-server';
 import { runPressRounds } from '../runtime/press';
 import type { PressError } from '../runtime/press-rules';
-import { MemoryStore } from '../store/memory-store';
 import { FakeClock } from '../testing/fake-clock';
-import { LiveMatch } from './live-match';
-import { matchSettingsSchema } from './settings';
+import type { LiveMatch } from './live-match';
+import { openPressWindow } from './testing/press-window';
 
 const ok = (text: string) => ({ to: 'all', text });
 /** Each bad message, and the error every path must give for it. */
@@ -92,22 +90,7 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 /** A Diplomacy match with a person at seat 0, its first negotiation window open. */
-async function openWindow(): Promise<LiveMatch> {
-  const settings = matchSettingsSchema.parse({
-    game: 'diplomacy',
-    params: { lastYear: 1901 },
-    seats: ['human', 'random', 'random', 'random', 'random', 'random', 'random'],
-    pressRounds: 0,
-  });
-  const store = new MemoryStore();
-  const seats = settings.seats.map((name, seat) => ({ seat, agent: { name: String(name), kind: 'bot' as const } }));
-  await store.createMatch({ id: 'p1', game: 'diplomacy', params: settings.params, seed: 1, seats, settings });
-  const live = new LiveMatch({ id: 'p1', settings, store, agents: new AgentRegistry(), clock: new FakeClock() });
-  const opened = new Promise<void>((resolve) => live.subscribe(() => live.pressOpenUntil > 0 && resolve()));
-  live.start();
-  await opened;
-  return live;
-}
+const openWindow = () => openPressWindow(['human', 'random', 'random', 'random', 'random', 'random', 'random']);
 
 /** What a person's connection is told for `payload`: the room parses, then the match checks. */
 function personReply(live: LiveMatch, payload: unknown): { ok: true } | PressError {

@@ -19,6 +19,16 @@ describe('seat holders', () => {
     expect(holders.holder(1)?.role).toBe('guest');
     expect(holders.seatName(0, 'the creator said bob')).toBe('alice');
     expect(holders.seatName(1, 'seat 1')).toBe('seat 1');
+    // A match summary names the person who took a seat; a guest's and an agent's stay as they were.
+    const summary = {
+      id: 'm',
+      seats: [
+        { seat: 0, agent: { name: 'seat 0', kind: 'human' as const } },
+        { seat: 1, agent: { name: 'seat 1', kind: 'human' as const } },
+        { seat: 2, agent: { name: 'random', kind: 'bot' as const } },
+      ],
+    };
+    expect(holders.named(summary).seats.map((s) => s.agent.name)).toEqual(['alice', 'seat 1', 'random']);
   });
 
   it('is restored from stored seat events, and names each seat for the ladder', () => {

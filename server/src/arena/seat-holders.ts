@@ -54,6 +54,16 @@ export class SeatHolders {
     return h && h.role !== 'guest' ? h.name : label;
   }
 
+  /** A match summary with each person's seat named for whoever took it (lists show the person, not `seat 0`). */
+  named<M extends { seats: { seat: number; agent: { name: string; kind: SeatKind } }[] }>(match: M): M {
+    return {
+      ...match,
+      seats: match.seats.map((s) =>
+        s.agent.kind === 'human' ? { ...s, agent: { ...s.agent, name: this.seatName(s.seat, s.agent.name) } } : s,
+      ),
+    };
+  }
+
   /**
    * Who the ladder rates for each seat: the account holding a person's seat (nobody for a guest's
    * or an untaken one), a bot account by its account, an agent by its registry id.

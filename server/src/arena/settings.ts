@@ -39,7 +39,7 @@ export const matchSettingsSchema = z
     pressRounds: z.number().int().min(0).max(10).default(1),
     /** Spectators see the game this many milliseconds late (and press only at the end). */
     spectatorDelayMs: z.number().int().min(0).max(3_600_000).default(0),
-    /** Pause after each bot action so people can watch (the demo); 0 plays at full speed. */
+    /** Pause after each bot action (each turn, in a simultaneous game) so people can watch (the demo); 0 plays at full speed. */
     paceMs: z.number().int().min(0).max(60_000).default(0),
     /** Seconds a dropped person has to reconnect before the seat's clock plays for them. */
     reconnectSeconds: z.number().int().min(0).max(3600).default(60),

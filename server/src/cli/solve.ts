@@ -8,11 +8,11 @@
 import { parseArgs } from 'node:util';
 import { getGame } from '@parley/games';
 import { CfrSolver, type CfrVariant } from '../analyzer/cfr';
-import { exploitability } from '../analyzer/exploitability';
 import { ExternalSamplingSolver } from '../analyzer/external-sampling';
 import { type CompiledTree, compileTree } from '../analyzer/game-tree';
 import { OutcomeSamplingSolver } from '../analyzer/outcome-sampling';
 import { policyFile, savePolicy } from '../analyzer/policy';
+import { solveCheckpoints } from '../analyzer/solve-run';
 
 const ALGORITHMS = ['cfr', 'cfr+', 'lcfr', 'dcfr', 'es-mccfr', 'os-mccfr'] as const;
 type Algorithm = (typeof ALGORITHMS)[number];
@@ -84,28 +84,10 @@ export async function run(argv: string[]): Promise<number> {
     epsilon: num('--epsilon', values.epsilon),
   });
 
-  let seconds = 0;
   let last = { nashConv: Number.NaN };
-  while (solver.iteration < iterations) {
-    const target = Math.min(
-      iterations,
-      every ? (Math.floor(solver.iteration / every) + 1) * every : nextPowerOfTwo(solver.iteration),
-    );
-    const t0 = performance.now();
-    solver.iterate(target - solver.iteration);
-    seconds += (performance.now() - t0) / 1000;
-    const e = exploitability(tree, solver.averageStrategy());
-    last = e;
-    console.log(
-      JSON.stringify({
-        algorithm: algo,
-        iteration: solver.iteration,
-        nashConv: e.nashConv,
-        exploitability: e.exploitability,
-        value: e.value,
-        seconds: round(seconds),
-      }),
-    );
+  for (const line of solveCheckpoints(tree, solver, algo, iterations, every)) {
+    last = line;
+    console.log(JSON.stringify(line));
   }
   if (values.out) {
     savePolicy(
@@ -115,15 +97,6 @@ export async function run(argv: string[]): Promise<number> {
   }
   return 0;
 }
-
-/** The smallest power of two greater than n. */
-function nextPowerOfTwo(n: number): number {
-  let p = 1;
-  while (p <= n) p *= 2;
-  return p;
-}
-
-const round = (x: number) => Math.round(x * 1000) / 1000;
 
 function finite(flag: string, text: string): number {
   const n = Number(text);

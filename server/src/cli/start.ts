@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parsePortList, registerAcpcSeats } from '../acpc/seat-kind';
 import { loadOperatorAgents } from '../agents-registry/operator-config';
+import { writeFirstStartSolve } from '../analyzer/first-start';
 import { runDemo } from '../arena/demo';
 import { CHILD_ENV, planProcesses, publicAddress, serveAsChild, startChildren } from '../arena/processes';
 import { createArena } from '../arena/server';
@@ -114,6 +115,11 @@ export async function run(argv: string[]): Promise<number> {
   console.log(`Parley arena on ${base} (WebSocket rooms on ws://localhost:${arena.port})`);
   console.log(`  matches: ${base}/api/matches   health: ${base}/api/health   agents: ${base}/api/agents`);
   if (resumed.length > 0) console.log(`  resumed ${resumed.length} unfinished match(es): ${resumed.join(', ')}`);
+  if (!isChild) {
+    // The analysis page's directory (the web app reads the same one): a small real run for a fresh arena.
+    const written = writeFirstStartSolve(process.env.PARLEY_ANALYSES_DIR ?? join(dataDir, 'analyses'));
+    if (written) console.log(`  analysis: a first solver run (Kuhn poker, CFR+) in ${written}`);
+  }
   const stopDemo = values['no-demo'] ? () => {} : runDemo(arena.service, (line) => console.log(line));
   const stopWeb = values['no-web'] ? () => {} : await (early ?? startWeb(arena.port));
   if (!values['no-web']) console.log(`  watch, replay and play: http://localhost:${webPort}/`);

@@ -113,7 +113,9 @@ export function createApi(deps: ApiDeps) {
         return fail(400, 'query/invalid', q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       const { tournament, status, ...rest } = q.data;
       const page = await store.listMatches({ ...rest, status: status as MatchStatus | undefined, tournamentId: tournament });
-      return json(200, { ...page, matches: page.matches.map(publicMatch) });
+      // A running match's people are named by who took their seats (held by the live match, until its events are stored).
+      const named = page.matches.map((m) => service.live.get(m.id)?.holders.named(m) ?? m);
+      return json(200, { ...page, matches: named.map(publicMatch) });
     }),
 
     getMatch: createEndpoint('/api/matches/:id', { method: 'GET' }, async (ctx) => {

@@ -42,8 +42,11 @@ export interface PressContext<S> {
   state: S;
   /** The turn being negotiated, e.g. `S1901M`. */
   phase: string;
-  /** Runs the agents' `negotiate` rounds (bots, LLMs) and delivers what they write. */
-  runAgentRounds(rounds: number): Promise<void>;
+  /**
+   * Runs the agents' `negotiate` rounds (bots, LLMs) and delivers what they write; `firstRound`
+   * numbers them on from earlier rounds of the same phase (a reply round after people wrote).
+   */
+  runAgentRounds(rounds: number, firstRound?: number): Promise<void>;
   deliver(message: PressMessage): void;
 }
 
@@ -217,7 +220,7 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
           state,
           phase,
           deliver: (m) => deliver(m, phase),
-          runAgentRounds: async (rounds) => {
+          runAgentRounds: async (rounds, firstRound = 0) => {
             const shortest = Math.min(...seats.map((s) => deadlineFor(s, state)));
             const sent = await runPressRounds({
               game,
@@ -225,6 +228,7 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
               agents,
               rngs: agents.map((_, seat) => seatRng(seat)),
               rounds,
+              firstRound,
               deadlineFor: (seat) => pressDeadlineFor?.(seat, state) ?? shortest,
               phase,
               inboxOf,

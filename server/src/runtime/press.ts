@@ -19,6 +19,8 @@ export interface PressRoundOptions<S> {
   agents: readonly Agent[];
   rngs: readonly Rng[];
   rounds: number;
+  /** The number of the first round (rounds of the phase already run); 0 by default. */
+  firstRound?: number;
   /** Each seat's time to write one round (its negotiation clock). */
   deadlineFor: (seat: Seat) => number;
   phase: string;
@@ -34,7 +36,8 @@ export async function runPressRounds<S>(o: PressRoundOptions<S>): Promise<PressM
   const n = o.agents.length;
   const sent: PressMessage[] = [];
   const seats = [...Array(n).keys()];
-  for (let round = 0; round < o.rounds; round++) {
+  const first = o.firstRound ?? 0;
+  for (let round = first; round < first + o.rounds; round++) {
     const outboxes = await Promise.all(
       seats.map(async (seat) => {
         const agent = o.agents[seat] as Agent;

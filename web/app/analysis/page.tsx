@@ -15,6 +15,8 @@ function analysesDir(): string {
 }
 
 const MAX_BYTES = 20 * 1024 * 1024;
+/** The file `parley start` writes into an empty analyses directory (server/src/analyzer/first-start.ts). */
+const FIRST_START_PREFIX = 'first-start-';
 
 function readAnalyses(dir: string): AnalysisFile[] {
   if (!existsSync(dir)) return [];
@@ -46,6 +48,13 @@ export default async function AnalysisPage() {
         change it)
         {files.length > 0 ? `: ${files.map((f) => f.file).join(', ')}` : ''}.
       </p>
+      {files.some((f) => f.file.startsWith(FIRST_START_PREFIX)) && (
+        <p className="note-box small" data-testid="first-start-note">
+          <code>{files.find((f) => f.file.startsWith(FIRST_START_PREFIX))?.file}</code> was written by the arena at its first
+          start: a real CFR+ run on Kuhn poker (256 iterations, a fraction of a second), so this page has a chart from the start.
+          Add your own runs with the commands below, or delete the file.
+        </p>
+      )}
       {files.length === 0 && (
         <div className="note-box">
           <p style={{ marginTop: 0 }}>No analyses found yet. For example:</p>
@@ -65,6 +74,8 @@ npx parley analyze diplomacy diplomacy.jsonl > .parley-data/analyses/diplomacy-a
           <>
             <p className="small muted">
               Pooled over the {measures.data.matches} most recent finished Diplomacy matches (demo tables left out).
+              {measures.data.matches === 0 &&
+                ' None yet: create a Diplomacy match in the lobby (any mix of heuristic, random, LLM agents or people) and its measures appear here when it ends.'}
             </p>
             <ModelMeasuresTable rows={measures.data.perModel} />
             <h3>Promises in free text</h3>

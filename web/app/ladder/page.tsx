@@ -1,8 +1,11 @@
 import Link from 'next/link';
+import { ExhibitionResults } from '../../components/ExhibitionResults';
 import { LadderTable } from '../../components/LadderTable';
 import { arenaGet } from '../../lib/arena';
+import { exhibitionRows } from '../../lib/exhibition';
 import { gameName } from '../../lib/format';
 import { LADDER_GAMES, LADDER_KINDS, type LadderAnswer, ladderQuery } from '../../lib/ladder';
+import type { MatchPage } from '../../lib/types';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Ladder' };
@@ -15,6 +18,9 @@ const link = (f: { game?: string; kind?: string; pool?: string }) => `/ladder${l
 export default async function LadderPage({ searchParams }: { searchParams: Search }) {
   const f = await searchParams;
   const answer = await arenaGet<LadderAnswer>(`/api/ladder${ladderQuery(f)}`);
+  const empty = answer.ok && answer.data.ratings.length === 0;
+  // Nothing rated yet: the demo's finished matches are shown instead, labelled as an exhibition.
+  const demos = empty ? await arenaGet<MatchPage>('/api/matches?demo=only&status=finished&pageSize=200') : null;
   return (
     <div className="stack">
       <h1>Ladder</h1>
@@ -57,7 +63,25 @@ export default async function LadderPage({ searchParams }: { searchParams: Searc
       {!answer.ok ? (
         <p className="note-box">The arena did not answer: {answer.error.message}</p>
       ) : answer.data.ratings.length === 0 ? (
-        <p className="note-box">No rated matches yet for this filter. Create a match with “rated” on to start the ladder.</p>
+        <>
+          <p className="note-box">
+            No rated matches yet for this filter. To start the ladder, create a match in the <Link href="/">lobby</Link> with
+            “rated” ticked (any game; agents, bot accounts and people all count), or run a tournament.
+          </p>
+          <section className="panel" aria-labelledby="exhibition-heading">
+            <h2 id="exhibition-heading" style={{ marginTop: 0 }}>
+              Meanwhile: the demo&apos;s exhibition results
+            </h2>
+            {demos?.ok ? (
+              <ExhibitionResults
+                rows={exhibitionRows(demos.data.matches).filter((r) => !f.game || r.game === f.game)}
+                matches={demos.data.matches.length}
+              />
+            ) : (
+              <p className="small muted">The arena did not list its demo matches.</p>
+            )}
+          </section>
+        </>
       ) : (
         <section className="panel">
           <p className="small muted" style={{ marginTop: 0 }}>

@@ -27,6 +27,7 @@ import { formatDuration, POWER_NAMES } from '../../lib/format';
 import type { RoomSnapshot } from '../../lib/use-room';
 import { PressPanel } from '../PressPanel';
 import { useNow } from '../SeatClock';
+import { CentreChart, useCentreHistory } from './CentreChart';
 import { DiplomacyBoard } from './DiplomacyBoard';
 import { OrderList, outcomeText, PowerSwatch, PowerTable } from './DiplomacyPanels';
 
@@ -56,6 +57,7 @@ export function LiveDiplomacy({ snap, names, me, send }: Props) {
   const [sentFor, setSentFor] = useState<number | null>(null);
   const phaseKey = view ? phaseCode(view.phase) : '';
   const myPower = me !== null ? POWERS[me] : null;
+  const centreHistory = useCentreHistory(view ? phaseKey : null, view ? POWERS.map((p) => view.centres[p]?.length ?? 0) : null);
 
   // A new phase starts with a clean sheet.
   useEffect(() => {
@@ -448,6 +450,7 @@ export function LiveDiplomacy({ snap, names, me, send }: Props) {
         )}
         <section className="panel">
           <PowerTable model={model} names={names} me={myPower} />
+          <CentreChart points={centreHistory} caption="Supply centres per power, phases watched on this page" />
         </section>
         <section className="panel">
           <OrderList model={model} />
@@ -455,11 +458,12 @@ export function LiveDiplomacy({ snap, names, me, send }: Props) {
         <PressPanel
           messages={me !== null ? (own?.inbox ?? []) : snap.press}
           currentPhase={phaseKey}
+          names={names}
           composer={
             me !== null && view.phase.type === 'movement' && !view.outcome
               ? {
                   me,
-                  onSend: (to, text) => send('press', { to, text }),
+                  onSend: (to, text, commitments) => send('press', commitments ? { to, text, commitments } : { to, text }),
                   onReady: () => send('ready', {}),
                   note: decision >= 0 ? 'Orders are open.' : undefined,
                 }
