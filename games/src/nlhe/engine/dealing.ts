@@ -17,11 +17,15 @@ export type DealTarget = { readonly kind: 'hole'; readonly position: number } | 
 export function dealTarget(h: HandState): DealTarget | null {
   if (h.phase !== 'dealing') return null;
   if (h.street === 0) {
-    const position = h.hole.findIndex((cards) => cards.length < 2);
-    return position >= 0 ? { kind: 'hole', position } : null;
+    for (let position = 0; position < h.n; position++) if (h.hole[position]!.length < 2) return HOLE_TARGET[position]!;
+    return null;
   }
-  return h.board.length < BOARD_AFTER[h.street]! ? { kind: 'board' } : null;
+  return h.board.length < BOARD_AFTER[h.street]! ? BOARD_TARGET : null;
 }
+
+// Targets are values: one shared object each rather than one per question.
+const BOARD_TARGET: DealTarget = { kind: 'board' };
+const HOLE_TARGET: readonly DealTarget[] = Array.from({ length: 23 }, (_, position) => ({ kind: 'hole', position }));
 
 /** 52-bit set of dealt cards as two 26-bit halves (plain numbers keep bit operations 32-bit). */
 export function dealtMask(h: HandState): [number, number] {

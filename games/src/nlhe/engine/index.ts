@@ -8,7 +8,15 @@ import { actionError } from '../../core/game';
 import { doCheckOrCall, doFold, doRaise, verifyCall, verifyCheck, verifyFold, verifyRaise } from './betting';
 import { dealEndsStreet, dealShared, doDeal, verifyDeal } from './dealing';
 import { doMuck, doShow, verifyMuck, verifyShow } from './showdown';
-import { cloneHand, type HandAction, type HandActor, type HandConfig, type HandError, type HandState } from './state';
+import {
+  bettingCopy,
+  cloneHand,
+  type HandAction,
+  type HandActor,
+  type HandConfig,
+  type HandError,
+  type HandState,
+} from './state';
 
 export { type RaiseBounds, raiseBounds } from './betting';
 export { type DealTarget, dealTarget, dealtMask, isDealt, nthUndealt, undealtCards, undealtCount } from './dealing';
@@ -64,28 +72,32 @@ export const canHandAction = (h: HandState, actor: HandActor, action: HandAction
 export function applyHandAction(h: HandState, action: HandAction): HandState {
   // Most actions of a hand are deals in the middle of a street: they share all but three arrays.
   if (action.type === 'deal' && !dealEndsStreet(h)) return dealShared(h, action.card);
-  const next = cloneHand(h);
+  // Betting actions copy only the arrays they change; the rest (a street's last card, the showdown) copy all.
   switch (action.type) {
-    case 'deal':
-      doDeal(next, action.card);
-      break;
     case 'fold':
-      doFold(next);
-      break;
+      return withCopy(bettingCopy(h), doFold);
     case 'check':
     case 'call':
-      doCheckOrCall(next);
-      break;
-    case 'raise':
+      return withCopy(bettingCopy(h), doCheckOrCall);
+    case 'raise': {
+      const next = bettingCopy(h);
       doRaise(next, action.to);
-      break;
+      return next;
+    }
+    case 'deal': {
+      const next = cloneHand(h);
+      doDeal(next, action.card);
+      return next;
+    }
     case 'show':
-      doShow(next);
-      break;
+      return withCopy(cloneHand(h), doShow);
     case 'muck':
-      doMuck(next);
-      break;
+      return withCopy(cloneHand(h), doMuck);
   }
+}
+
+function withCopy(next: HandState, apply: (h: HandState) => void): HandState {
+  apply(next);
   return next;
 }
 

@@ -158,13 +158,28 @@ export function raiseSizes(h: HandState): number[] {
 
 /** Legal actions of table seat `seat` (empty unless it is to act), sorted with `compareActions`. */
 export function legalActionsOf(s: NlheState, seat: number): string[] {
+  return legalMoves(s, seat).map(textOfMove);
+}
+
+const PLAIN_MOVE = new Map(PLAIN.map((type) => [type, parsedByText.get(type) as PlayerMove]));
+/** A player's action with its interned text: what `legalMoves` lists. */
+export type PlayerMove = Extract<Parsed, { kind: 'player' }>;
+export const textOfMove = (move: PlayerMove): string =>
+  move.action.type === 'raise' ? raiseTextOf(move.action.to) : move.action.type;
+
+/**
+ * The legal actions of `seat` as typed values, in the order of `legalActionsOf`; each is the
+ * interned value `parseAction` gives for its text, so a text read back is matched by identity.
+ */
+export function legalMoves(s: NlheState, seat: number): PlayerMove[] {
   if (actingSeat(s) !== seat) return [];
   const h = s.hand;
   // Built directly in `compareActions` order: call < check < fold < muck < raise N (ascending N) < show.
+  const plain = (type: (typeof PLAIN)[number]) => PLAIN_MOVE.get(type)!;
   if (h.phase === 'showdown')
-    return verifyHandAction(h, h.showQueue[0]!, { type: 'muck' }) === null ? ['muck', 'show'] : ['show'];
+    return verifyHandAction(h, h.showQueue[0]!, { type: 'muck' }) === null ? [plain('muck'), plain('show')] : [plain('show')];
   const i = h.actors[0]!;
-  const out = h.bets[i]! < maxBet(h) ? ['call', 'fold'] : ['check'];
-  for (const to of raiseSizes(h)) out.push(raiseTextOf(to));
+  const out = h.bets[i]! < maxBet(h) ? [plain('call'), plain('fold')] : [plain('check')];
+  for (const to of raiseSizes(h)) out.push(parsedByText.get(raiseTextOf(to)) as PlayerMove);
   return out;
 }
