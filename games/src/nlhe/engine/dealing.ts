@@ -57,11 +57,26 @@ export function undealtCount(h: HandState): number {
 /** The `k`-th card (from 0) still in the deck, in ascending order: `undealtCards(h)[k]` without the list. */
 export function nthUndealt(h: HandState, k: number): number {
   const [lo, hi] = dealtMask(h);
-  for (let c = 0; c < 52; c++) {
-    const dealt = c < 26 ? lo & (1 << c) : hi & (1 << (c - 26));
-    if (dealt === 0 && k-- === 0) return c;
-  }
+  const freeLo = ~lo & HALF;
+  const inLo = bitCount(freeLo);
+  if (k >= 0 && k < inLo) return nthBit(freeLo, k);
+  if (k >= inLo && k - inLo < bitCount(~hi & HALF)) return 26 + nthBit(~hi & HALF, k - inLo);
   throw new RangeError(`nthUndealt: no card ${k} in the deck`);
+}
+
+const HALF = (1 << 26) - 1;
+
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** Index of the `k`-th set bit (from 0, lowest first) of `x`, which has more than `k`. */
+function nthBit(x: number, k: number): number {
+  let v = x;
+  for (let j = 0; j < k; j++) v &= v - 1;
+  return 31 - Math.clz32(v & -v);
 }
 
 /** The cards still in the deck, ascending. */

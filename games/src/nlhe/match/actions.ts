@@ -147,13 +147,17 @@ export function raiseSizes(h: HandState): number[] {
   // Beyond what covers every opponent a bigger bet changes nothing (the excess comes back), so
   // pot-sized options stop there; all in stays on the list.
   const cover = Math.max(bounds.min, Math.min(bounds.max, effectiveStack(h, i) + h.bets[i]!));
-  const sizes = [bounds.min, bounds.max];
-  for (const f of POT_FRACTIONS) {
-    const size = Math.min(cover, Math.max(bounds.min, top + Math.round(f * potAfterCall)));
-    if (!sizes.includes(size)) sizes.push(size);
-  }
-  if (sizes[0] === sizes[1]) sizes.shift();
-  return sizes.sort((a, b) => a - b);
+  const sizes = [bounds.min];
+  insertSize(sizes, bounds.max);
+  for (const f of POT_FRACTIONS) insertSize(sizes, Math.min(cover, Math.max(bounds.min, top + Math.round(f * potAfterCall))));
+  return sizes;
+}
+
+/** Adds `size` to the ascending list unless it is there already. */
+function insertSize(sizes: number[], size: number): void {
+  let k = sizes.length;
+  while (k > 0 && sizes[k - 1]! > size) k--;
+  if (sizes[k - 1] !== size) sizes.splice(k, 0, size);
 }
 
 /** Legal actions of table seat `seat` (empty unless it is to act), sorted with `compareActions`. */
@@ -161,7 +165,14 @@ export function legalActionsOf(s: NlheState, seat: number): string[] {
   return legalMoves(s, seat).map(textOfMove);
 }
 
-const PLAIN_MOVE = new Map(PLAIN.map((type) => [type, parsedByText.get(type) as PlayerMove]));
+const plainMove = (type: (typeof PLAIN)[number]) => parsedByText.get(type) as PlayerMove;
+const [FOLD, CHECK, CALL, SHOW, MUCK] = [
+  plainMove('fold'),
+  plainMove('check'),
+  plainMove('call'),
+  plainMove('show'),
+  plainMove('muck'),
+];
 /** A player's action with its interned text: what `legalMoves` lists. */
 export type PlayerMove = Extract<Parsed, { kind: 'player' }>;
 export const textOfMove = (move: PlayerMove): string =>
@@ -175,11 +186,9 @@ export function legalMoves(s: NlheState, seat: number): PlayerMove[] {
   if (actingSeat(s) !== seat) return [];
   const h = s.hand;
   // Built directly in `compareActions` order: call < check < fold < muck < raise N (ascending N) < show.
-  const plain = (type: (typeof PLAIN)[number]) => PLAIN_MOVE.get(type)!;
-  if (h.phase === 'showdown')
-    return verifyHandAction(h, h.showQueue[0]!, { type: 'muck' }) === null ? [plain('muck'), plain('show')] : [plain('show')];
+  if (h.phase === 'showdown') return verifyHandAction(h, h.showQueue[0]!, MUCK.action) === null ? [MUCK, SHOW] : [SHOW];
   const i = h.actors[0]!;
-  const out = h.bets[i]! < maxBet(h) ? [plain('call'), plain('fold')] : [plain('check')];
+  const out = h.bets[i]! < maxBet(h) ? [CALL, FOLD] : [CHECK];
   for (const to of raiseSizes(h)) out.push(parsedByText.get(raiseTextOf(to)) as PlayerMove);
   return out;
 }
