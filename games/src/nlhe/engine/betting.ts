@@ -15,7 +15,8 @@
  */
 import { actionError } from '../../core/game';
 import { afterBettingAction } from './flow';
-import { type HandError, type HandState, label, maxBet, rotationWhere } from './state';
+import { actionEntry } from './log-text';
+import { type HandError, type HandState, maxBet, rotationWhere } from './state';
 
 export interface RaiseBounds {
   /** Least legal raise-to total (below the usual minimum only when it is the player's all in). */
@@ -87,7 +88,7 @@ export function verifyRaise(h: HandState, to: number): HandError | null {
 function acted(h: HandState, i: number, entry: string): void {
   h.actors.shift();
   h.actedAt[i] = maxBet(h);
-  h.log.push(`${label(i)} ${entry}`);
+  h.log.push(actionEntry(i, entry));
 }
 
 export function doFold(h: HandState): void {

@@ -6,7 +6,8 @@
 import { actionError } from '../../core/game';
 import { cardName } from '../cards';
 import { afterDealing } from './flow';
-import { type HandError, type HandState, label, shareHand } from './state';
+import { dealEntry } from './log-text';
+import { type HandError, type HandState, shareHand } from './state';
 
 /** Board size once each street's cards are out. */
 const BOARD_AFTER = [0, 3, 4, 5];
@@ -107,29 +108,22 @@ export function dealEndsStreet(h: HandState): boolean {
 export function dealShared(h: HandState, card: number): HandState {
   const target = dealTarget(h)!;
   const next = shareHand(h);
-  let entry: string;
   if (target.kind === 'hole') {
     next.hole = h.hole.slice();
     next.hole[target.position] = [...h.hole[target.position]!, card];
-    entry = `d dh ${label(target.position)} ${cardName(card)}`;
   } else {
     next.board = [...h.board, card];
-    entry = `d db ${cardName(card)}`;
   }
   next.log = h.log.slice();
-  next.log.push(entry);
+  next.log.push(dealEntry(target.kind === 'hole' ? target.position : -1, card));
   return next;
 }
 
 /** Deals `card` to the current target (on a clone); opens betting when the street's cards are out. */
 export function doDeal(h: HandState, card: number): void {
   const target = dealTarget(h)!;
-  if (target.kind === 'hole') {
-    h.hole[target.position]!.push(card);
-    h.log.push(`d dh ${label(target.position)} ${cardName(card)}`);
-  } else {
-    h.board.push(card);
-    h.log.push(`d db ${cardName(card)}`);
-  }
+  if (target.kind === 'hole') h.hole[target.position]!.push(card);
+  else h.board.push(card);
+  h.log.push(dealEntry(target.kind === 'hole' ? target.position : -1, card));
   if (dealTarget(h) === null) afterDealing(h);
 }

@@ -8,6 +8,7 @@
 import { actionError } from '../../core/game';
 import { cardsText } from '../cards';
 import { afterShowdownAction } from './flow';
+import { actionEntry } from './log-text';
 import { contenders, type HandError, type HandState, label } from './state';
 
 const shower = (h: HandState): number | undefined => (h.phase === 'showdown' ? h.showQueue[0] : undefined);
@@ -34,6 +35,6 @@ export function doShow(h: HandState): void {
 export function doMuck(h: HandState): void {
   const i = h.showQueue.shift()!;
   h.mucked[i] = true;
-  h.log.push(`${label(i)} muck`);
+  h.log.push(actionEntry(i, 'muck'));
   afterShowdownAction(h);
 }
