@@ -95,15 +95,10 @@ export function verifyDeal(h: HandState, card: number): HandError | null {
   return null;
 }
 
-/** True when the next card is the last of its street, so dealing it opens a betting round. */
-export function dealEndsStreet(h: HandState): boolean {
-  if (h.street === 0) return h.hole[h.n - 1]!.length === 1;
-  return h.board.length + 1 === BOARD_AFTER[h.street]!;
-}
-
 /**
- * Deals `card` into a new state that shares every array a mid-street deal leaves alone (all but
- * the receiving hand or the board, and the log); for a card that does not end its street.
+ * Deals `card` into a new state that shares every array the deal leaves alone (all but the
+ * receiving hand or the board, and the log). The last card of a street opens its betting round,
+ * which changes a few arrays more: those are copied first.
  */
 export function dealShared(h: HandState, card: number): HandState {
   const target = dealTarget(h)!;
@@ -116,14 +111,11 @@ export function dealShared(h: HandState, card: number): HandState {
   }
   next.log = h.log.slice();
   next.log.push(dealEntry(target.kind === 'hole' ? target.position : -1, card));
+  if (dealTarget(next) === null) {
+    next.actedAt = h.actedAt.slice();
+    next.stacks = h.stacks.slice();
+    next.bets = h.bets.slice();
+    afterDealing(next);
+  }
   return next;
-}
-
-/** Deals `card` to the current target (on a clone); opens betting when the street's cards are out. */
-export function doDeal(h: HandState, card: number): void {
-  const target = dealTarget(h)!;
-  if (target.kind === 'hole') h.hole[target.position]!.push(card);
-  else h.board.push(card);
-  h.log.push(dealEntry(target.kind === 'hole' ? target.position : -1, card));
-  if (dealTarget(h) === null) afterDealing(h);
 }

@@ -1,7 +1,8 @@
 /**
  * The hand's phase transitions (PokerKit's begin / end steps): posting antes and blinds,
  * opening and closing betting rounds, collecting bets, the showdown, and pushing the pots.
- * Every function here mutates a state that the caller has just cloned.
+ * Every function here mutates a fresh copy made by the caller (`shareHand` and the arrays the
+ * action changes); the steps that end a round copy the further arrays they change themselves.
  */
 import { evaluate7 } from '../eval/evaluate';
 import { awardPot, buildPots } from './pots';

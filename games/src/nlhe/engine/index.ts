@@ -6,17 +6,9 @@
  */
 import { actionError } from '../../core/game';
 import { doCheckOrCall, doFold, doRaise, verifyCall, verifyCheck, verifyFold, verifyRaise } from './betting';
-import { dealEndsStreet, dealShared, doDeal, verifyDeal } from './dealing';
-import { doMuck, doShow, verifyMuck, verifyShow } from './showdown';
-import {
-  bettingCopy,
-  cloneHand,
-  type HandAction,
-  type HandActor,
-  type HandConfig,
-  type HandError,
-  type HandState,
-} from './state';
+import { dealShared, verifyDeal } from './dealing';
+import { doMuck, doShow, showdownCopy, verifyMuck, verifyShow } from './showdown';
+import { bettingCopy, type HandAction, type HandActor, type HandConfig, type HandError, type HandState } from './state';
 
 export { type RaiseBounds, raiseBounds } from './betting';
 export { type DealTarget, dealTarget, dealtMask, isDealt, nthUndealt, undealtCards, undealtCount } from './dealing';
@@ -70,10 +62,11 @@ export const canHandAction = (h: HandState, actor: HandActor, action: HandAction
   verifyHandAction(h, actor, action) === null;
 
 export function applyHandAction(h: HandState, action: HandAction): HandState {
-  // Most actions of a hand are deals in the middle of a street: they share all but three arrays.
-  if (action.type === 'deal' && !dealEndsStreet(h)) return dealShared(h, action.card);
-  // Betting actions copy only the arrays they change; the rest (a street's last card, the showdown) copy all.
+  // Each action copies only the arrays it changes; the rest are shared with `h` (`shareHand`),
+  // and the steps that end a round copy what they change besides (see `flow.ts`).
   switch (action.type) {
+    case 'deal':
+      return dealShared(h, action.card);
     case 'fold':
       return withCopy(bettingCopy(h), doFold);
     case 'check':
@@ -84,15 +77,10 @@ export function applyHandAction(h: HandState, action: HandAction): HandState {
       doRaise(next, action.to);
       return next;
     }
-    case 'deal': {
-      const next = cloneHand(h);
-      doDeal(next, action.card);
-      return next;
-    }
     case 'show':
-      return withCopy(cloneHand(h), doShow);
+      return withCopy(showdownCopy(h), doShow);
     case 'muck':
-      return withCopy(cloneHand(h), doMuck);
+      return withCopy(showdownCopy(h), doMuck);
   }
 }
 

@@ -9,7 +9,7 @@ import { actionError } from '../../core/game';
 import { cardsText } from '../cards';
 import { afterShowdownAction } from './flow';
 import { actionEntry } from './log-text';
-import { contenders, type HandError, type HandState, label } from './state';
+import { contenders, type HandError, type HandState, label, shareHand } from './state';
 
 const shower = (h: HandState): number | undefined => (h.phase === 'showdown' ? h.showQueue[0] : undefined);
 
@@ -23,6 +23,16 @@ export function verifyMuck(h: HandState): HandError | null {
   if (h.allIn) return actionError('nlhe/must-show', 'a player is all in: every hand is shown');
   if (contenders(h).length <= 1) return actionError('nlhe/must-show', 'every other hand is mucked: this one takes the pot');
   return null;
+}
+
+/** A copy for a show or muck: fresh show queue, shown and mucked marks, and log (settling copies the chips). */
+export function showdownCopy(h: HandState): HandState {
+  const c = shareHand(h);
+  c.showQueue = h.showQueue.slice();
+  c.shown = h.shown.slice();
+  c.mucked = h.mucked.slice();
+  c.log = h.log.slice();
+  return c;
 }
 
 export function doShow(h: HandState): void {

@@ -127,7 +127,7 @@ export function rotationWhere(n: number, from: number, keep: (i: number) => bool
 
 /** A copy sharing every array with `h`: the caller replaces (never mutates) the arrays it changes. */
 export function shareHand(h: HandState): HandState {
-  // Spelled out like `cloneHand`: an object spread is many times slower on this hot path.
+  // Spelled out: an object spread is many times slower on this hot path.
   return {
     n: h.n,
     antes: h.antes,
@@ -169,19 +169,6 @@ export function bettingCopy(h: HandState): HandState {
   c.actors = h.actors.slice();
   c.actedAt = h.actedAt.slice();
   c.log = h.log.slice();
-  return c;
-}
-
-/** A copy whose arrays may be mutated while building the successor state. */
-export function cloneHand(h: HandState): HandState {
-  const c = bettingCopy(h);
-  c.committed = h.committed.slice();
-  c.hole = h.hole.map((cards) => cards.slice());
-  c.board = h.board.slice();
-  c.showQueue = h.showQueue.slice();
-  c.shown = h.shown.slice();
-  c.mucked = h.mucked.slice();
-  c.won = h.won.slice();
   return c;
 }
 

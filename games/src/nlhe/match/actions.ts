@@ -36,14 +36,15 @@ export const POT_FRACTIONS = [0.5, 0.75, 1, 2] as const;
 
 export type Parsed =
   | { readonly kind: 'chance'; readonly seat: number | 'board'; readonly card: number }
-  | { readonly kind: 'player'; readonly action: HandAction };
+  /** `text` is the action's interned text form, when it has one (every listed action has). */
+  | { readonly kind: 'player'; readonly action: HandAction; readonly text?: string };
 
 // Action texts are the edge; inside, an action is a `Parsed` value. The texts that recur (every
 // deal, the five plain words, the raise totals offered) are interned, so building a legal list or
 // a chance outcome allocates no string and reading one back is a map lookup, not a regex.
 const PLAIN = ['fold', 'check', 'call', 'show', 'muck'] as const;
 const parsedByText = new Map<string, Parsed>();
-for (const type of PLAIN) parsedByText.set(type, { kind: 'player', action: { type } });
+for (const type of PLAIN) parsedByText.set(type, { kind: 'player', action: { type }, text: type });
 /** DEAL_TEXT[where + 1][card]: `where` a table seat, or -1 for the board. */
 const DEAL_TEXT: readonly (readonly string[])[] = Array.from({ length: 24 }, (_, k) =>
   Array.from({ length: 52 }, (_, card) => {
@@ -52,22 +53,23 @@ const DEAL_TEXT: readonly (readonly string[])[] = Array.from({ length: 24 }, (_,
     return text;
   }),
 );
-/** `raise N` texts and their values, interned up to a bound (chip totals are unbounded). */
-const raiseText = new Map<number, string>();
+/** `raise N` moves by amount, interned up to a bound (chip totals are unbounded). */
+const raiseMoves = new Map<number, PlayerMove>();
 const INTERN_LIMIT = 50_000;
 
-function raiseTextOf(to: number): string {
-  let text = raiseText.get(to);
-  if (text === undefined) {
-    text = `raise ${to}`;
-    if (raiseText.size >= INTERN_LIMIT) {
-      for (const old of raiseText.values()) parsedByText.delete(old);
-      raiseText.clear();
+function raiseMove(to: number): PlayerMove {
+  let move = raiseMoves.get(to);
+  if (move === undefined) {
+    const text = `raise ${to}`;
+    if (raiseMoves.size >= INTERN_LIMIT) {
+      for (const old of raiseMoves.values()) parsedByText.delete(old.text!);
+      raiseMoves.clear();
     }
-    raiseText.set(to, text);
-    parsedByText.set(text, { kind: 'player', action: { type: 'raise', to } });
+    move = { kind: 'player', action: { type: 'raise', to }, text };
+    raiseMoves.set(to, move);
+    parsedByText.set(text, move);
   }
-  return text;
+  return move;
 }
 
 /** Reads an action string, or explains why it is not one. */
@@ -165,6 +167,8 @@ export function legalActionsOf(s: NlheState, seat: number): string[] {
   return legalMoves(s, seat).map(textOfMove);
 }
 
+/** A player's action with its interned text: what `legalMoves` lists. */
+export type PlayerMove = Extract<Parsed, { kind: 'player' }>;
 const plainMove = (type: (typeof PLAIN)[number]) => parsedByText.get(type) as PlayerMove;
 const [FOLD, CHECK, CALL, SHOW, MUCK] = [
   plainMove('fold'),
@@ -173,10 +177,7 @@ const [FOLD, CHECK, CALL, SHOW, MUCK] = [
   plainMove('show'),
   plainMove('muck'),
 ];
-/** A player's action with its interned text: what `legalMoves` lists. */
-export type PlayerMove = Extract<Parsed, { kind: 'player' }>;
-export const textOfMove = (move: PlayerMove): string =>
-  move.action.type === 'raise' ? raiseTextOf(move.action.to) : move.action.type;
+export const textOfMove = (move: PlayerMove): string => move.text!;
 
 /**
  * The legal actions of `seat` as typed values, in the order of `legalActionsOf`; each is the
@@ -189,6 +190,6 @@ export function legalMoves(s: NlheState, seat: number): PlayerMove[] {
   if (h.phase === 'showdown') return verifyHandAction(h, h.showQueue[0]!, MUCK.action) === null ? [MUCK, SHOW] : [SHOW];
   const i = h.actors[0]!;
   const out = h.bets[i]! < maxBet(h) ? [CALL, FOLD] : [CHECK];
-  for (const to of raiseSizes(h)) out.push(parsedByText.get(raiseTextOf(to)) as PlayerMove);
+  for (const to of raiseSizes(h)) out.push(raiseMove(to));
   return out;
 }

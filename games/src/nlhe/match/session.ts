@@ -93,7 +93,24 @@ type Table = Pick<NlheState, 'handNumber' | 'button' | 'stacks' | 'net' | 'elimi
 function startHand(params: NlheParams, table: Table): NlheState {
   const seats = seatingFor(table.stacks, table.button);
   const hand = createHand(handConfig(params, table.handNumber, seats, table.stacks));
-  return { params, ...table, seats, hand, over: false };
+  return matchState(params, table, seats, hand, false);
+}
+
+/** A match state, its fields always written in one order (one object shape for the engine to meet). */
+function matchState(params: NlheParams, table: Table, seats: number[], hand: HandState, over: boolean): NlheState {
+  return {
+    params,
+    handNumber: table.handNumber,
+    button: table.button,
+    seats,
+    hand,
+    stacks: table.stacks,
+    net: table.net,
+    eliminated: table.eliminated,
+    rebuys: table.rebuys,
+    past: table.past,
+    over,
+  };
 }
 
 /** Called once the current hand is over: books it, then deals the next hand or ends the match. */
@@ -143,8 +160,16 @@ export function afterHand(s: NlheState): NlheState {
     }
   }
   const table: Table = { handNumber: s.handNumber, button: s.button, stacks, net, eliminated, rebuys, past };
-  if (lastHand || stacks.filter((x) => x > 0).length < 2) return { ...s, ...table, over: true };
-  return startHand(params, { ...table, handNumber: s.handNumber + 1, button: nextButton(stacks, s.button) });
+  if (lastHand || stacks.filter((x) => x > 0).length < 2) return matchState(params, table, seats, hand, true);
+  return startHand(params, {
+    handNumber: s.handNumber + 1,
+    button: nextButton(stacks, s.button),
+    stacks,
+    net,
+    eliminated,
+    rebuys,
+    past,
+  });
 }
 
 /** The button moves to the next seat that still has chips. */
@@ -159,15 +184,16 @@ function nextButton(stacks: readonly number[], button: number): number {
 
 function handConfigOf(hand: HandState): HandConfig {
   // Re-express the engine's per-position dues as PHH arrays (heads-up swaps them back).
-  const swap = (values: number[]) => (hand.n === 2 ? [values[1]!, values[0]!] : values.slice());
   return {
-    antes: swap(hand.antes),
-    blindsOrStraddles: swap(hand.blinds),
+    antes: phhOrder(hand.n, hand.antes),
+    blindsOrStraddles: phhOrder(hand.n, hand.blinds),
     minBet: hand.minBet,
     startingStacks: hand.startingStacks.slice(),
     anteTrimming: hand.anteTrimming,
   };
 }
+
+const phhOrder = (n: number, values: readonly number[]): number[] => (n === 2 ? [values[1]!, values[0]!] : values.slice());
 
 /** Sit-and-go finishing order, winner first (survivors by chips, then the eliminated, last out first). */
 export function finishingOrder(s: NlheState): number[] {
