@@ -25,18 +25,17 @@ export function verifyMuck(h: HandState): HandError | null {
   return null;
 }
 
-/** A copy for a show or muck: fresh show queue, shown and mucked marks, and log (settling copies the chips). */
+/** A copy for a show or muck, with its own show queue and log; each copies the marks it sets (settling copies the chips). */
 export function showdownCopy(h: HandState): HandState {
   const c = shareHand(h);
   c.showQueue = h.showQueue.slice();
-  c.shown = h.shown.slice();
-  c.mucked = h.mucked.slice();
   c.log = h.log.slice();
   return c;
 }
 
 export function doShow(h: HandState): void {
   const i = h.showQueue.shift()!;
+  h.shown = h.shown.slice();
   h.shown[i] = true;
   h.log.push(`${label(i)} show ${cardsText(h.hole[i]!)}`);
   afterShowdownAction(h);
@@ -44,6 +43,7 @@ export function doShow(h: HandState): void {
 
 export function doMuck(h: HandState): void {
   const i = h.showQueue.shift()!;
+  h.mucked = h.mucked.slice();
   h.mucked[i] = true;
   h.log.push(actionEntry(i, 'muck'));
   afterShowdownAction(h);
