@@ -103,11 +103,15 @@ export function verifyDeal(h: HandState, card: number): HandError | null {
 export function dealShared(h: HandState, card: number): HandState {
   const target = dealTarget(h)!;
   const next = shareHand(h);
+  // Small arrays copied with slice and push: a spread is slower on this path.
   if (target.kind === 'hole') {
     next.hole = h.hole.slice();
-    next.hole[target.position] = [...h.hole[target.position]!, card];
+    const cards = h.hole[target.position]!.slice();
+    cards.push(card);
+    next.hole[target.position] = cards;
   } else {
-    next.board = [...h.board, card];
+    next.board = h.board.slice();
+    next.board.push(card);
   }
   next.log = h.log.slice();
   next.log.push(dealEntry(target.kind === 'hole' ? target.position : -1, card));

@@ -159,7 +159,10 @@ export function raiseSizes(h: HandState): number[] {
 function insertSize(sizes: number[], size: number): void {
   let k = sizes.length;
   while (k > 0 && sizes[k - 1]! > size) k--;
-  if (sizes[k - 1] !== size) sizes.splice(k, 0, size);
+  if (sizes[k - 1] === size) return;
+  // Shifted by hand: `splice` costs more than the handful of moves on a list of at most six.
+  for (let j = sizes.length; j > k; j--) sizes[j] = sizes[j - 1]!;
+  sizes[k] = size;
 }
 
 /** Legal actions of table seat `seat` (empty unless it is to act), sorted with `compareActions`. */

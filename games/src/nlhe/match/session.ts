@@ -50,16 +50,17 @@ export function handConfig(
 ): HandConfig {
   const m = seats.length;
   const lv = levelFor(params, handNumber);
-  const blinds = [lv.blinds[0], lv.blinds[1], ...(m > 2 ? params.straddles : [])].slice(0, m);
-  while (blinds.length < m) blinds.push(0);
-  // PHH arrays index the big blind at 1 (the engine maps that to position 0 heads-up).
-  const antes = Array.from({ length: m }, (_, i) => lv.ante + (i === 1 ? lv.bigBlindAnte : 0));
-  return {
-    antes,
-    blindsOrStraddles: blinds,
-    minBet: params.minBet ?? lv.blinds[1],
-    startingStacks: seats.map((s) => stacks[s]!),
-  };
+  // Filled by index (blinds, then straddles, then zeros): this runs once per hand.
+  const blinds = new Array<number>(m);
+  const antes = new Array<number>(m);
+  const startingStacks = new Array<number>(m);
+  for (let i = 0; i < m; i++) {
+    blinds[i] = i < 2 ? lv.blinds[i]! : (params.straddles[i - 2] ?? 0);
+    // PHH arrays index the big blind at 1 (the engine maps that to position 0 heads-up).
+    antes[i] = lv.ante + (i === 1 ? lv.bigBlindAnte : 0);
+    startingStacks[i] = stacks[seats[i]!]!;
+  }
+  return { antes, blindsOrStraddles: blinds, minBet: params.minBet ?? lv.blinds[1], startingStacks };
 }
 
 /** Seats with chips, in position order for a hand with the button at `button`. */
