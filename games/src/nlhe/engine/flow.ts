@@ -6,7 +6,7 @@
  */
 import { evaluate7 } from '../eval/evaluate';
 import { awardPot, buildPots } from './pots';
-import { type HandConfig, type HandState, maxBet, rotationWhere } from './state';
+import { contenders, type HandConfig, type HandState, maxBet, rotationWhere } from './state';
 
 /** A new hand with antes and blinds posted, waiting for the first hole card. Assumes a valid config. */
 export function createHand(config: HandConfig): HandState {
@@ -220,17 +220,36 @@ function settle(h: HandState): void {
     h.won[last] = middle;
   } else {
     const strength = strengths(h, live);
-    for (const pot of buildPots(h.committed, live, h.deadAntes)) {
-      let winners = pot.eligible;
-      if (winners.length > 1) {
-        let best = -1;
-        for (const i of winners) if (strength[i]! > best) best = strength[i]!;
-        winners = winners.filter((i) => strength[i] === best);
-      }
-      awardPot(h.won, pot.amount, winners);
+    // When every live hand put in the same, there are no side pots: one pot holds everything
+    // (what folded hands put in above that is nobody else's to win), as `buildPots` would find.
+    if (evenContributions(h, live)) {
+      let middle = h.deadAntes;
+      for (let i = 0; i < h.n; i++) middle += h.committed[i]!;
+      awardPot(h.won, middle, bestOf(strength, contenders(h)));
+    } else {
+      for (const pot of buildPots(h.committed, live, h.deadAntes)) awardPot(h.won, pot.amount, bestOf(strength, pot.eligible));
     }
   }
   for (let i = 0; i < h.n; i++) h.stacks[i]! += h.won[i]!;
+}
+
+function evenContributions(h: HandState, live: readonly boolean[]): boolean {
+  let level = -1;
+  for (let i = 0; i < h.n; i++) {
+    if (!live[i]) continue;
+    if (level >= 0 && h.committed[i] !== level) return false;
+    level = h.committed[i]!;
+  }
+  return true;
+}
+
+/** The positions among `eligible` (ascending) holding the strongest hand. */
+function bestOf(strength: readonly number[], eligible: readonly number[]): number[] {
+  let best = -1;
+  for (const i of eligible) if (strength[i]! > best) best = strength[i]!;
+  const winners: number[] = [];
+  for (const i of eligible) if (strength[i] === best) winners.push(i);
+  return winners;
 }
 
 /** Seven-card strength by position for the live hands (-1 for the rest). */
