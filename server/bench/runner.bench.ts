@@ -62,9 +62,11 @@ const CASES: Case[] = [
   { id: 'nlhe', label: 'nlhe six-seat, one hand per match (parley run default)', params: {}, matches: 2_000 },
   { id: 'nlhe', label: 'nlhe nine-seat, one hand per match', params: { players: 9 }, matches: 1_000 },
   {
+    // Stacks reset each hand, so every match plays its 200 hands (random bots bust each other
+    // within a few hands otherwise, and the rounds were too short to time on a loaded machine).
     id: 'nlhe',
     label: 'nlhe heads-up cash, 200 hands per match',
-    params: { players: 2, format: 'cash', hands: 200 },
+    params: { players: 2, format: 'cash', hands: 200, resetStacks: true },
     matches: 20,
   },
   { id: 'leduc', label: 'leduc', params: {}, matches: 10_000 },
