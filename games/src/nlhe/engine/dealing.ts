@@ -104,18 +104,22 @@ export function dealShared(h: HandState, card: number): HandState {
   const target = dealTarget(h)!;
   const next = shareHand(h);
   // Small arrays copied with slice and push: a spread is slower on this path.
+  let lastOfStreet: boolean;
   if (target.kind === 'hole') {
     next.hole = h.hole.slice();
     const cards = h.hole[target.position]!.slice();
     cards.push(card);
     next.hole[target.position] = cards;
+    // Hole cards go two to a position, position 0 first: the street's last is the last position's second.
+    lastOfStreet = target.position === h.n - 1 && cards.length === 2;
   } else {
     next.board = h.board.slice();
     next.board.push(card);
+    lastOfStreet = next.board.length === BOARD_AFTER[h.street];
   }
   next.log = h.log.slice();
   next.log.push(dealEntry(target.kind === 'hole' ? target.position : -1, card));
-  if (dealTarget(next) === null) {
+  if (lastOfStreet) {
     next.actedAt = h.actedAt.slice();
     next.stacks = h.stacks.slice();
     next.bets = h.bets.slice();
