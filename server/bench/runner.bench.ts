@@ -5,7 +5,10 @@
  *   - `runMatch`: the same matches through the runtime (derived seeds per decision and per card,
  *     validation, fallbacks, the record and its final-state hash);
  *   - `parley run`: the CLI command in-process (agents from their specs, payoff statistics).
- * The target is that `runMatch` and `parley run` add under 20% over the engine loop.
+ * The target is that `runMatch` and `parley run` add under 20% over the engine loop. A one-hand
+ * match pays once for what a match costs whatever its length (the record, the sha256 of the final
+ * state's canonical JSON, the agents), which the cash case spreads over 200 hands.
+ * `npm run bench -- runner --profile` writes each case's top functions to `bench-profiles/`.
  */
 import { randomBot } from '@parley/agents';
 import { createRng, deriveSeed, type Game, getGame, sampleOutcome } from '@parley/games';
@@ -57,10 +60,13 @@ interface Case {
 const CASES: Case[] = [
   { id: 'nlhe', label: 'nlhe heads-up, one hand per match', params: { players: 2 }, matches: 4_000 },
   { id: 'nlhe', label: 'nlhe six-seat, one hand per match (parley run default)', params: {}, matches: 2_000 },
+  { id: 'nlhe', label: 'nlhe nine-seat, one hand per match', params: { players: 9 }, matches: 1_000 },
   {
+    // Stacks reset each hand, so every match plays its 200 hands (random bots bust each other
+    // within a few hands otherwise, and the rounds were too short to time on a loaded machine).
     id: 'nlhe',
     label: 'nlhe heads-up cash, 200 hands per match',
-    params: { players: 2, format: 'cash', hands: 200 },
+    params: { players: 2, format: 'cash', hands: 200, resetStacks: true },
     matches: 20,
   },
   { id: 'leduc', label: 'leduc', params: {}, matches: 10_000 },

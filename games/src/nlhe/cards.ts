@@ -43,4 +43,8 @@ export function parseCards(text: string): number[] | null {
   return cards;
 }
 
-export const cardsText = (cards: readonly number[]): string => cards.map(cardName).join('');
+export function cardsText(cards: readonly number[]): string {
+  let text = '';
+  for (const card of cards) text += cardName(card);
+  return text;
+}

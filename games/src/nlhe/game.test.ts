@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { compareActions } from '../core/game';
 import { createRng } from '../core/rng';
 import { checkConformance } from '../testkit';
+import { nthUndealt, undealtCards } from './engine';
 import { nlhe } from './game';
 import type { NlheState } from './match/session';
 import { handHistory } from './match/views';
 import { type PhhHand, parsePhhText } from './phh';
-import { act, dealBoard, params, play, start } from './testing';
+import { act, dealBoard, params, play, stacksOf, start } from './testing';
 
 describe('conformance', () => {
   const cases: [string, Record<string, unknown>, number][] = [
@@ -121,6 +122,31 @@ describe('actions', () => {
     }
     expect(counts.size).toBe(52);
     for (const n of counts.values()) expect(Math.abs(n - 1000)).toBeLessThan(160); // about 5 standard deviations
+  });
+});
+
+describe('typed actions behind the text', () => {
+  it('draws the k-th undealt card by bit counting exactly as indexing the listed deck', () => {
+    let s = nlhe.newInitialState(params({ players: 9 }));
+    const rng = createRng(11);
+    for (let dealt = 0; dealt < 18; dealt++) {
+      const deck = undealtCards(s.hand);
+      expect(deck).toHaveLength(52 - dealt);
+      for (const [k, card] of deck.entries()) expect(nthUndealt(s.hand, k)).toBe(card);
+      expect(() => nthUndealt(s.hand, deck.length)).toThrow(RangeError);
+      s = nlhe.applyAction(s, 'chance', nlhe.sampleChance!(s, rng));
+    }
+  });
+
+  it('matches a listed text by identity, and still checks every other text in full', () => {
+    const s = start({ players: 2 }, { 0: 'AhKh', 1: '7c7d' });
+    const legal = nlhe.legalActions(s, 1) as string[];
+    expect(legal).toEqual(['call', 'fold', 'raise 200', 'raise 250', 'raise 300', 'raise 500', 'raise 10000']);
+    legal.push('raise 9999999'); // the caller owns its copy: this adds nothing to what is legal
+    expect(nlhe.validateAction(s, 1, 'raise 9999999')?.code).toBe('nlhe/raise-size');
+    expect(nlhe.validateAction(s, 1, 'raise 777')).toBeNull(); // any size in range, listed or not
+    expect(nlhe.validateAction(s, 0, 'call')?.code).toBe('action/not-your-turn');
+    expect(stacksOf(nlhe.applyAction(s, 1, 'raise 777'))).toEqual([9900, 9223]);
   });
 });
 

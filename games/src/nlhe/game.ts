@@ -8,7 +8,7 @@ import { type ActionError, type Actor, actionError, type ChanceOutcome, type Cur
 import { parseWith } from '../core/params';
 import type { Rng } from '../core/rng';
 import { applyHandAction, type HandAction, type HandError, handActor, nthUndealt, undealtCards, undealtCount } from './engine';
-import { actingSeat, dealText, legalActionsOf, resolveAction } from './match/actions';
+import { actingSeat, dealText, legalActionsOf, legalMoves, type PlayerMove, resolveAction, textOfMove } from './match/actions';
 import { DEFAULT_PARAMS, type NlheParams, paramsSchema } from './match/params';
 import { afterHand, type NlheState, newMatch } from './match/session';
 import { infoStateKey, observation, privateValues, spectatorView } from './match/views';
@@ -19,14 +19,40 @@ function currentPlayer(s: NlheState): CurrentPlayer {
   return actor === 'chance' ? 'chance' : actor === null ? 'terminal' : s.seats[actor]!;
 }
 
-// Callers validate an action and then apply it: the second reading of the same text on the same
-// (immutable) state is answered from here instead of resolving it again.
+// Typed actions inside, text at the edge. A caller lists the legal actions, picks one, validates
+// it and applies it: the texts listed last, and the card `sampleChance` drew last, are remembered
+// with their typed values, so reading one of them back on the same (immutable) state is an
+// identity match, with neither a parse nor a second verification (they are legal by
+// construction). Any other text is parsed and verified in full, and the last answer is kept too,
+// since validation and application read the same text twice.
+let listedState: NlheState | null = null;
+let listedSeat = -1;
+let listedTexts: readonly string[] = [];
+let listedMoves: readonly PlayerMove[] = [];
+let sampledState: NlheState | null = null;
+let sampledText = '';
+let sampledCard = -1;
 let lastState: NlheState | null = null;
 let lastActor: Actor | null = null;
 let lastText = '';
 let lastResolved: HandAction | HandError | null = null;
 
+function legalActions(s: NlheState, seat: number): string[] {
+  const moves = legalMoves(s, seat);
+  const texts = moves.map(textOfMove);
+  listedState = s;
+  listedSeat = seat;
+  listedMoves = moves;
+  listedTexts = texts.slice(); // the caller owns the list it is given
+  return texts;
+}
+
 function resolve(s: NlheState, actor: Actor, action: string): HandAction | HandError {
+  if (s === listedState && actor === listedSeat) {
+    const k = listedTexts.indexOf(action);
+    if (k >= 0) return listedMoves[k]!.action;
+  }
+  if (s === sampledState && actor === 'chance' && action === sampledText) return { type: 'deal', card: sampledCard };
   if (s === lastState && actor === lastActor && action === lastText) return lastResolved!;
   const resolved = resolveAction(s, actor, action);
   lastState = s;
@@ -71,7 +97,11 @@ function chanceOutcomes(s: NlheState): ChanceOutcome[] {
 
 /** Draws one undealt card uniformly without listing every outcome (the same draw as indexing that list). */
 function sampleChance(s: NlheState, rng: Rng): string {
-  return dealText(s, nthUndealt(s.hand, rng.int(undealtCount(s.hand))));
+  const card = nthUndealt(s.hand, rng.int(undealtCount(s.hand)));
+  sampledState = s;
+  sampledCard = card;
+  sampledText = dealText(s, card);
+  return sampledText;
 }
 
 function defaultAction(s: NlheState, seat: number): string {
@@ -101,7 +131,7 @@ export const nlhe: Game<NlheState, NlheParams> = {
     const seat = actingSeat(s);
     return seat === null ? [] : [seat];
   },
-  legalActions: legalActionsOf,
+  legalActions,
   validateAction,
   applyAction,
   chanceOutcomes,

@@ -183,9 +183,14 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
   };
   showObservers();
 
-  // Defined once per match rather than per decision: bot matches make millions of decisions.
+  // Defined once per match rather than per decision: bot matches make millions of decisions. In a
+  // sequential game the one acting seat is the current player (the conformance kit checks it), so
+  // asking who acts needs no list.
+  const sequential = game.descriptor.traits.dynamics === 'sequential';
   const stillActing = (seat: Seat, turn: string | undefined) =>
-    !game.isTerminal(state) && game.actingSeats(state).includes(seat) && game.turnKey?.(state) === turn;
+    !game.isTerminal(state) &&
+    (sequential ? game.currentPlayer(state) === seat : game.actingSeats(state).includes(seat)) &&
+    game.turnKey?.(state) === turn;
   const apply = (seat: Seat, a: Answer, simultaneous: boolean, turn: string | undefined) => {
     const count = simultaneous ? a.actions.length : Math.min(1, a.actions.length);
     for (let k = 0; k < count; k++) {

@@ -1,5 +1,5 @@
 /**
- * The betting operations, each as verify (null or an error value) and do (on a clone).
+ * The betting operations, each as verify (null or an error value) and do (on a `bettingCopy`).
  *
  * Sizes follow PokerKit's no-limit rules, which the reference hand histories were made with:
  * a bet or raise names the total it brings the player's street bet to ("raise to"); the least
@@ -15,7 +15,8 @@
  */
 import { actionError } from '../../core/game';
 import { afterBettingAction } from './flow';
-import { type HandError, type HandState, label, maxBet, rotation } from './state';
+import { actionEntry } from './log-text';
+import { type HandError, type HandState, maxBet, rotationWhere } from './state';
 
 export interface RaiseBounds {
   /** Least legal raise-to total (below the usual minimum only when it is the player's all in). */
@@ -38,7 +39,9 @@ export function raiseBounds(h: HandState): RaiseBounds | null {
   const stack = h.stacks[i]!;
   const bet = h.bets[i]!;
   if (stack <= top - bet) return null;
-  if (!h.folded.some((f, j) => j !== i && !f && h.stacks[j]! + h.bets[j]! > top)) return null;
+  let someoneCanCall = false;
+  for (let j = 0; j < h.n && !someoneCanCall; j++) someoneCanCall = j !== i && !h.folded[j] && h.stacks[j]! + h.bets[j]! > top;
+  if (!someoneCanCall) return null;
   const fullRaise = Math.max(h.raiseSize, h.minBet);
   if (h.actedAt[i]! >= 0 && top - h.actedAt[i]! < fullRaise) return null;
   return { min: Math.min(top + fullRaise, stack + bet), max: stack + bet };
@@ -85,7 +88,7 @@ export function verifyRaise(h: HandState, to: number): HandError | null {
 function acted(h: HandState, i: number, entry: string): void {
   h.actors.shift();
   h.actedAt[i] = maxBet(h);
-  h.log.push(`${label(i)} ${entry}`);
+  h.log.push(actionEntry(i, entry));
 }
 
 export function doFold(h: HandState): void {
@@ -113,6 +116,6 @@ export function doRaise(h: HandState, to: number): void {
   h.opener = i;
   acted(h, i, `raise ${to}`);
   // Everyone else with chips answers the raise, in order from the raiser's left.
-  h.actors = rotation(h.n, i + 1).filter((j) => j !== i && !h.folded[j] && h.stacks[j]! > 0);
+  h.actors = rotationWhere(h.n, i + 1, (j) => j !== i && !h.folded[j] && h.stacks[j]! > 0);
   afterBettingAction(h);
 }

@@ -6,7 +6,8 @@
 import { actionError } from '../../core/game';
 import { cardName } from '../cards';
 import { afterDealing } from './flow';
-import { type HandError, type HandState, label, shareHand } from './state';
+import { dealEntry } from './log-text';
+import { type HandError, type HandState, shareHand } from './state';
 
 /** Board size once each street's cards are out. */
 const BOARD_AFTER = [0, 3, 4, 5];
@@ -17,11 +18,15 @@ export type DealTarget = { readonly kind: 'hole'; readonly position: number } | 
 export function dealTarget(h: HandState): DealTarget | null {
   if (h.phase !== 'dealing') return null;
   if (h.street === 0) {
-    const position = h.hole.findIndex((cards) => cards.length < 2);
-    return position >= 0 ? { kind: 'hole', position } : null;
+    for (let position = 0; position < h.n; position++) if (h.hole[position]!.length < 2) return HOLE_TARGET[position]!;
+    return null;
   }
-  return h.board.length < BOARD_AFTER[h.street]! ? { kind: 'board' } : null;
+  return h.board.length < BOARD_AFTER[h.street]! ? BOARD_TARGET : null;
 }
+
+// Targets are values: one shared object each rather than one per question.
+const BOARD_TARGET: DealTarget = { kind: 'board' };
+const HOLE_TARGET: readonly DealTarget[] = Array.from({ length: 23 }, (_, position) => ({ kind: 'hole', position }));
 
 /** 52-bit set of dealt cards as two 26-bit halves (plain numbers keep bit operations 32-bit). */
 export function dealtMask(h: HandState): [number, number] {
@@ -53,11 +58,26 @@ export function undealtCount(h: HandState): number {
 /** The `k`-th card (from 0) still in the deck, in ascending order: `undealtCards(h)[k]` without the list. */
 export function nthUndealt(h: HandState, k: number): number {
   const [lo, hi] = dealtMask(h);
-  for (let c = 0; c < 52; c++) {
-    const dealt = c < 26 ? lo & (1 << c) : hi & (1 << (c - 26));
-    if (dealt === 0 && k-- === 0) return c;
-  }
+  const freeLo = ~lo & HALF;
+  const inLo = bitCount(freeLo);
+  if (k >= 0 && k < inLo) return nthBit(freeLo, k);
+  if (k >= inLo && k - inLo < bitCount(~hi & HALF)) return 26 + nthBit(~hi & HALF, k - inLo);
   throw new RangeError(`nthUndealt: no card ${k} in the deck`);
+}
+
+const HALF = (1 << 26) - 1;
+
+function bitCount(x: number): number {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+/** Index of the `k`-th set bit (from 0, lowest first) of `x`, which has more than `k`. */
+function nthBit(x: number, k: number): number {
+  let v = x;
+  for (let j = 0; j < k; j++) v &= v - 1;
+  return 31 - Math.clz32(v & -v);
 }
 
 /** The cards still in the deck, ascending. */
@@ -75,42 +95,35 @@ export function verifyDeal(h: HandState, card: number): HandError | null {
   return null;
 }
 
-/** True when the next card is the last of its street, so dealing it opens a betting round. */
-export function dealEndsStreet(h: HandState): boolean {
-  if (h.street === 0) return h.hole[h.n - 1]!.length === 1;
-  return h.board.length + 1 === BOARD_AFTER[h.street]!;
-}
-
 /**
- * Deals `card` into a new state that shares every array a mid-street deal leaves alone (all but
- * the receiving hand or the board, and the log); for a card that does not end its street.
+ * Deals `card` into a new state that shares every array the deal leaves alone (all but the
+ * receiving hand or the board, and the log). The last card of a street opens its betting round,
+ * which changes a few arrays more: those are copied first.
  */
 export function dealShared(h: HandState, card: number): HandState {
   const target = dealTarget(h)!;
   const next = shareHand(h);
-  let entry: string;
+  // Small arrays copied with slice and push: a spread is slower on this path.
+  let lastOfStreet: boolean;
   if (target.kind === 'hole') {
     next.hole = h.hole.slice();
-    next.hole[target.position] = [...h.hole[target.position]!, card];
-    entry = `d dh ${label(target.position)} ${cardName(card)}`;
+    const cards = h.hole[target.position]!.slice();
+    cards.push(card);
+    next.hole[target.position] = cards;
+    // Hole cards go two to a position, position 0 first: the street's last is the last position's second.
+    lastOfStreet = target.position === h.n - 1 && cards.length === 2;
   } else {
-    next.board = [...h.board, card];
-    entry = `d db ${cardName(card)}`;
+    next.board = h.board.slice();
+    next.board.push(card);
+    lastOfStreet = next.board.length === BOARD_AFTER[h.street];
   }
   next.log = h.log.slice();
-  next.log.push(entry);
-  return next;
-}
-
-/** Deals `card` to the current target (on a clone); opens betting when the street's cards are out. */
-export function doDeal(h: HandState, card: number): void {
-  const target = dealTarget(h)!;
-  if (target.kind === 'hole') {
-    h.hole[target.position]!.push(card);
-    h.log.push(`d dh ${label(target.position)} ${cardName(card)}`);
-  } else {
-    h.board.push(card);
-    h.log.push(`d db ${cardName(card)}`);
+  next.log.push(dealEntry(target.kind === 'hole' ? target.position : -1, card));
+  if (lastOfStreet) {
+    next.actedAt = h.actedAt.slice();
+    next.stacks = h.stacks.slice();
+    next.bets = h.bets.slice();
+    afterDealing(next);
   }
-  if (dealTarget(h) === null) afterDealing(h);
+  return next;
 }

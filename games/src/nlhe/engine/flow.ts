@@ -1,21 +1,30 @@
 /**
  * The hand's phase transitions (PokerKit's begin / end steps): posting antes and blinds,
  * opening and closing betting rounds, collecting bets, the showdown, and pushing the pots.
- * Every function here mutates a state that the caller has just cloned.
+ * Every function here mutates a fresh copy made by the caller (`shareHand` and the arrays the
+ * action changes); the steps that end a round copy the further arrays they change themselves.
  */
 import { evaluate7 } from '../eval/evaluate';
-import { buildPots, splitPot } from './pots';
-import { type HandConfig, type HandState, maxBet, rotation } from './state';
+import { awardPot, buildPots } from './pots';
+import { contenders, type HandConfig, type HandState, maxBet, rotationWhere } from './state';
 
 /** A new hand with antes and blinds posted, waiting for the first hole card. Assumes a valid config. */
 export function createHand(config: HandConfig): HandState {
   const n = config.startingStacks.length;
   // Heads-up, PHH and PokerKit read the arrays as [small blind, big blind] while position 0 is the big blind.
-  const due = (values: readonly number[], i: number): number => (n === 2 ? (values[1 - i] ?? 0) : (values[i] ?? 0));
+  const antes = new Array<number>(n);
+  const blinds = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const from = n === 2 ? 1 - i : i;
+    antes[i] = config.antes[from] ?? 0;
+    blinds[i] = config.blindsOrStraddles[from] ?? 0;
+  }
+  const hole: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) hole[i] = [];
   const h: HandState = {
     n,
-    antes: Array.from({ length: n }, (_, i) => due(config.antes, i)),
-    blinds: Array.from({ length: n }, (_, i) => due(config.blindsOrStraddles, i)),
+    antes,
+    blinds,
     minBet: config.minBet,
     startingStacks: config.startingStacks.slice(),
     anteTrimming: config.anteTrimming ?? false,
@@ -26,7 +35,7 @@ export function createHand(config: HandConfig): HandState {
     committed: new Array<number>(n).fill(0),
     deadAntes: 0,
     folded: new Array<boolean>(n).fill(false),
-    hole: Array.from({ length: n }, () => []),
+    hole,
     board: [],
     actors: [],
     opener: 0,
@@ -39,9 +48,8 @@ export function createHand(config: HandConfig): HandState {
     won: new Array<number>(n).fill(0),
     log: [],
   };
-  const effectiveAnte = (i: number): number => Math.min(h.antes[i]!, h.startingStacks[i]!);
   for (let i = 0; i < n; i++) {
-    h.bets[i] = effectiveAnte(i);
+    h.bets[i] = Math.min(h.antes[i]!, h.startingStacks[i]!);
     h.stacks[i]! -= h.bets[i]!;
   }
   if (h.anteTrimming) {
@@ -52,15 +60,25 @@ export function createHand(config: HandConfig): HandState {
     h.bets.fill(0);
   }
   for (let i = 0; i < n; i++) {
-    h.bets[i] = Math.min(h.blinds[i]!, h.startingStacks[i]! - effectiveAnte(i));
+    h.bets[i] = Math.min(h.blinds[i]!, h.startingStacks[i]! - Math.min(h.antes[i]!, h.startingStacks[i]!));
     h.stacks[i]! -= h.bets[i]!;
   }
   return h;
 }
 
+/** The second-largest value, counting repeats (of [5, 5, 1]: 5); 0 for fewer than two. */
 function secondLargest(values: readonly number[]): number {
-  const sorted = values.slice().sort((a, b) => b - a);
-  return sorted[1] ?? 0;
+  let first = Number.NEGATIVE_INFINITY;
+  let second = Number.NEGATIVE_INFINITY;
+  for (const v of values) {
+    if (v > first) {
+      second = first;
+      first = v;
+    } else if (v > second) {
+      second = v;
+    }
+  }
+  return values.length < 2 ? 0 : second;
 }
 
 /** Gives back whatever any bet exceeds `cutoff` by: nobody can call it. */
@@ -74,13 +92,18 @@ function returnUncalled(h: HandState, cutoff: number): void {
 }
 
 function collect(h: HandState): void {
+  h.committed = h.committed.slice(); // a betting action's copy shares it with the state before
   for (let i = 0; i < h.n; i++) {
     h.committed[i]! += h.bets[i]!;
     h.bets[i] = 0;
   }
 }
 
-const liveCount = (h: HandState): number => h.folded.reduce((k, f) => (f ? k : k + 1), 0);
+function liveCount(h: HandState): number {
+  let k = 0;
+  for (let i = 0; i < h.n; i++) if (!h.folded[i]) k++;
+  return k;
+}
 
 /**
  * What a player can still lose: its stack, capped by the second-largest total (bet plus stack)
@@ -113,7 +136,7 @@ function beginBetting(h: HandState): void {
   let top = 0;
   for (let i = 1; i < h.n; i++) if (h.bets[i]! >= h.bets[top]!) top = i;
   h.opener = (top + 1) % h.n;
-  h.actors = rotation(h.n, h.opener).filter((i) => !h.folded[i] && h.stacks[i]! > 0 && effectiveStack(h, i) > 0);
+  h.actors = rotationWhere(h.n, h.opener, (i) => !h.folded[i] && h.stacks[i]! > 0 && effectiveStack(h, i) > 0);
   h.raiseSize = 0;
   h.actedAt.fill(-1);
   h.phase = 'betting';
@@ -128,18 +151,25 @@ export function afterBettingAction(h: HandState): void {
 
 function endBetting(h: HandState): void {
   h.actors = [];
-  const live = h.folded.flatMap((f, i) => (f ? [] : [i]));
-  if (live.length > 1 && live.filter((i) => h.stacks[i]! > 0).length <= 1) h.allIn = true;
-  if (h.street === 3 && live.some((i) => h.stacks[i] === 0)) h.allIn = true;
-  if (live.length === 1) {
-    const [winner] = live as [number];
+  let live = 0;
+  let withChips = 0;
+  let winner = -1;
+  for (let i = 0; i < h.n; i++) {
+    if (h.folded[i]) continue;
+    live++;
+    winner = i;
+    if (h.stacks[i]! > 0) withChips++;
+  }
+  if (live > 1 && withChips <= 1) h.allIn = true;
+  if (h.street === 3 && withChips < live) h.allIn = true;
+  if (live === 1) {
     h.stacks[winner]! += h.bets[winner]!;
     h.bets[winner] = 0;
   } else {
     returnUncalled(h, secondLargest(h.bets));
   }
   collect(h);
-  if (live.length === 1) settle(h);
+  if (live === 1) settle(h);
   else if (h.street === 3 || h.allIn) beginShowdown(h);
   else nextStreet(h);
 }
@@ -151,7 +181,7 @@ function nextStreet(h: HandState): void {
 
 function beginShowdown(h: HandState): void {
   h.phase = 'showdown';
-  h.showQueue = rotation(h.n, h.opener).filter((i) => !h.folded[i] && !h.shown[i] && !h.mucked[i]);
+  h.showQueue = rotationWhere(h.n, h.opener, (i) => !h.folded[i] && !h.shown[i] && !h.mucked[i]);
   if (h.showQueue.length === 0) endShowdown(h);
 }
 
@@ -170,26 +200,62 @@ function settle(h: HandState): void {
   h.phase = 'over';
   h.actors = [];
   h.showQueue = [];
-  const live = h.folded.map((f, i) => !f && !h.mucked[i]);
-  const survivors = live.flatMap((l, i) => (l ? [i] : []));
-  if (survivors.length === 1) {
+  // A betting action's or a deal's copy may share these with the state before.
+  h.won = h.won.slice();
+  h.stacks = h.stacks.slice();
+  const live = new Array<boolean>(h.n);
+  let survivors = 0;
+  let last = -1;
+  for (let i = 0; i < h.n; i++) {
+    live[i] = !h.folded[i] && !h.mucked[i];
+    if (live[i]) {
+      survivors++;
+      last = i;
+    }
+  }
+  if (survivors === 1) {
     // Everyone else folded (or mucked): the last hand takes everything in the middle.
-    h.won[survivors[0]!] = h.deadAntes + h.committed.reduce((a, b) => a + b, 0);
+    let middle = h.deadAntes;
+    for (let i = 0; i < h.n; i++) middle += h.committed[i]!;
+    h.won[last] = middle;
   } else {
-    const strength = strengths(h, survivors);
-    for (const pot of buildPots(h.committed, live, h.deadAntes)) {
-      let winners = pot.eligible;
-      if (winners.length > 1) {
-        const best = Math.max(...winners.map((i) => strength.get(i)!));
-        winners = winners.filter((i) => strength.get(i) === best);
-      }
-      for (const [i, chips] of splitPot(pot.amount, winners)) h.won[i]! += chips;
+    const strength = strengths(h, live);
+    // When every live hand put in the same, there are no side pots: one pot holds everything
+    // (what folded hands put in above that is nobody else's to win), as `buildPots` would find.
+    if (evenContributions(h, live)) {
+      let middle = h.deadAntes;
+      for (let i = 0; i < h.n; i++) middle += h.committed[i]!;
+      awardPot(h.won, middle, bestOf(strength, contenders(h)));
+    } else {
+      for (const pot of buildPots(h.committed, live, h.deadAntes)) awardPot(h.won, pot.amount, bestOf(strength, pot.eligible));
     }
   }
   for (let i = 0; i < h.n; i++) h.stacks[i]! += h.won[i]!;
 }
 
-function strengths(h: HandState, players: readonly number[]): Map<number, number> {
+function evenContributions(h: HandState, live: readonly boolean[]): boolean {
+  let level = -1;
+  for (let i = 0; i < h.n; i++) {
+    if (!live[i]) continue;
+    if (level >= 0 && h.committed[i] !== level) return false;
+    level = h.committed[i]!;
+  }
+  return true;
+}
+
+/** The positions among `eligible` (ascending) holding the strongest hand. */
+function bestOf(strength: readonly number[], eligible: readonly number[]): number[] {
+  let best = -1;
+  for (const i of eligible) if (strength[i]! > best) best = strength[i]!;
+  const winners: number[] = [];
+  for (const i of eligible) if (strength[i] === best) winners.push(i);
+  return winners;
+}
+
+/** Seven-card strength by position for the live hands (-1 for the rest). */
+function strengths(h: HandState, live: readonly boolean[]): number[] {
   const [a, b, c, d, e] = h.board as [number, number, number, number, number];
-  return new Map(players.map((i) => [i, evaluate7(h.hole[i]![0]!, h.hole[i]![1]!, a, b, c, d, e)]));
+  const out = new Array<number>(h.n).fill(-1);
+  for (let i = 0; i < h.n; i++) if (live[i]) out[i] = evaluate7(h.hole[i]![0]!, h.hole[i]![1]!, a, b, c, d, e);
+  return out;
 }

@@ -6,9 +6,9 @@
  */
 import { actionError } from '../../core/game';
 import { doCheckOrCall, doFold, doRaise, verifyCall, verifyCheck, verifyFold, verifyRaise } from './betting';
-import { dealEndsStreet, dealShared, doDeal, verifyDeal } from './dealing';
-import { doMuck, doShow, verifyMuck, verifyShow } from './showdown';
-import { cloneHand, type HandAction, type HandActor, type HandConfig, type HandError, type HandState } from './state';
+import { dealShared, verifyDeal } from './dealing';
+import { doMuck, doShow, showdownCopy, verifyMuck, verifyShow } from './showdown';
+import { bettingCopy, type HandAction, type HandActor, type HandConfig, type HandError, type HandState } from './state';
 
 export { type RaiseBounds, raiseBounds } from './betting';
 export { type DealTarget, dealTarget, dealtMask, isDealt, nthUndealt, undealtCards, undealtCount } from './dealing';
@@ -62,30 +62,30 @@ export const canHandAction = (h: HandState, actor: HandActor, action: HandAction
   verifyHandAction(h, actor, action) === null;
 
 export function applyHandAction(h: HandState, action: HandAction): HandState {
-  // Most actions of a hand are deals in the middle of a street: they share all but three arrays.
-  if (action.type === 'deal' && !dealEndsStreet(h)) return dealShared(h, action.card);
-  const next = cloneHand(h);
+  // Each action copies only the arrays it changes; the rest are shared with `h` (`shareHand`),
+  // and the steps that end a round copy what they change besides (see `flow.ts`).
   switch (action.type) {
     case 'deal':
-      doDeal(next, action.card);
-      break;
+      return dealShared(h, action.card);
     case 'fold':
-      doFold(next);
-      break;
+      return withCopy(bettingCopy(h), doFold);
     case 'check':
     case 'call':
-      doCheckOrCall(next);
-      break;
-    case 'raise':
+      return withCopy(bettingCopy(h), doCheckOrCall);
+    case 'raise': {
+      const next = bettingCopy(h);
       doRaise(next, action.to);
-      break;
+      return next;
+    }
     case 'show':
-      doShow(next);
-      break;
+      return withCopy(showdownCopy(h), doShow);
     case 'muck':
-      doMuck(next);
-      break;
+      return withCopy(showdownCopy(h), doMuck);
   }
+}
+
+function withCopy(next: HandState, apply: (h: HandState) => void): HandState {
+  apply(next);
   return next;
 }
 

@@ -21,13 +21,18 @@ export interface Pot {
  * money, `deadMoney`); `live[i]` is false for folded or mucked hands.
  */
 export function buildPots(committed: readonly number[], live: readonly boolean[], deadMoney = 0): Pot[] {
-  const levels = [...new Set(committed)].sort((a, b) => a - b);
+  const levels = distinctAscending(committed);
   const pots: Pot[] = [];
   let previous = 0;
   let amount = deadMoney;
   for (const level of levels) {
-    for (const c of committed) if (c >= level) amount += level - previous;
-    const eligible = committed.flatMap((c, i) => (live[i] && c >= level ? [i] : []));
+    const eligible: number[] = [];
+    for (let i = 0; i < committed.length; i++) {
+      const c = committed[i]!;
+      if (c < level) continue;
+      amount += level - previous;
+      if (live[i]) eligible.push(i);
+    }
     const last = pots[pots.length - 1];
     if (last && (eligible.length === 0 || sameSet(last.eligible, eligible))) {
       pots[pots.length - 1] = { amount: last.amount + amount, eligible: last.eligible };
@@ -43,11 +48,33 @@ export function buildPots(committed: readonly number[], live: readonly boolean[]
   return pots;
 }
 
-const sameSet = (a: readonly number[], b: readonly number[]): boolean => a.length === b.length && a.every((x, k) => x === b[k]);
+/** The distinct values, ascending (insertion into a short sorted list: tables seat at most 23). */
+function distinctAscending(values: readonly number[]): number[] {
+  const out: number[] = [];
+  for (const v of values) {
+    let k = out.length;
+    while (k > 0 && out[k - 1]! > v) k--;
+    if (out[k - 1] !== v) out.splice(k, 0, v);
+  }
+  return out;
+}
+
+const sameSet = (a: readonly number[], b: readonly number[]): boolean => {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+};
 
 /** Shares of `amount` for `winners` (ascending positions): equal parts, the odd chips to the first. */
 export function splitPot(amount: number, winners: readonly number[]): Map<number, number> {
+  const shares = new Array<number>(Math.max(0, ...winners) + 1).fill(0);
+  awardPot(shares, amount, winners);
+  return new Map(winners.map((w) => [w, shares[w]!]));
+}
+
+/** Adds each winner's share of `amount` (as `splitPot` splits it) to `won`, indexed by position. */
+export function awardPot(won: number[], amount: number, winners: readonly number[]): void {
   const share = Math.floor(amount / winners.length);
   const odd = amount - share * winners.length;
-  return new Map(winners.map((w, k) => [w, share + (k === 0 ? odd : 0)]));
+  for (let k = 0; k < winners.length; k++) won[winners[k]!]! += share + (k === 0 ? odd : 0);
 }

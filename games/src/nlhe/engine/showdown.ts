@@ -8,7 +8,8 @@
 import { actionError } from '../../core/game';
 import { cardsText } from '../cards';
 import { afterShowdownAction } from './flow';
-import { contenders, type HandError, type HandState, label } from './state';
+import { actionEntry } from './log-text';
+import { contenders, type HandError, type HandState, label, shareHand } from './state';
 
 const shower = (h: HandState): number | undefined => (h.phase === 'showdown' ? h.showQueue[0] : undefined);
 
@@ -24,8 +25,17 @@ export function verifyMuck(h: HandState): HandError | null {
   return null;
 }
 
+/** A copy for a show or muck, with its own show queue and log; each copies the marks it sets (settling copies the chips). */
+export function showdownCopy(h: HandState): HandState {
+  const c = shareHand(h);
+  c.showQueue = h.showQueue.slice();
+  c.log = h.log.slice();
+  return c;
+}
+
 export function doShow(h: HandState): void {
   const i = h.showQueue.shift()!;
+  h.shown = h.shown.slice();
   h.shown[i] = true;
   h.log.push(`${label(i)} show ${cardsText(h.hole[i]!)}`);
   afterShowdownAction(h);
@@ -33,7 +43,8 @@ export function doShow(h: HandState): void {
 
 export function doMuck(h: HandState): void {
   const i = h.showQueue.shift()!;
+  h.mucked = h.mucked.slice();
   h.mucked[i] = true;
-  h.log.push(`${label(i)} muck`);
+  h.log.push(actionEntry(i, 'muck'));
   afterShowdownAction(h);
 }

@@ -92,19 +92,42 @@ export const maxBet = (h: HandState): number => {
   return m;
 };
 
+// The helpers below run on every action: plain loops, no callbacks or intermediate arrays.
+
 /** Players still holding cards (not folded, not mucked). */
-export const contenders = (h: HandState): number[] => h.folded.flatMap((f, i) => (f || h.mucked[i] ? [] : [i]));
+export function contenders(h: HandState): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < h.n; i++) if (!h.folded[i] && !h.mucked[i]) out.push(i);
+  return out;
+}
 
 /** Everything in the middle: pots, dead antes and the bets of this street. */
-export const potTotal = (h: HandState): number =>
-  h.deadAntes + h.committed.reduce((a, b) => a + b, 0) + h.bets.reduce((a, b) => a + b, 0);
+export function potTotal(h: HandState): number {
+  let total = h.deadAntes;
+  for (let i = 0; i < h.n; i++) total += h.committed[i]! + h.bets[i]!;
+  return total;
+}
 
 /** Positions in table order starting at `from`. */
-export const rotation = (n: number, from: number): number[] => Array.from({ length: n }, (_, k) => (from + k) % n);
+export function rotation(n: number, from: number): number[] {
+  const out = new Array<number>(n);
+  for (let k = 0; k < n; k++) out[k] = (from + k) % n;
+  return out;
+}
+
+/** Positions in table order starting at `from` for which `keep` holds. */
+export function rotationWhere(n: number, from: number, keep: (i: number) => boolean): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < n; k++) {
+    const i = (from + k) % n;
+    if (keep(i)) out.push(i);
+  }
+  return out;
+}
 
 /** A copy sharing every array with `h`: the caller replaces (never mutates) the arrays it changes. */
 export function shareHand(h: HandState): HandState {
-  // Spelled out like `cloneHand`: an object spread is many times slower on this hot path.
+  // Spelled out: an object spread is many times slower on this hot path.
   return {
     n: h.n,
     antes: h.antes,
@@ -134,21 +157,17 @@ export function shareHand(h: HandState): HandState {
   };
 }
 
-/** A copy whose arrays may be mutated while building the successor state. */
-export function cloneHand(h: HandState): HandState {
+/**
+ * A copy for a betting action (fold, check, call, raise): only the arrays a betting action
+ * changes are fresh; the end of a betting round copies what it changes besides (`flow.ts`).
+ */
+export function bettingCopy(h: HandState): HandState {
   const c = shareHand(h);
   c.stacks = h.stacks.slice();
   c.bets = h.bets.slice();
-  c.committed = h.committed.slice();
   c.folded = h.folded.slice();
-  c.hole = h.hole.map((cards) => cards.slice());
-  c.board = h.board.slice();
   c.actors = h.actors.slice();
   c.actedAt = h.actedAt.slice();
-  c.showQueue = h.showQueue.slice();
-  c.shown = h.shown.slice();
-  c.mucked = h.mucked.slice();
-  c.won = h.won.slice();
   c.log = h.log.slice();
   return c;
 }

@@ -36,14 +36,15 @@ export const POT_FRACTIONS = [0.5, 0.75, 1, 2] as const;
 
 export type Parsed =
   | { readonly kind: 'chance'; readonly seat: number | 'board'; readonly card: number }
-  | { readonly kind: 'player'; readonly action: HandAction };
+  /** `text` is the action's interned text form, when it has one (every listed action has). */
+  | { readonly kind: 'player'; readonly action: HandAction; readonly text?: string };
 
 // Action texts are the edge; inside, an action is a `Parsed` value. The texts that recur (every
 // deal, the five plain words, the raise totals offered) are interned, so building a legal list or
 // a chance outcome allocates no string and reading one back is a map lookup, not a regex.
 const PLAIN = ['fold', 'check', 'call', 'show', 'muck'] as const;
 const parsedByText = new Map<string, Parsed>();
-for (const type of PLAIN) parsedByText.set(type, { kind: 'player', action: { type } });
+for (const type of PLAIN) parsedByText.set(type, { kind: 'player', action: { type }, text: type });
 /** DEAL_TEXT[where + 1][card]: `where` a table seat, or -1 for the board. */
 const DEAL_TEXT: readonly (readonly string[])[] = Array.from({ length: 24 }, (_, k) =>
   Array.from({ length: 52 }, (_, card) => {
@@ -52,22 +53,23 @@ const DEAL_TEXT: readonly (readonly string[])[] = Array.from({ length: 24 }, (_,
     return text;
   }),
 );
-/** `raise N` texts and their values, interned up to a bound (chip totals are unbounded). */
-const raiseText = new Map<number, string>();
+/** `raise N` moves by amount, interned up to a bound (chip totals are unbounded). */
+const raiseMoves = new Map<number, PlayerMove>();
 const INTERN_LIMIT = 50_000;
 
-function raiseTextOf(to: number): string {
-  let text = raiseText.get(to);
-  if (text === undefined) {
-    text = `raise ${to}`;
-    if (raiseText.size >= INTERN_LIMIT) {
-      for (const old of raiseText.values()) parsedByText.delete(old);
-      raiseText.clear();
+function raiseMove(to: number): PlayerMove {
+  let move = raiseMoves.get(to);
+  if (move === undefined) {
+    const text = `raise ${to}`;
+    if (raiseMoves.size >= INTERN_LIMIT) {
+      for (const old of raiseMoves.values()) parsedByText.delete(old.text!);
+      raiseMoves.clear();
     }
-    raiseText.set(to, text);
-    parsedByText.set(text, { kind: 'player', action: { type: 'raise', to } });
+    move = { kind: 'player', action: { type: 'raise', to }, text };
+    raiseMoves.set(to, move);
+    parsedByText.set(text, move);
   }
-  return text;
+  return move;
 }
 
 /** Reads an action string, or explains why it is not one. */
@@ -147,24 +149,50 @@ export function raiseSizes(h: HandState): number[] {
   // Beyond what covers every opponent a bigger bet changes nothing (the excess comes back), so
   // pot-sized options stop there; all in stays on the list.
   const cover = Math.max(bounds.min, Math.min(bounds.max, effectiveStack(h, i) + h.bets[i]!));
-  const sizes = [bounds.min, bounds.max];
-  for (const f of POT_FRACTIONS) {
-    const size = Math.min(cover, Math.max(bounds.min, top + Math.round(f * potAfterCall)));
-    if (!sizes.includes(size)) sizes.push(size);
-  }
-  if (sizes[0] === sizes[1]) sizes.shift();
-  return sizes.sort((a, b) => a - b);
+  const sizes = [bounds.min];
+  insertSize(sizes, bounds.max);
+  for (const f of POT_FRACTIONS) insertSize(sizes, Math.min(cover, Math.max(bounds.min, top + Math.round(f * potAfterCall))));
+  return sizes;
+}
+
+/** Adds `size` to the ascending list unless it is there already. */
+function insertSize(sizes: number[], size: number): void {
+  let k = sizes.length;
+  while (k > 0 && sizes[k - 1]! > size) k--;
+  if (sizes[k - 1] === size) return;
+  // Shifted by hand: `splice` costs more than the handful of moves on a list of at most six.
+  for (let j = sizes.length; j > k; j--) sizes[j] = sizes[j - 1]!;
+  sizes[k] = size;
 }
 
 /** Legal actions of table seat `seat` (empty unless it is to act), sorted with `compareActions`. */
 export function legalActionsOf(s: NlheState, seat: number): string[] {
+  return legalMoves(s, seat).map(textOfMove);
+}
+
+/** A player's action with its interned text: what `legalMoves` lists. */
+export type PlayerMove = Extract<Parsed, { kind: 'player' }>;
+const plainMove = (type: (typeof PLAIN)[number]) => parsedByText.get(type) as PlayerMove;
+const [FOLD, CHECK, CALL, SHOW, MUCK] = [
+  plainMove('fold'),
+  plainMove('check'),
+  plainMove('call'),
+  plainMove('show'),
+  plainMove('muck'),
+];
+export const textOfMove = (move: PlayerMove): string => move.text!;
+
+/**
+ * The legal actions of `seat` as typed values, in the order of `legalActionsOf`; each is the
+ * interned value `parseAction` gives for its text, so a text read back is matched by identity.
+ */
+export function legalMoves(s: NlheState, seat: number): PlayerMove[] {
   if (actingSeat(s) !== seat) return [];
   const h = s.hand;
   // Built directly in `compareActions` order: call < check < fold < muck < raise N (ascending N) < show.
-  if (h.phase === 'showdown')
-    return verifyHandAction(h, h.showQueue[0]!, { type: 'muck' }) === null ? ['muck', 'show'] : ['show'];
+  if (h.phase === 'showdown') return verifyHandAction(h, h.showQueue[0]!, MUCK.action) === null ? [MUCK, SHOW] : [SHOW];
   const i = h.actors[0]!;
-  const out = h.bets[i]! < maxBet(h) ? ['call', 'fold'] : ['check'];
-  for (const to of raiseSizes(h)) out.push(raiseTextOf(to));
+  const out = h.bets[i]! < maxBet(h) ? [CALL, FOLD] : [CHECK];
+  for (const to of raiseSizes(h)) out.push(raiseMove(to));
   return out;
 }

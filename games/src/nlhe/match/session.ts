@@ -50,16 +50,17 @@ export function handConfig(
 ): HandConfig {
   const m = seats.length;
   const lv = levelFor(params, handNumber);
-  const blinds = [lv.blinds[0], lv.blinds[1], ...(m > 2 ? params.straddles : [])].slice(0, m);
-  while (blinds.length < m) blinds.push(0);
-  // PHH arrays index the big blind at 1 (the engine maps that to position 0 heads-up).
-  const antes = Array.from({ length: m }, (_, i) => lv.ante + (i === 1 ? lv.bigBlindAnte : 0));
-  return {
-    antes,
-    blindsOrStraddles: blinds,
-    minBet: params.minBet ?? lv.blinds[1],
-    startingStacks: seats.map((s) => stacks[s]!),
-  };
+  // Filled by index (blinds, then straddles, then zeros): this runs once per hand.
+  const blinds = new Array<number>(m);
+  const antes = new Array<number>(m);
+  const startingStacks = new Array<number>(m);
+  for (let i = 0; i < m; i++) {
+    blinds[i] = i < 2 ? lv.blinds[i]! : (params.straddles[i - 2] ?? 0);
+    // PHH arrays index the big blind at 1 (the engine maps that to position 0 heads-up).
+    antes[i] = lv.ante + (i === 1 ? lv.bigBlindAnte : 0);
+    startingStacks[i] = stacks[seats[i]!]!;
+  }
+  return { antes, blindsOrStraddles: blinds, minBet: params.minBet ?? lv.blinds[1], startingStacks };
 }
 
 /** Seats with chips, in position order for a hand with the button at `button`. */
@@ -93,7 +94,24 @@ type Table = Pick<NlheState, 'handNumber' | 'button' | 'stacks' | 'net' | 'elimi
 function startHand(params: NlheParams, table: Table): NlheState {
   const seats = seatingFor(table.stacks, table.button);
   const hand = createHand(handConfig(params, table.handNumber, seats, table.stacks));
-  return { params, ...table, seats, hand, over: false };
+  return matchState(params, table, seats, hand, false);
+}
+
+/** A match state, its fields always written in one order (one object shape for the engine to meet). */
+function matchState(params: NlheParams, table: Table, seats: number[], hand: HandState, over: boolean): NlheState {
+  return {
+    params,
+    handNumber: table.handNumber,
+    button: table.button,
+    seats,
+    hand,
+    stacks: table.stacks,
+    net: table.net,
+    eliminated: table.eliminated,
+    rebuys: table.rebuys,
+    past: table.past,
+    over,
+  };
 }
 
 /** Called once the current hand is over: books it, then deals the next hand or ends the match. */
@@ -143,8 +161,16 @@ export function afterHand(s: NlheState): NlheState {
     }
   }
   const table: Table = { handNumber: s.handNumber, button: s.button, stacks, net, eliminated, rebuys, past };
-  if (lastHand || stacks.filter((x) => x > 0).length < 2) return { ...s, ...table, over: true };
-  return startHand(params, { ...table, handNumber: s.handNumber + 1, button: nextButton(stacks, s.button) });
+  if (lastHand || stacks.filter((x) => x > 0).length < 2) return matchState(params, table, seats, hand, true);
+  return startHand(params, {
+    handNumber: s.handNumber + 1,
+    button: nextButton(stacks, s.button),
+    stacks,
+    net,
+    eliminated,
+    rebuys,
+    past,
+  });
 }
 
 /** The button moves to the next seat that still has chips. */
@@ -159,15 +185,16 @@ function nextButton(stacks: readonly number[], button: number): number {
 
 function handConfigOf(hand: HandState): HandConfig {
   // Re-express the engine's per-position dues as PHH arrays (heads-up swaps them back).
-  const swap = (values: number[]) => (hand.n === 2 ? [values[1]!, values[0]!] : values.slice());
   return {
-    antes: swap(hand.antes),
-    blindsOrStraddles: swap(hand.blinds),
+    antes: phhOrder(hand.n, hand.antes),
+    blindsOrStraddles: phhOrder(hand.n, hand.blinds),
     minBet: hand.minBet,
     startingStacks: hand.startingStacks.slice(),
     anteTrimming: hand.anteTrimming,
   };
 }
+
+const phhOrder = (n: number, values: readonly number[]): number[] => (n === 2 ? [values[1]!, values[0]!] : values.slice());
 
 /** Sit-and-go finishing order, winner first (survivors by chips, then the eliminated, last out first). */
 export function finishingOrder(s: NlheState): number[] {

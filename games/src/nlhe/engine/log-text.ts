@@ -1,0 +1,30 @@
+/**
+ * The hand log's recurring entries, made once: every deal (`d dh p3 As`, `d db Kd`) and every
+ * plain action (`p2 call`). A hand writes one per action, so building them anew was an allocation
+ * per step; shared, they also let serialisers that cache text (the record's state hash) find them
+ * again by identity. Raise entries carry an amount and are written as they come.
+ */
+import { cardName } from '../cards';
+import { label } from './state';
+
+/** Positions a hand may have (`verifyConfig`: 2 to 23 players). */
+const MAX_POSITIONS = 23;
+
+const HOLE_DEALS: readonly (readonly string[])[] = Array.from({ length: MAX_POSITIONS }, (_, position) =>
+  Array.from({ length: 52 }, (_, card) => `d dh ${label(position)} ${cardName(card)}`),
+);
+const BOARD_DEALS: readonly string[] = Array.from({ length: 52 }, (_, card) => `d db ${cardName(card)}`);
+
+/** The log entry for dealing `card` to `position`'s hand, or to the board when `position` is -1. */
+export const dealEntry = (position: number, card: number): string =>
+  position < 0 ? BOARD_DEALS[card]! : HOLE_DEALS[position]![card]!;
+
+const WORDS = ['fold', 'check', 'call', 'muck'] as const;
+const WORD_ENTRIES = new Map<string, readonly string[]>(
+  WORDS.map((word) => [word, Array.from({ length: MAX_POSITIONS }, (_, position) => `${label(position)} ${word}`)]),
+);
+
+/** The log entry `p<position+1> <entry>`: shared for the plain words, built for a raise. */
+export function actionEntry(position: number, entry: string): string {
+  return WORD_ENTRIES.get(entry)?.[position] ?? `${label(position)} ${entry}`;
+}
