@@ -1,6 +1,6 @@
 'use client';
 
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { POWER_COLOUR } from '../lib/diplomacy/colours';
 import { POWERS } from '../lib/diplomacy/model';
 import { POWER_NAMES } from '../lib/format';
@@ -56,11 +56,21 @@ export function PressPanel({
     return [...counts.entries()].sort(([a], [b]) => (a === 'all' ? -1 : b === 'all' ? 1 : a < b ? -1 : 1));
   }, [messages]);
   const shown = thread === 'every' ? messages : messages.filter((m) => threadKey(m) === thread);
+  // Messages a thread held when it was last on screen: the rest are unread.
+  const [read, setRead] = useState<ReadonlyMap<string, number>>(() => new Map());
+  useEffect(() => {
+    setRead((prev) => {
+      const onScreen = threads.filter(([key, n]) => (thread === 'every' || thread === key) && prev.get(key) !== n);
+      return onScreen.length === 0 ? prev : new Map([...prev, ...onScreen]);
+    });
+  }, [threads, thread]);
+  const unread = (key: string, n: number) => n - (read.get(key) ?? 0);
+  const totalUnread = threads.reduce((sum, [key, n]) => sum + unread(key, n), 0);
 
   return (
     <section className="panel" aria-labelledby="press-heading">
       <h3 id="press-heading" style={{ marginTop: 0 }}>
-        Press <span className="muted small">({messages.length})</span>
+        Press <span className="muted small">({messages.length})</span> {totalUnread > 0 && <UnreadBadge n={totalUnread} />}
       </h3>
       {threads.length > 0 && (
         <div className="tabs" role="toolbar" aria-label="Threads">
@@ -69,7 +79,7 @@ export function PressPanel({
           </button>
           {threads.map(([key, n]) => (
             <button key={key} type="button" className="secondary" aria-pressed={thread === key} onClick={() => setThread(key)}>
-              {threadLabel(key)} ({n})
+              {threadLabel(key)} ({n}) {unread(key, n) > 0 && <UnreadBadge n={unread(key, n)} />}
             </button>
           ))}
         </div>
@@ -100,6 +110,14 @@ export function PressPanel({
       )}
       {composer && <PressComposer composer={composer} />}
     </section>
+  );
+}
+
+function UnreadBadge({ n }: { n: number }) {
+  return (
+    <span className="badge" data-testid="unread">
+      {n} new
+    </span>
   );
 }
 

@@ -23,12 +23,14 @@ import {
   targetsFor,
   unitIn,
 } from '../../lib/diplomacy/order-entry';
+import { type PastPhase, recordPhase } from '../../lib/diplomacy/phase-history';
 import { formatDuration, POWER_NAMES } from '../../lib/format';
 import type { RoomSnapshot } from '../../lib/use-room';
 import { PressPanel } from '../PressPanel';
 import { useNow } from '../SeatClock';
 import { DiplomacyBoard } from './DiplomacyBoard';
 import { OrderList, outcomeText, PowerSwatch, PowerTable } from './DiplomacyPanels';
+import { PhaseHistory } from './PhaseHistory';
 
 interface Props {
   snap: RoomSnapshot;
@@ -56,6 +58,12 @@ export function LiveDiplomacy({ snap, names, me, send }: Props) {
   const [sentFor, setSentFor] = useState<number | null>(null);
   const phaseKey = view ? phaseCode(view.phase) : '';
   const myPower = me !== null ? POWERS[me] : null;
+  const [history, setHistory] = useState<readonly PastPhase[]>([]);
+  const [viewing, setViewing] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (view) setHistory((h) => recordPhase(h, view));
+  }, [view]);
 
   // A new phase starts with a clean sheet.
   useEffect(() => {
@@ -177,7 +185,9 @@ export function LiveDiplomacy({ snap, names, me, send }: Props) {
 
   if (!view) return <p className="muted">Waiting for the board…</p>;
 
-  const model = modelFromView(view, draftOrders);
+  const live = modelFromView(view, draftOrders);
+  const past = viewing === null ? null : (history.find((p) => p.code === viewing && p.code !== phaseKey) ?? null);
+  const model = past?.model ?? live;
   const targets = targetsFor(index, sel);
   const canOrder = me !== null && legal.length > 0;
   const due = view.ordersToGive ?? 0;
@@ -210,10 +220,11 @@ export function LiveDiplomacy({ snap, names, me, send }: Props) {
           {model.ordersPhase && <span className="muted small">showing the orders of {phaseName(model.ordersPhase)}</span>}
           {outcomeText(model) && <span className="badge">{outcomeText(model)}</span>}
         </div>
+        <PhaseHistory history={history} viewing={past ? viewing : null} onView={setViewing} />
         <DiplomacyBoard
           model={model}
           interaction={
-            canOrder
+            canOrder && !past
               ? {
                   selectableUnits: new Set(index.byUnit.keys()),
                   selectedUnit: sel?.unit ?? null,
