@@ -1,6 +1,6 @@
 'use client';
 
-import { type CSSProperties, useMemo } from 'react';
+import { type CSSProperties, type ReactNode, useMemo } from 'react';
 import { boardGeometry } from '../../lib/diplomacy/geometry';
 import { type BoardModel, phaseCode, phaseName } from '../../lib/diplomacy/model';
 import { phaseMotions } from '../../lib/diplomacy/motion';
@@ -29,6 +29,10 @@ interface Props {
   interaction?: BoardInteraction;
   /** Accessible name of the board. */
   label?: string;
+  /** Shown over the board's top-left corner (the phase, on a live page). */
+  caption?: ReactNode;
+  /** The board is the page's subject: size it to the window and scroll it into view on load. */
+  fillWindow?: boolean;
 }
 
 /**
@@ -36,9 +40,9 @@ interface Props {
  * person zooms and pans it by wheel, pinch, drag or the buttons. When a phase resolves its units
  * glide, bounce or are pushed off, as the resolved orders say.
  */
-export function DiplomacyBoard({ model, interaction, label }: Props) {
+export function DiplomacyBoard({ model, interaction, label, caption, fillWindow = false }: Props) {
   const geo = boardGeometry();
-  const { view, frameRef, svgRef, zoomBy, reset, svgHandlers } = usePanZoom(geo);
+  const { view, frameRef, svgRef, zoomBy, reset, svgHandlers } = usePanZoom(geo, fillWindow);
   const ownersKey = useMemo(
     () =>
       [...model.owners.entries()]
@@ -56,6 +60,7 @@ export function DiplomacyBoard({ model, interaction, label }: Props) {
 
   return (
     <div className="board-wrap" ref={frameRef} style={{ '--board-aspect': geo.width / geo.height } as CSSProperties}>
+      {caption && <div className="board-caption">{caption}</div>}
       <div className="board-zoom" role="toolbar" aria-label="Zoom">
         <button type="button" className="secondary" aria-label="Zoom in" onClick={() => zoomBy(1.5)}>
           +

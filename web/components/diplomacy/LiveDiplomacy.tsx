@@ -37,6 +37,8 @@ interface Props {
   names: string[];
   me: number | null;
   send(type: 'act' | 'press' | 'ready', payload: unknown): boolean;
+  /** The match page's own board: sized to the window and scrolled into view (not in a preview). */
+  fillWindow?: boolean;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -44,7 +46,7 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
-export function LiveDiplomacy({ snap, names, me, send }: Props) {
+export function LiveDiplomacy({ snap, names, me, send, fillWindow = false }: Props) {
   const own = snap.view;
   const obs = (me !== null ? own?.observation : null) as PublicDiplomacyView | null;
   const view = obs ?? (snap.spectator as PublicDiplomacyView | null);
@@ -215,14 +217,19 @@ export function LiveDiplomacy({ snap, names, me, send }: Props) {
   return (
     <div className="match-layout">
       <div className="stack">
-        <div className="phase-title">
-          <strong data-testid="phase-name">{phaseName(view.phase)}</strong>
-          {model.ordersPhase && <span className="muted small">showing the orders of {phaseName(model.ordersPhase)}</span>}
-          {outcomeText(model) && <span className="badge">{outcomeText(model)}</span>}
-        </div>
-        <PhaseHistory history={history} viewing={past ? viewing : null} onView={setViewing} />
         <DiplomacyBoard
           model={model}
+          fillWindow={fillWindow}
+          caption={
+            <>
+              <div className="phase-title">
+                <strong data-testid="phase-name">{phaseName(view.phase)}</strong>
+                {model.ordersPhase && <span className="muted small">showing the orders of {phaseName(model.ordersPhase)}</span>}
+                {outcomeText(model) && <span className="badge">{outcomeText(model)}</span>}
+              </div>
+              <PhaseHistory history={history} viewing={past ? viewing : null} onView={setViewing} />
+            </>
+          }
           interaction={
             canOrder && !past
               ? {

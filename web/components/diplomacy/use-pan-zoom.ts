@@ -13,10 +13,12 @@ type Pt = [number, number];
 /**
  * Zoom and pan for the board's SVG, and its fit to the window: the frame gets `--board-max-h`,
  * the height left below its top on first layout, so that the whole board shows without scrolling.
+ * With `fillWindow` (a match page, where the board is the point) it gets the whole window's
+ * height instead, and the page scrolls just enough, once, to bring the whole board into view.
  * Wheel zooms at the pointer (zooming out at full size scrolls the page instead), one pointer drags
  * once zoomed in, two pointers pinch; a drag never turns into a click.
  */
-export function usePanZoom(extent: Extent) {
+export function usePanZoom(extent: Extent, fillWindow = false) {
   const [view, setView] = useState<ViewBox>(() => fullView(extent));
   const frameRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -43,13 +45,15 @@ export function usePanZoom(extent: Extent) {
     const frame = frameRef.current;
     if (!frame) return;
     const fit = () => {
-      const top = frame.getBoundingClientRect().top + window.scrollY;
+      const top = fillWindow ? BOTTOM_MARGIN : frame.getBoundingClientRect().top + window.scrollY;
       frame.style.setProperty('--board-max-h', `${Math.max(MIN_HEIGHT, window.innerHeight - top - BOTTOM_MARGIN)}px`);
     };
     fit();
+    // Only when the person has not scrolled yet: never pull the page from under them.
+    if (fillWindow && window.scrollY === 0) frame.scrollIntoView?.({ block: 'nearest' });
     window.addEventListener('resize', fit);
     return () => window.removeEventListener('resize', fit);
-  }, []);
+  }, [fillWindow]);
 
   useEffect(() => {
     const svg = svgRef.current;

@@ -110,3 +110,29 @@ describe('board.json, the projected standard board', () => {
     expect(apart).toEqual([]);
   });
 });
+
+describe('named coasts', () => {
+  const dist = (pt: Pt, rings: Pt[][]) =>
+    Math.min(...rings.flatMap((r) => r.map((p, i) => segDist(pt, p, r[(i + 1) % r.length]!))));
+
+  it('puts each coast of Spain, St Petersburg and Bulgaria on the side of the waters it reaches', () => {
+    const m = Diplomacy.STANDARD_MAP;
+    const wrong: string[] = [];
+    for (const p of m.provinces.filter((x) => x.coasts.length === 2)) {
+      const [a, b] = p.coasts as [string, string];
+      const reach = (c: string) => new Set(m.fleetAdjacency[c]!.map((l) => l.slice(0, 3)));
+      for (const [mine, other] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        // A water only this coast reaches lies nearer its fleet spot than the other coast's.
+        for (const w of reach(mine)) {
+          if (reach(other).has(w)) continue;
+          const shape = shapes.get(w)!;
+          if (dist(geo.unitPoint(mine), shape) >= dist(geo.unitPoint(other), shape)) wrong.push(`${mine} vs ${other}: ${w}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});

@@ -35,7 +35,7 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
     [-4.5, 59.8],
   ],
   bar: [
-    [38, 70.0],
+    [38.5, 69.9],
     [34, 71.3],
     [37.5, 65.2],
     [25, 72],
@@ -529,8 +529,8 @@ export const FILLERS: readonly FillerRegion[] = [
 
 /** Anchors of the named coasts, where a fleet on that coast is drawn. */
 export const COAST_ANCHORS: Readonly<Record<string, LonLat>> = {
-  'spa/nc': [-5.2, 43.1],
-  'spa/sc': [-1.5, 37.9],
+  'spa/nc': [-6.0, 43.2],
+  'spa/sc': [-0.8, 39.2],
   'stp/nc': [35.5, 68.4],
   'stp/sc': [29.6, 60.3],
   'bul/ec': [27.6, 43.1],
@@ -540,17 +540,17 @@ export const COAST_ANCHORS: Readonly<Record<string, LonLat>> = {
 /**
  * Places the board must show (longitude, latitude): the frame is the smallest rectangle that holds
  * them once projected: west of Ireland and Portugal, the North Cape, the Volga, the Caspian's
- * shore, the Levant and the Libyan coast.
+ * shore, the Levant, Tunisia's south; the Sahara and the open Atlantic stay out, as on a
+ * Diplomacy board.
  */
 export const FRAME_POINTS: readonly LonLat[] = [
-  [-12.5, 56],
-  [-11.5, 35],
-  [-2, 31.3],
-  [16, 31.3],
-  [34, 31.3],
-  [38, 33],
-  [47, 41],
-  [47, 60],
-  [30, 71.4],
-  [5, 66],
+  [-12, 55],
+  [-10.5, 36],
+  [-2, 34],
+  [15, 33.3],
+  [35.5, 33.6],
+  [45.5, 40],
+  [45.5, 57],
+  [30, 71.2],
+  [8, 65],
 ];
