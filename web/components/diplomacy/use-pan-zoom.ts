@@ -7,12 +7,15 @@ const CLICK_SLOP = 5;
 const BOTTOM_MARGIN = 12;
 /** The board never shrinks below this height to fit a short window. */
 const MIN_HEIGHT = 260;
+/** Below this window width (a phone) the board always fills the width, however tall the page above. */
+const PHONE_WIDTH = 600;
 
 type Pt = [number, number];
 
 /**
  * Zoom and pan for the board's SVG, and its fit to the window: the frame gets `--board-max-h`,
- * the height left below its top on first layout, so that the whole board shows without scrolling.
+ * the height left below its top on first layout, so that the whole board shows without scrolling
+ * (on a phone the width binds first: the board fills it).
  * With `fillWindow` (a match page, where the board is the point) it gets the whole window's
  * height instead, and the page scrolls just enough, once, to bring the whole board into view.
  * Wheel zooms at the pointer (zooming out at full size scrolls the page instead), one pointer drags
@@ -46,7 +49,8 @@ export function usePanZoom(extent: Extent, fillWindow = false) {
     if (!frame) return;
     const fit = () => {
       const top = fillWindow ? BOTTOM_MARGIN : frame.getBoundingClientRect().top + window.scrollY;
-      frame.style.setProperty('--board-max-h', `${Math.max(MIN_HEIGHT, window.innerHeight - top - BOTTOM_MARGIN)}px`);
+      const height = window.innerWidth < PHONE_WIDTH ? window.innerHeight : window.innerHeight - top - BOTTOM_MARGIN;
+      frame.style.setProperty('--board-max-h', `${Math.max(MIN_HEIGHT, height)}px`);
     };
     fit();
     // Only when the person has not scrolled yet: never pull the page from under them.
