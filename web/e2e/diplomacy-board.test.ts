@@ -79,12 +79,23 @@ describe('the Diplomacy board', () => {
     const page = await openAsAustria({ width: 1440, height: 900 });
     await page.getByRole('button', { name: 'Done negotiating' }).click();
     await expect.poll(() => page.getByText('Negotiation period').count(), { timeout: 60_000 }).toBe(0);
-    // A VIE - GAL supported by A BUD (clicks, and the key s): no lone army can stop it.
-    for (const step of ['unit=vie', 'target=gal', 'unit=bud', 'key=s', 'unit=vie', 'target=gal']) {
-      const [kind, what] = step.split('=') as [string, string];
-      if (kind === 'key') await page.keyboard.press(what);
-      else await page.locator(`[data-${kind}="${what}"]`).click();
-    }
+    // A VIE - GAL supported by A BUD: no lone army can stop it. Each step waits for the page to
+    // take the one before (a key pressed before the selection shows would go to no unit).
+    const selection = page.getByTestId('selection');
+    const drafts = page.getByTestId('draft-orders');
+    await page.locator('[data-unit="vie"]').click();
+    await page.locator('[data-target="gal"]').click();
+    await expect.poll(() => drafts.textContent()).toContain('A VIE - GAL');
+    await page.locator('[data-unit="bud"]').click();
+    await expect.poll(() => selection.textContent()).toContain('Budapest');
+    await page.keyboard.press('s');
+    await expect
+      .poll(() => selection.getByRole('button', { name: 'Support s', exact: true }).getAttribute('aria-pressed'))
+      .toBe('true');
+    await page.locator('[data-unit="vie"]').click();
+    await expect.poll(() => selection.textContent()).toContain('with the unit in Vienna');
+    await page.locator('[data-target="gal"]').click();
+    await expect.poll(() => drafts.textContent()).toContain('A BUD S A VIE - GAL');
     await page.getByTestId('submit-orders').click();
     await expect.poll(() => page.getByTestId('phase-name').textContent(), { timeout: 60_000 }).not.toBe('Spring 1901 movement');
     expect(await page.locator('[data-unit="gal"] .unit-glide').count()).toBe(1);
