@@ -76,6 +76,31 @@ describe('DiplomacyBoard', () => {
     expect(board(container).getAttribute('viewBox')).toBe(whole);
   });
 
+  it('pans by dragging once zoomed in, and a drag never turns into a click on a unit', () => {
+    const onUnit = vi.fn();
+    const { container } = render(
+      <DiplomacyBoard model={opening()} interaction={{ selectableUnits: new Set(['par']), onUnit }} />,
+    );
+    const svg = board(container);
+    const army = screen.getByRole('button', { name: 'France army in Paris' });
+    fireEvent.click(screen.getByRole('button', { name: 'Zoom in' }));
+    const before = svg.getAttribute('viewBox')!.split(' ').map(Number);
+    fireEvent.pointerDown(army, { pointerId: 1, clientX: 100, clientY: 100 });
+    fireEvent.pointerMove(army, { pointerId: 1, clientX: 140, clientY: 110 });
+    fireEvent.pointerUp(army, { pointerId: 1, clientX: 140, clientY: 110 });
+    fireEvent.click(army);
+    expect(onUnit).not.toHaveBeenCalled();
+    const after = svg.getAttribute('viewBox')!.split(' ').map(Number);
+    // Dragged right and down: the view moves left and up over the board.
+    expect(after[0]).toBeLessThan(before[0]!);
+    expect(after[1]).toBeLessThan(before[1]!);
+    // A press and release in place is a click.
+    fireEvent.pointerDown(army, { pointerId: 2, clientX: 50, clientY: 50 });
+    fireEvent.pointerUp(army, { pointerId: 2, clientX: 50, clientY: 50 });
+    fireEvent.click(army);
+    expect(onUnit).toHaveBeenCalledWith('par');
+  });
+
   it('glides a unit that moved from where it stood, and bounces one whose move failed', () => {
     const { container } = render(<DiplomacyBoard model={afterSpring()} />);
     const glide = container.querySelector('[data-unit="bur"] .unit-glide') as SVGGElement | null;
