@@ -112,6 +112,29 @@ describe('DiplomacyBoard', () => {
     expect(container.querySelector('[data-unit="ber"] .unit-glide, [data-unit="ber"] .unit-bounce')).toBeNull();
   });
 
+  it('pushes a dislodged unit off its spot and brings a built unit in', () => {
+    const m = opening();
+    const { container } = render(
+      <DiplomacyBoard
+        model={{
+          ...m,
+          units: [...m.units.filter((u) => u.province !== 'ber'), { power: 'russia', type: 'A', province: 'ber' }],
+          dislodged: [{ power: 'germany', type: 'A', province: 'ber', retreats: ['kie'] }],
+          orders: [
+            { power: 'russia', text: 'A WAR - BER', status: 'resolved', result: 'succeeds' },
+            { power: 'germany', text: 'F KIE B', status: 'resolved', result: 'succeeds' },
+          ],
+          ordersPhase: m.phase,
+        }}
+      />,
+    );
+    const pushed = container.querySelector('[data-dislodged="ber"] .unit-glide') as SVGGElement | null;
+    // It starts where the unit stood (the province's spot) and ends beside the newcomer.
+    expect(Number.parseFloat(pushed!.style.getPropertyValue('--from-x'))).toBeLessThan(0);
+    expect(container.querySelector('[data-unit="ber"] .unit-glide')).not.toBeNull();
+    expect(container.querySelector('[data-unit="kie"] .unit-arrive')).not.toBeNull();
+  });
+
   it('plays no motion while orders are only drafted or pending', () => {
     const m = opening();
     const { container } = render(
