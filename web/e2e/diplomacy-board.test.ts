@@ -16,9 +16,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  expect(errors.flat()).toEqual([]);
 });
 
 const CLOCK = { pressMs: 120_000, ordersMs: 120_000, retreatMs: 60_000, adjustMs: 60_000 };
+
+/** The console and page errors of every page opened here (the harness collects them): none is expected. */
+const errors: string[][] = [];
 
 async function openAsAustria(viewport: { width: number; height: number }): Promise<Page> {
   const { matchId, seats } = await createMatch({
@@ -28,7 +32,8 @@ async function openAsAustria(viewport: { width: number; height: number }): Promi
     clock: CLOCK,
     pressRounds: 1,
   });
-  const { page } = await newPage(browser, viewport);
+  const { page, errors: pageErrors } = await newPage(browser, viewport);
+  errors.push(pageErrors);
   await page.goto(`${webUrl()}/matches/${matchId}#seat=0&token=${encodeURIComponent(seats[0]!.token!)}`);
   await expect.poll(() => page.getByTestId('phase-name').textContent()).toBe('Spring 1901 movement');
   await expect.poll(() => page.locator('svg.board-svg [data-unit]').count()).toBe(22);
