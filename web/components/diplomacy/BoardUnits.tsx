@@ -7,11 +7,17 @@ import { dislodgedSpot } from './BoardOrders';
 
 type Pt = readonly [number, number];
 
-export interface UnitInteraction {
+/** What a person may pick on the board, and what picking does. */
+export interface BoardInteraction {
+  /** Unit locations the person may pick (their own units, or any unit when choosing whom to support). */
   selectableUnits?: ReadonlySet<string>;
   selectedUnit?: string | null;
+  /** A second unit in the order being built (the one supported or convoyed). */
   secondaryUnit?: string | null;
+  /** Provinces that complete the order being built. */
   targets?: ReadonlySet<string>;
+  /** Describes what clicking a target does, for screen readers (`Move to`). */
+  targetVerb?: string;
   onUnit?(loc: string): void;
   onProvince?(province: string): void;
 }
@@ -133,7 +139,7 @@ export function BoardUnits({
   model: BoardModel;
   motions: ReadonlyMap<string, Motion>;
   phaseKey: string;
-  interaction?: UnitInteraction;
+  interaction?: BoardInteraction;
 }) {
   const geo = boardGeometry();
   const targets = i?.targets;

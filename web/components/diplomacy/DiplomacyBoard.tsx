@@ -7,22 +7,10 @@ import { phaseMotions } from '../../lib/diplomacy/motion';
 import { viewBoxAttr, zoomOf } from '../../lib/diplomacy/view-box';
 import { BoardMap } from './BoardMap';
 import { ArrowDefs, OrderShape } from './BoardOrders';
-import { BoardUnits, onActivate } from './BoardUnits';
+import { type BoardInteraction, BoardUnits, onActivate } from './BoardUnits';
 import { usePanZoom } from './use-pan-zoom';
 
-export interface BoardInteraction {
-  /** Unit locations the person may pick (their own units, or any unit when choosing whom to support). */
-  selectableUnits?: ReadonlySet<string>;
-  selectedUnit?: string | null;
-  /** A second unit in the order being built (the one supported or convoyed). */
-  secondaryUnit?: string | null;
-  /** Provinces that complete the order being built. */
-  targets?: ReadonlySet<string>;
-  /** Describes what clicking a target does, for screen readers (`Move to`). */
-  targetVerb?: string;
-  onUnit?(loc: string): void;
-  onProvince?(province: string): void;
-}
+export type { BoardInteraction } from './BoardUnits';
 
 interface Props {
   model: BoardModel;
