@@ -156,7 +156,7 @@ function LiveRoom({
           {connection === 'failed' ? 'Could not connect to the match.' : `Joining ${gameName(match.game)}…`}
         </p>
       ) : match.game === 'diplomacy' ? (
-        <LiveDiplomacy snap={snap} names={names} me={me} send={send} />
+        <LiveDiplomacy snap={snap} names={names} me={me} send={send} fillWindow />
       ) : (
         <LivePoker game={match.game} snap={snap} names={names} me={me} send={send} />
       )}

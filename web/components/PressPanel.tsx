@@ -1,6 +1,6 @@
 'use client';
 
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { POWER_COLOUR } from '../lib/diplomacy/colours';
 import { POWERS } from '../lib/diplomacy/model';
 import { POWER_NAMES } from '../lib/format';
@@ -77,11 +77,21 @@ export function PressPanel({
     return [...counts.entries()].sort(([a], [b]) => (a === 'all' ? -1 : b === 'all' ? 1 : a < b ? -1 : 1));
   }, [messages]);
   const shown = thread === 'every' ? messages : messages.filter((m) => threadKey(m) === thread);
+  // Messages a thread held when it was last on screen: the rest are unread.
+  const [read, setRead] = useState<ReadonlyMap<string, number>>(() => new Map());
+  useEffect(() => {
+    setRead((prev) => {
+      const onScreen = threads.filter(([key, n]) => (thread === 'every' || thread === key) && prev.get(key) !== n);
+      return onScreen.length === 0 ? prev : new Map([...prev, ...onScreen]);
+    });
+  }, [threads, thread]);
+  const unread = (key: string, n: number) => n - (read.get(key) ?? 0);
+  const totalUnread = threads.reduce((sum, [key, n]) => sum + unread(key, n), 0);
 
   return (
     <section className="panel" aria-labelledby="press-heading">
       <h3 id="press-heading" style={{ marginTop: 0 }}>
-        Press <span className="muted small">({messages.length})</span>
+        Press <span className="muted small">({messages.length})</span> {totalUnread > 0 && <UnreadBadge n={totalUnread} />}
       </h3>
       {note && (
         <p className="small muted" data-testid="press-note">
@@ -95,7 +105,7 @@ export function PressPanel({
           </button>
           {threads.map(([key, n]) => (
             <button key={key} type="button" className="secondary" aria-pressed={thread === key} onClick={() => setThread(key)}>
-              {threadLabel(key)} ({n})
+              {threadLabel(key)} ({n}) {unread(key, n) > 0 && <UnreadBadge n={unread(key, n)} />}
             </button>
           ))}
         </div>
@@ -145,6 +155,14 @@ function promiseOf(kind: PromiseKind, detail: string, to: number[]): Commitment 
   if (kind === 'no-attack') return to.length === 1 ? { kind, target: to[0]! } : 'tick exactly one power to promise peace';
   if (!d) return kind === 'demilitarise' ? 'name the province' : 'write the order';
   return kind === 'demilitarise' ? { kind, province: d.toLowerCase() } : { kind, order: d.toUpperCase() };
+}
+
+function UnreadBadge({ n }: { n: number }) {
+  return (
+    <span className="badge" data-testid="unread">
+      {n} new
+    </span>
+  );
 }
 
 function PressComposer({ composer }: { composer: Composer }) {

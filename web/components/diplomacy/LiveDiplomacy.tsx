@@ -23,6 +23,7 @@ import {
   targetsFor,
   unitIn,
 } from '../../lib/diplomacy/order-entry';
+import { type PastPhase, recordPhase } from '../../lib/diplomacy/phase-history';
 import { formatDuration, POWER_NAMES } from '../../lib/format';
 import type { RoomSnapshot } from '../../lib/use-room';
 import { PressPanel } from '../PressPanel';
@@ -30,12 +31,15 @@ import { useNow } from '../SeatClock';
 import { CentreChart, useCentreHistory } from './CentreChart';
 import { DiplomacyBoard } from './DiplomacyBoard';
 import { OrderList, outcomeText, PowerSwatch, PowerTable } from './DiplomacyPanels';
+import { PhaseHistory } from './PhaseHistory';
 
 interface Props {
   snap: RoomSnapshot;
   names: string[];
   me: number | null;
   send(type: 'act' | 'press' | 'ready', payload: unknown): boolean;
+  /** The match page's own board: sized to the window and scrolled into view (not in a preview). */
+  fillWindow?: boolean;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -43,7 +47,7 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
-export function LiveDiplomacy({ snap, names, me, send }: Props) {
+export function LiveDiplomacy({ snap, names, me, send, fillWindow = false }: Props) {
   const own = snap.view;
   const obs = (me !== null ? own?.observation : null) as PublicDiplomacyView | null;
   const view = obs ?? (snap.spectator as PublicDiplomacyView | null);
@@ -58,6 +62,12 @@ export function LiveDiplomacy({ snap, names, me, send }: Props) {
   const phaseKey = view ? phaseCode(view.phase) : '';
   const myPower = me !== null ? POWERS[me] : null;
   const centreHistory = useCentreHistory(view ? phaseKey : null, view ? POWERS.map((p) => view.centres[p]?.length ?? 0) : null);
+  const [history, setHistory] = useState<readonly PastPhase[]>([]);
+  const [viewing, setViewing] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (view) setHistory((h) => recordPhase(h, view));
+  }, [view]);
 
   // A new phase starts with a clean sheet.
   useEffect(() => {
@@ -179,7 +189,9 @@ export function LiveDiplomacy({ snap, names, me, send }: Props) {
 
   if (!view) return <p className="muted">Waiting for the board…</p>;
 
-  const model = modelFromView(view, draftOrders);
+  const live = modelFromView(view, draftOrders);
+  const past = viewing === null ? null : (history.find((p) => p.code === viewing && p.code !== phaseKey) ?? null);
+  const model = past?.model ?? live;
   const targets = targetsFor(index, sel);
   const canOrder = me !== null && legal.length > 0;
   const due = view.ordersToGive ?? 0;
@@ -207,15 +219,21 @@ export function LiveDiplomacy({ snap, names, me, send }: Props) {
   return (
     <div className="match-layout">
       <div className="stack">
-        <div className="phase-title">
-          <strong data-testid="phase-name">{phaseName(view.phase)}</strong>
-          {model.ordersPhase && <span className="muted small">showing the orders of {phaseName(model.ordersPhase)}</span>}
-          {outcomeText(model) && <span className="badge">{outcomeText(model)}</span>}
-        </div>
         <DiplomacyBoard
           model={model}
+          fillWindow={fillWindow}
+          caption={
+            <>
+              <div className="phase-title">
+                <strong data-testid="phase-name">{phaseName(view.phase)}</strong>
+                {model.ordersPhase && <span className="muted small">showing the orders of {phaseName(model.ordersPhase)}</span>}
+                {outcomeText(model) && <span className="badge">{outcomeText(model)}</span>}
+              </div>
+              <PhaseHistory history={history} viewing={past ? viewing : null} onView={setViewing} />
+            </>
+          }
           interaction={
-            canOrder
+            canOrder && !past
               ? {
                   selectableUnits: new Set(index.byUnit.keys()),
                   selectedUnit: sel?.unit ?? null,

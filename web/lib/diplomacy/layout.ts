@@ -1,12 +1,14 @@
 /**
- * Where Parley draws the standard Diplomacy map. The engine's map has provinces and adjacency but
- * no coordinates, so every province gets a few hand-placed seed points at approximate geographic
- * positions (longitude, latitude). The board is the Voronoi diagram of all seeds, each cell
- * coloured by the province that owns its seed; several seeds per province give it a rough shape.
- * The first seed of a province is its anchor: where its unit, label and supply centre go.
+ * Parley's own province boundaries on the standard map, as data for web/scripts/build-board.ts
+ * (read at build time only). The engine's map has provinces and adjacency but no coordinates, so
+ * every province gets hand-placed seed points (longitude, latitude): each point of real land goes
+ * to the land province of its nearest land seed, each point of sea to the sea of its nearest sea
+ * seed. Seeds placed on both sides of a familiar border (Norway and Sweden, the Pyrenees, Saxony
+ * in Munich, Thrace in Bulgaria) draw it where a Diplomacy player expects it. The first seed of a
+ * province is its anchor: where its unit, label and supply centre go.
  *
- * Filler regions are land or water that belongs to no province (Switzerland, Ireland, the
- * Sahara, …): drawn, never playable.
+ * Filler regions are land or water that belongs to no province (Switzerland, Ireland, Iceland,
+ * the Sahara, …): drawn, never playable.
  */
 
 export type LonLat = readonly [number, number];
@@ -18,10 +20,10 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
     [-13, 57.5],
     [-15, 62.5],
     [-16, 53],
-    [-10.5, 61],
     [-11.5, 54.5],
     [-8.2, 57.6],
     [-12, 51.5],
+    [-6.0, 55.6],
   ],
   nwg: [
     [2, 66],
@@ -30,9 +32,12 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
     [8, 69.5],
     [-3, 70.8],
     [14, 71.6],
+    [-4.5, 59.8],
   ],
   bar: [
+    [38.5, 69.9],
     [34, 71.3],
+    [37.5, 65.2],
     [25, 72],
     [42, 70.2],
     [45.5, 71.8],
@@ -62,6 +67,7 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
     [24.4, 65.4],
     [25.5, 59.9],
     [22.6, 60.1],
+    [28.5, 60.0],
   ],
   eng: [
     [-2.2, 50.0],
@@ -148,16 +154,19 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
     [-5.3, 58.2],
   ],
   edi: [
-    [-3, 56.1],
+    [-3.2, 56.9],
     [-2.8, 57.4],
+    [-2.6, 55.8],
   ],
   lvp: [
-    [-2.9, 53.7],
-    [-3.3, 54.9],
+    [-2.8, 53.6],
+    [-3.2, 54.6],
+    [-4.4, 55.0],
   ],
   yor: [
     [-1.3, 54],
     [-1.2, 52.9],
+    [-1.8, 55.1],
   ],
   wal: [
     [-3.8, 52.2],
@@ -186,6 +195,7 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
     [4.8, 47.2],
     [5.6, 45.8],
     [5.6, 48.8],
+    [4.0, 46.3],
   ],
   mar: [
     [5.0, 43.9],
@@ -196,6 +206,7 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
     [-0.4, 44.3],
     [1.0, 43.3],
     [-0.4, 46.1],
+    [2.2, 45.3],
   ],
   spa: [
     [-3.7, 40.2],
@@ -228,11 +239,12 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
     [9.5, 53.3],
     [8.1, 52.6],
     [10.1, 54.4],
+    [10.0, 52.4],
   ],
   ber: [
     [13.3, 52.6],
     [12.1, 53.8],
-    [11.8, 51.9],
+    [12.5, 52.4],
   ],
   pru: [
     [19.0, 53.9],
@@ -241,13 +253,15 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
   ],
   sil: [
     [16.6, 51.1],
-    [14.9, 51.6],
-    [18.4, 50.3],
+    [15.2, 51.5],
+    [17.8, 50.8],
   ],
   mun: [
     [11.4, 48.3],
     [9.3, 48.6],
     [10.6, 50.0],
+    [10.2, 51.3],
+    [13.0, 50.9],
   ],
   den: [
     [9.3, 56.0],
@@ -258,16 +272,21 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
   nwy: [
     [9.2, 61.0],
     [6.6, 59.3],
-    [12.6, 64.6],
-    [16.2, 68.0],
+    [10.8, 59.6],
+    [11.5, 62.5],
+    [14.0, 65.5],
+    [17.5, 68.8],
     [21.5, 69.6],
     [27.5, 70.2],
   ],
   swe: [
     [15.0, 59.6],
     [14.0, 57.0],
+    [13.2, 59.2],
+    [14.5, 62.5],
+    [17.0, 65.5],
+    [21.0, 67.5],
     [17.4, 63.0],
-    [20.2, 66.6],
   ],
   fin: [
     [25.6, 62.4],
@@ -291,6 +310,7 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
     [34.5, 54.0],
     [44.5, 53.2],
     [40.5, 59.0],
+    [27.5, 53.8],
   ],
   lvn: [
     [24.6, 57.0],
@@ -305,7 +325,7 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
   ukr: [
     [30.5, 50.0],
     [33.5, 49.0],
-    [28.0, 48.5],
+    [28.5, 49.0],
     [31.5, 51.8],
   ],
   sev: [
@@ -314,6 +334,7 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
     [43.5, 45.5],
     [41.0, 50.3],
     [45.0, 49.5],
+    [31.0, 46.8],
   ],
   arm: [
     [41.0, 40.4],
@@ -338,6 +359,7 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
     [31.0, 37.8],
     [34.5, 37.3],
     [29.5, 39.3],
+    [37.5, 38.6],
   ],
   syr: [
     [37.0, 35.2],
@@ -364,6 +386,7 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
     [25.3, 42.7],
     [27.3, 42.6],
     [23.3, 42.3],
+    [25.3, 41.2],
   ],
   rum: [
     [25.8, 44.6],
@@ -376,14 +399,18 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
   boh: [
     [14.4, 49.9],
     [16.4, 49.5],
+    [17.6, 49.5],
   ],
   vie: [
     [16.1, 48.0],
-    [14.2, 47.5],
+    [15.0, 47.2],
+    [18.5, 48.8],
   ],
   tyr: [
     [11.3, 47.0],
     [13.0, 47.1],
+    [13.2, 47.8],
+    [10.8, 46.3],
   ],
   tri: [
     [14.4, 45.6],
@@ -399,16 +426,18 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
     [23.5, 49.9],
     [25.8, 48.6],
     [20.8, 49.8],
+    [19.8, 49.7],
   ],
 
   // Italy
   pie: [
     [7.7, 45.0],
     [8.5, 44.3],
+    [9.0, 45.7],
   ],
   ven: [
     [11.9, 45.5],
-    [10.1, 45.5],
+    [11.0, 45.2],
     [13.2, 43.6],
   ],
   tus: [
@@ -420,14 +449,16 @@ export const PROVINCE_SEEDS: Readonly<Record<string, readonly LonLat[]>> = {
     [13.5, 41.4],
   ],
   apu: [
-    [16.3, 41.0],
-    [15.0, 41.9],
+    [16.5, 41.0],
+    [15.3, 41.7],
     [18.0, 40.3],
+    [14.3, 42.1],
   ],
   nap: [
-    [14.8, 40.6],
+    [14.9, 40.9],
     [16.2, 39.2],
     [14.0, 37.6],
+    [15.9, 40.2],
   ],
 
   // North Africa
@@ -490,31 +521,36 @@ export const FILLERS: readonly FillerRegion[] = [
       [36.5, 30.0],
     ],
   },
-  { id: '_cas', name: 'Caspian Sea', kind: 'water', seeds: [[46.5, 42.5]] },
+  { id: '_cas', name: 'Caspian Sea', kind: 'water', seeds: [[50.5, 42.5]] },
+  { id: '_ice', name: 'Iceland', kind: 'land', seeds: [[-19, 64.9]] },
+  { id: '_cre', name: 'Crete', kind: 'land', seeds: [[24.9, 35.2]] },
+  { id: '_cyp', name: 'Cyprus', kind: 'land', seeds: [[33.2, 35.0]] },
 ];
 
 /** Anchors of the named coasts, where a fleet on that coast is drawn. */
 export const COAST_ANCHORS: Readonly<Record<string, LonLat>> = {
-  'spa/nc': [-5.2, 43.1],
-  'spa/sc': [-1.5, 37.9],
+  'spa/nc': [-6.0, 43.2],
+  'spa/sc': [-0.8, 39.2],
   'stp/nc': [35.5, 68.4],
-  'stp/sc': [28.6, 60.3],
+  'stp/sc': [29.6, 60.3],
   'bul/ec': [27.6, 43.1],
-  'bul/sc': [24.4, 41.3],
+  'bul/sc': [25.1, 41.15],
 };
 
-/** Label nudges where the anchor's label would sit on a unit or a neighbour's label (in board units). */
-export const LABEL_OFFSETS: Readonly<Record<string, readonly [number, number]>> = {};
-
-/** The board's extent in degrees. */
-export const BOUNDS = { west: -17, east: 46, north: 72.2, south: 30 } as const;
-
-/** Board units per degree; latitude is stretched so that mid-Europe keeps its proportions. */
-export const SCALE = { x: 12.5, y: 19 } as const;
-
-export const BOARD_WIDTH = (BOUNDS.east - BOUNDS.west) * SCALE.x;
-export const BOARD_HEIGHT = (BOUNDS.north - BOUNDS.south) * SCALE.y;
-
-export function project([lon, lat]: LonLat): [number, number] {
-  return [(lon - BOUNDS.west) * SCALE.x, (BOUNDS.north - lat) * SCALE.y];
-}
+/**
+ * Places the board must show (longitude, latitude): the frame is the smallest rectangle that holds
+ * them once projected: west of Ireland and Portugal, the North Cape, the Volga, the Caspian's
+ * shore, the Levant, Tunisia's south; the Sahara and the open Atlantic stay out, as on a
+ * Diplomacy board.
+ */
+export const FRAME_POINTS: readonly LonLat[] = [
+  [-12, 55],
+  [-10.5, 36],
+  [-2, 34],
+  [15, 33.3],
+  [35.5, 33.6],
+  [45.5, 40],
+  [45.5, 57],
+  [30, 71.2],
+  [8, 65],
+];
