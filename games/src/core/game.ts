@@ -164,6 +164,12 @@ export interface Game<S = unknown, P = unknown> {
    * draws are numbered in order.
    */
   chanceKey?(state: S): string;
+  /**
+   * A chance action as `viewer` may read it in a replay's log (null: a spectator), hiding what
+   * the viewer may not see then (`seat 1 rolls` for others, `seat 1 rolls 4` for seat 1).
+   * Views of games without it show chance actions as `chance`.
+   */
+  chanceText?(action: string, viewer: Seat | null): string;
   /** What the runtime plays for a seat that is silent, late or illegal: hold, check or fold. */
   defaultAction(state: S, seat: Seat): string;
 

@@ -127,6 +127,12 @@ describe("liar's dice", () => {
     expect(liarsDice.spectatorView(play(s, 'liar'))).toMatchObject({ revealed: ['seat 0: 3', 'seat 1: 5'], matching: 0 });
   });
 
+  it("writes a roll in a replay's log for its owner only", () => {
+    expect(liarsDice.chanceText?.('roll 1 4', 1)).toBe('seat 1 rolls 4');
+    expect(liarsDice.chanceText?.('roll 1 4', 0)).toBe('seat 1 rolls');
+    expect(liarsDice.chanceText?.('roll 1 4', null)).toBe('seat 1 rolls');
+  });
+
   it('refuses bad parameters and bad rolls with clear errors', () => {
     expect(liarsDice.descriptor.parseParams({ faces: 9 }).ok).toBe(false);
     expect(liarsDice.descriptor.parseParams({ players: 3 }).ok).toBe(false);

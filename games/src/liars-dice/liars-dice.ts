@@ -181,6 +181,11 @@ export const liarsDice: Game<LiarsDiceState, LiarsDiceParams> = {
   validateAction,
   applyAction,
   chanceOutcomes,
+  chanceText: (action, viewer) => {
+    const roll = ROLL.exec(action);
+    if (!roll) return 'chance';
+    return Number(roll[1]) === viewer ? `seat ${roll[1]} rolls ${roll[2]}` : `seat ${roll[1]} rolls`;
+  },
   // Calling is the safe default once a bid stands; the opening default is the lowest bid.
   defaultAction: (s) => (s.bids.length > 0 ? LIAR : `bid ${bidText(s, 0)}`),
   observation: (s, seat) => ({
