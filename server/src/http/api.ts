@@ -272,7 +272,7 @@ export function createApi(deps: ApiDeps) {
       const match = id.length <= 100 ? await store.getMatch(id) : null;
       if (!match) return fail(404, 'match/not-found', `no match ${id.slice(0, 100)}`);
       if (match.status === 'running') return fail(409, 'analysis/running', 'a match is analysed once it is over');
-      if (match.game !== 'diplomacy')
+      if (!deps.analyses.covers(match.game))
         return fail(400, 'analysis/unsupported', 'match analysis covers Diplomacy (cooperation and honesty)');
       try {
         return json(200, await deps.analyses.analysisOf(match));
