@@ -152,7 +152,11 @@ export function checkTournament(spec: ResolvedSpec, role: Role): LimitCheck {
   const param = lengthParamOf(spec.game);
   const length = param ? (spec.params as Record<string, unknown> | null)?.[param] : undefined;
   if (param && !(typeof length === 'number' && length <= limits.lastYear))
-    return refuse(400, 'limits/last-year', `a ${spec.game} tournament needs params.${param} at most ${limits.lastYear}`);
+    return refuse(
+      400,
+      'limits/last-year',
+      `a ${findGame(spec.game)?.descriptor.name ?? spec.game} tournament needs params.${param} at most ${limits.lastYear}`,
+    );
   return ok;
 }
 
