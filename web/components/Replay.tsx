@@ -312,13 +312,13 @@ function ReplayView({
         <div className="stack">
           <div className="row">
             <label className="row small">
-              Cards shown as seen by
+              {drawn === 'poker-table' ? 'Cards shown' : 'Shown'} as seen by
               <select
                 value={viewer ?? ''}
                 onChange={(e) => setViewer(e.target.value === '' ? null : Number(e.target.value))}
                 data-testid="viewer-select"
               >
-                <option value="">a spectator (public cards only)</option>
+                <option value="">a spectator (public information only)</option>
                 {names.map((n, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: seats are positions
                   <option key={i} value={i}>

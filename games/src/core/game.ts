@@ -58,15 +58,19 @@ export interface GameTraits {
  */
 export interface GameSupports<P = unknown> {
   /**
-   * The whole tree is small enough to enumerate (well under a million nodes): exact CFR, best
-   * response and exploitability apply. Needs two players, sequential moves and zero-sum returns.
+   * The whole tree is small enough to enumerate (well under a million nodes) at the default
+   * parameters: exact CFR, best response and exploitability apply (larger parameters meet the
+   * compiler's node cap, a clear error). Needs two players, sequential moves and zero-sum returns.
    */
   readonly exactTree?: boolean;
   /** Export formats beyond Parley's JSON record: `phh` (poker hand histories), `diplomacy` (saved games). */
   readonly exports?: readonly GameExportFormat[];
   /** The web view that draws a table of this game; `generic` shows the views and legal actions of any game. */
   readonly view?: GameView;
-  /** Seats negotiate in press phases: agents keep notes across decisions and clocks run per phase. */
+  /**
+   * Seats negotiate in press phases: agents keep notes across decisions and clocks run per phase.
+   * The commitment vocabulary of such a game is its `validateCommitment`.
+   */
   readonly press?: boolean;
   /** Names of the seats in order (Diplomacy's powers); otherwise seats are `Seat 0`, `Seat 1`, … */
   readonly seatNames?: readonly string[];
