@@ -1,9 +1,13 @@
 /**
  * A game that joins through its descriptor alone (Liar's Dice, which no server file names): two
  * people play it over the room, no frame leaks a die before the call, the stored match exports
- * only the formats the game declares and replays to its hash, and the exploitability API measures
- * a bot on its exact tree because the game declares one.
+ * only the formats the game declares and replays to its hash, a tournament rates bots at it (in
+ * payoff units: it declares no chip scale), and the exploitability API measures a bot on its exact
+ * tree because the game declares one.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join as joinPath } from 'node:path';
 import { liarsDice } from '@parley/games';
 import { describe, expect, it } from 'vitest';
 import { exploitability } from '../analyzer/exploitability';
@@ -13,10 +17,10 @@ import { replayRecord } from '../runtime/replay';
 import { FakeClock } from '../testing/fake-clock';
 import { useArena } from './testing/arena';
 import { autoPlay, join, until } from './testing/clients';
-import { fetchJson } from './testing/http';
+import { fetchJson, postJson } from './testing/http';
 import { assertNoLeaks } from './testing/leaks';
 
-const test = useArena({ clock: new FakeClock() });
+const test = useArena({ clock: new FakeClock(), dataDir: mkdtempSync(joinPath(tmpdir(), 'parley-new-game-')) });
 const GAME = liarsDice.descriptor.id;
 
 describe("a new game through every surface: Liar's Dice", () => {
@@ -57,6 +61,26 @@ describe("a new game through every surface: Liar's Dice", () => {
     const phh = await fetchJson(`${test.base}/api/matches/${matchId}/export?format=phh`);
     expect(phh.code).toBe('export/unsupported');
     for (const c of [...players, spectator]) await c.room.leave();
+  });
+
+  it('runs a tournament of bots to a stored leaderboard, with no poker scale', async () => {
+    const spec = {
+      name: 'dice',
+      game: GAME,
+      seed: 2,
+      participants: ['random', 'call'],
+      format: { type: 'round-robin', rounds: 20 },
+    };
+    const { id } = await postJson(`${test.base}/api/tournaments`, spec);
+    await until(
+      async () => (await fetchJson(`${test.base}/api/tournaments/${id}`)).status !== 'running',
+      60_000,
+      'the tournament',
+    );
+    const t = await fetchJson(`${test.base}/api/tournaments/${id}`);
+    expect(t).toMatchObject({ status: 'finished', name: 'dice' });
+    expect(t.ratings.map((r: { agentName: string }) => r.agentName).sort()).toEqual(['call', 'random']);
+    expect(JSON.stringify(t.report)).not.toContain('mbb');
   });
 
   it('measures a bot exactly, as the analyzer does on the compiled tree', async () => {
