@@ -108,6 +108,11 @@ export interface GameDescriptor<P = unknown> {
   readonly maxPlayers: number;
   readonly traits: GameTraits;
   readonly defaultParams: P;
+  /**
+   * The rules in a short paragraph, in the words of the game's actions, for people and for models
+   * (the generic LLM prompt gives it to games without a prompt of their own).
+   */
+  readonly rules?: string;
   /** What the game supports beyond the core interface (solvers, exports, its web view, press). */
   readonly supports?: GameSupports<P>;
   /**

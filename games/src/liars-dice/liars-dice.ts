@@ -164,6 +164,11 @@ const descriptor: GameDescriptor<LiarsDiceParams> = {
   name: "Liar's Dice",
   defaultParams: { players: 2, dice: 1, faces: 6 },
   parseParams: (raw) => parseWith(paramsSchema as z.ZodType<LiarsDiceParams>, raw),
+  rules:
+    "Each seat rolls its dice in secret. Seats take turns; seat 0 starts. A bid 'bid Q-F' claims that at least Q of all " +
+    'the dice show face F; the highest face is wild and counts as any face. Each bid must be higher than the last: a ' +
+    "larger quantity, or the same quantity of a larger face. Instead of bidding you may call 'liar' on the last bid: the " +
+    'dice are shown, and the bidder wins (+1, the caller -1) if enough dice match, else the caller wins.',
   traits: { dynamics: 'sequential', chance: 'explicit', information: 'imperfect', utility: 'zero-sum' },
   // 294,883 nodes for one die each: small enough for exact CFR and best response.
   supports: { exactTree: true, view: 'generic' },
