@@ -6,6 +6,7 @@ import { registerGame } from './core/registry';
 import { diplomacy } from './diplomacy';
 import { kuhn } from './kuhn';
 import { leduc } from './leduc';
+import { liarsDice } from './liars-dice';
 import { nlhe } from './nlhe';
 
 export * from './core';
@@ -13,6 +14,7 @@ export * as Diplomacy from './diplomacy';
 export { diplomacy } from './diplomacy';
 export { kuhn } from './kuhn';
 export { leduc } from './leduc';
+export { liarsDice } from './liars-dice';
 export * as Nlhe from './nlhe';
 export { nlhe } from './nlhe';
 
@@ -20,3 +22,4 @@ registerGame(kuhn);
 registerGame(leduc);
 registerGame(diplomacy);
 registerGame(nlhe);
+registerGame(liarsDice);

@@ -1,6 +1,6 @@
 'use client';
 
-import { listGames } from '@parley/games';
+import { findGame, listGames, supportsOf } from '@parley/games';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { seatLabel } from '../lib/format';
@@ -31,6 +31,12 @@ interface RegisteredAgent {
 }
 
 /** The operator's registry: the built-in bots, its LLM configurations and bot accounts. */
+/** Games with press run on phase clocks (press, orders) and unpaced; the others on a per-action clock. */
+function hasPress(gameId: string): boolean {
+  const game = findGame(gameId);
+  return game !== undefined && supportsOf(game).press;
+}
+
 function useRegistry(): RegisteredAgent[] {
   const [agents, setAgents] = useState<RegisteredAgent[]>([]);
   useEffect(() => {
@@ -87,7 +93,7 @@ export function CreateMatch() {
     setGame(id);
     setParamsText(DEFAULT_PARAMS[id] ?? '{}');
     setSeats(DEFAULT_SEATS[id] ?? []);
-    setPaceMs(id === 'diplomacy' ? '0' : '400');
+    setPaceMs(hasPress(id) ? '0' : '400');
   };
 
   const submit = async (e: FormEvent) => {
@@ -104,10 +110,9 @@ export function CreateMatch() {
       seats: shown.map((s) => s.trim()),
       spectatorDelayMs: secs(delaySec),
       paceMs: Math.round(Number(paceMs)),
-      clock:
-        game === 'diplomacy'
-          ? { pressMs: secs(pressSec), ordersMs: secs(ordersSec), retreatMs: secs(ordersSec), adjustMs: secs(ordersSec) }
-          : { actionMs: secs(actionSec), bankMs: secs(bankSec) },
+      clock: hasPress(game)
+        ? { pressMs: secs(pressSec), ordersMs: secs(ordersSec), retreatMs: secs(ordersSec), adjustMs: secs(ordersSec) }
+        : { actionMs: secs(actionSec), bankMs: secs(bankSec) },
     };
     if (seed.trim()) body.seed = Number(seed);
     if (rated) body.rated = true;
@@ -161,7 +166,7 @@ export function CreateMatch() {
       <label style={{ display: 'block' }}>
         Parameters (JSON)
         <textarea
-          rows={game === 'nlhe' ? 6 : 3}
+          rows={Math.min(8, Math.max(3, paramsText.split('\n').length))}
           value={paramsText}
           onChange={(e) => setParamsText(e.target.value)}
           name="params"
@@ -205,7 +210,7 @@ export function CreateMatch() {
       <details>
         <summary>Clocks and pacing</summary>
         <div className="form-grid" style={{ marginTop: '0.5rem' }}>
-          {game === 'diplomacy' ? (
+          {hasPress(game) ? (
             <>
               <label>
                 Negotiation (s)

@@ -2,12 +2,13 @@
 
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
-import { formatReturns, gameName, seatLabel, seatNames } from '../lib/format';
+import { formatReturns, gameName, gameView, seatLabel, seatNames } from '../lib/format';
 import { announceStatus } from '../lib/match-status';
 import { type HeldSeat, inviteLink, readSeats, saveSeats, takeFragmentSeat } from '../lib/seat-tokens';
 import type { MatchSummary } from '../lib/types';
 import { type ArenaEndpoint, useMatchRoom } from '../lib/use-room';
 import { LiveDiplomacy } from './diplomacy/LiveDiplomacy';
+import { LiveGeneric } from './GenericTable';
 import { LivePoker } from './poker/LivePoker';
 
 /**
@@ -155,10 +156,12 @@ function LiveRoom({
         <p className="muted">
           {connection === 'failed' ? 'Could not connect to the match.' : `Joining ${gameName(match.game)}…`}
         </p>
-      ) : match.game === 'diplomacy' ? (
+      ) : gameView(match.game) === 'diplomacy-map' ? (
         <LiveDiplomacy snap={snap} names={names} me={me} send={send} fillWindow />
-      ) : (
+      ) : gameView(match.game) === 'poker-table' ? (
         <LivePoker game={match.game} snap={snap} names={names} me={me} send={send} />
+      ) : (
+        <LiveGeneric game={match.game} snap={snap} names={names} me={me} send={send} />
       )}
       {notice && (
         <div

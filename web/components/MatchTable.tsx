@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { formatReturns, formatTime, gameName, seatLabel, seatPlayer, shortId } from '../lib/format';
+import { formatReturns, formatTime, gameName, namesSeats, seatLabel, seatPlayer, shortId } from '../lib/format';
 import type { MatchSummary } from '../lib/types';
 
 /** A table of matches: who played what, how it stands, and a link to watch or replay it. */
@@ -38,7 +38,7 @@ export function MatchTable({ matches, caption }: { matches: MatchSummary[]; capt
                   .map((s) => (
                     <span key={s.seat} title={seatLabel(m.game, s.seat)}>
                       {s.seat > 0 && ', '}
-                      {m.game === 'diplomacy' ? `${seatLabel(m.game, s.seat).slice(0, 3)}: ` : ''}
+                      {namesSeats(m.game) ? `${seatLabel(m.game, s.seat).slice(0, 3)}: ` : ''}
                       {s.agent.kind === 'human' ? <strong>{seatPlayer(s)}</strong> : s.agent.name}
                     </span>
                   ))}

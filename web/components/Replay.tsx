@@ -1,10 +1,10 @@
 'use client';
 
-import type { Diplomacy, Game } from '@parley/games';
+import { type Diplomacy, type Game, supportsOf } from '@parley/games';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { POWER_COLOUR } from '../lib/diplomacy/colours';
 import { modelFromState, POWERS, phaseCode, phaseName } from '../lib/diplomacy/model';
-import { POWER_NAMES, seatLabel, seatNames } from '../lib/format';
+import { gameView, POWER_NAMES, seatLabel, seatNames } from '../lib/format';
 import { redactChance, tableModel } from '../lib/poker';
 import { nextStop, prevStop, ReplayEngine, stopAtOrBefore } from '../lib/replay';
 import type { ActionRecord, MatchDetail, MessageRecord } from '../lib/types';
@@ -13,9 +13,14 @@ import { BranchButton } from './BranchButton';
 import { LineChart } from './charts/charts';
 import { DiplomacyBoard } from './diplomacy/DiplomacyBoard';
 import { OrderList, outcomeText, PowerTable } from './diplomacy/DiplomacyPanels';
+import { GenericTable } from './GenericTable';
 import { PressPanel } from './PressPanel';
 import { PokerTable } from './poker/PokerTable';
 import { SPEEDS, Timeline } from './Timeline';
+
+/** A chance action as the viewer may read it: the engine's own text, the poker table's deal redaction, or just `chance`. */
+const chanceLine = (rules: Game<unknown, unknown>, action: string, viewer: number | null): string =>
+  rules.chanceText?.(action, viewer) ?? (supportsOf(rules).view === 'poker-table' ? redactChance(action, viewer) : 'chance');
 
 /** Milliseconds per step at 1×. */
 const BASE_INTERVAL = { phase: 1600, action: 700 } as const;
@@ -75,7 +80,9 @@ function ReplayView({
   initialT: number | null;
   canBranch: boolean;
 }) {
-  const isDip = match.game === 'diplomacy';
+  const drawn = gameView(match.game);
+  // Simultaneous games step a phase at a time (their turn key changes), the others an action.
+  const phased = engine.game.turnKey !== undefined;
   const names = useMemo(() => seatNames(match), [match]);
   const max = engine.length;
   const [t, setT] = useState(() => Math.max(0, Math.min(initialT ?? 0, max)));
@@ -120,13 +127,13 @@ function ReplayView({
       let next: number;
       if (fine) next = Math.max(0, Math.min(engine.last, now + direction));
       else if (direction > 0) {
-        if (isDip) engine.ensurePhaseAfter(now);
-        next = nextStop(isDip ? engine.stops(false) : stops, now);
-      } else next = prevStop(isDip ? engine.stops(false) : stops, now);
+        if (phased) engine.ensurePhaseAfter(now);
+        next = nextStop(phased ? engine.stops(false) : stops, now);
+      } else next = prevStop(phased ? engine.stops(false) : stops, now);
       setT(next);
       return next;
     },
-    [engine, stops, isDip],
+    [engine, stops, phased],
   );
 
   // Playback.
@@ -136,9 +143,9 @@ function ReplayView({
       setPlaying(false);
       return;
     }
-    const id = setTimeout(() => step(1, false), BASE_INTERVAL[isDip ? 'phase' : 'action'] / speed);
+    const id = setTimeout(() => step(1, false), BASE_INTERVAL[phased ? 'phase' : 'action'] / speed);
     return () => clearTimeout(id);
-  }, [playing, t, speed, step, engine, isDip]);
+  }, [playing, t, speed, step, engine, phased]);
 
   // Keyboard shortcuts.
   useEffect(() => {
@@ -212,7 +219,7 @@ function ReplayView({
   const branch = branchTurn && <BranchButton matchId={match.id} turn={branchTurn} />;
   const progressText = complete ? null : `preparing ${Math.round((100 * progress) / (max + 1))}%`;
 
-  if (isDip) {
+  if (drawn === 'diplomacy-map') {
     const s = state as Diplomacy.DiplomacyState;
     const model = modelFromState(s);
     const label = `${phaseName(s.phase)}${t === engine.last && s.outcome ? ' (final)' : ''}`;
@@ -282,7 +289,7 @@ function ReplayView({
     t === 0
       ? 'Start'
       : `${last?.actor === 'chance' ? 'Deal' : `${names[last?.actor as number] ?? ''}`}: ${
-          last?.actor === 'chance' ? redactChance(last.action, viewer) : last?.action
+          last?.actor === 'chance' ? chanceLine(game, last.action, viewer) : last?.action
         }`;
   return (
     <div className="stack">
@@ -305,13 +312,13 @@ function ReplayView({
         <div className="stack">
           <div className="row">
             <label className="row small">
-              Cards shown as seen by
+              {drawn === 'poker-table' ? 'Cards shown' : 'Shown'} as seen by
               <select
                 value={viewer ?? ''}
                 onChange={(e) => setViewer(e.target.value === '' ? null : Number(e.target.value))}
                 data-testid="viewer-select"
               >
-                <option value="">a spectator (public cards only)</option>
+                <option value="">a spectator (public information only)</option>
                 {names.map((n, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: seats are positions
                   <option key={i} value={i}>
@@ -321,7 +328,11 @@ function ReplayView({
               </select>
             </label>
           </div>
-          {table && <PokerTable table={table} me={viewer} />}
+          {drawn === 'poker-table' ? (
+            table && <PokerTable table={table} me={viewer} />
+          ) : (
+            <GenericTable game={match.game} view={view} names={names} me={viewer} toAct={toAct} />
+          )}
         </div>
         <div className="match-side">
           {branch}
@@ -372,7 +383,7 @@ function ReplayActionLog({
       <ol className="log-list scroll-list" ref={listRef} start={from + 1}>
         {engine.actions.slice(from, to).map((a, k) => {
           const i = from + k;
-          const text = a.actor === 'chance' ? redactChance(a.action, viewer) : a.action;
+          const text = a.actor === 'chance' ? chanceLine(engine.game, a.action, viewer) : a.action;
           const cls = i === t - 1 ? 'current' : i >= t ? 'future' : undefined;
           return (
             <li key={a.seq} className={cls} data-i={i}>

@@ -1,22 +1,29 @@
 /** Small formatting helpers shared by pages and components. */
-import { Diplomacy } from '@parley/games';
+import { Diplomacy, findGame, type GameView, supportsOf } from '@parley/games';
 import type { MatchSummary } from './types';
 
 export const POWER_NAMES = Diplomacy.STANDARD_MAP.powers.map((p) => p[0]!.toUpperCase() + p.slice(1));
 
-export const GAME_NAMES: Record<string, string> = {
-  diplomacy: 'Diplomacy',
-  nlhe: "No-Limit Hold'em",
-  leduc: "Leduc Hold'em",
-  kuhn: 'Kuhn poker',
-};
+/** The game's own name, as its descriptor gives it; the id for a game this build does not know. */
+export const gameName = (id: string) => findGame(id)?.descriptor.name ?? id;
 
-export const gameName = (id: string) => GAME_NAMES[id] ?? id;
-
-/** `France`, or `Seat 2` in games without named seats. */
+/** `France` in games that name their seats (the descriptor's `seatNames`), else `Seat 2`. */
 export function seatLabel(game: string, seat: number): string {
-  return game === 'diplomacy' ? (POWER_NAMES[seat] ?? `Seat ${seat}`) : `Seat ${seat}`;
+  const g = findGame(game);
+  return (g && supportsOf(g).seatNames?.[seat]) ?? `Seat ${seat}`;
 }
+
+/** The view that draws the game, as its descriptor declares; the generic table for a game this build does not know. */
+export function gameView(game: string): GameView {
+  const g = findGame(game);
+  return g ? supportsOf(g).view : 'generic';
+}
+
+/** True when the game names its seats, so tables may show the name beside the agent. */
+export const namesSeats = (game: string): boolean => {
+  const g = findGame(game);
+  return g !== undefined && supportsOf(g).seatNames !== undefined;
+};
 
 /** Names of the agents in seat order. */
 /**
@@ -66,9 +73,10 @@ export function formatFixed(x: number | null | undefined, digits = 1): string {
   return x.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
-export function formatReturns(game: string, returns: number[] | null): string {
+/** Chip counts and wins as whole numbers, shares of a draw (Diplomacy) to three places. */
+export function formatReturns(_game: string, returns: number[] | null): string {
   if (!returns) return '–';
-  return returns.map((r) => (game === 'diplomacy' ? formatNumber(r, 3) : formatNumber(r, 0))).join(' / ');
+  return returns.map((r) => formatNumber(r, Number.isInteger(r) ? 0 : 3)).join(' / ');
 }
 
 export function formatUsd(x: number): string {

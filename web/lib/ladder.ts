@@ -1,3 +1,5 @@
+import { listGames } from '@parley/games';
+
 /** The living ladder as GET /api/ladder answers (server/src/ratings/ladder.ts). */
 export interface LadderRating {
   game: string;
@@ -25,12 +27,13 @@ export const LADDER_KINDS = [
   { value: 'person', label: 'People' },
 ] as const;
 
-export const LADDER_GAMES = ['', 'diplomacy', 'nlhe', 'kuhn', 'leduc'] as const;
+/** Every registered game, and '' for all of them. */
+export const LADDER_GAMES: readonly string[] = ['', ...listGames().map((g) => g.descriptor.id)];
 
 /** The API query for a ladder filter; only known values pass, so a page cannot be made to ask anything else. */
 export function ladderQuery(filter: { game?: string; kind?: string; pool?: string; name?: string }): string {
   const q = new URLSearchParams();
-  if (filter.game && (LADDER_GAMES as readonly string[]).includes(filter.game)) q.set('game', filter.game);
+  if (filter.game && LADDER_GAMES.includes(filter.game)) q.set('game', filter.game);
   if (filter.kind && LADDER_KINDS.some((k) => k.value === filter.kind)) q.set('kind', filter.kind);
   if (filter.pool === 'vs-people') q.set('pool', 'vs-people');
   if (filter.name) q.set('name', filter.name);

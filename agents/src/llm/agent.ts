@@ -10,6 +10,7 @@
  * most one consolidation, then an optional reflection), each call within the same deadline;
  * every call that changed the memory carries a copy of it on the record.
  */
+import { findGame, supportsOf } from '@parley/games';
 import type { Agent, Decision, DecisionInput, ModelCall, PressInput, PressMessage } from '../agent';
 import { type Clock, systemClock } from '../clock';
 import type { LlmConfig } from './config';
@@ -55,7 +56,9 @@ export function llmAgent(
 ): LlmAgent {
   const prompt = promptFor(gameId);
   const memory = emptyMemory();
-  const keepsMemory = gameId === 'diplomacy';
+  // Games with press phases are long and negotiated: notes and the trust ledger carry across decisions.
+  const game = findGame(gameId);
+  const keepsMemory = game !== undefined && supportsOf(game).press;
   const ledger = new LedgerKeeper();
   let reflectedOn: string | null = null;
   const system = (base: string) =>

@@ -51,6 +51,55 @@ export interface GameTraits {
   readonly utility: 'zero-sum' | 'constant-sum' | 'general-sum';
 }
 
+/**
+ * What a game offers beyond the core interface. The server and the web ask these, never the
+ * game's id, so a new game joins every surface by declaring them (see the README's recipe).
+ * Every field may be left out; `supportsOf` fills in the plain defaults.
+ */
+export interface GameSupports<P = unknown> {
+  /**
+   * The whole tree is small enough to enumerate (well under a million nodes) at the default
+   * parameters: exact CFR, best response and exploitability apply (larger parameters meet the
+   * compiler's node cap, a clear error). Needs two players, sequential moves and zero-sum returns.
+   */
+  readonly exactTree?: boolean;
+  /** Export formats beyond Parley's JSON record: `phh` (poker hand histories), `diplomacy` (saved games). */
+  readonly exports?: readonly GameExportFormat[];
+  /** The web view that draws a table of this game; `generic` shows the views and legal actions of any game. */
+  readonly view?: GameView;
+  /**
+   * Seats negotiate in press phases: agents keep notes across decisions and clocks run per phase.
+   * The commitment vocabulary of such a game is its `validateCommitment`.
+   */
+  readonly press?: boolean;
+  /** Names of the seats in order (Diplomacy's powers); otherwise seats are `Seat 0`, `Seat 1`, … */
+  readonly seatNames?: readonly string[];
+  /**
+   * The parameter that ends a game which could otherwise run for ever (Diplomacy's `lastYear`);
+   * callers below the operator get their cap on it.
+   */
+  readonly lengthParam?: string;
+  /** Chips per big blind and hands per match, for games rated in milli-big-blinds; null when the parameters have no fixed scale. */
+  chipScale?(params: P): ChipScale | null;
+}
+
+export type GameExportFormat = 'phh' | 'diplomacy';
+export type GameView = 'diplomacy-map' | 'poker-table' | 'generic';
+
+export interface ChipScale {
+  readonly bigBlind: number;
+  readonly handsPerMatch: number;
+}
+
+/** A game's declared supports, with every field the game left out at its default. */
+export function supportsOf<P>(
+  game: Game<any, P>,
+): Required<Omit<GameSupports<P>, 'chipScale' | 'seatNames' | 'lengthParam'>> &
+  Pick<GameSupports<P>, 'chipScale' | 'seatNames' | 'lengthParam'> {
+  const s = game.descriptor.supports ?? {};
+  return { exactTree: false, exports: [], view: 'generic', press: false, ...s };
+}
+
 export interface GameDescriptor<P = unknown> {
   /** Registry id, e.g. `kuhn`, `leduc`, `nlhe`, `diplomacy`. */
   readonly id: string;
@@ -59,6 +108,13 @@ export interface GameDescriptor<P = unknown> {
   readonly maxPlayers: number;
   readonly traits: GameTraits;
   readonly defaultParams: P;
+  /**
+   * The rules in a short paragraph, in the words of the game's actions, for people and for models
+   * (the generic LLM prompt gives it to games without a prompt of their own).
+   */
+  readonly rules?: string;
+  /** What the game supports beyond the core interface (solvers, exports, its web view, press). */
+  readonly supports?: GameSupports<P>;
   /**
    * Checks and completes raw parameters (from a CLI flag, a file, a request) against defaults.
    * Returns the parameters or an error value; never throws.
@@ -117,6 +173,12 @@ export interface Game<S = unknown, P = unknown> {
    * draws are numbered in order.
    */
   chanceKey?(state: S): string;
+  /**
+   * A chance action as `viewer` may read it in a replay's log (null: a spectator), hiding what
+   * the viewer may not see then (`seat 1 rolls` for others, `seat 1 rolls 4` for seat 1).
+   * Views of games without it show chance actions as `chance`.
+   */
+  chanceText?(action: string, viewer: Seat | null): string;
   /** What the runtime plays for a seat that is silent, late or illegal: hold, check or fold. */
   defaultAction(state: S, seat: Seat): string;
 
@@ -156,6 +218,24 @@ export interface Standing {
   readonly winner: Seat | null;
   /** Centres on the board (34 in standard Diplomacy). */
   readonly totalCentres: number;
+}
+
+/** `actingSeats` of a sequential game: the seat to move, or none at chance and terminal nodes. */
+export function seatToMove<S>(currentPlayer: (state: S) => CurrentPlayer): (state: S) => Seat[] {
+  return (state) => {
+    const current = currentPlayer(state);
+    return typeof current === 'number' ? [current] : [];
+  };
+}
+
+/** The generic half of a sequential game's `validateAction`: null when `actor` moves now, else why not. */
+export function turnError(current: CurrentPlayer, actor: Actor): ActionError | null {
+  if (current === 'terminal') return actionError('action/game-over', 'the game is over');
+  if (actor === current || (current === 'simultaneous' && actor !== 'chance')) return null;
+  return actionError(
+    'action/not-your-turn',
+    `it is ${current === 'chance' ? 'chance' : `seat ${current}`}'s turn, not ${actor === 'chance' ? 'chance' : `seat ${actor}`}'s`,
+  );
 }
 
 /** The order of legal actions: numeric-aware, so `raise 50` sorts before `raise 300`. */

@@ -330,6 +330,13 @@ export const diplomacy: Game<DiplomacyState, DiplomacyParams> = {
     minPlayers: 7,
     maxPlayers: 7,
     traits: { dynamics: 'simultaneous', chance: 'none', information: 'imperfect', utility: 'general-sum' },
+    supports: {
+      exports: ['diplomacy'],
+      view: 'diplomacy-map',
+      press: true,
+      seatNames: POWERS.map((p) => p[0]?.toUpperCase() + p.slice(1)),
+      lengthParam: 'lastYear',
+    },
     defaultParams: { lastYear: null },
     parseParams: (raw) => parseWith(paramsSchema as z.ZodType<DiplomacyParams>, raw),
     numPlayers: () => POWERS.length,

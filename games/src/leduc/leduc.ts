@@ -189,6 +189,8 @@ export const leduc: Game<LeducState, LeducParams> = {
     minPlayers: 2,
     maxPlayers: 2,
     traits: { dynamics: 'sequential', chance: 'explicit', information: 'imperfect', utility: 'zero-sum' },
+    // The ante is the unit of the ratings' milli-big-blinds.
+    supports: { exactTree: true, view: 'poker-table', chipScale: () => ({ bigBlind: 1, handsPerMatch: 1 }) },
     defaultParams: { players: 2 },
     parseParams: (raw) => parseWith(paramsSchema as z.ZodType<LeducParams>, raw),
     numPlayers: () => 2,

@@ -9,7 +9,7 @@ import { parseWith } from '../core/params';
 import type { Rng } from '../core/rng';
 import { applyHandAction, type HandAction, type HandError, handActor, nthUndealt, undealtCards, undealtCount } from './engine';
 import { actingSeat, dealText, legalActionsOf, legalMoves, type PlayerMove, resolveAction, textOfMove } from './match/actions';
-import { DEFAULT_PARAMS, type NlheParams, paramsSchema } from './match/params';
+import { chipScale, DEFAULT_PARAMS, type NlheParams, paramsSchema } from './match/params';
 import { afterHand, type NlheState, newMatch } from './match/session';
 import { infoStateKey, observation, privateValues, spectatorView } from './match/views';
 
@@ -121,6 +121,7 @@ export const nlhe: Game<NlheState, NlheParams> = {
     minPlayers: 2,
     maxPlayers: 9,
     traits: { dynamics: 'sequential', chance: 'explicit', information: 'imperfect', utility: 'zero-sum' },
+    supports: { exports: ['phh'], view: 'poker-table', chipScale },
     defaultParams: DEFAULT_PARAMS,
     parseParams: (raw) => parseWith(paramsSchema as z.ZodType<NlheParams>, raw),
     numPlayers: (params) => params.players,

@@ -74,6 +74,9 @@ import { askForAction } from '../runtime/ask-agent';
 import { type Clock, systemClock } from '../runtime/clock';
 import { RunningStats } from '../runtime/stats';
 
+/** The game LBR plays: it reasons about No-Limit Hold'em hands and ranges. */
+export const LBR_GAME = nlhe.descriptor.id;
+
 type State = Nlhe.NlheState;
 
 export interface LbrOptions {

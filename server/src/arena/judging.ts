@@ -66,6 +66,11 @@ export class DiplomacyAnalyses {
     private readonly registry: AgentRegistry,
   ) {}
 
+  /** The analyzer reads Diplomacy's orders and press: the one place that says which game it covers. */
+  covers(gameId: string): boolean {
+    return gameId === KIND;
+  }
+
   /** The match's analysis (judged when a judge ran), computed and kept on first read. */
   async analysisOf(match: MatchWithEvents): Promise<DiplomacyAnalysis> {
     const rows = await this.results.analyses({ matchId: match.id, kind: KIND });
@@ -113,7 +118,7 @@ export class DiplomacyAnalyses {
     const match = matchId.length <= 100 ? await this.store.getMatch(matchId) : null;
     if (!match) throw new JudgeRefused(404, 'match/not-found', `no match ${matchId.slice(0, 100)}`);
     if (match.status !== 'finished') throw new JudgeRefused(409, 'judge/not-finished', 'a match is judged once it is over');
-    if (match.game !== 'diplomacy') throw new JudgeRefused(400, 'judge/unsupported', 'the judge reads Diplomacy press');
+    if (!this.covers(match.game)) throw new JudgeRefused(400, 'judge/unsupported', 'the judge reads Diplomacy press');
     const { judge: id, deadlineMs } = parsed.data;
     const entry = this.registry.get(id);
     if (!entry?.judge)

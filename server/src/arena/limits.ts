@@ -4,6 +4,7 @@
  * tournaments in flight per account and overall, matches per tournament, game parameters and
  * clocks. The excess is refused with a clear message (429 for "too many", 400 for "too big").
  */
+import { findGame, supportsOf } from '@parley/games';
 import type { Principal, Role } from '../auth/principal';
 import { binomial } from '../tournament/schedule';
 import type { ResolvedSpec } from '../tournament/spec';
@@ -95,21 +96,32 @@ export function checkMatchSettings(settings: MatchSettings, role: Role): LimitCh
     if (ms > limits.clockMs) return refuse(400, 'limits/clock', `clock.${field} may be at most ${limits.clockMs} ms`);
   if (settings.spectatorDelayMs > limits.clockMs)
     return refuse(400, 'limits/clock', `spectatorDelayMs may be at most ${limits.clockMs} ms`);
-  const params = (settings.params ?? {}) as { lastYear?: unknown };
-  if (settings.game === 'diplomacy' && typeof params.lastYear === 'number' && params.lastYear > limits.lastYear)
-    return refuse(400, 'limits/last-year', `lastYear may be at most ${limits.lastYear}`);
+  const param = lengthParamOf(settings.game);
+  const length = param ? (settings.params as Record<string, unknown> | null)?.[param] : undefined;
+  if (param && typeof length === 'number' && length > limits.lastYear)
+    return refuse(400, 'limits/last-year', `${param} may be at most ${limits.lastYear}`);
   return ok;
 }
 
 /**
- * Diplomacy without a lastYear could run for ever; callers below the operator get their cap as
- * the game's end. Returns the settings to store.
+ * The parameter that bounds a game which could otherwise run for ever, as its descriptor declares
+ * (Diplomacy's `lastYear`); the role caps above are in its units, and only Diplomacy declares one.
+ */
+function lengthParamOf(gameId: string): string | undefined {
+  const game = findGame(gameId);
+  return game ? supportsOf(game).lengthParam : undefined;
+}
+
+/**
+ * A game without its length parameter (Diplomacy without a lastYear) could run for ever; callers
+ * below the operator get their cap as the game's end. Returns the settings to store.
  */
 export function boundedSettings(settings: MatchSettings, role: Role): MatchSettings {
-  if (settings.game !== 'diplomacy' || role === 'operator') return settings;
+  const param = lengthParamOf(settings.game);
+  if (!param || role === 'operator') return settings;
   const params = (settings.params ?? {}) as Record<string, unknown>;
-  if (typeof params.lastYear === 'number') return settings;
-  return { ...settings, params: { ...params, lastYear: ROLE_LIMITS[role].lastYear } };
+  if (typeof params[param] === 'number') return settings;
+  return { ...settings, params: { ...params, [param]: ROLE_LIMITS[role].lastYear } };
 }
 
 /** How many matches a resolved tournament schedules, counted without building the schedule. */
@@ -137,9 +149,14 @@ export function checkTournament(spec: ResolvedSpec, role: Role): LimitCheck {
       `${count} matches exceed the ${limits.matchesPerTournament} a ${role}'s tournament may play`,
     );
   if (spec.deadlineMs > limits.clockMs) return refuse(400, 'limits/clock', `deadlineMs may be at most ${limits.clockMs} ms`);
-  const params = (spec.params ?? {}) as { lastYear?: unknown };
-  if (spec.game === 'diplomacy' && !(typeof params.lastYear === 'number' && params.lastYear <= limits.lastYear))
-    return refuse(400, 'limits/last-year', `a Diplomacy tournament needs params.lastYear at most ${limits.lastYear}`);
+  const param = lengthParamOf(spec.game);
+  const length = param ? (spec.params as Record<string, unknown> | null)?.[param] : undefined;
+  if (param && !(typeof length === 'number' && length <= limits.lastYear))
+    return refuse(
+      400,
+      'limits/last-year',
+      `a ${findGame(spec.game)?.descriptor.name ?? spec.game} tournament needs params.${param} at most ${limits.lastYear}`,
+    );
   return ok;
 }
 

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { createEndpoint, createRouter, matchMaker } from '@colyseus/core';
-import { getGame } from '@parley/games';
+import { findGame, getGame, listGames, supportsOf } from '@parley/games';
 import { z } from 'zod';
 import type { AgentRegistry } from '../agents-registry/registry';
 import { agentPolicy } from '../analyzer/agent-policy';
@@ -23,7 +23,7 @@ import { ladderAsOf } from '../ratings/inactivity';
 import { actLatency } from '../rooms/act-latency';
 import { verifyRecord } from '../runtime/fairness';
 import { StoreError } from '../store/checks';
-import { exportMatch, exportRecord } from '../store/export';
+import { exportFormatsOf, exportMatch, exportRecord } from '../store/export';
 import { importSavedGame, saveImported } from '../store/import-diplomacy';
 import type { ResultsStore } from '../store/results';
 import type { MatchStatus } from '../store/types';
@@ -71,7 +71,20 @@ const ladderQuery = z.object({
   pool: z.enum(['all', 'vs-people']).default('all'),
   name: z.string().max(500).optional(),
 });
-const exploitabilityQuery = z.object({ game: z.enum(['kuhn', 'leduc']) });
+/** Exact exploitability is for games whose descriptor declares an enumerable tree. */
+const exploitabilityQuery = z.object({
+  game: z
+    .string()
+    .max(40)
+    .refine((id) => {
+      const game = findGame(id);
+      return game !== undefined && supportsOf(game).exactTree;
+    }),
+});
+const exactGames = () =>
+  listGames()
+    .filter((g) => supportsOf(g).exactTree)
+    .map((g) => g.descriptor.id);
 const MEDIA: Record<string, string> = {
   json: 'application/json',
   csv: 'text/csv',
@@ -135,16 +148,11 @@ export function createApi(deps: ApiDeps) {
       const match = id.length <= 100 ? await store.getMatch(id) : null;
       if (!match) return fail(404, 'match/not-found', `no match ${id.slice(0, 100)}`);
       if (match.status === 'running') return fail(409, 'export/running', 'a match can be exported once it is over');
-      const wrongGame =
-        (q.data.format === 'phh' && match.game !== 'nlhe') || (q.data.format === 'diplomacy' && match.game !== 'diplomacy');
-      if (wrongGame)
-        return fail(
-          400,
-          'export/unsupported',
-          `${q.data.format} export is for ${q.data.format === 'phh' ? 'nlhe' : 'diplomacy'} matches`,
-        );
+      const format = q.data.format === 'json' ? 'parley' : q.data.format;
+      if (!exportFormatsOf(match.game).includes(format))
+        return fail(400, 'export/unsupported', `${match.game} matches do not export as ${q.data.format}`);
       try {
-        const file = exportMatch(match, q.data.format === 'json' ? 'parley' : q.data.format);
+        const file = exportMatch(match, format);
         return new Response(file.text, {
           status: 200,
           headers: { 'content-type': file.mediaType, 'content-disposition': `attachment; filename="${file.filename}"` },
@@ -266,7 +274,7 @@ export function createApi(deps: ApiDeps) {
       const match = id.length <= 100 ? await store.getMatch(id) : null;
       if (!match) return fail(404, 'match/not-found', `no match ${id.slice(0, 100)}`);
       if (match.status === 'running') return fail(409, 'analysis/running', 'a match is analysed once it is over');
-      if (match.game !== 'diplomacy')
+      if (!deps.analyses.covers(match.game))
         return fail(400, 'analysis/unsupported', 'match analysis covers Diplomacy (cooperation and honesty)');
       try {
         return json(200, await deps.analyses.analysisOf(match));
@@ -313,7 +321,7 @@ export function createApi(deps: ApiDeps) {
 
     agentExploitability: createEndpoint('/api/agents/:name/exploitability', { method: 'GET' }, async (ctx) => {
       const q = exploitabilityQuery.safeParse(ctx.query ?? {});
-      if (!q.success) return fail(400, 'query/invalid', 'game must be kuhn or leduc');
+      if (!q.success) return fail(400, 'query/invalid', `game must be one with an exact tree: ${exactGames().join(', ')}`);
       const name = safeDecode(String(ctx.params.name ?? ''));
       const entry = registry.get(name);
       // Measuring asks the agent 100,000 questions: built-in bots only (models cost money, webhooks time).

@@ -11,7 +11,7 @@
  * see zobrist-diplomacy.ts; `influence`: the provinces a power last occupied, plus the centres
  * it owns). Results are labelled as the package labels them (diplomacy-result-labels.ts).
  */
-import { Diplomacy, findGame, type Game } from '@parley/games';
+import { Diplomacy, findGame, type Game, supportsOf } from '@parley/games';
 import type { ActionRecord, MessageRecord } from '../runtime/record';
 import { StoreError } from './checks';
 import { packageResults } from './diplomacy-result-labels';
@@ -191,7 +191,7 @@ function ordersOf(orders: readonly Diplomacy.SubmittedOrder[]): ByPower<string[]
 /** The saved game of a stored Diplomacy match, finished or still running. */
 export function exportDiplomacy(match: MatchWithEvents): SavedGame {
   const game = findGame(match.game) as Game<Diplomacy.DiplomacyState, Diplomacy.DiplomacyParams> | undefined;
-  if (match.game !== 'diplomacy' || !game)
+  if (!game || !supportsOf(game).exports.includes('diplomacy'))
     throw new StoreError('export/unsupported', `${match.game} has no Diplomacy saved-game export`);
   const parsed = game.descriptor.parseParams(match.params);
   if (!parsed.ok) throw new StoreError('export/malformed', `bad params: ${parsed.error.message}`);

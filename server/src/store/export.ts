@@ -2,9 +2,11 @@
  * Exports of a stored match: Parley's JSON match record of a finished match (rebuilt from the
  * events and proved by replaying it through the engine), No-Limit Hold'em hand histories (PHH)
  * and the Diplomacy saved-game JSON of the Python `diplomacy` package. `exportMatch` picks by
- * format name, for the HTTP API and the CLI. Failures are `StoreError`s with `export/…` codes.
+ * format name, for the HTTP API and the CLI, and is the one place that decides which formats a
+ * game has: the Parley record always, the others as the game's descriptor declares
+ * (`supports.exports`). Failures are `StoreError`s with `export/…` codes.
  */
-import { findGame, type Game, Nlhe } from '@parley/games';
+import { findGame, type Game, type GameExportFormat, Nlhe, supportsOf } from '@parley/games';
 import type { MatchRecord } from '../runtime/record';
 import { replayRecord } from '../runtime/replay';
 import { StoreError } from './checks';
@@ -32,7 +34,8 @@ export function exportRecord(match: MatchWithEvents): MatchRecord {
  */
 export function exportPhh(match: MatchWithEvents): string {
   const game = findGame(match.game) as Game<Nlhe.NlheState, Nlhe.NlheParams> | undefined;
-  if (match.game !== 'nlhe' || !game) throw new StoreError('export/unsupported', `${match.game} has no PHH export`);
+  if (!game || !exportFormatsOf(match.game).includes('phh'))
+    throw new StoreError('export/unsupported', `${match.game} has no PHH export`);
   const parsed = game.descriptor.parseParams(match.params);
   if (!parsed.ok) throw new StoreError('export/malformed', `bad params: ${parsed.error.message}`);
   let state = game.newInitialState(parsed.params);
@@ -44,7 +47,13 @@ export function exportPhh(match: MatchWithEvents): string {
   return Nlhe.matchToPhhs(state);
 }
 
-export type ExportFormat = 'parley' | 'phh' | 'diplomacy';
+export type ExportFormat = 'parley' | GameExportFormat;
+
+/** The formats a game's matches export to: Parley's record, then what the game declares; [] for an unknown game. */
+export function exportFormatsOf(gameId: string): ExportFormat[] {
+  const game = findGame(gameId);
+  return game ? ['parley', ...supportsOf(game).exports] : [];
+}
 
 export interface ExportedFile {
   filename: string;
@@ -54,6 +63,8 @@ export interface ExportedFile {
 
 export function exportMatch(match: MatchWithEvents, format: ExportFormat): ExportedFile {
   const base = match.id.replace(/[^A-Za-z0-9._-]/g, '_');
+  if (!exportFormatsOf(match.game).includes(format))
+    throw new StoreError('export/unsupported', `${match.game} matches do not export as ${format}`);
   switch (format) {
     case 'parley':
       return {

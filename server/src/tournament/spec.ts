@@ -254,7 +254,7 @@ export function resolveSpec(raw: unknown, source = 'tournament'): ResolvedSpec {
   const anchor = file.ratings.bradleyTerry?.anchor;
   if (anchor && 'participant' in anchor && !seen.has(anchor.participant))
     fail('ratings.bradleyTerry.anchor.participant', `no participant is named '${anchor.participant}'`);
-  const poker = file.ratings.poker ?? pokerScale(file.game, params.params);
+  const poker = file.ratings.poker ?? game.descriptor.supports?.chipScale?.(params.params) ?? null;
   if (file.ratings.primary === 'mbb' && !poker) fail('ratings.primary', `mbb needs ratings.poker (bigBlind) for ${file.game}`);
 
   const scored = game.standing !== undefined;
@@ -262,18 +262,6 @@ export function resolveSpec(raw: unknown, source = 'tournament'): ResolvedSpec {
   const scoring = scored ? (file.scoring ?? DEFAULT_SCORING) : null;
 
   return { ...file, format, params: params.params, seats, participants, ratings: { ...file.ratings, poker }, scoring };
-}
-
-/** Chips per big blind and hands per match for the poker games Parley knows. */
-function pokerScale(gameId: string, params: unknown): PokerScale | null {
-  const p = (params ?? {}) as Record<string, unknown>;
-  if (gameId === 'kuhn' || gameId === 'leduc') return { bigBlind: 1, handsPerMatch: 1 }; // the ante is the unit
-  // nlhe: blinds [small, big]; a `hand` is one hand, a `cash` game `hands` hands at fixed blinds.
-  // A sit-and-go has rising blinds and no fixed hand count, so it is rated by rank instead.
-  const bigBlind = Array.isArray(p.blinds) && typeof p.blinds[1] === 'number' ? p.blinds[1] : null;
-  if (gameId === 'nlhe' && bigBlind && (p.format === 'hand' || p.format === 'cash'))
-    return { bigBlind, handsPerMatch: p.format === 'cash' && typeof p.hands === 'number' ? p.hands : 1 };
-  return null;
 }
 
 /** The agent's overrides and the seat's clocks (CLOCK_KEYS) of one setting. */

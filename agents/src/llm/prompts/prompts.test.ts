@@ -1,4 +1,4 @@
-import { createRng, kuhn, leduc } from '@parley/games';
+import { createRng, kuhn, leduc, liarsDice } from '@parley/games';
 import { describe, expect, it } from 'vitest';
 import type { DecisionInput } from '../../agent';
 import { emptyMemory } from '../memory/memory';
@@ -80,5 +80,20 @@ describe('game prompts', () => {
     expect(p.system(i)).toContain('You are playing some-new-game as seat 0');
     expect(p.parse('{"actions": ["left", "right"]}', i)).toEqual({ ok: true, value: { value: ['left', 'right'] } });
     expect(p.parse('I go right', i)).toEqual({ ok: true, value: { value: 'right' } });
+    expect(p.system(i)).not.toContain('Rules:');
+  });
+
+  it("a game with no prompt of its own but a rules paragraph (Liar's Dice) gets its rules in the generic prompt", () => {
+    const p = promptFor(liarsDice.descriptor.id);
+    const s = liarsDice.applyAction(
+      liarsDice.applyAction(liarsDice.newInitialState(liarsDice.descriptor.defaultParams), 'chance', 'roll 0 3'),
+      'chance',
+      'roll 1 5',
+    );
+    const i = input('liars-dice', liarsDice.observation(s, 0), liarsDice.legalActions(s, 0) as string[]);
+    expect(p.system(i)).toContain(`Rules: ${liarsDice.descriptor.rules}`);
+    expect(p.system(i)).toContain("You are playing Liar's Dice as seat 0");
+    expect(p.user(i, memory)).toContain('"hand":"seat 0: 3"');
+    expect(p.parse('I bid two threes: bid 2-3', i)).toEqual({ ok: true, value: { value: 'bid 2-3' } });
   });
 });

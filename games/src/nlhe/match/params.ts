@@ -96,3 +96,12 @@ export function levelFor(params: NlheParams, handNumber: number): BlindLevel {
 
 export const startingStacks = (params: NlheParams): number[] =>
   params.stacks ?? new Array<number>(params.players).fill(params.startingStack);
+
+/**
+ * The rating scale of a match: a `hand` is one hand, a `cash` game `hands` hands at fixed blinds.
+ * A sit-and-go has rising blinds and no fixed hand count, so it has no scale (it is rated by rank).
+ */
+export function chipScale(params: NlheParams): { bigBlind: number; handsPerMatch: number } | null {
+  if (params.format === 'sng') return null;
+  return { bigBlind: params.blinds[1], handsPerMatch: params.format === 'cash' ? params.hands : 1 };
+}

@@ -1,3 +1,4 @@
+import { findGame, supportsOf } from '@parley/games';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LiveMatch } from '../../../components/LiveMatch';
@@ -40,7 +41,9 @@ export default async function MatchPage({ params, searchParams }: { params: Para
     over ? arenaGet<{ branches: BranchStatus[] }>(`/api/matches/${encodeURIComponent(id)}/branches`) : null,
   ]);
   const forks = branches?.ok ? branches.data.branches : [];
-  const exports = ['json', ...(match.game === 'nlhe' ? ['phh'] : []), ...(match.game === 'diplomacy' ? ['diplomacy'] : [])];
+  // The formats the game declares (the API refuses the others); json, the match record, always.
+  const game = findGame(match.game);
+  const exports = ['json', ...(game ? supportsOf(game).exports : [])];
 
   return (
     <div className="stack">
