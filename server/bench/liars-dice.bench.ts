@@ -5,7 +5,7 @@
  * Run: `cd server && npx tsx bench/liars-dice.bench.ts`.
  */
 import { liarsDice } from '@parley/games';
-import { measure } from '../../games/bench/harness';
+import { measure } from '@parley/games/bench';
 import { CfrSolver } from '../src/analyzer/cfr';
 import { exploitability } from '../src/analyzer/exploitability';
 import { compileTree } from '../src/analyzer/game-tree';

@@ -1,5 +1,5 @@
 import type { ExhibitionRow } from '../lib/exhibition';
-import { formatNumber, gameName } from '../lib/format';
+import { formatNumber, gameName, resultDigits } from '../lib/format';
 
 const COLUMNS: [string, string | undefined][] = [
   ['Game', undefined],
@@ -41,7 +41,7 @@ export function ExhibitionResults({ rows, matches }: { rows: ExhibitionRow[]; ma
                 <td>{gameName(r.game)}</td>
                 <td>{r.agent}</td>
                 <td className="num">{r.seats}</td>
-                <td className="num">{formatNumber(r.meanResult, r.game === 'diplomacy' ? 3 : 1)}</td>
+                <td className="num">{formatNumber(r.meanResult, resultDigits(r.game))}</td>
                 <td className="num">{r.wins}</td>
               </tr>
             ))}

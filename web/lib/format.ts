@@ -25,6 +25,12 @@ export const namesSeats = (game: string): boolean => {
   return g !== undefined && supportsOf(g).seatNames !== undefined;
 };
 
+/** Decimals for a mean result: chips in games scored in chips, shares and small payoffs otherwise. */
+export const resultDigits = (game: string): number => {
+  const g = findGame(game);
+  return g !== undefined && supportsOf(g).chipScale !== undefined ? 1 : 3;
+};
+
 /** Names of the agents in seat order. */
 /**
  * Who sits in a seat, as a list shows it: an agent by its name; a person by the name the seat was
