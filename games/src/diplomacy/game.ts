@@ -32,7 +32,7 @@ import { adjustmentDeltas, civilDisorderDisbands } from './adjustments';
 import { validateCommitment } from './commitments';
 import { POWERS, STANDARD_MAP, VICTORY_CENTRES } from './map';
 import { checkOrderText, type PhaseContext } from './orders-check';
-import { legalOrderGroups, type OrderGroup, sortOrders } from './orders-legal';
+import { legalOrderGroups, listedMovementKey, type OrderGroup, sortOrders } from './orders-legal';
 import { formatPhaseCode, parsePhaseCode } from './phase-code';
 import { phaseContext, processPhase, type Turn } from './turn';
 import type { CentreOwner, DislodgedUnit, OrderResult, Phase, Power, Unit } from './types';
@@ -214,10 +214,18 @@ function validate(s: DiplomacyState, actor: Actor, action: string): ActionError 
 
 function apply(s: DiplomacyState, actor: Actor, action: string): DiplomacyState {
   const seat = actor as Seat;
-  const checked = checkOrderText(phaseCache(s).ctx, POWERS[seat]!, action);
-  if (!checked.ok) throw new Error(`diplomacy: applyAction on an invalid order '${action}': ${checked.error.message}`);
-  if (checked.checked.text === 'VOTE DRAW') return { ...s, drawVotes: s.drawVotes.map((v, i) => v || i === seat) };
-  const next = { ...s, pending: s.pending.map((list, i) => (i === seat ? [...list, checked.checked.text] : list)) };
+  const ctx = phaseCache(s).ctx;
+  // An order listed this phase is its own canonical text: no check result is built for it.
+  let text = action;
+  if (listedMovementKey(ctx, seat, action) < 0) {
+    const checked = checkOrderText(ctx, POWERS[seat]!, action);
+    if (!checked.ok) throw new Error(`diplomacy: applyAction on an invalid order '${action}': ${checked.error.message}`);
+    if (checked.checked.text === 'VOTE DRAW') return { ...s, drawVotes: s.drawVotes.map((v, i) => v || i === seat) };
+    text = checked.checked.text;
+  }
+  const pending = s.pending.slice();
+  pending[seat] = [...pending[seat]!, text];
+  const next = { ...s, pending };
   return POWERS.some((_, i) => slotsLeft(next, i) > 0) ? next : closePhase(next);
 }
 
