@@ -71,6 +71,7 @@ const NONE: readonly string[] = [];
 // Legal orders depend only on the board, which is shared (by reference) by every state of a
 // phase; they are computed once per phase and cached against it.
 interface PhaseCache {
+  units: Unit[];
   phase: Phase;
   ctx: PhaseContext;
   groups: Map<Power, OrderGroup[]>;
@@ -87,15 +88,29 @@ interface Merged {
   slots: string[];
   starts: number[];
 }
-const cache = new WeakMap<Unit[], PhaseCache>();
+/**
+ * The phases last played, most recent first: a game loop asks about one phase at a time, a search
+ * about a few. A small list rather than a WeakMap: a WeakMap entry per phase makes every garbage
+ * collection slower, and the list holds at most RECENT phases' tables alive.
+ */
+const RECENT = 8;
+const recent: PhaseCache[] = [];
 
 function phaseCache(s: DiplomacyState): PhaseCache {
-  let c = cache.get(s.units);
-  if (!c || c.phase !== s.phase) {
-    const ctx = phaseContext({ phase: s.phase, units: s.units, dislodged: s.dislodged, centres: s.centres });
-    c = { phase: s.phase, ctx, groups: new Map(), merged: new Map() };
-    cache.set(s.units, c);
+  const first = recent[0];
+  if (first !== undefined && first.units === s.units && first.phase === s.phase) return first;
+  for (let i = 1; i < recent.length; i++) {
+    const c = recent[i]!;
+    if (c.units === s.units && c.phase === s.phase) {
+      recent.splice(i, 1);
+      recent.unshift(c);
+      return c;
+    }
   }
+  const ctx = phaseContext({ phase: s.phase, units: s.units, dislodged: s.dislodged, centres: s.centres });
+  const c: PhaseCache = { units: s.units, phase: s.phase, ctx, groups: new Map(), merged: new Map() };
+  recent.unshift(c);
+  if (recent.length > RECENT) recent.pop();
   return c;
 }
 

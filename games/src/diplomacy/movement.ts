@@ -97,8 +97,12 @@ function compileKeys(board: Board, keys: Int32Array, m: MovementInput): Movement
   return m;
 }
 
-/** The adjudicator's input buffers for the game's own phases, reused (adjudication is synchronous). */
+// The adjudicator's input and the province tables below are reused by every phase (adjudication
+// is synchronous): typed arrays of this size are slow allocations outside V8's heap.
 const scratchInput = movementInput(NUM_PROVINCES);
+const scratchOccupied = new Uint8Array(NUM_PROVINCES);
+const scratchMovers = new Uint8Array(NUM_PROVINCES);
+const scratchContested = new Uint8Array(NUM_PROVINCES);
 
 /** Adjudicates one typed order per unit of `board` (-1 holds): results, the new position, retreats. */
 export function runMovement(board: Board, keys: Int32Array): MovementResult {
@@ -106,8 +110,8 @@ export function runMovement(board: Board, keys: Int32Array): MovementResult {
   const out = adjudicateMovement(m);
   const n = m.n;
   const units: Unit[] = [];
-  const occupied = new Uint8Array(NUM_PROVINCES);
-  const moversWithRoute = new Uint8Array(NUM_PROVINCES);
+  const occupied = scratchOccupied.fill(0);
+  const moversWithRoute = scratchMovers.fill(0);
   const results: MovementResult['results'] = [];
   for (let u = 0; u < n; u++) {
     const unit = board.units[u]!;
@@ -126,7 +130,7 @@ export function runMovement(board: Board, keys: Int32Array): MovementResult {
   // A standoff leaves a province empty although two or more moves with a route tried to enter it.
   // A single failed move cannot leave one (its loss of a head-to-head battle does not, 6.H.9),
   // and a convoyed army that never arrived does not count (6.F.7).
-  const contested = new Uint8Array(NUM_PROVINCES);
+  const contested = scratchContested;
   for (let p = 0; p < NUM_PROVINCES; p++) contested[p] = moversWithRoute[p]! >= 2 && !occupied[p] ? 1 : 0;
   const dislodged: DislodgedUnit[] = [];
   const destroyed: Unit[] = [];

@@ -53,33 +53,64 @@ const specOfLabel = (label: number): UnitSpec => ({ type: labelFleet(label) ? 'F
  */
 export const KEY_SPAN = 0x400000;
 const ID_STRIDE = KEY_SPAN;
-const texts = new Map<number, string>();
 const textIds = new Map<string, number>();
+
+// Interned texts by id, in an open-addressing table of typed arrays: a phase looks up a few
+// thousand texts, and a Map keyed by number costs several times this probe.
+let slotIds = new Int32Array(1 << 12).fill(-1);
+let slotTexts = new Int32Array(1 << 12);
+const textList: string[] = [];
+
+function slotOf(id: number): number {
+  const mask = slotIds.length - 1;
+  let h = (Math.imul(id, 0x9e3779b1) >>> 7) & mask;
+  while (slotIds[h] !== -1 && slotIds[h] !== id) h = (h + 1) & mask;
+  return h;
+}
+
+function intern(id: number, text: string): void {
+  if (2 * (textList.length + 1) > slotIds.length) {
+    const ids = slotIds;
+    const at = slotTexts;
+    slotIds = new Int32Array(ids.length * 2).fill(-1);
+    slotTexts = new Int32Array(ids.length * 2);
+    for (let h = 0; h < ids.length; h++) {
+      if (ids[h] === -1) continue;
+      const to = slotOf(ids[h]!);
+      slotIds[to] = ids[h]!;
+      slotTexts[to] = at[h]!;
+    }
+  }
+  const h = slotOf(id);
+  slotIds[h] = id;
+  slotTexts[h] = textList.length;
+  textList.push(text);
+  textIds.set(text, id);
+}
 
 /** The canonical text of `label`'s order `k`, interned. */
 export function orderText(label: number, k: number): string {
   const id = label * ID_STRIDE + k;
-  let text = texts.get(id);
-  if (text === undefined) {
-    const a = keyA(k);
-    const b = keyB(k);
-    const me = LABEL_TEXT[label]!;
-    switch (keyKind(k)) {
-      case K_MOVE:
-        text = `${me} - ${locTextByRank[a]}${b ? ' VIA' : ''}`;
-        break;
-      case K_CONVOY:
-        text = `${me} C A ${locTextByRank[a]} - ${locTextByRank[b]}`;
-        break;
-      case K_HOLD:
-        text = `${me} H`;
-        break;
-      default:
-        text = `${me} S ${labelTextByRank[a]}${b ? ` - ${locTextByRank[b - 1]}` : ''}`;
-    }
-    texts.set(id, text);
-    textIds.set(text, id);
+  const h = slotOf(id);
+  if (slotIds[h] === id) return textList[slotTexts[h]!]!;
+  const a = keyA(k);
+  const b = keyB(k);
+  const me = LABEL_TEXT[label]!;
+  let text: string;
+  switch (keyKind(k)) {
+    case K_MOVE:
+      text = `${me} - ${locTextByRank[a]}${b ? ' VIA' : ''}`;
+      break;
+    case K_CONVOY:
+      text = `${me} C A ${locTextByRank[a]} - ${locTextByRank[b]}`;
+      break;
+    case K_HOLD:
+      text = `${me} H`;
+      break;
+    default:
+      text = `${me} S ${labelTextByRank[a]}${b ? ` - ${locTextByRank[b - 1]}` : ''}`;
   }
+  intern(id, text);
   return text;
 }
 

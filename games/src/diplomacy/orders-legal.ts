@@ -9,7 +9,7 @@
  * for each army and coastal destination a fleet's chain touches, and for an army each province
  * such a chain could carry it to (`A LON - NWY`; `A LON - BEL VIA` where Belgium is also next door).
  */
-import { type Board, convoyGroups, unitLabel } from './board';
+import { type Board, emptyConvoyGroups, fillConvoyGroups, unitLabel } from './board';
 import * as mapTables from './map';
 import * as orderKeys from './order-keys';
 import type { CheckedOrder, PhaseContext } from './orders-check';
@@ -92,10 +92,10 @@ interface Groups {
 }
 
 /** Does some convoy group touch both coastal provinces `p` and `q`? */
-function groupLinks(groups: Groups, p: number, q: number): boolean {
+function groupLinks(groups: { seaGroup: Int16Array; touches: Uint8Array }, p: number, q: number): boolean {
   for (const s of seasTouching[p]!) {
     const g = groups.seaGroup[s]!;
-    if (g >= 0 && groups.lists[g]!.includes(q)) return true;
+    if (g >= 0 && groups.touches[g * NUM_PROVINCES + q] === 1) return true;
   }
   return false;
 }
@@ -107,17 +107,15 @@ function groupLinks(groups: Groups, p: number, q: number): boolean {
 // written into one flat buffer, sorted and made unique in place, and turned into interned texts.
 
 /** Every unit's legal movement orders on one board, built once per phase. */
-interface MoveTable {
+export interface MoveTable {
   /** Per unit: its label text (`A PAR`). */
   labels: string[];
   /** Unit `u`'s sorted, unique keys are `keys[start[u]]` up to `keys[start[u + 1]]`. */
-  start: Int32Array;
-  keys: Int32Array;
+  start: number[];
+  keys: number[];
   /** Per unit: the same orders as text, sorted. */
   orders: string[][];
 }
-
-const tables = new WeakMap<Board, MoveTable>();
 
 // Scratch for one table build (synchronous, so one set serves every board). Bounds: a unit has at
 // most 75 moves, so 34 units make far fewer than MAX_MOVES moves; a unit's keys (a hold, its
@@ -134,17 +132,15 @@ const ownStart = new Int32Array(NUM_PROVINCES + 1);
 const ownKeys = new Int32Array(MAX_MOVES);
 /** Grown when a board needs more (never, in practice: a phase lists a few thousand orders). */
 let keyBuffer = new Int32Array(1 << 15);
+/** The convoy groups without one fleet at sea (it cannot support a move it would have to carry). */
+const without = emptyConvoyGroups();
 /** Provinces an army could reach by convoy, marked with the current unit's stamp. */
 const convoyMark = new Int32Array(NUM_PROVINCES);
 let stamp = 0;
 
 function moveTable(board: Board): MoveTable {
-  let table = tables.get(board);
-  if (!table) {
-    table = buildMoveTable(board);
-    tables.set(board, table);
-  }
-  return table;
+  board.moveTable ??= buildMoveTable(board);
+  return board.moveTable;
 }
 
 function buildMoveTable(board: Board): MoveTable {
@@ -193,14 +189,17 @@ function buildMoveTable(board: Board): MoveTable {
   }
   ownStart[n] = moves;
 
-  const start = new Int32Array(n + 1);
+  // Plain arrays, not typed ones: these are kept with the board, and a typed array of this size
+  // would be a slow allocation outside V8's heap.
+  const start: number[] = new Array(n + 1);
   let total = 0;
   for (let u = 0; u < n; u++) {
     start[u] = total;
     total = unitKeys(board, groups, u, total);
   }
   start[n] = total;
-  const keys = keyBuffer.slice(0, total);
+  const keys: number[] = new Array(total);
+  for (let i = 0; i < total; i++) keys[i] = keyBuffer[i]!;
   const labels: string[] = new Array(n);
   const orders: string[][] = new Array(n);
   for (let u = 0; u < n; u++) {
@@ -230,7 +229,7 @@ function unitKeys(board: Board, groups: Groups, u: number, at: number): number {
 
   // Supports of holds and of every move into a province this unit could move to. A fleet at sea
   // cannot support a convoyed move it would itself have to carry (DATC 6.D.31).
-  let without: Groups | null = null;
+  let withoutDone = false;
   const reach = board.fleet[u] ? fleetReachList[board.loc[u]!]! : armyAdj[p]!;
   for (const q of reach) {
     const held = board.at[q]!;
@@ -238,9 +237,9 @@ function unitKeys(board: Board, groups: Groups, u: number, at: number): number {
     for (let m = intoHead[q]!; m >= 0; m = intoNext[m]!) {
       if (moverUnit[m] === u) continue;
       if (moverConvoyOnly[m] && atSea) {
-        if (!without) {
-          const g = convoyGroups(board, p);
-          without = { seaGroup: g.seaGroup, lists: touchedLists(g) };
+        if (!withoutDone) {
+          fillConvoyGroups(board, p, without);
+          withoutDone = true;
         }
         if (!groupLinks(without, q, board.prov[moverUnit[m]!]!)) continue;
       }
@@ -257,7 +256,7 @@ function unitKeys(board: Board, groups: Groups, u: number, at: number): number {
       for (const q of touched) if (q !== r) out[n++] = orderKey(K_CONVOY, locRank[r]!, locRank[q]!);
     }
   }
-  // Insertion sort (a unit has tens of keys), then drop repeats in place.
+  // Insertion sort (a unit has tens of keys, most in order), then drop repeats in place.
   for (let i = at + 1; i < n; i++) {
     const k = out[i]!;
     let j = i - 1;
@@ -329,7 +328,7 @@ export function legalOrderGroups(ctx: PhaseContext, power: Power): OrderGroup[] 
  * the unit it orders and its key, packed as `unit * KEY_SPAN + key`; else -1.
  */
 export function listedMovementKey(ctx: PhaseContext, me: number, text: string): number {
-  const table = ctx.phase === 'movement' ? tables.get(ctx.board) : undefined;
+  const table = ctx.phase === 'movement' ? ctx.board.moveTable : undefined;
   const id = table ? orderIdOf(text) : -1;
   if (id < 0) return -1;
   const { board } = ctx;
@@ -350,7 +349,7 @@ export function listedMovementOrder(ctx: PhaseContext, me: number, text: string)
   return { order: orderOfKey(label, listed % KEY_SPAN), text, slot: PROVINCE_IDS[board.prov[u]!]! };
 }
 
-function hasKey(keys: Int32Array, lo: number, hi: number, k: number): boolean {
+function hasKey(keys: readonly number[], lo: number, hi: number, k: number): boolean {
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (keys[mid] === k) return true;

@@ -15,7 +15,7 @@
  */
 import { adjustmentDeltas, civilDisorderDisbands, ownerTable, updateOwnership } from './adjustments';
 import { makeBoard } from './board';
-import { POWER_INDEX, POWERS } from './map';
+import { NUM_PROVINCES, POWER_INDEX, POWERS } from './map';
 import { type MovementFacts, movementFacts, runMovement } from './movement';
 import { KEY_SPAN } from './order-keys';
 import { type CheckedOrder, checkOrderText, type PhaseContext, readMovementOrder } from './orders-check';
@@ -53,7 +53,7 @@ export interface PhaseReport {
  * checked (the game engine reads each order when it is validated, applied and adjudicated).
  */
 export function phaseContext(turn: Turn, memo = true): PhaseContext {
-  const owner = ownerTable(turn.centres);
+  const owner = turn.phase.type === 'adjustment' ? ownerTable(turn.centres) : NO_OWNERS;
   return {
     phase: turn.phase.type,
     board: makeBoard(turn.units),
@@ -63,6 +63,9 @@ export function phaseContext(turn: Turn, memo = true): PhaseContext {
     ...(memo ? { checked: POWERS.map(() => new Map()) } : {}),
   };
 }
+
+/** Centre owners matter to orders only in winter (builds); other phases share this empty table. */
+const NO_OWNERS = new Int8Array(NUM_PROVINCES).fill(-1);
 
 interface Accepted {
   index: number;
