@@ -55,44 +55,47 @@ export const KEY_SPAN = 0x400000;
 const ID_STRIDE = KEY_SPAN;
 const textIds = new Map<string, number>();
 
-// Interned texts by id, in an open-addressing table of typed arrays: a phase looks up a few
-// thousand texts, and a Map keyed by number costs several times this probe.
-let slotIds = new Int32Array(1 << 12).fill(-1);
-let slotTexts = new Int32Array(1 << 12);
-const textList: string[] = [];
+// Interned texts, per label in an open-addressing table of its keys: a phase looks up a few
+// thousand texts, a unit's together, and a Map keyed by number costs several times this probe.
+interface LabelTexts {
+  keys: Int32Array;
+  texts: string[];
+  count: number;
+}
+const byLabel: LabelTexts[] = LABEL_TEXT.map(() => ({ keys: new Int32Array(64).fill(-1), texts: new Array(64), count: 0 }));
 
-function slotOf(id: number): number {
-  const mask = slotIds.length - 1;
-  let h = (Math.imul(id, 0x9e3779b1) >>> 7) & mask;
-  while (slotIds[h] !== -1 && slotIds[h] !== id) h = (h + 1) & mask;
+function probe(t: LabelTexts, k: number): number {
+  const mask = t.keys.length - 1;
+  let h = (Math.imul(k, 0x9e3779b1) >>> 16) & mask;
+  while (t.keys[h] !== -1 && t.keys[h] !== k) h = (h + 1) & mask;
   return h;
 }
 
-function intern(id: number, text: string): void {
-  if (2 * (textList.length + 1) > slotIds.length) {
-    const ids = slotIds;
-    const at = slotTexts;
-    slotIds = new Int32Array(ids.length * 2).fill(-1);
-    slotTexts = new Int32Array(ids.length * 2);
-    for (let h = 0; h < ids.length; h++) {
-      if (ids[h] === -1) continue;
-      const to = slotOf(ids[h]!);
-      slotIds[to] = ids[h]!;
-      slotTexts[to] = at[h]!;
+function intern(label: number, k: number, text: string): void {
+  const t = byLabel[label]!;
+  if (2 * (t.count + 1) > t.keys.length) {
+    const { keys, texts } = t;
+    t.keys = new Int32Array(keys.length * 2).fill(-1);
+    t.texts = new Array(keys.length * 2);
+    for (let h = 0; h < keys.length; h++) {
+      if (keys[h] === -1) continue;
+      const to = probe(t, keys[h]!);
+      t.keys[to] = keys[h]!;
+      t.texts[to] = texts[h]!;
     }
   }
-  const h = slotOf(id);
-  slotIds[h] = id;
-  slotTexts[h] = textList.length;
-  textList.push(text);
-  textIds.set(text, id);
+  const h = probe(t, k);
+  t.keys[h] = k;
+  t.texts[h] = text;
+  t.count++;
+  textIds.set(text, label * ID_STRIDE + k);
 }
 
 /** The canonical text of `label`'s order `k`, interned. */
 export function orderText(label: number, k: number): string {
-  const id = label * ID_STRIDE + k;
-  const h = slotOf(id);
-  if (slotIds[h] === id) return textList[slotTexts[h]!]!;
+  const t = byLabel[label]!;
+  const h = probe(t, k);
+  if (t.keys[h] === k) return t.texts[h]!;
   const a = keyA(k);
   const b = keyB(k);
   const me = LABEL_TEXT[label]!;
@@ -110,7 +113,7 @@ export function orderText(label: number, k: number): string {
     default:
       text = `${me} S ${labelTextByRank[a]}${b ? ` - ${locTextByRank[b - 1]}` : ''}`;
   }
-  intern(id, text);
+  intern(label, k, text);
   return text;
 }
 

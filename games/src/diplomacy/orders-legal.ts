@@ -34,8 +34,6 @@ const {
   seasTouching,
 } = mapTables;
 const {
-  idKey,
-  idLabel,
   K_CONVOY,
   K_HOLD,
   K_MOVE,
@@ -43,10 +41,8 @@ const {
   KEY_SPAN,
   LABEL_TEXT,
   labelIndex,
-  labelLoc,
   labelRank,
   locRank,
-  orderIdOf,
   orderKey,
   orderOfKey,
   orderText,
@@ -323,20 +319,43 @@ export function legalOrderGroups(ctx: PhaseContext, power: Power): OrderGroup[] 
 // (other spellings, orders not listed this phase) goes the long way through orders-check.ts, which
 // gives the same result (orders-legal.test.ts compares the two on every listed order).
 
+/** Province index by the three capitals of its id (`PAR`), as a base-26 number; -1 elsewhere. */
+const PROVINCE_BY_CODE = new Int16Array(26 * 26 * 26).fill(-1);
+PROVINCE_IDS.forEach((id, p) => {
+  PROVINCE_BY_CODE[((id.charCodeAt(0) - 97) * 26 + (id.charCodeAt(1) - 97)) * 26 + (id.charCodeAt(2) - 97)] = p;
+});
+const capital = (text: string, i: number): number => {
+  const c = text.charCodeAt(i) - 65;
+  return c >= 0 && c < 26 ? c : -1;
+};
+
 /**
  * If `text` is an order listed for `me` this movement phase (the board's orders already listed),
- * the unit it orders and its key, packed as `unit * KEY_SPAN + key`; else -1.
+ * the unit it orders and its key, packed as `unit * KEY_SPAN + key`; else -1. The unit is read
+ * from the text's label (`A PAR …`), then the text is found in that unit's sorted list: no map
+ * of every text is consulted.
  */
 export function listedMovementKey(ctx: PhaseContext, me: number, text: string): number {
   const table = ctx.phase === 'movement' ? ctx.board.moveTable : undefined;
-  const id = table ? orderIdOf(text) : -1;
-  if (id < 0) return -1;
-  const { board } = ctx;
-  const label = idLabel(id);
-  const k = idKey(id);
-  const u = board.at[locProvince[labelLoc(label)]!]!;
-  if (u < 0 || board.power[u] !== me || labelIndex(board.fleet[u]!, board.loc[u]!) !== label) return -1;
-  return hasKey(table!.keys, table!.start[u]!, table!.start[u + 1]! - 1, k) ? u * KEY_SPAN + k : -1;
+  if (!table || typeof text !== 'string' || text.length < 7 || text.charCodeAt(1) !== 32) return -1;
+  const a = capital(text, 2);
+  const b = capital(text, 3);
+  const c = capital(text, 4);
+  if (a < 0 || b < 0 || c < 0) return -1;
+  const p = PROVINCE_BY_CODE[(a * 26 + b) * 26 + c]!;
+  const u = p < 0 ? -1 : ctx.board.at[p]!;
+  if (u < 0 || ctx.board.power[u] !== me) return -1;
+  const list = table.orders[u]!;
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = list[mid]!;
+    if (t === text) return u * KEY_SPAN + table.keys[table.start[u]! + mid]!;
+    if (t < text) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /** The checked form of `text` if it is an order listed for `me` this movement phase, else null. */
@@ -347,16 +366,6 @@ export function listedMovementOrder(ctx: PhaseContext, me: number, text: string)
   const u = Math.floor(listed / KEY_SPAN);
   const label = labelIndex(board.fleet[u]!, board.loc[u]!);
   return { order: orderOfKey(label, listed % KEY_SPAN), text, slot: PROVINCE_IDS[board.prov[u]!]! };
-}
-
-function hasKey(keys: readonly number[], lo: number, hi: number, k: number): boolean {
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (keys[mid] === k) return true;
-    if (keys[mid]! < k) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
 }
 
 function groupCount(board: Board): number {
