@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { createRng, deriveSeed } from '../core/rng';
 import { type DiplomacyState, diplomacy, legalOrders } from './game';
-import { POWERS } from './map';
-import { idKey, idLabel, keyOfOrder, orderIdOf, orderOfKey, orderText } from './order-keys';
-import { checkOrder, checkOrderText } from './orders-check';
+import { POWERS, type Power, provinceIndex } from './map';
+import { idKey, idLabel, KEY_SPAN, keyOfOrder, orderIdOf, orderOfKey, orderText } from './order-keys';
+import { type CheckResult, checkOrder, checkOrderText, type PhaseContext, readMovementOrder } from './orders-check';
 import { formatOrder, parseOrder } from './orders-parse';
 import { phaseContext } from './turn';
 
@@ -60,23 +60,43 @@ describe('typed movement orders', () => {
     expect(seen).toBeGreaterThan(5_000);
   });
 
-  it('check a printed text without parsing exactly as a parsed one, on its own board and the next', () => {
-    let checked = 0;
+  /**
+   * Every order listed in a phase, with the long way's verdict on it (parsed, then checked), read
+   * on a fresh context (no listed orders, so printed texts take the unparsed paths) of that phase
+   * and of the next one.
+   */
+  function eachPrinted(visit: (ctx: PhaseContext, power: Power, text: string, slow: CheckResult) => void): number {
+    let n = 0;
     for (let i = 0; i + 1 < phases.length; i++) {
       for (const s of [phases[i]!, phases[i + 1]!]) {
-        // A fresh context has no listed orders, so printed texts take the unparsed path.
         const ctx = phaseContext(turnOf(s), false);
         for (const power of POWERS) {
           for (const text of legalOrders(phases[i]!, power).flatMap((g) => g.orders)) {
             const parsed = parseOrder(text);
-            const slow = parsed.ok ? checkOrder(ctx, power, parsed.order) : parsed;
-            expect(checkOrderText(ctx, power, text), text).toStrictEqual(slow);
-            checked++;
+            visit(ctx, power, text, parsed.ok ? checkOrder(ctx, power, parsed.order) : parsed);
+            n++;
           }
         }
       }
     }
-    expect(checked).toBeGreaterThan(5_000);
+    return n;
+  }
+
+  it('check a printed text without parsing exactly as a parsed one, on its own board and the next', () => {
+    const n = eachPrinted((ctx, power, text, slow) => expect(checkOrderText(ctx, power, text), text).toStrictEqual(slow));
+    expect(n).toBeGreaterThan(5_000);
+  });
+
+  it('read a printed text to the same unit and key as the checker, on its own board and the next', () => {
+    let typed = 0;
+    eachPrinted((ctx, power, text, slow) => {
+      const read = readMovementOrder(ctx, power, text);
+      if (!slow.ok) return expect(read, text).toStrictEqual(slow);
+      const u = ctx.board.at[provinceIndex(slow.checked.slot)]!;
+      expect(read, text).toBe(u * KEY_SPAN + keyOfOrder(slow.checked.order));
+      typed++;
+    });
+    expect(typed).toBeGreaterThan(5_000);
   });
 
   it('gives no key to orders that are not movement orders', () => {

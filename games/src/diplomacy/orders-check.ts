@@ -12,6 +12,7 @@
  */
 import { type ActionError, actionError } from '../core/game';
 import { type Board, convoyPossible, convoyPossibleThrough } from './board';
+import { checkKey } from './check-keys';
 import * as mapTables from './map';
 import * as orderKeys from './order-keys';
 import { listedMovementKey, listedMovementOrder } from './orders-legal';
@@ -32,6 +33,7 @@ const {
   LOC_IDS,
   locIndex,
   locationName,
+  locProvince,
   NUM_LOCS,
   NUM_PROVINCES,
   POWER_INDEX,
@@ -40,7 +42,7 @@ const {
   provinceIndex,
   provinceKind,
 } = mapTables;
-const { idKey, idLabel, KEY_SPAN, keyOfOrder, orderIdOf, orderOfKey } = orderKeys;
+const { idKey, idLabel, KEY_SPAN, keyOfOrder, labelLoc, orderIdOf, orderOfKey } = orderKeys;
 
 export interface PhaseContext {
   readonly phase: PhaseType;
@@ -115,8 +117,17 @@ function checkUnlisted(ctx: PhaseContext, power: Power, text: string): CheckResu
  * result (an error, or a draw vote). An order listed this phase is read without a check's objects.
  */
 export function readMovementOrder(ctx: PhaseContext, power: Power, text: string): number | CheckResult {
-  const listed = listedMovementKey(ctx, POWER_INDEX[power], text);
+  const me = POWER_INDEX[power];
+  const listed = listedMovementKey(ctx, me, text);
   if (listed >= 0) return listed;
+  // A text the engine printed, on a board whose orders were not listed: checked as a key.
+  const id = ctx.phase === 'movement' && typeof text === 'string' ? orderIdOf(text) : -1;
+  if (id >= 0) {
+    const label = idLabel(id);
+    const u = ctx.board.at[locProvince[labelLoc(label)]!]!;
+    const k = u >= 0 && ctx.board.power[u] === me ? checkKey(ctx.board, u, label, idKey(id)) : -1;
+    if (k >= 0) return u * KEY_SPAN + k;
+  }
   const r = checkOrderText(ctx, power, text);
   if (!r.ok || r.checked.order.kind === 'vote-draw') return r;
   return ctx.board.at[provinceIndex(r.checked.slot)]! * KEY_SPAN + keyOfOrder(r.checked.order);
