@@ -33,24 +33,30 @@ const {
 } = mapTables;
 
 /** Owner of each province's centre, as a power index (-1 if none). */
-export function ownerTable(centres: readonly CentreOwner[]): Int8Array {
-  const owner = new Int8Array(NUM_PROVINCES).fill(-1);
+export function ownerTable(centres: readonly CentreOwner[], into = new Int8Array(NUM_PROVINCES)): Int8Array {
+  const owner = into.fill(-1);
   for (const c of centres) owner[provinceIndex(c.province)] = POWER_INDEX[c.power];
   return owner;
 }
 
+// Scratch for the two questions asked at the end of every fall turn (typed arrays of this size
+// are slow allocations outside V8's heap, and these are read only within one call).
+const scratchOwner = new Int8Array(NUM_PROVINCES);
+const scratchOccupied = new Uint8Array(NUM_PROVINCES);
+
 /** Builds allowed (> 0) or disbands required (< 0) per power index. */
 export function adjustmentDeltas(units: readonly Unit[], centres: readonly CentreOwner[]): number[] {
-  const owner = ownerTable(centres);
-  const occupied = new Uint8Array(NUM_PROVINCES);
+  const owner = ownerTable(centres, scratchOwner);
+  const occupied = scratchOccupied.fill(0);
   const unitCount = POWERS.map(() => 0);
+  const centreCount = POWERS.map(() => 0);
   for (const u of units) {
     occupied[provinceIndex(u.province.slice(0, 3))] = 1;
     unitCount[POWER_INDEX[u.power]]!++;
   }
+  for (const c of centres) centreCount[POWER_INDEX[c.power]]!++;
   return POWERS.map((_, i) => {
-    const centreCount = centres.filter((c) => POWER_INDEX[c.power] === i).length;
-    const diff = centreCount - unitCount[i]!;
+    const diff = centreCount[i]! - unitCount[i]!;
     if (diff <= 0) return diff;
     const vacantHomes = homeCentres[i]!.filter((p) => owner[p] === i && !occupied[p]).length;
     return Math.min(diff, vacantHomes);
@@ -59,7 +65,7 @@ export function adjustmentDeltas(units: readonly Unit[], centres: readonly Centr
 
 /** Centre ownership after units have stood on centres at the end of a fall turn. */
 export function updateOwnership(units: readonly Unit[], centres: readonly CentreOwner[]): CentreOwner[] {
-  const owner = ownerTable(centres);
+  const owner = ownerTable(centres, scratchOwner);
   for (const u of units) {
     const p = provinceIndex(u.province.slice(0, 3));
     if (isCentre[p]) owner[p] = POWER_INDEX[u.power];

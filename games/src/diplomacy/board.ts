@@ -7,6 +7,7 @@
  * is built once per phase from the JSON units and answers both in constant time.
  */
 import * as mapTables from './map';
+import type { MoveTable } from './orders-legal';
 import type { Unit } from './types';
 
 // Bound once at load: under some module loaders (vitest) imported bindings are getters, too slow for inner loops.
@@ -25,30 +26,66 @@ export interface Board {
   readonly seaGroup: Int16Array;
   /** Component id → provinces it touches (flat, NUM_PROVINCES per component). */
   readonly groupTouches: Uint8Array;
+  /**
+   * Every unit's legal movement orders, once listed (orders-legal.ts). Kept on the board, not in
+   * a WeakMap beside it: a WeakMap entry per phase makes every garbage collection slower.
+   */
+  moveTable?: MoveTable;
 }
+
+// Scratch for building a board: typed arrays over 64 bytes live outside V8's heap and cost a
+// slow allocation each, so a board is built here and copied into one buffer of its own.
+const scratchAt = new Int16Array(NUM_PROVINCES);
+const scratchGroups = emptyConvoyGroups();
+
+/** Room for the convoy groups of any board, for `fillConvoyGroups`. */
+export function emptyConvoyGroups(): ConvoyGroups {
+  return { seaGroup: new Int16Array(NUM_PROVINCES), touches: new Uint8Array(NUM_PROVINCES * NUM_PROVINCES), count: 0 };
+}
+const stack: number[] = [];
 
 /** Indexes JSON units. Throws on a unit on an unknown location or two units in one province (broken invariants). */
 export function makeBoard(units: readonly Unit[]): Board {
   const n = units.length;
-  const at = new Int16Array(NUM_PROVINCES).fill(-1);
-  const loc = new Int16Array(n);
-  const prov = new Uint8Array(n);
-  const power = new Uint8Array(n);
-  const fleet = new Uint8Array(n);
-  units.forEach((u, i) => {
+  const at = scratchAt.fill(-1);
+  // One buffer holds every array of the board: at and seaGroup (2 bytes per province), loc (2 per
+  // unit), then prov, power, fleet (1 per unit) and the groups' touches (1 per province per group).
+  const fleets = new Uint8Array(n);
+  for (let i = 0; i < n; i++) fleets[i] = units[i]!.type === 'F' ? 1 : 0;
+  const locs: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
     const l = locIndex(u.province);
     if (l < 0) throw new Error(`unknown location '${u.province}'`);
     const p = locProvince[l] as number;
     if (at[p] !== -1) throw new Error(`two units in ${LOC_IDS[p]}`);
     at[p] = i;
-    loc[i] = l;
-    prov[i] = p;
-    power[i] = POWER_INDEX[u.power];
-    fleet[i] = u.type === 'F' ? 1 : 0;
-  });
-  const board = { units, at, loc, prov, power, fleet, seaGroup: new Int16Array(0), groupTouches: new Uint8Array(0) };
-  const groups = convoyGroups(board, -1);
-  return { ...board, seaGroup: groups.seaGroup, groupTouches: groups.touches };
+    locs[i] = l;
+  }
+  const groups = fillConvoyGroups({ at, fleet: fleets }, -1, scratchGroups);
+  const wide = 2 * NUM_PROVINCES + n;
+  const buffer = new ArrayBuffer(2 * wide + 3 * n + groups.count * NUM_PROVINCES);
+  const board: Board = {
+    units,
+    at: new Int16Array(buffer, 0, NUM_PROVINCES),
+    seaGroup: new Int16Array(buffer, 2 * NUM_PROVINCES, NUM_PROVINCES),
+    loc: new Int16Array(buffer, 4 * NUM_PROVINCES, n),
+    prov: new Uint8Array(buffer, 2 * wide, n),
+    power: new Uint8Array(buffer, 2 * wide + n, n),
+    fleet: new Uint8Array(buffer, 2 * wide + 2 * n, n),
+    groupTouches: new Uint8Array(buffer, 2 * wide + 3 * n, groups.count * NUM_PROVINCES),
+    moveTable: undefined,
+  };
+  (board.at as Int16Array).set(at);
+  (board.seaGroup as Int16Array).set(groups.seaGroup);
+  (board.groupTouches as Uint8Array).set(groups.touches.subarray(0, groups.count * NUM_PROVINCES));
+  for (let i = 0; i < n; i++) {
+    board.loc[i] = locs[i]!;
+    board.prov[i] = locProvince[locs[i]!]!;
+    board.power[i] = POWER_INDEX[units[i]!.power];
+    board.fleet[i] = fleets[i]!;
+  }
+  return board;
 }
 
 // A module function rather than a closure made per call: legal orders ask for convoy groups per fleet at sea.
@@ -56,17 +93,30 @@ function hasFleetAtSea(board: Pick<Board, 'at' | 'fleet'>, exclude: number, p: n
   return p !== exclude && provinceKind[p] === KIND_SEA && board.at[p]! >= 0 && board.fleet[board.at[p]!] === 1;
 }
 
+export interface ConvoyGroups {
+  seaGroup: Int16Array;
+  touches: Uint8Array;
+  count: number;
+}
+
 /**
  * Splits the fleets at sea (leaving out the one in province `exclude`) into connected groups and
  * lists the provinces each group touches: an army in X can be convoyed to Y iff one group touches both.
  */
-export function convoyGroups(
-  board: Pick<Board, 'at' | 'fleet'>,
-  exclude: number,
-): { seaGroup: Int16Array; touches: Uint8Array; count: number } {
-  const seaGroup = new Int16Array(NUM_PROVINCES).fill(-1);
+export function convoyGroups(board: Pick<Board, 'at' | 'fleet'>, exclude: number): ConvoyGroups {
+  const g = fillConvoyGroups(board, exclude, scratchGroups);
+  return {
+    seaGroup: g.seaGroup.slice(),
+    touches: g.touches.slice(0, g.count * NUM_PROVINCES),
+    count: g.count,
+  };
+}
+
+/** convoyGroups, written into `out` (its touches sized for any number of groups): no allocation. */
+export function fillConvoyGroups(board: Pick<Board, 'at' | 'fleet'>, exclude: number, out: ConvoyGroups): ConvoyGroups {
+  const { seaGroup, touches } = out;
+  seaGroup.fill(-1);
   let count = 0;
-  const stack: number[] = [];
   for (let p = 0; p < NUM_PROVINCES; p++) {
     if (seaGroup[p] !== -1 || !hasFleetAtSea(board, exclude, p)) continue;
     seaGroup[p] = count;
@@ -82,11 +132,12 @@ export function convoyGroups(
     }
     count++;
   }
-  const touches = new Uint8Array(count * NUM_PROVINCES);
+  touches.fill(0, 0, count * NUM_PROVINCES);
   for (let p = 0; p < NUM_PROVINCES; p++) {
     for (const s of seasTouching[p]!) if (seaGroup[s]! >= 0) touches[seaGroup[s]! * NUM_PROVINCES + p] = 1;
   }
-  return { seaGroup, touches, count };
+  out.count = count;
+  return out;
 }
 
 /** Could fleets at sea (all of them, or all but the one in `exclude`) carry an army from `from` to `to`? */
@@ -94,7 +145,7 @@ export function convoyPossible(board: Board, from: number, to: number, exclude =
   if (from === to || provinceKind[from] === KIND_SEA || provinceKind[to] === KIND_SEA) return false;
   const groups =
     exclude >= 0 && board.at[exclude]! >= 0 && board.fleet[board.at[exclude]!] === 1 && provinceKind[exclude] === KIND_SEA
-      ? convoyGroups(board, exclude)
+      ? fillConvoyGroups(board, exclude, scratchGroups)
       : { seaGroup: board.seaGroup, touches: board.groupTouches };
   for (const s of seasTouching[from]!) {
     const g = groups.seaGroup[s]!;

@@ -32,7 +32,7 @@ import { adjustmentDeltas, civilDisorderDisbands } from './adjustments';
 import { validateCommitment } from './commitments';
 import { POWERS, STANDARD_MAP, VICTORY_CENTRES } from './map';
 import { checkOrderText, type PhaseContext } from './orders-check';
-import { legalOrderGroups, type OrderGroup, sortOrders } from './orders-legal';
+import { legalOrderGroups, listedMovementKey, type OrderGroup, sortOrders } from './orders-legal';
 import { formatPhaseCode, parsePhaseCode } from './phase-code';
 import { phaseContext, processPhase, type Turn } from './turn';
 import type { CentreOwner, DislodgedUnit, OrderResult, Phase, Power, Unit } from './types';
@@ -71,6 +71,7 @@ const NONE: readonly string[] = [];
 // Legal orders depend only on the board, which is shared (by reference) by every state of a
 // phase; they are computed once per phase and cached against it.
 interface PhaseCache {
+  units: Unit[];
   phase: Phase;
   ctx: PhaseContext;
   groups: Map<Power, OrderGroup[]>;
@@ -87,15 +88,29 @@ interface Merged {
   slots: string[];
   starts: number[];
 }
-const cache = new WeakMap<Unit[], PhaseCache>();
+/**
+ * The phases last played, most recent first: a game loop asks about one phase at a time, a search
+ * about a few. A small list rather than a WeakMap: a WeakMap entry per phase makes every garbage
+ * collection slower, and the list holds at most RECENT phases' tables alive.
+ */
+const RECENT = 8;
+const recent: PhaseCache[] = [];
 
 function phaseCache(s: DiplomacyState): PhaseCache {
-  let c = cache.get(s.units);
-  if (!c || c.phase !== s.phase) {
-    const ctx = phaseContext({ phase: s.phase, units: s.units, dislodged: s.dislodged, centres: s.centres });
-    c = { phase: s.phase, ctx, groups: new Map(), merged: new Map() };
-    cache.set(s.units, c);
+  const first = recent[0];
+  if (first !== undefined && first.units === s.units && first.phase === s.phase) return first;
+  for (let i = 1; i < recent.length; i++) {
+    const c = recent[i]!;
+    if (c.units === s.units && c.phase === s.phase) {
+      recent.splice(i, 1);
+      recent.unshift(c);
+      return c;
+    }
   }
+  const ctx = phaseContext({ phase: s.phase, units: s.units, dislodged: s.dislodged, centres: s.centres });
+  const c: PhaseCache = { units: s.units, phase: s.phase, ctx, groups: new Map(), merged: new Map() };
+  recent.unshift(c);
+  if (recent.length > RECENT) recent.pop();
   return c;
 }
 
@@ -212,12 +227,37 @@ function validate(s: DiplomacyState, actor: Actor, action: string): ActionError 
   return null;
 }
 
+/** `{ ...s, pending }`, written out: an object spread is several times slower, once per order. */
+function withPending(s: DiplomacyState, pending: string[][]): DiplomacyState {
+  return {
+    lastYear: s.lastYear,
+    phase: s.phase,
+    units: s.units,
+    dislodged: s.dislodged,
+    centres: s.centres,
+    adjust: s.adjust,
+    ordersDue: s.ordersDue,
+    pending,
+    drawVotes: s.drawVotes,
+    lastPhase: s.lastPhase,
+    outcome: s.outcome,
+  };
+}
+
 function apply(s: DiplomacyState, actor: Actor, action: string): DiplomacyState {
   const seat = actor as Seat;
-  const checked = checkOrderText(phaseCache(s).ctx, POWERS[seat]!, action);
-  if (!checked.ok) throw new Error(`diplomacy: applyAction on an invalid order '${action}': ${checked.error.message}`);
-  if (checked.checked.text === 'VOTE DRAW') return { ...s, drawVotes: s.drawVotes.map((v, i) => v || i === seat) };
-  const next = { ...s, pending: s.pending.map((list, i) => (i === seat ? [...list, checked.checked.text] : list)) };
+  const ctx = phaseCache(s).ctx;
+  // An order listed this phase is its own canonical text: no check result is built for it.
+  let text = action;
+  if (listedMovementKey(ctx, seat, action) < 0) {
+    const checked = checkOrderText(ctx, POWERS[seat]!, action);
+    if (!checked.ok) throw new Error(`diplomacy: applyAction on an invalid order '${action}': ${checked.error.message}`);
+    if (checked.checked.text === 'VOTE DRAW') return { ...s, drawVotes: s.drawVotes.map((v, i) => v || i === seat) };
+    text = checked.checked.text;
+  }
+  const pending = s.pending.slice();
+  pending[seat] = [...pending[seat]!, text];
+  const next = withPending(s, pending);
   return POWERS.some((_, i) => slotsLeft(next, i) > 0) ? next : closePhase(next);
 }
 

@@ -7,16 +7,31 @@
 import { adjudicateMovement, CONVOY, HOLD, MOVE, type MovementInput, movementInput, SUPPORT } from './adjudicate';
 import type { Board } from './board';
 import * as mapTables from './map';
+import * as orderKeys from './order-keys';
 import type { CheckedOrder } from './orders-check';
 import { retreatOptions } from './retreats';
-import type { DislodgedUnit, OrderOutcome, Unit } from './types';
+import type { DislodgedUnit, Order, OrderOutcome, Unit } from './types';
 
 // Bound once at load: under some module loaders (vitest) imported bindings are getters, too slow for inner loops.
-const { locIndex, locProvince, NUM_PROVINCES, provinceIndex } = mapTables;
+const { LOC_IDS, locProvince, NUM_PROVINCES } = mapTables;
+const {
+  K_CONVOY,
+  K_MOVE,
+  K_SUPPORT,
+  keyA,
+  keyB,
+  keyKind,
+  keyOfOrder,
+  LABEL_BY_RANK,
+  LOC_BY_RANK,
+  labelIndex,
+  labelLoc,
+  orderOfKey,
+} = orderKeys;
 
 export interface MovementResult {
   /** Per unit of the board: what became of its order. */
-  results: { result: OrderOutcome; reason: string }[];
+  results: { readonly result: OrderOutcome; readonly reason: string }[];
   /** The units left on the board, in their new places. */
   units: Unit[];
   /** Dislodged units that may retreat. */
@@ -27,40 +42,76 @@ export interface MovementResult {
 
 /** Compiles one (checked, canonical) order per unit, or null for a unit that holds. */
 export function compileMovement(board: Board, orders: readonly (CheckedOrder | null)[]): MovementInput {
+  return compileKeys(board, keysOf(board, orders), movementInput(board.units.length));
+}
+
+/** Each unit's typed order (order-keys.ts), -1 for a unit that holds. */
+export function keysOf(board: Board, orders: readonly (CheckedOrder | null)[]): Int32Array {
+  const keys = new Int32Array(board.units.length).fill(-1);
+  for (let u = 0; u < keys.length; u++) {
+    const o = orders[u]?.order;
+    if (o) keys[u] = keyOfOrder(o);
+  }
+  return keys;
+}
+
+/** Writes the adjudicator's input for one typed order per unit (-1 holds) into `m`, sized for the board. */
+function compileKeys(board: Board, keys: Int32Array, m: MovementInput): MovementInput {
   const n = board.units.length;
-  const m = movementInput(n);
+  m.n = n;
   m.power.set(board.power);
   m.fleet.set(board.fleet);
   m.loc.set(board.loc);
   m.prov.set(board.prov);
   for (let u = 0; u < n; u++) {
-    const o = orders[u]?.order;
-    if (!o) continue;
-    if (o.kind === 'move') {
-      m.kind[u] = MOVE;
-      m.dest[u] = locIndex(o.to);
-      m.via[u] = o.via ? 1 : 0;
-    } else if (o.kind === 'support') {
-      m.kind[u] = SUPPORT;
-      m.target[u] = board.at[provinceIndex(o.target.loc.slice(0, 3))]!;
-      m.dest[u] = o.to ? provinceIndex(o.to.slice(0, 3)) : -1;
-      m.destCoast[u] = o.to && o.to.length > 3 ? locIndex(o.to) : -1;
-    } else if (o.kind === 'convoy') {
-      m.kind[u] = CONVOY;
-      m.target[u] = board.at[provinceIndex(o.target.loc.slice(0, 3))]!;
-      m.dest[u] = provinceIndex(o.to);
-    } else m.kind[u] = HOLD;
+    const k = keys[u]!;
+    m.kind[u] = HOLD;
+    m.dest[u] = -1;
+    m.destCoast[u] = -1;
+    m.target[u] = -1;
+    m.via[u] = 0;
+    if (k < 0) continue;
+    const a = keyA(k);
+    const b = keyB(k);
+    switch (keyKind(k)) {
+      case K_MOVE:
+        m.kind[u] = MOVE;
+        m.dest[u] = LOC_BY_RANK[a]!;
+        m.via[u] = b;
+        break;
+      case K_SUPPORT: {
+        m.kind[u] = SUPPORT;
+        m.target[u] = board.at[locProvince[labelLoc(LABEL_BY_RANK[a]!)]!]!;
+        const to = b ? LOC_BY_RANK[b - 1]! : -1;
+        m.dest[u] = to < 0 ? -1 : locProvince[to]!;
+        m.destCoast[u] = to >= NUM_PROVINCES ? to : -1;
+        break;
+      }
+      case K_CONVOY:
+        m.kind[u] = CONVOY;
+        m.target[u] = board.at[locProvince[LOC_BY_RANK[a]!]!]!;
+        m.dest[u] = locProvince[LOC_BY_RANK[b]!]!;
+        break;
+    }
   }
   return m;
 }
 
-export function runMovement(board: Board, orders: readonly (CheckedOrder | null)[]): MovementResult {
-  const m = compileMovement(board, orders);
+// The adjudicator's input and the province tables below are reused by every phase (adjudication
+// is synchronous): typed arrays of this size are slow allocations outside V8's heap.
+const scratchInput = movementInput(NUM_PROVINCES);
+const scratchOccupied = new Uint8Array(NUM_PROVINCES);
+const scratchMovers = new Uint8Array(NUM_PROVINCES);
+const scratchContested = new Uint8Array(NUM_PROVINCES);
+
+/** Adjudicates one typed order per unit of `board` (-1 holds): results, the new position, retreats. */
+export function runMovement(board: Board, keys: Int32Array): MovementResult {
+  const m = compileKeys(board, keys, scratchInput);
   const out = adjudicateMovement(m);
   const n = m.n;
   const units: Unit[] = [];
-  const occupied = new Uint8Array(NUM_PROVINCES);
-  const moversWithRoute = new Uint8Array(NUM_PROVINCES);
+  const occupied = scratchOccupied.fill(0);
+  const moversWithRoute = scratchMovers.fill(0);
   const results: MovementResult['results'] = [];
   for (let u = 0; u < n; u++) {
     const unit = board.units[u]!;
@@ -68,19 +119,18 @@ export function runMovement(board: Board, orders: readonly (CheckedOrder | null)
     const kind = m.kind[u]!;
     if (kind === MOVE && (!out.convoyed[u] || out.route[u] === 1)) moversWithRoute[locProvince[m.dest[u]!]!]!++;
     if (kind === MOVE && out.success[u]) {
-      const to = orders[u]!.order as { to: string };
-      units.push({ power: unit.power, type: unit.type, province: to.to });
+      units.push({ power: unit.power, type: unit.type, province: LOC_IDS[m.dest[u]!]! });
       occupied[locProvince[m.dest[u]!]!] = 1;
     } else if (!dislodged) {
       units.push(unit);
       occupied[m.prov[u]!] = 1;
     }
-    results.push(describe(board, orders[u] ?? null, u, kind, out, dislodged));
+    results.push(describe(board, m, keys[u]!, u, out, dislodged));
   }
   // A standoff leaves a province empty although two or more moves with a route tried to enter it.
   // A single failed move cannot leave one (its loss of a head-to-head battle does not, 6.H.9),
   // and a convoyed army that never arrived does not count (6.F.7).
-  const contested = new Uint8Array(NUM_PROVINCES);
+  const contested = scratchContested;
   for (let p = 0; p < NUM_PROVINCES; p++) contested[p] = moversWithRoute[p]! >= 2 && !occupied[p] ? 1 : 0;
   const dislodged: DislodgedUnit[] = [];
   const destroyed: Unit[] = [];
@@ -95,40 +145,52 @@ export function runMovement(board: Board, orders: readonly (CheckedOrder | null)
   return { results, units, dislodged, destroyed };
 }
 
+type Described = { readonly result: OrderOutcome; readonly reason: string };
+// The common outcomes are shared constants: describe runs for every unit of every phase.
+const HELD: Described = { result: 'succeeds', reason: 'held' };
+const MOVED: Described = { result: 'succeeds', reason: 'moved' };
+const BOUNCED: Described = { result: 'fails', reason: 'bounced' };
+const DISLODGED: Described = { result: 'fails', reason: 'dislodged' };
+const GIVEN: Described = { result: 'succeeds', reason: 'given' };
+const CUT: Described = { result: 'fails', reason: 'cut' };
+
 function describe(
   board: Board,
-  order: CheckedOrder | null,
+  m: MovementInput,
+  key: number,
   u: number,
-  kind: number,
   out: ReturnType<typeof adjudicateMovement>,
   dislodged: boolean,
-): { result: OrderOutcome; reason: string } {
+): Described {
   const ok = out.success[u] === 1;
+  const kind = m.kind[u]!;
   switch (kind) {
     case MOVE: {
-      if (ok) return { result: 'succeeds', reason: out.convoyed[u] ? 'moved by convoy' : 'moved' };
+      if (ok) return out.convoyed[u] ? { result: 'succeeds', reason: 'moved by convoy' } : MOVED;
+      if (!dislodged && !(out.convoyed[u] && out.route[u] !== 1)) return BOUNCED;
       const why = out.convoyed[u] && out.route[u] !== 1 ? routeFailure(out, u) : 'bounced';
       return { result: 'fails', reason: dislodged ? `${why}; dislodged` : why };
     }
     case SUPPORT:
     case CONVOY: {
-      if (out.unmatched[u]) return { result: 'void', reason: unmatchedReason(order) };
-      if (ok) return { result: 'succeeds', reason: kind === SUPPORT ? 'given' : 'convoyed' };
-      if (dislodged) return { result: 'fails', reason: 'dislodged' };
-      const o = order!.order as { target: { loc: string } };
-      const target = board.at[provinceIndex(o.target.loc.slice(0, 3))]!;
+      if (out.unmatched[u]) {
+        const label = labelIndex(board.fleet[u]!, board.loc[u]!);
+        return { result: 'void', reason: unmatchedReason(orderOfKey(label, key)) };
+      }
+      if (ok) return kind === SUPPORT ? GIVEN : { result: 'succeeds', reason: 'convoyed' };
+      if (dislodged) return DISLODGED;
+      const target = m.target[u]!;
       if (kind === SUPPORT) {
-        return {
-          result: 'fails',
-          reason: out.convoyed[target] && out.route[target] !== 1 ? `supported move: ${routeFailure(out, target)}` : 'cut',
-        };
+        return out.convoyed[target] && out.route[target] !== 1
+          ? { result: 'fails', reason: `supported move: ${routeFailure(out, target)}` }
+          : CUT;
       }
       if (out.convoyNote[u] === 1) return { result: 'fails', reason: 'the army moved by land' };
       if (out.route[target] === 1) return { result: 'fails', reason: 'not on the convoy route' };
       return { result: 'fails', reason: routeFailure(out, target) };
     }
     default:
-      return dislodged ? { result: 'fails', reason: 'dislodged' } : { result: 'succeeds', reason: 'held' };
+      return dislodged ? DISLODGED : HELD;
   }
 }
 
@@ -137,13 +199,12 @@ function routeFailure(out: ReturnType<typeof adjudicateMovement>, mover: number)
   return out.route[mover] === 2 ? 'convoy paradox' : 'no convoy route';
 }
 
-function unmatchedReason(order: CheckedOrder | null): string {
-  const o = order?.order;
-  if (o?.kind === 'support') {
+function unmatchedReason(o: Order): string {
+  if (o.kind === 'support') {
     const t = `${o.target.type} ${o.target.loc.toUpperCase()}`;
     return o.to ? `unmatched: ${t} is not ordered to move to ${o.to.toUpperCase()}` : `unmatched: ${t} is moving, not holding`;
   }
-  if (o?.kind === 'convoy') return `unmatched: A ${o.target.loc.toUpperCase()} is not moving to ${o.to.toUpperCase()} by convoy`;
+  if (o.kind === 'convoy') return `unmatched: A ${o.target.loc.toUpperCase()} is not moving to ${o.to.toUpperCase()} by convoy`;
   return 'unmatched';
 }
 
@@ -174,8 +235,8 @@ export interface MovementFacts {
 
 const KIND_NAMES = ['hold', 'move', 'support', 'convoy'] as const;
 
-export function movementFacts(board: Board, orders: readonly (CheckedOrder | null)[]): MovementFacts {
-  const m = compileMovement(board, orders);
+export function movementFacts(board: Board, keys: Int32Array): MovementFacts {
+  const m = compileKeys(board, keys, movementInput(board.units.length));
   const out = adjudicateMovement(m);
   const all = Array.from({ length: m.n }, (_, u) => u);
   const province = (p: number) => (p < 0 ? null : (mapTables.PROVINCE_IDS[p] as string));

@@ -12,8 +12,10 @@
  */
 import { type ActionError, actionError } from '../core/game';
 import { type Board, convoyPossible, convoyPossibleThrough } from './board';
+import { checkKey } from './check-keys';
 import * as mapTables from './map';
-import { listedMovementOrder } from './orders-legal';
+import * as orderKeys from './order-keys';
+import { listedMovementKey, listedMovementOrder } from './orders-legal';
 import { formatOrder, parseOrder } from './orders-parse';
 import type { DislodgedUnit, Order, PhaseType, Power, UnitSpec, UnitType } from './types';
 
@@ -31,6 +33,7 @@ const {
   LOC_IDS,
   locIndex,
   locationName,
+  locProvince,
   NUM_LOCS,
   NUM_PROVINCES,
   POWER_INDEX,
@@ -39,6 +42,7 @@ const {
   provinceIndex,
   provinceKind,
 } = mapTables;
+const { idKey, idLabel, KEY_SPAN, keyOfOrder, labelLoc, orderIdOf, orderOfKey } = orderKeys;
 
 export interface PhaseContext {
   readonly phase: PhaseType;
@@ -90,14 +94,43 @@ export function checkOrderText(ctx: PhaseContext, power: Power, text: string): C
   let result = memo?.get(text);
   if (result === undefined) {
     const listed = listedMovementOrder(ctx, POWER_INDEX[power], text);
-    const parsed = listed ? null : parseOrder(text);
-    result = listed ? { ok: true, checked: listed } : parsed!.ok ? checkOrder(ctx, power, parsed!.order) : parsed!;
+    result = listed ? { ok: true, checked: listed } : checkUnlisted(ctx, power, text);
     if (memo && typeof text === 'string') {
       if (memo.size >= CHECKED_LIMIT) memo.clear();
       memo.set(text, result);
     }
   }
   return result;
+}
+
+/** A text the engine printed (in any phase, on any board) needs no parsing: its typed form is known. */
+function checkUnlisted(ctx: PhaseContext, power: Power, text: string): CheckResult {
+  const id = ctx.phase === 'movement' && typeof text === 'string' ? orderIdOf(text) : -1;
+  if (id >= 0) return checkOrder(ctx, power, orderOfKey(idLabel(id), idKey(id)));
+  const parsed = parseOrder(text);
+  return parsed.ok ? checkOrder(ctx, power, parsed.order) : parsed;
+}
+
+/**
+ * Reads a movement-phase order to its typed form: the unit it orders and its key (order-keys.ts),
+ * packed as `unit * KEY_SPAN + key`; or, for anything that is not a legal board order, the check's
+ * result (an error, or a draw vote). An order listed this phase is read without a check's objects.
+ */
+export function readMovementOrder(ctx: PhaseContext, power: Power, text: string): number | CheckResult {
+  const me = POWER_INDEX[power];
+  const listed = listedMovementKey(ctx, me, text);
+  if (listed >= 0) return listed;
+  // A text the engine printed, on a board whose orders were not listed: checked as a key.
+  const id = ctx.phase === 'movement' && typeof text === 'string' ? orderIdOf(text) : -1;
+  if (id >= 0) {
+    const label = idLabel(id);
+    const u = ctx.board.at[locProvince[labelLoc(label)]!]!;
+    const k = u >= 0 && ctx.board.power[u] === me ? checkKey(ctx.board, u, label, idKey(id)) : -1;
+    if (k >= 0) return u * KEY_SPAN + k;
+  }
+  const r = checkOrderText(ctx, power, text);
+  if (!r.ok || r.checked.order.kind === 'vote-draw') return r;
+  return ctx.board.at[provinceIndex(r.checked.slot)]! * KEY_SPAN + keyOfOrder(r.checked.order);
 }
 
 /** Checks a parsed order for `power`; on success returns its completed, canonical form. Never throws. */

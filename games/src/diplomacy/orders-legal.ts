@@ -9,10 +9,11 @@
  * for each army and coastal destination a fleet's chain touches, and for an army each province
  * such a chain could carry it to (`A LON - NWY`; `A LON - BEL VIA` where Belgium is also next door).
  */
-import { type Board, convoyGroups, unitLabel } from './board';
+import { type Board, emptyConvoyGroups, fillConvoyGroups, unitLabel } from './board';
 import * as mapTables from './map';
+import * as orderKeys from './order-keys';
 import type { CheckedOrder, PhaseContext } from './orders-check';
-import type { Order, Power, UnitSpec } from './types';
+import type { Power } from './types';
 
 // Bound once at load: under some module loaders (vitest) imported bindings are getters, too slow for inner loops.
 const {
@@ -32,6 +33,20 @@ const {
   provinceKind,
   seasTouching,
 } = mapTables;
+const {
+  K_CONVOY,
+  K_HOLD,
+  K_MOVE,
+  K_SUPPORT,
+  KEY_SPAN,
+  LABEL_TEXT,
+  labelIndex,
+  labelRank,
+  locRank,
+  orderKey,
+  orderOfKey,
+  orderText,
+} = orderKeys;
 
 export interface OrderGroup {
   /** The unit ordered (`A PAR`), or null for a power's builds or disbands. */
@@ -72,198 +87,184 @@ interface Groups {
   lists: number[][];
 }
 
-/** Convoy groups that touch coastal province `p`. */
-function groupsTouching(groups: Groups, p: number): number[] {
-  const out: number[] = [];
+/** Does some convoy group touch both coastal provinces `p` and `q`? */
+function groupLinks(groups: { seaGroup: Int16Array; touches: Uint8Array }, p: number, q: number): boolean {
   for (const s of seasTouching[p]!) {
     const g = groups.seaGroup[s]!;
-    if (g >= 0 && !out.includes(g)) out.push(g);
+    if (g >= 0 && groups.touches[g * NUM_PROVINCES + q] === 1) return true;
   }
-  return out;
+  return false;
 }
 
-// --- typed movement orders ---------------------------------------------------------------------
+// --- movement orders, as keys (order-keys.ts) --------------------------------------------------
 //
-// Inside, a unit's movement order is a small integer key whose numeric order is the code-unit
-// order of its text, so a unit's list is sorted as integers and turned into text only at the end,
-// from strings interned once per map. After the unit's label the texts run `- DEST`, `C A FROM -
-// TO`, `H`, `S TARGET[ - DEST]` ('-' < 'C' < 'H' < 'S'), so the key is the kind, then two ranks:
-// DEST and its VIA flag; FROM and TO; nothing; the target's label and 0 (a hold) or 1 + DEST.
+// Every unit's list is built in one pass per board: the moves into each province are gathered
+// first (a support of a move is the mover's label and destination), then each unit's keys are
+// written into one flat buffer, sorted and made unique in place, and turned into interned texts.
 
-const K_MOVE = 0;
-const K_CONVOY = 1;
-const K_HOLD = 2;
-const K_SUPPORT = 3;
-const key = (kind: number, a: number, b: number): number => (kind << 20) | (a << 10) | b;
-
-/** Rank of each location's text among all location texts; and back. */
-const locRank = new Int16Array(LOC_IDS.length);
-const locByRank: string[] = LOC_TEXT.slice().sort();
-LOC_TEXT.forEach((t, l) => {
-  locRank[l] = locByRank.indexOf(t);
-});
-/** A unit label's index (`fleet * NUM_LOCS + loc`), its rank among all label texts, and back. */
-const labelIndex = (board: Board, u: number): number => board.fleet[u]! * LOC_IDS.length + board.loc[u]!;
-const LABEL_TEXT: string[] = [...LOC_TEXT.map((t) => `A ${t}`), ...LOC_TEXT.map((t) => `F ${t}`)];
-const labelByRank: string[] = LABEL_TEXT.slice().sort();
-const labelRank = Int16Array.from(LABEL_TEXT, (t) => labelByRank.indexOf(t));
-
-/** Order texts, interned per (unit label, key): every phase reuses the same strings; and back. */
-const texts = new Map<number, string>();
-const textIds = new Map<string, number>();
-
-function orderText(label: number, k: number): string {
-  const id = label * 0x400000 + k;
-  let text = texts.get(id);
-  if (text === undefined) {
-    const a = (k >> 10) & 0x3ff;
-    const b = k & 0x3ff;
-    const me = LABEL_TEXT[label]!;
-    switch (k >> 20) {
-      case K_MOVE:
-        text = `${me} - ${locByRank[a]}${b ? ' VIA' : ''}`;
-        break;
-      case K_CONVOY:
-        text = `${me} C A ${locByRank[a]} - ${locByRank[b]}`;
-        break;
-      case K_HOLD:
-        text = `${me} H`;
-        break;
-      default:
-        text = `${me} S ${labelByRank[a]}${b ? ` - ${locByRank[b - 1]}` : ''}`;
-    }
-    texts.set(id, text);
-    textIds.set(text, id);
-  }
-  return text;
-}
-
-/** A move some unit could make into a province: what its order (and so a support of it) says. */
-interface Mover {
-  unit: number;
-  /** Its support's key: the mover's label rank and 1 + its destination's rank. */
-  support: number;
-  /** Only possible by convoy (so a supporting fleet at sea may be part of the only route). */
-  convoyOnly: boolean;
-}
-
-/** Everything about a board that every unit's orders share, built once per phase. */
-interface MoveTable {
+/** Every unit's legal movement orders on one board, built once per phase. */
+export interface MoveTable {
+  /** Per unit: its label text (`A PAR`). */
   labels: string[];
-  groups: Groups;
-  /** Per province: every move into it, by any unit. */
-  into: Mover[][];
-  /** Per unit: the keys of its own moves. */
-  moves: number[][];
-  /** Per unit: every legal order's key, sorted, once listed. */
-  keys: (Int32Array | undefined)[];
+  /** Unit `u`'s sorted, unique keys are `keys[start[u]]` up to `keys[start[u + 1]]`. */
+  start: number[];
+  keys: number[];
+  /** Per unit: the same orders as text, sorted. */
+  orders: string[][];
 }
 
-const tables = new WeakMap<Board, MoveTable>();
+// Scratch for one table build (synchronous, so one set serves every board). Bounds: a unit has at
+// most 75 moves, so 34 units make far fewer than MAX_MOVES moves; a unit's keys (a hold, its
+// moves, a support per neighbour and mover, a chain's convoys) stay far below MAX_KEYS in all.
+const MAX_MOVES = 1 << 13;
+/** Room one unit's keys may need before sorting: a hold, 75 moves, supports, and at most 75 × 75 convoys. */
+const UNIT_KEYS_MAX = 1 << 13;
+const intoHead = new Int16Array(NUM_PROVINCES);
+const intoNext = new Int16Array(MAX_MOVES);
+const moverUnit = new Int16Array(MAX_MOVES);
+const moverSupport = new Int32Array(MAX_MOVES);
+const moverConvoyOnly = new Uint8Array(MAX_MOVES);
+const ownStart = new Int32Array(NUM_PROVINCES + 1);
+const ownKeys = new Int32Array(MAX_MOVES);
+/** Grown when a board needs more (never, in practice: a phase lists a few thousand orders). */
+let keyBuffer = new Int32Array(1 << 15);
+/** The convoy groups without one fleet at sea (it cannot support a move it would have to carry). */
+const without = emptyConvoyGroups();
+/** Provinces an army could reach by convoy, marked with the current unit's stamp. */
+const convoyMark = new Int32Array(NUM_PROVINCES);
+let stamp = 0;
 
 function moveTable(board: Board): MoveTable {
-  const cached = tables.get(board);
-  if (cached) return cached;
+  board.moveTable ??= buildMoveTable(board);
+  return board.moveTable;
+}
+
+function buildMoveTable(board: Board): MoveTable {
   const n = board.units.length;
-  const labels = board.units.map((_, u) => unitLabel(board, u));
   const groups: Groups = {
     seaGroup: board.seaGroup,
     lists: touchedLists({ touches: board.groupTouches, count: groupCount(board) }),
   };
-  const into: Mover[][] = Array.from({ length: NUM_PROVINCES }, () => []);
-  const moves: number[][] = [];
+  // Each unit's own moves, and every move into each province (a linked list per province).
+  intoHead.fill(-1);
+  let moves = 0;
+  const addMove = (u: number, q: number, dest: number, rank: number, convoyOnly: number, via: number) => {
+    if (moves >= MAX_MOVES) throw new Error('orders-legal: too many moves on one board');
+    ownKeys[moves] = orderKey(K_MOVE, locRank[dest]!, via);
+    if (via === 0) {
+      moverUnit[moves] = u;
+      moverSupport[moves] = orderKey(K_SUPPORT, rank, 1 + locRank[dest]!);
+      moverConvoyOnly[moves] = convoyOnly;
+      intoNext[moves] = intoHead[q]!;
+      intoHead[q] = moves;
+    } else intoNext[moves] = -2;
+    moves++;
+  };
   for (let u = 0; u < n; u++) {
-    const rank = labelRank[labelIndex(board, u)]!;
+    ownStart[u] = moves;
+    const rank = labelRank[labelIndex(board.fleet[u]!, board.loc[u]!)]!;
     const p = board.prov[u]!;
-    const own: number[] = [];
     if (board.fleet[u]) {
-      for (const l of fleetAdj[board.loc[u]!]!) {
-        own.push(key(K_MOVE, locRank[l]!, 0));
-        into[locProvince[l]!]!.push({ unit: u, support: key(K_SUPPORT, rank, 1 + locRank[l]!), convoyOnly: false });
-      }
-    } else {
-      const byConvoy = new Set<number>();
-      if (provinceKind[p] === KIND_COASTAL)
-        for (const g of groupsTouching(groups, p)) for (const q of groups.lists[g]!) if (q !== p) byConvoy.add(q);
-      for (const q of armyAdj[p]!) {
-        own.push(key(K_MOVE, locRank[q]!, 0));
-        if (byConvoy.has(q)) own.push(key(K_MOVE, locRank[q]!, 1));
-        into[q]!.push({ unit: u, support: key(K_SUPPORT, rank, 1 + locRank[q]!), convoyOnly: false });
-      }
-      for (const q of byConvoy) {
-        if (armyAdjBits[p * NUM_PROVINCES + q] === 1) continue;
-        own.push(key(K_MOVE, locRank[q]!, 0));
-        into[q]!.push({ unit: u, support: key(K_SUPPORT, rank, 1 + locRank[q]!), convoyOnly: true });
+      for (const l of fleetAdj[board.loc[u]!]!) addMove(u, locProvince[l]!, l, rank, 0, 0);
+      continue;
+    }
+    stamp++;
+    if (provinceKind[p] === KIND_COASTAL) {
+      for (const s of seasTouching[p]!) {
+        const g = groups.seaGroup[s]!;
+        if (g >= 0) for (const q of groups.lists[g]!) if (q !== p) convoyMark[q] = stamp;
       }
     }
-    moves.push(own);
+    for (const q of armyAdj[p]!) {
+      addMove(u, q, q, rank, 0, 0);
+      if (convoyMark[q] === stamp) addMove(u, q, q, rank, 0, 1);
+    }
+    for (let q = 0; q < NUM_PROVINCES; q++) {
+      if (convoyMark[q] === stamp && armyAdjBits[p * NUM_PROVINCES + q] !== 1) addMove(u, q, q, rank, 1, 0);
+    }
   }
-  const table: MoveTable = { labels, groups, into, moves, keys: [] };
-  tables.set(board, table);
-  return table;
+  ownStart[n] = moves;
+
+  // Plain arrays, not typed ones: these are kept with the board, and a typed array of this size
+  // would be a slow allocation outside V8's heap.
+  const start: number[] = new Array(n + 1);
+  let total = 0;
+  for (let u = 0; u < n; u++) {
+    start[u] = total;
+    total = unitKeys(board, groups, u, total);
+  }
+  start[n] = total;
+  const keys: number[] = new Array(total);
+  for (let i = 0; i < total; i++) keys[i] = keyBuffer[i]!;
+  const labels: string[] = new Array(n);
+  const orders: string[][] = new Array(n);
+  for (let u = 0; u < n; u++) {
+    const label = labelIndex(board.fleet[u]!, board.loc[u]!);
+    labels[u] = LABEL_TEXT[label]!;
+    const list = new Array<string>(start[u + 1]! - start[u]!);
+    for (let i = start[u]!; i < start[u + 1]!; i++) list[i - start[u]!] = orderText(label, keys[i]!);
+    orders[u] = list;
+  }
+  return { labels, start, keys, orders };
 }
 
-/**
- * Room for one unit's keys before sorting: a hold, its moves (at most 75), a support of a hold or
- * a move per (neighbour, mover) and the convoys of a chain, far below this bound on any board.
- */
-const scratch = new Int32Array(1 << 14);
-
-/** Unit `u`'s movement orders as sorted, unique keys. */
-function movementKeys(board: Board, table: MoveTable, u: number): Int32Array {
-  const { into } = table;
+/** Writes unit `u`'s sorted, unique keys into the key buffer from `at`; returns where they end. */
+function unitKeys(board: Board, groups: Groups, u: number, at: number): number {
+  if (at + UNIT_KEYS_MAX > keyBuffer.length) {
+    const grown = new Int32Array(keyBuffer.length * 2 + UNIT_KEYS_MAX);
+    grown.set(keyBuffer.subarray(0, at));
+    keyBuffer = grown;
+  }
   const p = board.prov[u]!;
   const atSea = board.fleet[u] === 1 && provinceKind[p] === KIND_SEA;
-  // Keys gather in a scratch buffer (no array grown per unit); the result is a sorted, unique copy.
-  let n = 0;
-  const out = scratch;
-  out[n++] = key(K_HOLD, 0, 0);
-  for (const k of table.moves[u]!) out[n++] = k;
+  const out = keyBuffer;
+  let n = at;
+  // A hold, and the unit's own moves.
+  out[n++] = orderKey(K_HOLD, 0, 0);
+  for (let i = ownStart[u]!; i < ownStart[u + 1]!; i++) out[n++] = ownKeys[i]!;
 
   // Supports of holds and of every move into a province this unit could move to. A fleet at sea
   // cannot support a convoyed move it would itself have to carry (DATC 6.D.31).
-  let without: Groups | null = null;
+  let withoutDone = false;
   const reach = board.fleet[u] ? fleetReachList[board.loc[u]!]! : armyAdj[p]!;
   for (const q of reach) {
     const held = board.at[q]!;
-    if (held >= 0) out[n++] = key(K_SUPPORT, labelRank[labelIndex(board, held)]!, 0);
-    for (const mover of into[q]!) {
-      if (mover.unit === u) continue;
-      if (mover.convoyOnly && atSea) {
-        if (!without) {
-          const g = convoyGroups(board, p);
-          without = { seaGroup: g.seaGroup, lists: touchedLists(g) };
+    if (held >= 0) out[n++] = orderKey(K_SUPPORT, labelRank[labelIndex(board.fleet[held]!, board.loc[held]!)]!, 0);
+    for (let m = intoHead[q]!; m >= 0; m = intoNext[m]!) {
+      if (moverUnit[m] === u) continue;
+      if (moverConvoyOnly[m] && atSea) {
+        if (!withoutDone) {
+          fillConvoyGroups(board, p, without);
+          withoutDone = true;
         }
-        const from = board.prov[mover.unit]!;
-        if (!groupsTouching(without, q).some((g) => without!.lists[g]!.includes(from))) continue;
+        if (!groupLinks(without, q, board.prov[moverUnit[m]!]!)) continue;
       }
-      out[n++] = mover.support;
+      out[n++] = moverSupport[m]!;
     }
   }
 
   // Convoys along the chain of fleets this one belongs to.
   if (atSea) {
-    const touched = table.groups.lists[table.groups.seaGroup[p]!]!;
+    const touched = groups.lists[groups.seaGroup[p]!]!;
     for (const r of touched) {
       const t = board.at[r]!;
       if (t < 0 || board.fleet[t]) continue;
-      for (const q of touched) if (q !== r) out[n++] = key(K_CONVOY, locRank[r]!, locRank[q]!);
+      for (const q of touched) if (q !== r) out[n++] = orderKey(K_CONVOY, locRank[r]!, locRank[q]!);
     }
   }
-  if (n > out.length) throw new Error(`orders-legal: more than ${out.length} orders for one unit`);
-  const keys = out.slice(0, n).sort();
-  let m = 0;
-  for (let i = 0; i < keys.length; i++) if (i === 0 || keys[i] !== keys[m - 1]) keys[m++] = keys[i]!;
-  return keys.subarray(0, m);
-}
-
-function movementOrders(board: Board, table: MoveTable, u: number): string[] {
-  const keys = movementKeys(board, table, u);
-  table.keys[u] = keys;
-  const label = labelIndex(board, u);
-  const out = new Array<string>(keys.length);
-  for (let i = 0; i < keys.length; i++) out[i] = orderText(label, keys[i]!);
-  return out;
+  // Insertion sort (a unit has tens of keys, most in order), then drop repeats in place.
+  for (let i = at + 1; i < n; i++) {
+    const k = out[i]!;
+    let j = i - 1;
+    while (j >= at && out[j]! > k) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = k;
+  }
+  let m = at;
+  for (let i = at; i < n; i++) if (i === at || out[i] !== out[m - 1]) out[m++] = out[i]!;
+  return m;
 }
 
 /** Legal orders of `power` for the phase `ctx` describes, one group per unit (or one for builds). */
@@ -279,7 +280,7 @@ export function legalOrderGroups(ctx: PhaseContext, power: Power): OrderGroup[] 
         unit: table.labels[u]!,
         slot: PROVINCE_IDS[board.prov[u]!]!,
         choose: 1,
-        orders: movementOrders(board, table, u),
+        orders: table.orders[u]!,
       });
     }
     return groups;
@@ -318,58 +319,53 @@ export function legalOrderGroups(ctx: PhaseContext, power: Power): OrderGroup[] 
 // (other spellings, orders not listed this phase) goes the long way through orders-check.ts, which
 // gives the same result (orders-legal.test.ts compares the two on every listed order).
 
-const LOC_ID_BY_RANK = locByRank.map((t) => t.toLowerCase());
-const specOfLabel = (label: number): UnitSpec => ({
-  type: label >= LOC_IDS.length ? 'F' : 'A',
-  loc: LOC_IDS[label % LOC_IDS.length]!,
+/** Province index by the three capitals of its id (`PAR`), as a base-26 number; -1 elsewhere. */
+const PROVINCE_BY_CODE = new Int16Array(26 * 26 * 26).fill(-1);
+PROVINCE_IDS.forEach((id, p) => {
+  PROVINCE_BY_CODE[((id.charCodeAt(0) - 97) * 26 + (id.charCodeAt(1) - 97)) * 26 + (id.charCodeAt(2) - 97)] = p;
 });
-const SPEC_BY_LABEL_RANK: UnitSpec[] = labelByRank.map((t) => specOfLabel(LABEL_TEXT.indexOf(t)));
+const capital = (text: string, i: number): number => {
+  const c = text.charCodeAt(i) - 65;
+  return c >= 0 && c < 26 ? c : -1;
+};
 
 /**
- * The checked form of `text` if it is an order listed for `me` this movement phase (its unit's
- * orders already listed on this board), else null.
+ * If `text` is an order listed for `me` this movement phase (the board's orders already listed),
+ * the unit it orders and its key, packed as `unit * KEY_SPAN + key`; else -1. The unit is read
+ * from the text's label (`A PAR …`), then the text is found in that unit's sorted list: no map
+ * of every text is consulted.
  */
-export function listedMovementOrder(ctx: PhaseContext, me: number, text: string): CheckedOrder | null {
-  const table = ctx.phase === 'movement' ? tables.get(ctx.board) : undefined;
-  const id = table ? textIds.get(text) : undefined;
-  if (id === undefined) return null;
-  const { board } = ctx;
-  const label = Math.floor(id / 0x400000);
-  const k = id - label * 0x400000;
-  const spec = specOfLabel(label);
-  const u = board.at[locProvince[label % LOC_IDS.length]!]!;
-  if (u < 0 || board.power[u] !== me || labelIndex(board, u) !== label) return null;
-  const keys = table!.keys[u];
-  if (!keys || !hasKey(keys, k)) return null;
-  return { order: orderOfKey(spec, k), text, slot: PROVINCE_IDS[board.prov[u]!]! };
-}
-
-function hasKey(keys: Int32Array, k: number): boolean {
+export function listedMovementKey(ctx: PhaseContext, me: number, text: string): number {
+  const table = ctx.phase === 'movement' ? ctx.board.moveTable : undefined;
+  if (!table || typeof text !== 'string' || text.length < 7 || text.charCodeAt(1) !== 32) return -1;
+  const a = capital(text, 2);
+  const b = capital(text, 3);
+  const c = capital(text, 4);
+  if (a < 0 || b < 0 || c < 0) return -1;
+  const p = PROVINCE_BY_CODE[(a * 26 + b) * 26 + c]!;
+  const u = p < 0 ? -1 : ctx.board.at[p]!;
+  if (u < 0 || ctx.board.power[u] !== me) return -1;
+  const list = table.orders[u]!;
   let lo = 0;
-  let hi = keys.length - 1;
+  let hi = list.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (keys[mid] === k) return true;
-    if (keys[mid]! < k) lo = mid + 1;
+    const t = list[mid]!;
+    if (t === text) return u * KEY_SPAN + table.keys[table.start[u]! + mid]!;
+    if (t < text) lo = mid + 1;
     else hi = mid - 1;
   }
-  return false;
+  return -1;
 }
 
-/** The completed order a key stands for, in the shape orders-check.ts gives it. */
-function orderOfKey(unit: UnitSpec, k: number): Order {
-  const a = (k >> 10) & 0x3ff;
-  const b = k & 0x3ff;
-  switch (k >> 20) {
-    case K_MOVE:
-      return { kind: 'move', unit, to: LOC_ID_BY_RANK[a]!, via: b === 1 };
-    case K_CONVOY:
-      return { kind: 'convoy', unit, target: { type: 'A', loc: LOC_ID_BY_RANK[a]! }, to: LOC_ID_BY_RANK[b]! };
-    case K_HOLD:
-      return { kind: 'hold', unit };
-    default:
-      return { kind: 'support', unit, target: { ...SPEC_BY_LABEL_RANK[a]! }, to: b ? LOC_ID_BY_RANK[b - 1]! : null };
-  }
+/** The checked form of `text` if it is an order listed for `me` this movement phase, else null. */
+export function listedMovementOrder(ctx: PhaseContext, me: number, text: string): CheckedOrder | null {
+  const listed = listedMovementKey(ctx, me, text);
+  if (listed < 0) return null;
+  const { board } = ctx;
+  const u = Math.floor(listed / KEY_SPAN);
+  const label = labelIndex(board.fleet[u]!, board.loc[u]!);
+  return { order: orderOfKey(label, listed % KEY_SPAN), text, slot: PROVINCE_IDS[board.prov[u]!]! };
 }
 
 function groupCount(board: Board): number {

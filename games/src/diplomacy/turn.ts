@@ -15,9 +15,10 @@
  */
 import { adjustmentDeltas, civilDisorderDisbands, ownerTable, updateOwnership } from './adjustments';
 import { makeBoard } from './board';
-import { POWER_INDEX, POWERS, provinceIndex } from './map';
+import { NUM_PROVINCES, POWER_INDEX, POWERS } from './map';
 import { type MovementFacts, movementFacts, runMovement } from './movement';
-import { type CheckedOrder, checkOrderText, type PhaseContext } from './orders-check';
+import { KEY_SPAN } from './order-keys';
+import { type CheckedOrder, checkOrderText, type PhaseContext, readMovementOrder } from './orders-check';
 import { formatOrder } from './orders-parse';
 import { resolveRetreats } from './retreats';
 import type { CentreOwner, DislodgedUnit, OrderResult, Phase, Power, Unit } from './types';
@@ -52,7 +53,7 @@ export interface PhaseReport {
  * checked (the game engine reads each order when it is validated, applied and adjudicated).
  */
 export function phaseContext(turn: Turn, memo = true): PhaseContext {
-  const owner = ownerTable(turn.centres);
+  const owner = turn.phase.type === 'adjustment' ? ownerTable(turn.centres) : NO_OWNERS;
   return {
     phase: turn.phase.type,
     board: makeBoard(turn.units),
@@ -62,6 +63,9 @@ export function phaseContext(turn: Turn, memo = true): PhaseContext {
     ...(memo ? { checked: POWERS.map(() => new Map()) } : {}),
   };
 }
+
+/** Centre owners matter to orders only in winter (builds); other phases share this empty table. */
+const NO_OWNERS = new Int8Array(NUM_PROVINCES).fill(-1);
 
 interface Accepted {
   index: number;
@@ -112,25 +116,50 @@ function accept(
   return accepted.filter((a) => results[a.index] === undefined);
 }
 
-/** The orders of a movement phase as adjudication reads them: one per unit of the board (null holds). */
+/**
+ * The orders of a movement phase as adjudication reads them: one typed order per unit of the
+ * board (-1 holds), read as `accept` reads them (void if illegal; the last legal one per unit counts).
+ */
 function movementOrders(ctx: PhaseContext, orders: readonly SubmittedOrder[], results: OrderResult[]) {
-  const accepted = accept(ctx, orders, results, (a) => a.checked.slot);
-  const perUnit: (CheckedOrder | null)[] = ctx.board.units.map(() => null);
-  const indexOfUnit = ctx.board.units.map(() => -1);
-  for (const a of accepted) {
-    const u = ctx.board.at[provinceIndex(a.checked.slot)]!;
-    perUnit[u] = a.checked;
-    indexOfUnit[u] = a.index;
+  const n = ctx.board.units.length;
+  const keys = new Int32Array(n).fill(-1);
+  const indexOfUnit = new Int32Array(n).fill(-1);
+  for (let index = 0; index < orders.length; index++) {
+    const o = orders[index]!;
+    const power = o.power as Power;
+    if (!(POWERS as readonly string[]).includes(o.power)) {
+      results[index] = { power, text: o.text, result: 'void', reason: `no power '${o.power}'` };
+      continue;
+    }
+    const r = readMovementOrder(ctx, power, o.text);
+    if (typeof r !== 'number') {
+      const reason = r.ok ? 'a draw vote is not a board order' : r.error.message;
+      results[index] = { power, text: o.text, result: 'void', reason };
+      continue;
+    }
+    const u = Math.floor(r / KEY_SPAN);
+    const earlier = indexOfUnit[u]!;
+    if (earlier >= 0) {
+      const e = orders[earlier]!;
+      results[earlier] = {
+        power: e.power as Power,
+        text: e.text,
+        result: 'void',
+        reason: 'replaced by a later order for the same unit',
+      };
+    }
+    indexOfUnit[u] = index;
+    keys[u] = r % KEY_SPAN;
   }
-  return { perUnit, indexOfUnit };
+  return { keys, indexOfUnit };
 }
 
 /** The adjudicator's decisions, unit by unit, for a movement phase played with `orders` (see MovementFacts). */
 export function explainMovement(turn: Turn, orders: readonly SubmittedOrder[]): MovementFacts {
   if (turn.phase.type !== 'movement') throw new Error(`not a movement phase: ${turn.phase.type}`);
   const ctx = phaseContext(turn);
-  const { perUnit } = movementOrders(ctx, orders, new Array(orders.length));
-  return movementFacts(ctx.board, perUnit);
+  const { keys } = movementOrders(ctx, orders, new Array(orders.length));
+  return movementFacts(ctx.board, keys);
 }
 
 /**
@@ -147,11 +176,15 @@ export function processPhase(
   const { phase } = turn;
 
   if (phase.type === 'movement') {
-    const { perUnit, indexOfUnit } = movementOrders(ctx, orders, results);
-    const outcome = runMovement(ctx.board, perUnit);
-    indexOfUnit.forEach((i, u) => {
-      if (i >= 0) results[i] = { power: orders[i]!.power as Power, text: orders[i]!.text, ...outcome.results[u]! };
-    });
+    const { keys, indexOfUnit } = movementOrders(ctx, orders, results);
+    const outcome = runMovement(ctx.board, keys);
+    for (let u = 0; u < indexOfUnit.length; u++) {
+      const i = indexOfUnit[u]!;
+      if (i >= 0) {
+        const r = outcome.results[u]!;
+        results[i] = { power: orders[i]!.power as Power, text: orders[i]!.text, result: r.result, reason: r.reason };
+      }
+    }
     for (const d of outcome.destroyed) automatic.push(disbanded(d, 'dislodged with no retreat'));
     const after: Turn = {
       phase,

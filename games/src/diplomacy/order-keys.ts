@@ -1,0 +1,166 @@
+/**
+ * Typed movement orders: the compact value the engine works on inside, with text only at the edges.
+ *
+ * A unit's movement order is a small integer key whose numeric order is the code-unit order of
+ * its canonical text, so a unit's list sorts as integers. After the unit's label the texts run
+ * `- DEST`, `C A FROM - TO`, `H`, `S TARGET[ - DEST]` ('-' < 'C' < 'H' < 'S'), so the key is the
+ * kind, then two ranks: DEST and its VIA flag; FROM and TO; nothing; the target's label and 0 (a
+ * hold) or 1 + DEST. A unit's label (`A PAR`, `F STP/SC`) is `fleet * NUM_LOCS + loc`.
+ *
+ * Texts are interned per (label, key): every phase reuses the same strings, and a text the engine
+ * printed reads back to its (label, key) with one map lookup, no parsing.
+ */
+import * as mapTables from './map';
+import type { Order, UnitSpec } from './types';
+
+// Bound once at load: under some module loaders (vitest) imported bindings are getters, too slow for inner loops.
+const { LOC_IDS, locIndex, NUM_LOCS } = mapTables;
+
+export const K_MOVE = 0;
+export const K_CONVOY = 1;
+export const K_HOLD = 2;
+export const K_SUPPORT = 3;
+export const orderKey = (kind: number, a: number, b: number): number => (kind << 20) | (a << 10) | b;
+export const keyKind = (k: number): number => k >> 20;
+export const keyA = (k: number): number => (k >> 10) & 0x3ff;
+export const keyB = (k: number): number => k & 0x3ff;
+
+const LOC_TEXT = LOC_IDS.map((id) => id.toUpperCase());
+/** Rank of each location's text among all location texts; and back, as text, id and location. */
+export const locRank = new Int16Array(NUM_LOCS);
+const locTextByRank: string[] = LOC_TEXT.slice().sort();
+LOC_TEXT.forEach((t, l) => {
+  locRank[l] = locTextByRank.indexOf(t);
+});
+export const LOC_BY_RANK = Int16Array.from(locTextByRank, (t) => LOC_TEXT.indexOf(t));
+const LOC_ID_BY_RANK = locTextByRank.map((t) => t.toLowerCase());
+
+/** A unit label's index, its rank among all label texts, and back. */
+export const labelIndex = (fleet: number, loc: number): number => fleet * NUM_LOCS + loc;
+export const LABEL_TEXT: readonly string[] = [...LOC_TEXT.map((t) => `A ${t}`), ...LOC_TEXT.map((t) => `F ${t}`)];
+const labelTextByRank: string[] = LABEL_TEXT.slice().sort();
+export const labelRank = Int16Array.from(LABEL_TEXT, (t) => labelTextByRank.indexOf(t));
+export const LABEL_BY_RANK = Int16Array.from(labelTextByRank, (t) => LABEL_TEXT.indexOf(t));
+/** The location a label stands on, and whether it is a fleet. */
+export const labelLoc = (label: number): number => label % NUM_LOCS;
+export const labelFleet = (label: number): number => (label >= NUM_LOCS ? 1 : 0);
+
+const specOfLabel = (label: number): UnitSpec => ({ type: labelFleet(label) ? 'F' : 'A', loc: LOC_IDS[labelLoc(label)]! });
+
+/**
+ * Keys are below KEY_SPAN, so a key and a small number (a label, < 2^9, or a unit, < 2^7) pack into
+ * one small integer: an order's id is `label * KEY_SPAN + key`, a unit's order `unit * KEY_SPAN + key`.
+ */
+export const KEY_SPAN = 0x400000;
+const ID_STRIDE = KEY_SPAN;
+const textIds = new Map<string, number>();
+
+// Interned texts, per label in an open-addressing table of its keys: a phase looks up a few
+// thousand texts, a unit's together, and a Map keyed by number costs several times this probe.
+interface LabelTexts {
+  keys: Int32Array;
+  texts: string[];
+  count: number;
+}
+const byLabel: LabelTexts[] = LABEL_TEXT.map(() => ({ keys: new Int32Array(64).fill(-1), texts: new Array(64), count: 0 }));
+
+function probe(t: LabelTexts, k: number): number {
+  const mask = t.keys.length - 1;
+  let h = (Math.imul(k, 0x9e3779b1) >>> 16) & mask;
+  while (t.keys[h] !== -1 && t.keys[h] !== k) h = (h + 1) & mask;
+  return h;
+}
+
+function intern(label: number, k: number, text: string): void {
+  const t = byLabel[label]!;
+  if (2 * (t.count + 1) > t.keys.length) {
+    const { keys, texts } = t;
+    t.keys = new Int32Array(keys.length * 2).fill(-1);
+    t.texts = new Array(keys.length * 2);
+    for (let h = 0; h < keys.length; h++) {
+      if (keys[h] === -1) continue;
+      const to = probe(t, keys[h]!);
+      t.keys[to] = keys[h]!;
+      t.texts[to] = texts[h]!;
+    }
+  }
+  const h = probe(t, k);
+  t.keys[h] = k;
+  t.texts[h] = text;
+  t.count++;
+  textIds.set(text, label * ID_STRIDE + k);
+}
+
+/** The canonical text of `label`'s order `k`, interned. */
+export function orderText(label: number, k: number): string {
+  const t = byLabel[label]!;
+  const h = probe(t, k);
+  if (t.keys[h] === k) return t.texts[h]!;
+  const a = keyA(k);
+  const b = keyB(k);
+  const me = LABEL_TEXT[label]!;
+  let text: string;
+  switch (keyKind(k)) {
+    case K_MOVE:
+      text = `${me} - ${locTextByRank[a]}${b ? ' VIA' : ''}`;
+      break;
+    case K_CONVOY:
+      text = `${me} C A ${locTextByRank[a]} - ${locTextByRank[b]}`;
+      break;
+    case K_HOLD:
+      text = `${me} H`;
+      break;
+    default:
+      text = `${me} S ${labelTextByRank[a]}${b ? ` - ${locTextByRank[b - 1]}` : ''}`;
+  }
+  intern(label, k, text);
+  return text;
+}
+
+/** The id of a text `orderText` printed (on any board, in any phase), or -1. */
+export function orderIdOf(text: string): number {
+  return textIds.get(text) ?? -1;
+}
+export const idLabel = (id: number): number => Math.floor(id / ID_STRIDE);
+export const idKey = (id: number): number => id % ID_STRIDE;
+
+/** The order a key stands for, in the shape the parser and orders-check.ts give it. */
+export function orderOfKey(label: number, k: number): Order {
+  const unit = specOfLabel(label);
+  const a = keyA(k);
+  const b = keyB(k);
+  switch (keyKind(k)) {
+    case K_MOVE:
+      return { kind: 'move', unit, to: LOC_ID_BY_RANK[a]!, via: b === 1 };
+    case K_CONVOY:
+      return { kind: 'convoy', unit, target: { type: 'A', loc: LOC_ID_BY_RANK[a]! }, to: LOC_ID_BY_RANK[b]! };
+    case K_HOLD:
+      return { kind: 'hold', unit };
+    default:
+      return {
+        kind: 'support',
+        unit,
+        target: specOfLabel(LABEL_BY_RANK[a]!),
+        to: b ? LOC_ID_BY_RANK[b - 1]! : null,
+      };
+  }
+}
+
+const rankOfLoc = (loc: string): number => locRank[locIndex(loc)]!;
+const labelRankOf = (spec: UnitSpec): number => labelRank[labelIndex(spec.type === 'F' ? 1 : 0, locIndex(spec.loc))]!;
+
+/** The key of a completed movement order (orders-check.ts's canonical form); -1 for any other kind. */
+export function keyOfOrder(order: Order): number {
+  switch (order.kind) {
+    case 'move':
+      return orderKey(K_MOVE, rankOfLoc(order.to), order.via ? 1 : 0);
+    case 'convoy':
+      return orderKey(K_CONVOY, rankOfLoc(order.target.loc), rankOfLoc(order.to));
+    case 'hold':
+      return orderKey(K_HOLD, 0, 0);
+    case 'support':
+      return orderKey(K_SUPPORT, labelRankOf(order.target), order.to ? 1 + rankOfLoc(order.to) : 0);
+    default:
+      return -1;
+  }
+}
