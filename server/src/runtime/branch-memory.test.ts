@@ -5,7 +5,7 @@
  * continuation with unchanged seats reproduces its parent's record only if each seat is prompted
  * with the memory it had at the fork: diary, yearly summary, goals, relationships and trust ledger.
  */
-import { type Agent, llmAgent, type RestoreInput } from '@parley/agents';
+import type { RestoreInput } from '@parley/agents';
 import {
   diplomacyAnswer,
   type FakeProvider,
@@ -13,15 +13,13 @@ import {
   type Scripted,
   type SeenRequest,
   startFakeProvider,
-  testConfig,
 } from '@parley/agents/testing';
 import { diplomacy } from '@parley/games';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FakeClock } from '../testing/fake-clock';
+import { scriptedDiplomacy, timeless } from '../testing/scripted-diplomacy';
 import { branchMatch, branchPoint } from './branch';
 import { runMatch } from './match-runner';
 import { mayRead } from './press-rules';
-import type { MatchRecord } from './record';
 
 /** Lines of a prompt section (`Heading:` then indented lines). */
 const sectionLines = (prompt: string, heading: string): number => {
@@ -61,16 +59,7 @@ beforeAll(async () => {
 });
 afterAll(() => provider?.close());
 
-const clock = new FakeClock();
-const config = () => ({ ...testConfig(provider.url), memory: { tokens: 1500, reflection: true } });
-const seats = (): Agent[] => Array.from({ length: 7 }, () => llmAgent(config(), 'diplomacy', undefined, clock));
-const run = { game: diplomacy, clock, pressRounds: 1, deadlineMs: 20_000 } as const;
-/** Records compared timings aside: thinking time and call latency are wall-clock. */
-const timeless = (r: MatchRecord) => ({
-  ...r,
-  actions: r.actions.map(({ ms: _ms, ...a }) => a),
-  modelCalls: r.modelCalls.map(({ latencyMs: _l, ...c }) => c),
-});
+const { seats, run } = scriptedDiplomacy(() => provider.url);
 
 describe('a fork restores the LLM seats memory', () => {
   it('reproduces a parent whose model answers from its memory, and does not without the restore', async () => {

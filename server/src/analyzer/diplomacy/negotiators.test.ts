@@ -7,14 +7,12 @@
  * parent's. The tournament report and the web pages showing these measures have their own tests
  * (tournament/measures.test.ts, web/e2e/judge.test.ts, web/e2e/branch.test.ts).
  */
-import { createAgent, createChatClient, llmAgent, type Memory } from '@parley/agents';
+import { createAgent, createChatClient, type Memory } from '@parley/agents';
 import { diplomacyAnswer, type FakeProvider, startFakeProvider, testConfig } from '@parley/agents/testing';
-import { diplomacy } from '@parley/games';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { branchMatch, branchReport } from '../../runtime/branch';
 import { runMatch } from '../../runtime/match-runner';
-import type { MatchRecord } from '../../runtime/record';
-import { FakeClock } from '../../testing/fake-clock';
+import { scriptedDiplomacy, timeless } from '../../testing/scripted-diplomacy';
 import { analyzeDiplomacyMatch, judgeDiplomacyMatch } from '.';
 import { agentMeasures } from './agent-measures';
 import { movementPhases } from './phases';
@@ -31,16 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => provider?.close());
 
-const clock = new FakeClock();
-const config = () => ({ ...testConfig(provider.url), memory: { tokens: 1500, reflection: true } });
-const seats = () => Array.from({ length: 7 }, () => llmAgent(config(), 'diplomacy', undefined, clock));
-const run = { game: diplomacy, clock, pressRounds: 1, deadlineMs: 20_000 } as const;
-/** Records compared timings aside: thinking time and call latency are wall-clock. */
-const timeless = (r: MatchRecord) => ({
-  ...r,
-  actions: r.actions.map(({ ms: _ms, ...a }) => a),
-  modelCalls: r.modelCalls.map(({ latencyMs: _l, ...c }) => c),
-});
+const { clock, seats, run } = scriptedDiplomacy(() => provider.url);
 
 describe('LLM negotiators worth measuring (issue 17, done when)', () => {
   it('records memory, judges press, measures each model, and forks exactly', async () => {
