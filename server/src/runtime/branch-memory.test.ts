@@ -6,17 +6,10 @@
  * with the memory it had at the fork: diary, yearly summary, goals, relationships and trust ledger.
  */
 import type { RestoreInput } from '@parley/agents';
-import {
-  diplomacyAnswer,
-  type FakeProvider,
-  legalOrdersIn,
-  type Scripted,
-  type SeenRequest,
-  startFakeProvider,
-} from '@parley/agents/testing';
+import { diplomacyAnswer, legalOrdersIn, type Scripted, type SeenRequest } from '@parley/agents/testing';
 import { diplomacy } from '@parley/games';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scriptedDiplomacy, timeless } from '../testing/scripted-diplomacy';
+import { describe, expect, it } from 'vitest';
+import { timeless, useScriptedDiplomacy } from '../testing/scripted-diplomacy';
 import { branchMatch, branchPoint } from './branch';
 import { runMatch } from './match-runner';
 import { mayRead } from './press-rules';
@@ -53,13 +46,7 @@ function rememberingAnswer(request: SeenRequest): Scripted {
   return { text: JSON.stringify(answer) };
 }
 
-let provider: FakeProvider;
-beforeAll(async () => {
-  provider = await startFakeProvider(rememberingAnswer);
-});
-afterAll(() => provider?.close());
-
-const { seats, run } = scriptedDiplomacy(() => provider.url);
+const { seats, run } = useScriptedDiplomacy(rememberingAnswer);
 
 describe('a fork restores the LLM seats memory', () => {
   it('reproduces a parent whose model answers from its memory, and does not without the restore', async () => {

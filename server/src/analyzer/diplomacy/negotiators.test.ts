@@ -8,28 +8,22 @@
  * (tournament/measures.test.ts, web/e2e/judge.test.ts, web/e2e/branch.test.ts).
  */
 import { createAgent, createChatClient, type Memory } from '@parley/agents';
-import { diplomacyAnswer, type FakeProvider, startFakeProvider, testConfig } from '@parley/agents/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { diplomacyAnswer, testConfig } from '@parley/agents/testing';
+import { describe, expect, it } from 'vitest';
 import { branchMatch, branchReport } from '../../runtime/branch';
 import { runMatch } from '../../runtime/match-runner';
-import { scriptedDiplomacy, timeless } from '../../testing/scripted-diplomacy';
+import { timeless, useScriptedDiplomacy } from '../../testing/scripted-diplomacy';
 import { analyzeDiplomacyMatch, judgeDiplomacyMatch } from '.';
 import { agentMeasures } from './agent-measures';
 import { movementPhases } from './phases';
 
-let provider: FakeProvider;
-beforeAll(async () => {
-  provider = await startFakeProvider((request) => {
-    // As a judge: every message promises to keep out of Burgundy; a broken one is a change of plan.
-    if (request.lastUser.includes('List the promises'))
-      return { text: '{"promises": [{"kind": "demilitarise", "province": "BUR"}]}' };
-    if (request.lastUser.includes('"intent"')) return { text: '{"intent": "change-of-plan", "reason": "the board changed"}' };
-    return diplomacyAnswer(request);
-  });
+const { clock, seats, run, url } = useScriptedDiplomacy((request) => {
+  // As a judge: every message promises to keep out of Burgundy; a broken one is a change of plan.
+  if (request.lastUser.includes('List the promises'))
+    return { text: '{"promises": [{"kind": "demilitarise", "province": "BUR"}]}' };
+  if (request.lastUser.includes('"intent"')) return { text: '{"intent": "change-of-plan", "reason": "the board changed"}' };
+  return diplomacyAnswer(request);
 });
-afterAll(() => provider?.close());
-
-const { clock, seats, run } = scriptedDiplomacy(() => provider.url);
 
 describe('LLM negotiators worth measuring (issue 17, done when)', () => {
   it('records memory, judges press, measures each model, and forks exactly', async () => {
@@ -51,8 +45,8 @@ describe('LLM negotiators worth measuring (issue 17, done when)', () => {
 
     // The judge reads every message with text, and its promises join the per-model measures.
     const judged = await judgeDiplomacyMatch(record, {
-      config: testConfig(provider.url),
-      client: createChatClient(testConfig(provider.url)),
+      config: testConfig(url()),
+      client: createChatClient(testConfig(url())),
       deadlineMs: 20_000,
       clock,
     });
