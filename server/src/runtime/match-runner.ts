@@ -153,23 +153,25 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
     state = game.applyAction(state, recorded.actor, recorded.action);
     actions.push(recorded);
   }
-  await Promise.all(
-    restoring.map(async (seat, k) => {
-      const own = (options.resume?.modelCalls ?? []).filter((c) => c.seat === seat).map(({ seat: _seat, ...c }) => c);
-      try {
-        await agents[seat]!.restore!({
-          gameId: game.descriptor.id,
-          seat,
-          seq: actions.length,
-          turns: turnsSeen[k]!,
-          modelCalls: own,
-        });
-      } catch (error) {
-        throw new Error(`cannot resume: seat ${seat} could not restore its memory: ${describe(error)}`);
-      }
-    }),
-  );
+  // Synchronous up to here: whoever resumes sees the prefix applied before anything is awaited.
   if (options.resume) options.onResume?.(state);
+  if (restoring.length > 0)
+    await Promise.all(
+      restoring.map(async (seat, k) => {
+        const own = (options.resume?.modelCalls ?? []).filter((c) => c.seat === seat).map(({ seat: _seat, ...c }) => c);
+        try {
+          await agents[seat]!.restore!({
+            gameId: game.descriptor.id,
+            seat,
+            seq: actions.length,
+            turns: turnsSeen[k]!,
+            modelCalls: own,
+          });
+        } catch (error) {
+          throw new Error(`cannot resume: seat ${seat} could not restore its memory: ${describe(error)}`);
+        }
+      }),
+    );
   let negotiatedTurn = messages.length > 0 ? messages[messages.length - 1]?.phase : undefined;
   // Agents that watch every turn (remote protocol seats, agents that keep memory) are told of each new one, and of the end.
   const watchers = agents.map((a, seat) => ({ a, seat })).filter(({ a }) => a.watch);
