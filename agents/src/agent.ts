@@ -95,6 +95,36 @@ export interface TurnView {
   readonly inbox?: readonly PressMessage[];
 }
 
+/** A turn of a recorded prefix as the seat saw it when the turn opened (what `watch` was told then). */
+export interface RecordedTurn {
+  /** Actions applied before the turn opened. */
+  readonly seq: number;
+  readonly turn: string;
+  /** `game.observation(state, seat)` when the turn opened. */
+  readonly observation: unknown;
+  /** The press the seat could read when the turn opened. */
+  readonly inbox: readonly PressMessage[];
+}
+
+/** One of the seat's own model calls on the record, placed before action `seq`. */
+export interface RecordedCall extends ModelCall {
+  readonly seq: number;
+}
+
+/**
+ * What a seat may see of a recorded prefix when a match is resumed or forked (runtime/branch.ts):
+ * its own view of every turn that opened, and its own model calls (with the memory each carried),
+ * never another seat's calls or private press.
+ */
+export interface RestoreInput {
+  readonly gameId: string;
+  readonly seat: Seat;
+  /** Actions in the prefix: the agent's next decision is at this `seq`. */
+  readonly seq: number;
+  readonly turns: readonly RecordedTurn[];
+  readonly modelCalls: readonly RecordedCall[];
+}
+
 export interface Agent {
   /** A short, stable name used in records and leaderboards, e.g. `random` or `llm:gpt-4o`. */
   readonly name: string;
@@ -122,6 +152,14 @@ export interface Agent {
    * agent that keeps memory (the LLM Diplomacy agent) reads every phase's results here.
    */
   watch?(input: TurnView): void | Promise<void>;
+  /**
+   * Optional: called once, before anything else, when the runner resumes a match from a recorded
+   * prefix (a fork, a restart), so an agent that keeps memory can be where it was at that point
+   * instead of starting empty. Without it a continuation prompts the model differently from the
+   * uninterrupted match. A throw stops the resume: a continuation that silently forgot is no
+   * experiment.
+   */
+  restore?(input: RestoreInput): void | Promise<void>;
   /** Optional: called once when the match ends, to release connections. */
   close?(): void | Promise<void>;
 }

@@ -8,13 +8,14 @@
  * by phase, yearly summaries the model writes, goals, relationships, and the trust ledger the
  * engine's facts fill. Before a decision the agent brings the memory up to date (ledger, then at
  * most one consolidation, then an optional reflection), each call within the same deadline;
- * every call that changed the memory carries a copy of it on the record.
+ * every call that changed the memory carries a copy of it on the record. A fork or a resumed match
+ * gives the agent its own part of the record (`restore`), from which it rebuilds that memory.
  */
 import { findGame, supportsOf } from '@parley/games';
-import type { Agent, Decision, DecisionInput, ModelCall, PressInput, PressMessage } from '../agent';
+import type { Agent, Decision, DecisionInput, ModelCall, PressInput, PressMessage, RestoreInput } from '../agent';
 import { type Clock, systemClock } from '../clock';
 import type { LlmConfig } from './config';
-import { LedgerKeeper, ledgerText } from './memory/ledger';
+import { type LedgerEvent, LedgerKeeper, ledgerText } from './memory/ledger';
 import {
   applyConsolidation,
   applyUpdate,
@@ -24,6 +25,7 @@ import {
   type MemoryUpdate,
   memoryText,
   nextConsolidation,
+  notesFrom,
   snapshot,
   updateFrom,
 } from './memory/memory';
@@ -151,12 +153,34 @@ export function llmAgent(
     }
   }
 
+  /**
+   * Back to where the seat was when the prefix ended: the ledger keeper re-reads the turns the seat
+   * saw (its events are facts, so the same views give the same ledger), and the notes are the last
+   * memory a call of its own carried (every call that changed them carries them). A reflection
+   * follows each new result the agent is asked after, so the last result it reflected on is the
+   * one established when it last prepared a decision or press (its last such call).
+   */
+  function restoreMemory(input: RestoreInput): void {
+    const lastAsked = input.modelCalls.filter((c) => c.purpose === 'decide' || c.purpose === 'negotiate').at(-1)?.seq ?? -1;
+    const events: LedgerEvent[] = [];
+    let establishedWhenAsked: string | null = null;
+    for (const turn of input.turns) {
+      events.push(...ledger.observe(turn.observation as DiplomacyObservation, turn.inbox));
+      if (turn.seq <= lastAsked) establishedWhenAsked = ledger.lastEstablished;
+    }
+    Object.assign(memory, notesFrom(input.modelCalls.filter((c) => c.memory).at(-1)?.memory), { ledger: events });
+    if (config.memory.reflection) reflectedOn = establishedWhenAsked;
+  }
+
   const agent: LlmAgent = {
     name: config.name,
     memory,
     watch(input) {
       if (keepsMemory && input.turn !== null)
         memory.ledger.push(...ledger.observe(input.observation as DiplomacyObservation, input.inbox));
+    },
+    restore(input) {
+      if (keepsMemory) restoreMemory(input);
     },
     async act(input: DecisionInput): Promise<Decision> {
       await prepare(input);

@@ -39,6 +39,8 @@ describe('forking a match through the API', () => {
 
   it('plays continuations whose unchanged one reproduces the parent, and reports them against it', async () => {
     const matchId = await finishedMatch();
+    const heuristicMeasures = async () => (await fetchJson(`${test.base}/api/measures/diplomacy?agent=heuristic`)).perModel[0];
+    const before = await heuristicMeasures();
     const started = await post('operator', `/api/matches/${matchId}/branches`, { at: 's1902m', times: 3 });
     expect(started).toMatchObject({ matchId, at: 'S1902M', times: 3, status: 'running' });
     expect(started.seats).toEqual(SEATS);
@@ -58,7 +60,26 @@ describe('forking a match through the API', () => {
     const exported = (id: string) => fetchJson(`${test.base}/api/matches/${id}/export`);
     const { fairness, ...parentRecord } = await exported(matchId);
     expect(fairness.salt).toBeDefined();
-    expect(await exported(branch.continuations[0])).toEqual(parentRecord);
+    const { branch: origin, ...same } = await exported(branch.continuations[0]);
+    expect(same).toEqual(parentRecord);
+    expect(origin).toEqual({
+      parentSeed: parent.seed,
+      parentHash: parentRecord.finalStateHash,
+      at: 'S1902M',
+      seq: started.seq,
+      index: 0,
+    });
+
+    // Measures pool the parent with its continuations, each continuation counted from its fork:
+    // the press it carried over is the parent's, counted once.
+    const heuristicSeats = SEATS.flatMap((a, seat) => (a === 'heuristic' ? [seat] : []));
+    const sentBy = (r: { messages: { from: number; seq: number }[] }, before = Number.POSITIVE_INFINITY) =>
+      r.messages.filter((m) => heuristicSeats.includes(m.from) && m.seq < before).length;
+    const carried = sentBy(parentRecord, started.seq);
+    let expected = before.pressSent;
+    for (const id of branch.continuations) expected += sentBy(await exported(id)) - carried;
+    expect(carried).toBeGreaterThan(0);
+    expect(await heuristicMeasures()).toMatchObject({ matches: before.matches + 3, pressSent: expected });
     const other = await fetchJson(`${test.base}/api/matches/${branch.continuations[1]}`);
     expect(other).toMatchObject({ status: 'finished', settings: { pressRounds: 1 } });
     expect(other.seed).not.toBe(parent.seed);

@@ -14,6 +14,7 @@
 import { randomUUID } from 'node:crypto';
 import { getGame } from '@parley/games';
 import { z } from 'zod';
+import { errorMessage } from '../http/errors';
 import { type BranchReport, branchMatch, branchPoint, branchReport } from '../runtime/branch';
 import { saveFinishedRecord } from '../store/events';
 import { exportRecord } from '../store/export';
@@ -157,10 +158,10 @@ export class BranchService {
         status.error = this.abort.signal.aborted
           ? 'the server stopped before every continuation was played'
           : 'the continuations stopped on an internal error (the server log has the cause)';
-        console.error(`branch ${id} of match ${matchId} failed:`, error);
+        console.error(`branch ${id} of match ${matchId} failed: ${errorMessage(error)}`);
       })
       .then(() => this.results.saveAnalysis({ matchId, tournamentId: null, kind: BRANCH_KIND, result: { ...status } }))
-      .catch((error) => console.error(`branch ${id} was not stored:`, error))
+      .catch((error) => console.error(`branch ${id} was not stored: ${errorMessage(error)}`))
       .finally(() => this.running.delete(id));
     this.running.set(id, { status, done });
     return { ...status };

@@ -5,7 +5,7 @@
  * a reason that shows no internal text, or refused at the daily cap).
  */
 import { type ChatClient, llmConfigSchema, randomBot } from '@parley/agents';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AgentRegistry } from '../agents-registry/registry';
 import { FakeClock } from '../testing/fake-clock';
 import { useArena } from './testing/arena';
@@ -56,7 +56,8 @@ for (const [id, client, dailyCapUsd] of [
     description: 'a model the operator pays for',
     dailyCapUsd,
     create: () => randomBot(),
-    judge: () => ({ config, client }),
+    // The broken judge's key is the secret its client's error repeats (a key read from a file).
+    judge: () => ({ config: id === 'broken-judge' ? { ...config, apiKey: SECRET } : config, client }),
   });
 const test = useArena({
   clock: new FakeClock(),
@@ -145,8 +146,16 @@ describe('judged promises and per-model measures through the API', () => {
     // Nothing read is nothing judged: the analysis stays the plain one.
     expect((await fetchJson(`${test.base}/api/matches/${matchId}/analysis`)).freeText).toBeUndefined();
 
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(await post('operator', path, { judge: 'broken-judge' })).toMatchObject({ status: 'running' });
     await test.arena.analyses.settled(matchId);
+    // The server log says why, in one line, without the key.
+    const lines = logged.mock.calls.map((args) => args.map(String).join(' '));
+    logged.mockRestore();
+    const line = lines.find((l) => l.includes(`the judge of match ${matchId} failed`));
+    expect(line).toContain('socket closed');
+    expect(line).not.toContain(SECRET);
+    expect(line).not.toContain('\n');
     const broken = await statusAs('operator', matchId);
     expect(broken).toMatchObject({ status: 'failed', judge: 'broken-judge' });
     expect(JSON.stringify(broken)).not.toContain(SECRET);

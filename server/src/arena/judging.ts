@@ -16,6 +16,7 @@ import { z } from 'zod';
 import type { AgentRegistry } from '../agents-registry/registry';
 import { analyzeDiplomacyMatch, type DiplomacyAnalysis, judgeDiplomacyMatch } from '../analyzer/diplomacy';
 import { type AgentMeasures, agentMeasures, judgedPromises } from '../analyzer/diplomacy/agent-measures';
+import { errorMessage } from '../http/errors';
 import { exportRecord } from '../store/export';
 import type { ResultsStore } from '../store/results';
 import type { MatchStore, MatchWithEvents } from '../store/types';
@@ -135,7 +136,8 @@ export class DiplomacyAnalyses {
     const texts = (record.messages ?? []).filter((m) => m.text.trim()).length;
     const fail = (reason: string) => this.failures.set(matchId, { judge: id, reason });
     this.failures.delete(matchId);
-    const done = judgeDiplomacyMatch(record, { ...entry.judge(), deadlineMs })
+    const judge = entry.judge();
+    const done = judgeDiplomacyMatch(record, { ...judge, deadlineMs })
       .then(async (analysis) => {
         const freeText = analysis.freeText;
         this.registry.ledger.add(id, freeText?.costUsd ?? 0);
@@ -145,7 +147,8 @@ export class DiplomacyAnalyses {
         await this.results.saveAnalysis({ matchId, tournamentId: match.tournamentId, kind: KIND, result: analysis });
       })
       .catch((error) => {
-        console.error(`the judge of match ${matchId} failed:`, error);
+        // The raw error may carry the provider's answer or the key: the log gets its first line, redacted.
+        console.error(`the judge of match ${matchId} failed: ${errorMessage(error, [judge.config.apiKey])}`);
         fail('the judge stopped on an internal error; the server log has the details');
       })
       .finally(() => this.judging.delete(matchId));

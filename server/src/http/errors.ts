@@ -16,18 +16,25 @@ const MAX_MESSAGE = 400;
 /** Environment values shorter than this are too common (`1`, `true`, `/root`) to mean a secret. */
 const MIN_SECRET = 8;
 
-/** The first line of a message, capped, with any environment value blanked out. */
-export function publicMessage(text: string, env: NodeJS.ProcessEnv = process.env): string {
+/**
+ * The first line of a message, capped, with any environment value (and any of `secrets`, such as
+ * a model configuration's API key that came from a file) blanked out.
+ */
+export function publicMessage(text: string, env: NodeJS.ProcessEnv = process.env, secrets: readonly unknown[] = []): string {
   let line = (text.split('\n')[0] ?? '').slice(0, MAX_MESSAGE);
-  for (const value of Object.values(env)) {
-    if (value && value.length >= MIN_SECRET && line.includes(value)) line = line.split(value).join('[redacted]');
+  for (const value of [...Object.values(env), ...secrets]) {
+    if (typeof value === 'string' && value.length >= MIN_SECRET && line.includes(value))
+      line = line.split(value).join('[redacted]');
   }
   return line;
 }
 
-/** A thrown value's message, fit for a response body. */
-export function errorMessage(error: unknown): string {
-  return publicMessage(error instanceof Error ? error.message : String(error));
+/**
+ * A thrown value's message, fit for a response body or a log line: its first line only (no
+ * stack, no cause), with environment values and the given `secrets` blanked out.
+ */
+export function errorMessage(error: unknown, secrets: readonly unknown[] = []): string {
+  return publicMessage(error instanceof Error ? error.message : String(error), process.env, secrets);
 }
 
 /** An error nobody anticipated: logged in full on the server, a bare 500 for the caller. */

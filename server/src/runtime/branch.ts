@@ -10,12 +10,12 @@
  * match what it was: see match-runner.ts). Continuation k > 0 takes the seed
  * deriveSeed(parent seed, 'branch', turn, k): chance and the seats' randomness after the fork
  * differ, while the prefix, already recorded, is unchanged. Each continuation is an ordinary
- * match record; `branch` says where it came from.
+ * match record; `branch` says where it came from, and its measures count from there (`ownPart`).
  */
 import type { Agent } from '@parley/agents';
 import { deriveSeed, type Game } from '@parley/games';
 import { type MatchResult, type RunMatchOptions, runMatch } from './match-runner';
-import type { MatchRecord } from './record';
+import type { BranchOrigin, MatchRecord } from './record';
 import { RunningStats } from './stats';
 
 export interface BranchPoint {
@@ -49,13 +49,30 @@ export function branchPoint<S, P>(game: Game<S, P>, record: MatchRecord<P>, writ
   throw new Error(`turn '${at}' does not open in this match; its turns are ${shown.join(' ')}`);
 }
 
+/**
+ * Whether an action, model call or message at `seq` (a message with its `phase`) comes after the
+ * branch point, i.e. belongs to the continuation and not to the prefix it carried over. Press of
+ * the forked turn itself is sent at `seq` too: it belongs to the continuation.
+ */
+export function afterFork(point: BranchPoint, entry: { seq: number; phase?: string }): boolean {
+  return entry.seq > point.seq || (entry.seq === point.seq && (entry.phase === undefined || entry.phase === point.at));
+}
+
+/**
+ * What of `record` is its own: everything, unless it is a continuation, whose prefix was
+ * played by its parent (measures count a continuation from its fork, so nothing is counted twice).
+ */
+export const ownPart =
+  (record: Pick<MatchRecord, 'branch'>) =>
+  (entry: { seq: number; phase?: string }): boolean =>
+    !record.branch || afterFork(record.branch, entry);
+
 /** The part of the record before the branch point, as `runMatch` resumes it. */
 export function prefixOf(record: MatchRecord, point: BranchPoint): NonNullable<RunMatchOptions<unknown, unknown>['resume']> {
   return {
     actions: record.actions.slice(0, point.seq),
-    // Press of the forked turn itself is sent at `seq` too: it belongs to the continuation.
-    messages: record.messages.filter((m) => m.seq < point.seq || (m.seq === point.seq && m.phase !== point.at)),
-    modelCalls: record.modelCalls.filter((c) => c.seq < point.seq),
+    messages: record.messages.filter((m) => !afterFork(point, m)),
+    modelCalls: record.modelCalls.filter((c) => !afterFork(point, c)),
   };
 }
 
@@ -72,7 +89,7 @@ export interface BranchOptions<S, P> extends Omit<RunMatchOptions<S, P>, 'params
 }
 
 export interface BranchedRecord<P> extends MatchRecord<P> {
-  branch: { parentSeed: number; parentHash: string; at: string; seq: number; index: number };
+  branch: BranchOrigin;
 }
 
 export async function branchMatch<S, P>(

@@ -11,11 +11,13 @@
  * (seed, 'chance', k) and a seat's decision at action n one seeded from (seed, 'seat', seat, n).
  * So the same seed and answers give the same bytes; dealing does not depend on how much the
  * agents drew (duplicate poker deals the same cards with seats swapped); and a match resumed from
- * a stored prefix of its actions continues exactly as the uninterrupted run would have.
+ * a stored prefix of its actions continues exactly as the uninterrupted run would have. Agents
+ * that keep memory across turns are handed their own part of that prefix first (`Agent.restore`:
+ * their views of its turns and their own model calls), so they are prompted as they were.
  */
-import type { Agent, ModelCall, PressMessage } from '@parley/agents';
+import type { Agent, ModelCall, PressMessage, RecordedTurn } from '@parley/agents';
 import { type Actor, createRng, deriveSeed, type Game, type Seat, sampleOutcome } from '@parley/games';
-import { type Answer, askAgent, isPromise, type Substitution, verdict } from './ask-agent';
+import { type Answer, askAgent, describe, isPromise, type Substitution, verdict } from './ask-agent';
 import { stateHash } from './canonical';
 import { type Clock, systemClock } from './clock';
 import { runPressRounds } from './press';
@@ -132,14 +134,47 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
     options.onMessage?.(record);
   };
 
+  // Seats that keep memory are given their own view of each turn the prefix opened, as `watch` saw it.
+  const restoring = options.resume ? agents.flatMap((a, seat) => (a.restore ? [seat] : [])) : [];
+  const turnsSeen = restoring.map((): RecordedTurn[] => []);
+  let openTurn: string | undefined;
   for (const recorded of options.resume?.actions ?? []) {
     const error = game.validateAction(state, recorded.actor, recorded.action);
     if (error) throw new Error(`cannot resume: stored action ${recorded.seq} '${recorded.action}' is invalid: ${error.message}`);
+    const turn = restoring.length > 0 && game.currentPlayer(state) !== 'chance' ? game.turnKey?.(state) : undefined;
+    if (turn !== undefined && turn !== openTurn) {
+      openTurn = turn;
+      const seq = actions.length;
+      // What was delivered before the turn's own press (runtime/branch.ts cuts the prefix the same way).
+      const before = messages.filter((m) => m.seq < seq || (m.seq === seq && m.phase !== turn));
+      restoring.forEach((seat, k) => {
+        const inbox = before.filter((m) => mayRead(m, seat)).map(({ seq: _seq, ...m }) => m);
+        turnsSeen[k]!.push({ seq, turn, observation: game.observation(state, seat), inbox });
+      });
+    }
     if (recorded.actor === 'chance') chanceDraws++;
     state = game.applyAction(state, recorded.actor, recorded.action);
     actions.push(recorded);
   }
+  // Synchronous up to here: whoever resumes sees the prefix applied before anything is awaited.
   if (options.resume) options.onResume?.(state);
+  if (restoring.length > 0)
+    await Promise.all(
+      restoring.map(async (seat, k) => {
+        const own = (options.resume?.modelCalls ?? []).filter((c) => c.seat === seat).map(({ seat: _seat, ...c }) => c);
+        try {
+          await agents[seat]!.restore!({
+            gameId: game.descriptor.id,
+            seat,
+            seq: actions.length,
+            turns: turnsSeen[k]!,
+            modelCalls: own,
+          });
+        } catch (error) {
+          throw new Error(`cannot resume: seat ${seat} could not restore its memory: ${describe(error)}`);
+        }
+      }),
+    );
   let negotiatedTurn = messages.length > 0 ? messages[messages.length - 1]?.phase : undefined;
   // Agents that watch every turn (remote protocol seats, agents that keep memory) are told of each new one, and of the end.
   const watchers = agents.map((a, seat) => ({ a, seat })).filter(({ a }) => a.watch);

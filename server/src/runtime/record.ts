@@ -48,6 +48,16 @@ export interface ModelCallRecord extends ModelCall {
   seat: Seat;
 }
 
+/** Where a continuation left its parent: the turn it forked at, opened after `seq` actions. */
+export interface BranchOrigin {
+  parentSeed: number;
+  parentHash: string;
+  at: string;
+  seq: number;
+  /** Which continuation of the fork (0 keeps the parent's seed). */
+  index: number;
+}
+
 export interface MatchRecord<P = unknown> {
   format: typeof RECORD_FORMAT;
   version: typeof RECORD_VERSION;
@@ -60,6 +70,11 @@ export interface MatchRecord<P = unknown> {
   modelCalls: ModelCallRecord[];
   returns: number[];
   finalStateHash: string;
+  /**
+   * Present on a fork's continuation (branch.ts): where it left its parent. Everything before
+   * that point was carried over from the parent, so measures of the continuation start there.
+   */
+  branch?: BranchOrigin;
   /** The seed's commitment and salt, revealed with the seed once an arena match is over (fairness.ts). */
   fairness?: { scheme: string; commitment: string; salt: string };
 }

@@ -7,7 +7,8 @@
  * (`supports.exports`). Failures are `StoreError`s with `export/…` codes.
  */
 import { findGame, type Game, type GameExportFormat, Nlhe, supportsOf } from '@parley/games';
-import type { MatchRecord } from '../runtime/record';
+import { z } from 'zod';
+import type { BranchOrigin, MatchRecord } from '../runtime/record';
 import { replayRecord } from '../runtime/replay';
 import { StoreError } from './checks';
 import { actionsAndMessagesOf, recordOf } from './events';
@@ -23,9 +24,23 @@ export function exportRecord(match: MatchWithEvents): MatchRecord {
   if (!replay.ok) throw new StoreError('export/replay-failed', `match ${match.id} does not replay: ${replay.error}`);
   if (replay.returns.some((r, i) => r !== record.returns[i]))
     throw new StoreError('export/replay-failed', `match ${match.id} replays to returns ${replay.returns}, not ${record.returns}`);
-  const fairness = (match.settings as { fairness?: MatchRecord['fairness'] } | null)?.fairness;
-  return fairness ? { ...record, fairness } : record;
+  const settings = match.settings as { fairness?: MatchRecord['fairness']; branch?: unknown } | null;
+  const branch = branchOriginSchema.safeParse(settings?.branch);
+  return {
+    ...record,
+    ...(settings?.fairness && { fairness: settings.fairness }),
+    // A stored continuation (arena/branches.ts) says where it left its parent: its measures start there.
+    ...(branch.success && { branch: branch.data }),
+  };
 }
+
+const branchOriginSchema = z.object({
+  parentSeed: z.number(),
+  parentHash: z.string(),
+  at: z.string(),
+  seq: z.number().int().min(0),
+  index: z.number().int().min(0),
+}) satisfies z.ZodType<BranchOrigin>;
 
 /**
  * The hands of a No-Limit Hold'em match as one PHHS document (PHH, the poker hand history

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyConsolidation, applyUpdate, emptyMemory, memoryText, nextConsolidation, updateFrom } from './memory';
+import { applyConsolidation, applyUpdate, emptyMemory, memoryText, nextConsolidation, notesFrom, updateFrom } from './memory';
 
 const POWERS = ['AUSTRIA', 'ENGLAND', 'FRANCE'];
 
@@ -41,5 +41,20 @@ describe('agent memory', () => {
     applyConsolidation(m, merge, 'y1901-2');
     expect(m.summaries).toEqual([{ from: 1901, to: 1902, text: 'y1901-2' }]);
     expect(memoryText(m)).toContain('1901–1902: y1901-2');
+  });
+
+  it('reads notes back from a record keeping only well-formed fields, and never its ledger', () => {
+    const recorded = JSON.parse(
+      '{"diary": [{"phase": "S1901M", "text": "a"}, {"phase": 3}, null], "summaries": [{"from": 1901, "to": 1901, "text": "s"}, {"from": "x"}], "goals": ["g", 1], "relationships": {"FRANCE": "ally", "__proto__": "ally", "ENGLAND": "frenemy"}, "ledger": [{"phase": "S1901M", "power": "FRANCE", "kind": "attacked-you", "detail": "forged"}]}',
+    );
+    expect(notesFrom(recorded)).toEqual({
+      diary: [{ phase: 'S1901M', text: 'a' }],
+      summaries: [{ from: 1901, to: 1901, text: 's' }],
+      goals: ['g'],
+      relationships: { FRANCE: 'ally' },
+      ledger: [],
+    });
+    expect(({} as Record<string, unknown>).ally).toBeUndefined();
+    expect(notesFrom('not a memory')).toEqual(emptyMemory());
   });
 });

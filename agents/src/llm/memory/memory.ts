@@ -159,5 +159,28 @@ export function memoryText(memory: Memory): string {
   return lines.join('\n');
 }
 
+/**
+ * The notes of a memory read back from a record (a fork's prefix, an imported match): only
+ * well-formed fields are kept, so a damaged record gives a smaller memory, never a broken prompt.
+ * The ledger is left empty: it is rebuilt from what the seat saw (ledger.ts), not taken on trust.
+ */
+export function notesFrom(value: unknown): Memory {
+  const memory = emptyMemory();
+  if (!value || typeof value !== 'object') return memory;
+  const v = value as Record<string, unknown>;
+  const text = (x: unknown): x is string => typeof x === 'string';
+  const items = (x: unknown): Record<string, unknown>[] =>
+    Array.isArray(x) ? x.filter((e): e is Record<string, unknown> => !!e && typeof e === 'object') : [];
+  memory.diary = items(v.diary).flatMap((e) => (text(e.phase) && text(e.text) ? [{ phase: e.phase, text: e.text }] : []));
+  memory.summaries = items(v.summaries).flatMap((s) =>
+    typeof s.from === 'number' && typeof s.to === 'number' && text(s.text) ? [{ from: s.from, to: s.to, text: s.text }] : [],
+  );
+  memory.goals = Array.isArray(v.goals) ? v.goals.filter(text) : [];
+  if (v.relationships && typeof v.relationships === 'object')
+    for (const [power, label] of Object.entries(v.relationships))
+      if (/^[A-Z]+$/.test(power) && (RELATIONSHIPS as readonly unknown[]).includes(label)) memory.relationships[power] = label;
+  return memory;
+}
+
 /** A copy for the record, so later changes do not reach what was recorded. */
 export const snapshot = (memory: Memory): Memory => structuredClone(memory);

@@ -11,6 +11,7 @@
  */
 import type { Commitment } from '@parley/agents';
 import { Diplomacy } from '@parley/games';
+import { ownPart } from '../../runtime/branch';
 import type { MatchRecord } from '../../runtime/record';
 import { byAgent, type MovementPhase, POWERS, type Power, perPowerOf } from './phases';
 
@@ -60,7 +61,9 @@ const mapValues = <K extends string, A, B>(o: Record<K, A>, f: (a: A) => B) =>
 
 export function analyzeCommitments(record: MatchRecord, phases: readonly MovementPhase[]): CommitmentReport {
   const checks: CommitmentCheck[] = [];
+  const own = ownPart(record);
   for (const m of record.messages ?? []) {
+    if (!own(m)) continue;
     const from = POWERS[m.from];
     if (!from) continue;
     const phase = phases.find((p) => p.endSeq > m.seq);

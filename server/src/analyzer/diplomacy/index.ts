@@ -4,6 +4,9 @@
  * promises made in free text. Each measure lives in its
  * own file with its definition; this one replays the record once and gathers them as plain JSON,
  * per power and per agent name (`record.seats[i].agent`; seats sharing a name are summed).
+ * A fork's continuation carries its parent's prefix: its promises and per-model measures count
+ * from the fork (`measuredPhases`, runtime/branch.ts `ownPart`), so pooling a parent with its
+ * continuations counts every call, action and message once, and credits it to who made it.
  */
 import type { MatchRecord } from '../../runtime/record';
 import { type AllianceReport, analyzeAlliances } from './alliances';
@@ -11,7 +14,7 @@ import { analyzeBetrayals, type BetrayalReport } from './betrayals';
 import { analyzeCommitments, type CommitmentReport } from './commitments';
 import { type FreeTextReport, judgeFreeText } from './judge';
 import { type ModelMeasures, modelMeasures } from './model-measures';
-import { movementPhases, POWERS, type Power } from './phases';
+import { type MovementPhase, movementPhases, POWERS, type Power } from './phases';
 import { analyzeSupports, type SupportReport } from './supports';
 
 export { ALLIANCE_WINDOW } from './alliances';
@@ -22,7 +25,10 @@ export interface DiplomacyAnalysis {
   seed: number;
   params: unknown;
   seats: { seat: number; power: Power; agent: string; return: number | null }[];
+  /** Movement phases measured: a continuation's from its fork (`measuredFrom`), else all. */
   movementPhases: number;
+  /** On a fork's continuation: the turn its measures start at (what came before is its parent's). */
+  measuredFrom?: string;
   supports: SupportReport;
   alliances: AllianceReport;
   betrayals: BetrayalReport;
@@ -33,8 +39,18 @@ export interface DiplomacyAnalysis {
   perModel: Record<string, ModelMeasures>;
 }
 
+/**
+ * The movement phases the measures count: all of them, or a continuation's from its fork on (the
+ * ones before were its parent's, measured there).
+ */
+export function measuredPhases(record: MatchRecord, phases: readonly MovementPhase[] = movementPhases(record)): MovementPhase[] {
+  const from = record.branch?.seq ?? 0;
+  return phases.filter((p) => p.startSeq >= from);
+}
+
 export function analyzeDiplomacyMatch(record: MatchRecord): DiplomacyAnalysis {
-  const phases = movementPhases(record);
+  const all = movementPhases(record);
+  const phases = measuredPhases(record, all);
   const commitments = analyzeCommitments(record, phases);
   return {
     game: 'diplomacy',
@@ -42,9 +58,11 @@ export function analyzeDiplomacyMatch(record: MatchRecord): DiplomacyAnalysis {
     params: record.params,
     seats: record.seats.map(({ seat, agent }) => ({ seat, power: POWERS[seat]!, agent, return: record.returns?.[seat] ?? null })),
     movementPhases: phases.length,
-    supports: analyzeSupports(record, phases),
-    alliances: analyzeAlliances(record, phases),
-    betrayals: analyzeBetrayals(record, phases),
+    ...(record.branch && { measuredFrom: record.branch.at }),
+    // The board's story (supports, alliances, betrayals) is told whole, a continuation's prefix included.
+    supports: analyzeSupports(record, all),
+    alliances: analyzeAlliances(record, all),
+    betrayals: analyzeBetrayals(record, all),
     commitments,
     perModel: modelMeasures(record, phases, commitments),
   };
@@ -56,7 +74,7 @@ export async function judgeDiplomacyMatch(
   judge: Parameters<typeof judgeFreeText>[2],
 ): Promise<DiplomacyAnalysis> {
   const analysis = analyzeDiplomacyMatch(record);
-  const phases = movementPhases(record);
+  const phases = measuredPhases(record);
   const freeText = await judgeFreeText(record, phases, judge);
   return { ...analysis, freeText, perModel: modelMeasures(record, phases, analysis.commitments, freeText) };
 }

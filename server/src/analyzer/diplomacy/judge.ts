@@ -20,6 +20,7 @@ import {
   memoryText,
 } from '@parley/agents';
 import { Diplomacy } from '@parley/games';
+import { ownPart } from '../../runtime/branch';
 import type { MatchRecord } from '../../runtime/record';
 import type { PromiseRates } from './commitments';
 import { byAgent, type MovementPhase, POWERS, type Power, perPowerOf } from './phases';
@@ -77,9 +78,11 @@ export async function judgeFreeText(
   const judge: JudgeContext = { ...ctx, record: (c) => calls.push(c) };
   const promises: JudgedPromise[] = [];
   let unread = 0;
+  // A continuation's carried-over press was its parent's to judge.
+  const own = ownPart(record);
   for (const m of record.messages ?? []) {
     const from = POWERS[m.from];
-    if (!from || !m.text.trim()) continue;
+    if (!from || !m.text.trim() || !own(m)) continue;
     const found = await extractPromises(judge, m);
     if (found === null) {
       unread++;

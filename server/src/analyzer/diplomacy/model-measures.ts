@@ -15,7 +15,12 @@
  * - promptTokens: the size of its prompts per phase and purpose (decide, negotiate, retry,
  *   summarize, reflect): calls, mean and largest `tokensIn` as the provider counted them, so a
  *   prompt that grows with the game (memory, ledger, press) shows where it grows.
+ *
+ * A fork's continuation is measured from its fork: `phases` are then its own (index.ts
+ * `measuredPhases`), and the calls, actions and press it carried over from its parent are left
+ * to the parent's measures.
  */
+import { ownPart } from '../../runtime/branch';
 import type { MatchRecord } from '../../runtime/record';
 import type { CommitmentReport } from './commitments';
 import type { FreeTextReport } from './judge';
@@ -74,17 +79,24 @@ export function modelMeasures(
 ): Record<string, ModelMeasures> {
   const out: Record<string, ModelMeasures> = Object.create(null);
   const agents = [...new Set(record.seats.map((s) => s.agent))];
-  const springs = phases.filter((p) => p.code.startsWith('S')).slice(1);
+  // Springs whose centres this match decided: not the first (the opening position, or the
+  // fork's, which the parent decided).
+  const from = record.branch?.seq ?? 0;
+  const springs = phases.filter((p) => p.code.startsWith('S') && p.startSeq > from);
   const turns = turnsBySeq(record);
+  const own = ownPart(record);
+  const calls = record.modelCalls.filter(own);
+  const actions = record.actions.filter(own);
+  const messages = record.messages.filter(own);
   for (const agent of agents) {
     const seats = record.seats.filter((s) => s.agent === agent).map((s) => s.seat);
     const mine = (seat: number) => seats.includes(seat);
-    const calls = record.modelCalls.filter((c) => mine(c.seat));
-    const opened = calls.filter((c) => c.purpose === 'decide' && c.attempt === 1);
+    const its = calls.filter((c) => mine(c.seat));
+    const opened = its.filter((c) => c.purpose === 'decide' && c.attempt === 1);
     const fallbacks = { timeout: 0, illegal: 0, error: 0, missing: 0 };
-    for (const a of record.actions) if (a.fallback && a.actor !== 'chance' && mine(a.actor)) fallbacks[a.fallback]++;
-    const sent = record.messages.filter((m) => mine(m.from));
-    const received = record.messages.filter((m) => !mine(m.from) && (m.to === 'all' || m.to.some(mine)));
+    for (const a of actions) if (a.fallback && a.actor !== 'chance' && mine(a.actor)) fallbacks[a.fallback]++;
+    const sent = messages.filter((m) => mine(m.from));
+    const received = messages.filter((m) => !mine(m.from) && (m.to === 'all' || m.to.some(mine)));
     const answered = received.filter((m) =>
       sent.some((s) => s.phase === m.phase && s.seq >= m.seq && (s.to === 'all' || s.to.includes(m.from))),
     );
@@ -99,7 +111,7 @@ export function modelMeasures(
       seats,
       decisions: opened.length,
       firstTryInvalid: rate(opened.filter((c) => c.error).length, opened.length),
-      reasksPerDecision: rate(calls.filter((c) => c.purpose === 'retry').length, opened.length),
+      reasksPerDecision: rate(its.filter((c) => c.purpose === 'retry').length, opened.length),
       fallbacks,
       pressSent: sent.length,
       pressReceived: received.length,
@@ -107,9 +119,9 @@ export function modelMeasures(
       promisesKept: kept(powers.map((p) => commitments.perPower[p])),
       judgedPromisesKept: freeText ? kept(powers.map((p) => freeText.perPower[p])) : null,
       centresPerYear: centres.length > 0 ? centres.reduce((a, b) => a + b, 0) / centres.length : null,
-      tokensPerPhase: calls.reduce((n, c) => n + c.tokensIn + c.tokensOut, 0) / phasesPlayed,
-      costPerPhase: calls.reduce((n, c) => n + c.costUsd, 0) / phasesPlayed,
-      promptTokens: promptSizes(calls, turns),
+      tokensPerPhase: its.reduce((n, c) => n + c.tokensIn + c.tokensOut, 0) / phasesPlayed,
+      costPerPhase: its.reduce((n, c) => n + c.costUsd, 0) / phasesPlayed,
+      promptTokens: promptSizes(its, turns),
     };
   }
   return out;

@@ -7,39 +7,22 @@
  * parent's. The tournament report and the web pages showing these measures have their own tests
  * (tournament/measures.test.ts, web/e2e/judge.test.ts, web/e2e/branch.test.ts).
  */
-import { createAgent, createChatClient, llmAgent, type Memory } from '@parley/agents';
-import { diplomacyAnswer, type FakeProvider, startFakeProvider, testConfig } from '@parley/agents/testing';
-import { diplomacy } from '@parley/games';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAgent, createChatClient, type Memory } from '@parley/agents';
+import { diplomacyAnswer, testConfig } from '@parley/agents/testing';
+import { describe, expect, it } from 'vitest';
 import { branchMatch, branchReport } from '../../runtime/branch';
 import { runMatch } from '../../runtime/match-runner';
-import type { MatchRecord } from '../../runtime/record';
-import { FakeClock } from '../../testing/fake-clock';
+import { timeless, useScriptedDiplomacy } from '../../testing/scripted-diplomacy';
 import { analyzeDiplomacyMatch, judgeDiplomacyMatch } from '.';
 import { agentMeasures } from './agent-measures';
 import { movementPhases } from './phases';
 
-let provider: FakeProvider;
-beforeAll(async () => {
-  provider = await startFakeProvider((request) => {
-    // As a judge: every message promises to keep out of Burgundy; a broken one is a change of plan.
-    if (request.lastUser.includes('List the promises'))
-      return { text: '{"promises": [{"kind": "demilitarise", "province": "BUR"}]}' };
-    if (request.lastUser.includes('"intent"')) return { text: '{"intent": "change-of-plan", "reason": "the board changed"}' };
-    return diplomacyAnswer(request);
-  });
-});
-afterAll(() => provider?.close());
-
-const clock = new FakeClock();
-const config = () => ({ ...testConfig(provider.url), memory: { tokens: 1500, reflection: true } });
-const seats = () => Array.from({ length: 7 }, () => llmAgent(config(), 'diplomacy', undefined, clock));
-const run = { game: diplomacy, clock, pressRounds: 1, deadlineMs: 20_000 } as const;
-/** Records compared timings aside: thinking time and call latency are wall-clock. */
-const timeless = (r: MatchRecord) => ({
-  ...r,
-  actions: r.actions.map(({ ms: _ms, ...a }) => a),
-  modelCalls: r.modelCalls.map(({ latencyMs: _l, ...c }) => c),
+const { clock, seats, run, url } = useScriptedDiplomacy((request) => {
+  // As a judge: every message promises to keep out of Burgundy; a broken one is a change of plan.
+  if (request.lastUser.includes('List the promises'))
+    return { text: '{"promises": [{"kind": "demilitarise", "province": "BUR"}]}' };
+  if (request.lastUser.includes('"intent"')) return { text: '{"intent": "change-of-plan", "reason": "the board changed"}' };
+  return diplomacyAnswer(request);
 });
 
 describe('LLM negotiators worth measuring (issue 17, done when)', () => {
@@ -62,8 +45,8 @@ describe('LLM negotiators worth measuring (issue 17, done when)', () => {
 
     // The judge reads every message with text, and its promises join the per-model measures.
     const judged = await judgeDiplomacyMatch(record, {
-      config: testConfig(provider.url),
-      client: createChatClient(testConfig(provider.url)),
+      config: testConfig(url()),
+      client: createChatClient(testConfig(url())),
       deadlineMs: 20_000,
       clock,
     });
