@@ -21,8 +21,15 @@ function newerSource(dir, than) {
   return false;
 }
 
+/**
+ * Help needs no staleness check: the walk below is most of a help call's own time (a few hundred
+ * stats), and the command list it prints changes far more rarely than the code behind it.
+ */
+const helpOnly = ['--help', '-h', 'help', undefined].includes(process.argv[2]);
+
 function useBuild() {
   if (process.env.PARLEY_FROM_SOURCE === '1' || !existsSync(built)) return false;
+  if (helpOnly) return true;
   const at = statSync(built).mtimeMs;
   return !['server/src', 'agents/src', 'games/src'].some((dir) => newerSource(`${root}${dir}`, at));
 }
