@@ -62,7 +62,7 @@ describe('Bradley–Terry', () => {
   it('gives bootstrap 95% intervals that cover the true ratings about 95% of the time', () => {
     // Synthetic tournaments from known strengths: 4 participants, every pair plays 40 games.
     // Fixed seeds: 100 tournaments of 500 resamples give 400 intervals, enough to tell 95% from
-    // the bounds below (one standard error is about 1.1 points) at a tenth of the CPU of 200 × 1000.
+    // the bounds below (one standard error is about 1.1 points) at a quarter of the CPU of 200 × 1000.
     const truth = [1300, 1450, 1550, 1700]; // mean 1500, the default anchor
     const names = ['p0', 'p1', 'p2', 'p3'];
     const rng = createRng(20240611);
