@@ -89,7 +89,9 @@ describe('replays', () => {
 
     // Space plays; it advances on its own, and pauses again.
     await page.keyboard.press('Space');
-    await expect.poll(() => phase.textContent(), { timeout: 8000 }).toBe(names[1]);
+    // Any later phase: playing moves on every 1.6 s, so a poll slowed by a loaded machine may miss
+    // the second phase itself; the default limit is a guard against a hang, not a speed.
+    await expect.poll(async () => names.indexOf((await phase.textContent()) ?? '')).toBeGreaterThan(0);
     await page.keyboard.press('Space');
     await expect.poll(() => page.getByTestId('play').textContent()).toContain('Play');
 

@@ -161,11 +161,12 @@ describe('webhook agent', () => {
   });
 
   it('aborts the request when the deadline passes', async () => {
-    answer = () => ({ body: '{"action": "bet"}', delayMs: 3000 });
+    // An hour: the bot never answers on its own within the test, so the cancelled request is the
+    // only way it can end, however long a loaded machine takes to deliver the abort.
+    answer = () => ({ body: '{"action": "bet"}', delayMs: 3_600_000 });
     aborted.length = 0;
     const before = seen.length;
-    // The bot would answer after 3 s; the 200 ms deadline passes first (on the test's clock), plays
-    // the default and cancels the request.
+    // The 200 ms deadline passes (on the test's clock), plays the default and cancels the request.
     const clock = new FakeClock();
     const decision = firstDecision(200, clock);
     while (seen.length === before) await new Promise<void>((r) => setImmediate(r));
