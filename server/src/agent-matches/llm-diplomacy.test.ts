@@ -16,6 +16,7 @@ import {
 import { diplomacy } from '@parley/games';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMatch } from '../runtime';
+import { FakeClock } from '../testing/fake-clock';
 
 let fake: FakeProvider;
 beforeAll(async () => {
@@ -46,6 +47,8 @@ describe('Diplomacy with LLM seats', () => {
       seed: 1,
       agents,
       deadlineMs: 20_000,
+      // The deadline is on a clock that never moves: a loaded machine's slow answers are not timeouts.
+      clock: new FakeClock(),
       pressRounds: 1,
     });
     const requests = fake.requests.slice(first);
@@ -112,6 +115,8 @@ describe('Diplomacy with LLM seats', () => {
       seed: 3,
       agents,
       deadlineMs: 20_000,
+      // The deadline is on a clock that never moves: a loaded machine's slow answers are not timeouts.
+      clock: new FakeClock(),
       pressRounds: 1,
     });
     const mine = record.modelCalls.filter((c) => c.seat === 0);
