@@ -15,10 +15,14 @@
  *   PARLEY_BENCH_PROCESSES=2      server processes (`parley start --processes N`: Redis and
  *                                 PostgreSQL are started for it)      PARLEY_BENCH_BOTS=2   bot processes
  *   PARLEY_BENCH_PROFILE=DIR      a CPU profile of the first server process
+ *   PARLEY_BENCH_TRACE=FILE       what blocks the first server's main thread (support/stall-trace.mjs:
+ *                                 PGlite runs, GCs, stalls, a JSON line a second) and every /api/health
+ *                                 answer's time (FILE.health); then the health answers over 100 ms, each
+ *                                 with what happened in the server in the 2 s before it ended
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +30,7 @@ import { type ServerProcess, startServerProcess } from '../src/arena/testing/pro
 import { freePort, type Service, startPostgres, startRedis } from '../src/arena/testing/services';
 import { type LatencyHistogram, latencyQuantile } from '../src/rooms/act-latency';
 import type { BotCommand, BotReply } from './arena-bots';
+import { explainSlowHealth } from './support/stall-report';
 
 const sizes = (process.env.PARLEY_BENCH_TABLES ?? '100,500,1000').split(',').map(Number);
 const MEASURE_MS = Number(process.env.PARLEY_BENCH_MS ?? 20_000);
@@ -42,6 +47,11 @@ const operatorToken = randomBytes(32).toString('base64url');
 const env: Record<string, string> = { PARLEY_DATA_DIR: dir, PARLEY_OPERATOR_TOKEN: operatorToken };
 // PARLEY_BENCH_PROFILE=DIR writes the first server process's CPU profile there.
 const profile = process.env.PARLEY_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PARLEY_BENCH_PROFILE}`] : [];
+const trace = process.env.PARLEY_BENCH_TRACE;
+if (trace) {
+  env.PARLEY_BENCH_TRACE = trace;
+  profile.push('--import', fileURLToPath(new URL('./support/stall-trace.mjs', import.meta.url)));
+}
 if (SERVERS > 1) {
   const [postgres, redis] = await Promise.all([startPostgres(), startRedis()]);
   services.push(postgres, redis);
@@ -60,7 +70,9 @@ interface Health {
 async function health(base: string): Promise<{ ms: number; body: Health }> {
   const t0 = performance.now();
   const body = (await (await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(30_000) })).json()) as Health;
-  return { ms: performance.now() - t0, body };
+  const ms = performance.now() - t0;
+  if (trace) appendFileSync(`${trace}.health`, `${JSON.stringify({ at: Date.now(), base, ms: Math.round(ms) })}\n`);
+  return { ms, body };
 }
 
 /** Probes every server's health every 250 ms; `take()` returns the worst answer and event-loop delay since the last take. */
@@ -197,3 +209,4 @@ try {
   await Promise.all(services.map((s) => s.stop()));
   rmSync(dir, { recursive: true, force: true });
 }
+if (trace) explainSlowHealth(trace);

@@ -19,6 +19,7 @@ import { PrismaClient } from './generated/prisma/client';
 import { type DatabaseLocation, databaseLocation } from './location';
 import { lockDirectory } from './lock';
 import { applyMigrations, readMigrations, type SqlSession } from './migrate';
+import { sliceProtocolRuns } from './pglite-slices';
 
 type SqlDriverAdapterFactory = NonNullable<ConstructorParameters<typeof PrismaClient>[0]>['adapter'];
 
@@ -53,6 +54,9 @@ async function openPglite(dir: string, migrations: ReturnType<typeof readMigrati
     // A new directory starts from the empty database the build made, sparing initdb.
     const empty = existsSync(join(dir, 'PG_VERSION')) ? undefined : emptyDatabase();
     pg = await PGlite.create(empty ? { dataDir: dir, loadDataDir: empty } : { dataDir: dir });
+    // Off unless asked for: see pglite-slices.ts for what it did to table opening under load.
+    const sliceMs = Number(process.env.PARLEY_PGLITE_SLICE_MS ?? 0);
+    if (sliceMs > 0) sliceProtocolRuns(pg, sliceMs);
     const applied = await applyMigrations(pgliteSession(pg), migrations);
     // The adapter is typed against an older @prisma/driver-adapter-utils than the client's;
     // the interface is the same at run time.
