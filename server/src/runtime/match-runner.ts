@@ -316,9 +316,11 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
         }
       }
     }
-    await watchAll(null);
+    if (watchers.length > 0) await watchAll(null);
   } finally {
-    await Promise.all(agents.map((a) => a.close?.()));
+    // Awaited only when some agent's close is asynchronous: a bot match then ends without a tick.
+    const closing = agents.map((a) => a.close?.());
+    if (closing.some((c) => c !== undefined)) await Promise.all(closing);
   }
 
   const record: MatchRecord<P> = {
