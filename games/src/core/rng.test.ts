@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createRng, deriveSeed, sampleOutcome } from './rng';
+import { createRng, deriveSeed, finishSeed, mixPart, sampleOutcome, seedMix } from './rng';
+
+/** deriveSeed's mixing as first written: FNV-1a over each part's text, built with String. */
+function deriveSeedFromText(base: number, ...parts: readonly (string | number)[]): number {
+  let h = 0x811c9dc5 ^ (base | 0);
+  for (const part of parts) {
+    const text = `|${String(part)}`;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  }
+  return finishSeed(h); // the finaliser is unchanged; only the mixing is written anew
+}
 
 describe('rng', () => {
   it('gives uncorrelated first draws for consecutive small seeds', () => {
@@ -40,5 +50,19 @@ describe('rng', () => {
     let a = 0;
     for (let i = 0; i < 10_000; i++) if (sampleOutcome(outcomes, rng).action === 'a') a++;
     expect(a / 10_000).toBeCloseTo(0.75, 1);
+  });
+
+  it('mixes numbers as their decimal text, in one call or in steps (the runtime keeps prefixes)', () => {
+    const rng = createRng(3);
+    const numbers = [0, 1, 9, 10, 99, 100, 12_345, 2 ** 31, 2 ** 32 + 7, Number.MAX_SAFE_INTEGER, -1, -250, 0.5, 1e21, -0];
+    for (let i = 0; i < 500; i++) numbers.push(rng.int(1_000_000), Math.floor(rng.float() * Number.MAX_SAFE_INTEGER));
+    for (const n of numbers) {
+      const base = rng.int(2 ** 31) - 2 ** 30;
+      const expected = deriveSeedFromText(base, 'seat', n, 'hand 7, card 4');
+      expect(deriveSeed(base, 'seat', n, 'hand 7, card 4')).toBe(expected);
+      expect(finishSeed(mixPart(mixPart(mixPart(seedMix(base), 'seat'), n), 'hand 7, card 4'))).toBe(expected);
+    }
+    // Values recorded before the stepwise mixing: records and bots' choices depend on them.
+    expect([deriveSeed(1, 'seat', 0, 12), deriveSeed(7, 'chance', 'hand 1, card 3')]).toEqual([1321999780, 1818529712]);
   });
 });

@@ -27,6 +27,9 @@ function randomValue(rng: Rng, depth: number): unknown {
     '',
     'a"b\\c',
     'é\n',
+    '\u0001\u001f\u007f\u2028',
+    'lone \ud800 and \udfff',
+    'pair 😀',
     () => 1,
   ];
   if (depth === 0 || rng.int(3) === 0) return leaves[rng.int(leaves.length)];

@@ -16,7 +16,7 @@
  * their views of its turns and their own model calls), so they are prompted as they were.
  */
 import type { Agent, ModelCall, PressMessage, RecordedTurn } from '@parley/agents';
-import { type Actor, createRng, deriveSeed, type Game, type Seat, sampleOutcome } from '@parley/games';
+import { type Actor, createRng, finishSeed, type Game, mixPart, type Seat, sampleOutcome, seedMix } from '@parley/games';
 import { type Answer, askAgent, describe, isPromise, type Substitution, verdict } from './ask-agent';
 import { stateHash } from './canonical';
 import { type Clock, systemClock } from './clock';
@@ -113,7 +113,9 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
   const messages: MessageRecord[] = [...(options.resume?.messages ?? [])];
   const modelCalls: ModelCallRecord[] = [...(options.resume?.modelCalls ?? [])];
   let chanceDraws = 0;
-  const seatRng = (seat: Seat) => createRng(deriveSeed(seed, 'seat', seat, actions.length));
+  // deriveSeed(seed, 'seat', seat, actions.length), its common prefix mixed once per match.
+  const seatPrefix = mixPart(seedMix(seed), 'seat');
+  const seatRng = (seat: Seat) => createRng(finishSeed(mixPart(mixPart(seatPrefix, seat), actions.length)));
   const recorders = agents.map((_, seat) => (call: ModelCall) => {
     const record = { ...call, seq: actions.length, seat };
     modelCalls.push(record);
@@ -314,9 +316,11 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
         }
       }
     }
-    await watchAll(null);
+    if (watchers.length > 0) await watchAll(null);
   } finally {
-    await Promise.all(agents.map((a) => a.close?.()));
+    // Awaited only when some agent's close is asynchronous: a bot match then ends without a tick.
+    const closing = agents.map((a) => a.close?.());
+    if (closing.some((c) => c !== undefined)) await Promise.all(closing);
   }
 
   const record: MatchRecord<P> = {
@@ -335,11 +339,19 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
   return { record, finalState: state };
 }
 
+let chancePrefixSeed = Number.NaN;
+let chancePrefix = 0;
+
 /**
  * The chance outcome at `state`, the `draw`-th of the match: derived from the seed alone (and the
  * game's chance key), so anyone holding the revealed seed can recompute every deal (verify.ts).
  */
 export function chanceAction<S>(game: Game<S, any>, state: S, seed: number, draw: number): string {
-  const rng = createRng(deriveSeed(seed, 'chance', game.chanceKey?.(state) ?? draw));
+  if (seed !== chancePrefixSeed) {
+    chancePrefixSeed = seed;
+    chancePrefix = mixPart(seedMix(seed), 'chance');
+  }
+  // deriveSeed(seed, 'chance', key), the prefix mixed once per seed.
+  const rng = createRng(finishSeed(mixPart(chancePrefix, game.chanceKey?.(state) ?? draw)));
   return game.sampleChance ? game.sampleChance(state, rng) : sampleOutcome(game.chanceOutcomes(state), rng).action;
 }
