@@ -35,3 +35,14 @@ describe('the card games’ deal grammar', () => {
     }
   });
 });
+
+describe('Kuhn’s check and call', () => {
+  it('are `pass` when nothing is owed and `bet` facing a bet, read from its own observation', () => {
+    let s = kuhn.newInitialState(kuhn.descriptor.defaultParams);
+    s = kuhn.applyAction(s, 'chance', 'deal 0 J');
+    s = kuhn.applyAction(s, 'chance', 'deal 1 Q');
+    expect(kuhn.passiveAction?.(kuhn.observation(s, 0))).toBe('pass');
+    s = kuhn.applyAction(s, 0, 'bet');
+    expect(kuhn.passiveAction?.(kuhn.observation(s, 1))).toBe('bet');
+  });
+});

@@ -141,6 +141,11 @@ export const kuhn: Game<KuhnState, KuhnParams> = {
   applyAction,
   chanceOutcomes,
   chanceText: dealChanceText,
+  // `pass` checks when nothing is owed but folds facing a bet; calling is `bet` then.
+  passiveAction: (observation) => {
+    const history = (observation as { history?: readonly string[] } | null)?.history;
+    return history?.[history.length - 1] === 'bet' ? 'bet' : 'pass';
+  },
   defaultAction: () => 'pass',
   observation,
   spectatorView: (s) => ({ cards: shownCards(s), history: s.history, pot: pot(s) }),
