@@ -9,6 +9,7 @@ export * from './eval';
 export { nlhe } from './game';
 export { legalActionsOf, POT_FRACTIONS, parseAction, raiseAction, raiseRange, raiseSizes } from './match/actions';
 export { actLine, dealLine, type HistoryLine, parseHistoryLine, raiseTotal } from './match/history';
+export { publicLogKey, withHoleCards } from './match/hypothetical';
 export { DEFAULT_PARAMS, levelFor, type NlheParams, paramsSchema } from './match/params';
 export { finishingOrder, type HandRecord, type NlheState } from './match/session';
 export { handHistory, summarize } from './match/views';

@@ -193,19 +193,8 @@ async function answer(run: Run, state: State, seat: number, rng: Rng): Promise<{
   return { action: played.action, legal: played.substitution === undefined };
 }
 
-/** `state` with position `pos` holding cards `a`, `b` instead (in the hand and in its log). */
-function withHole(state: State, pos: number, a: number, b: number): State {
-  const prefix = `d dh p${pos + 1} `;
-  const cards = [a, b];
-  let k = 0;
-  const log = state.hand.log.map((e) => (e.startsWith(prefix) ? prefix + Nlhe.cardName(cards[k++]!) : e));
-  const hole = state.hand.hole.slice();
-  hole[pos] = [a, b];
-  return { ...state, hand: { ...state.hand, hole, log } };
-}
-
 /** The public node: the hand's log without the hole-card deals (constant within a hand). */
-const nodeKey = (state: State): string => state.hand.log.filter((e) => !e.startsWith('d dh ')).join(';');
+const nodeKey = (state: State): string => Nlhe.publicLogKey(state);
 
 /** One hand from LBR's side: its range over the agent's holdings, and the answers cache. */
 class Hand {
@@ -249,7 +238,7 @@ class Hand {
     if (hit !== undefined) return hit;
     if (!this.run.canAsk()) return null;
     const pos = state.seats.indexOf(this.agentSeat);
-    const hypothetical = withHole(state, pos, this.cards[2 * i]!, this.cards[2 * i + 1]!);
+    const hypothetical = Nlhe.withHoleCards(state, pos, this.cards[2 * i]!, this.cards[2 * i + 1]!);
     const out: string[] = [];
     for (let j = 0; j < this.run.samples; j++) {
       const rng = createRng(deriveSeed(this.run.seed, 'query', ...this.tag, node, i, j));
