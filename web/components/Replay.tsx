@@ -1,11 +1,11 @@
 'use client';
 
-import { type Diplomacy, type Game, supportsOf } from '@parley/games';
+import type { Diplomacy, Game } from '@parley/games';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { POWER_COLOUR } from '../lib/diplomacy/colours';
 import { modelFromState, POWERS, phaseCode, phaseName } from '../lib/diplomacy/model';
 import { gameView, POWER_NAMES, seatLabel, seatNames } from '../lib/format';
-import { redactChance, tableModel } from '../lib/poker';
+import { tableModel } from '../lib/poker';
 import { nextStop, prevStop, ReplayEngine, stopAtOrBefore } from '../lib/replay';
 import type { ActionRecord, MatchDetail, MessageRecord } from '../lib/types';
 import { AgentPanel } from './AgentPanel';
@@ -18,9 +18,9 @@ import { PressPanel } from './PressPanel';
 import { PokerTable } from './poker/PokerTable';
 import { SPEEDS, Timeline } from './Timeline';
 
-/** A chance action as the viewer may read it: the engine's own text, the poker table's deal redaction, or just `chance`. */
+/** A chance action as the viewer may read it: the engine's own redaction, or just `chance`. */
 const chanceLine = (rules: Game<unknown, unknown>, action: string, viewer: number | null): string =>
-  rules.chanceText?.(action, viewer) ?? (supportsOf(rules).view === 'poker-table' ? redactChance(action, viewer) : 'chance');
+  rules.chanceText?.(action, viewer) ?? 'chance';
 
 /** Milliseconds per step at 1×. */
 const BASE_INTERVAL = { phase: 1600, action: 700 } as const;

@@ -3,6 +3,7 @@
  * table component draws: seats with stacks, bets and the cards this viewer may see, the board
  * and the pot. Kuhn and Leduc have simpler views; they map onto the same model.
  */
+import { Nlhe } from '@parley/games';
 
 export interface SeatModel {
   seat: number;
@@ -114,8 +115,8 @@ const who = (names: string[], seat: number) => {
  * and "raises to N" after.
  */
 function betWords(action: string, facingBet: boolean): string {
-  const to = /^raise (\d+)$/.exec(action)?.[1];
-  if (to === undefined) return action;
+  const to = Nlhe.raiseTotal(action);
+  if (to === null) return action;
   return facingBet ? `raises to ${to}` : `bets ${to}`;
 }
 
@@ -138,25 +139,23 @@ function nlheLines(history: readonly string[], names: string[]): string[] {
     board = [];
   };
   for (const line of history) {
-    const deal = /^deal (\d+) (\S+)$/.exec(line);
-    if (deal && deal[2] === '??') {
+    const entry = Nlhe.parseHistoryLine(line);
+    if (entry?.kind === 'deal' && entry.to !== 'board' && entry.card === null) {
       flushBoard();
       hidden++;
       continue;
     }
     flush();
-    const b = /^deal board (\S+)$/.exec(line);
-    if (b) {
-      board.push(b[1]!);
+    if (entry?.kind === 'deal' && entry.to === 'board') {
+      board.push(entry.card ?? '??');
       facingBet = false;
       continue;
     }
     flushBoard();
-    if (deal) out.push(`${who(names, Number(deal[1]))} is dealt ${deal[2]}`);
+    if (entry?.kind === 'deal') out.push(`${who(names, entry.to as number)} is dealt ${entry.card}`);
     else {
-      const act = /^(\d+): (.*)$/.exec(line);
-      out.push(act ? `${who(names, Number(act[1]))}: ${betWords(act[2]!, facingBet)}` : line);
-      if (act?.[2]?.startsWith('raise ')) facingBet = true;
+      out.push(entry ? `${who(names, entry.seat)}: ${betWords(entry.action, facingBet)}` : line);
+      if (entry && Nlhe.raiseTotal(entry.action) !== null) facingBet = true;
     }
   }
   flush();
@@ -174,8 +173,8 @@ export function nlheTable(view: NlheView, names: string[], viewer: number | null
   const showing = last && (over || recent === last.hand) ? last : null;
   const dealt = new Map<number, number>();
   for (const line of view.history) {
-    const m = /^deal (\d+) /.exec(line);
-    if (m) dealt.set(Number(m[1]), (dealt.get(Number(m[1])) ?? 0) + 1);
+    const entry = Nlhe.parseHistoryLine(line);
+    if (entry?.kind === 'deal' && entry.to !== 'board') dealt.set(entry.to, (dealt.get(entry.to) ?? 0) + 1);
   }
   const seats: SeatModel[] = view.players.map((p) => {
     let cards: (string | null)[] = [];
@@ -323,13 +322,4 @@ export function tableModel(
   if (game === 'leduc') return leducTable(view as LeducView, names, viewer, toAct);
   if (game === 'kuhn') return kuhnTable(view as KuhnView, names, viewer, toAct);
   return null;
-}
-
-/** A chance action as this viewer may read it in a replay log: other seats' cards stay hidden. */
-export function redactChance(action: string, viewer: number | null): string {
-  const m = /^deal (\d+) (\S+)$/.exec(action);
-  if (m) return Number(m[1]) === viewer ? `deal to seat ${m[1]}: ${m[2]}` : `deal to seat ${m[1]}`;
-  const b = /^deal board (\S+)$/.exec(action);
-  if (b) return `board: ${b[1]}`;
-  return action;
 }

@@ -1,23 +1,20 @@
+import { findGame } from '@parley/games';
 import type { Agent } from '../agent';
 
 /**
  * The call station: always checks or calls, never folds or raises. At a showdown (NLHE) it
- * shows, since mucking gives up the pot. Where none of these is legal (a game with other
- * moves) it takes the first legal action.
+ * shows, since mucking gives up the pot. A game whose check and call have other names says
+ * which action that is (`passiveAction`, e.g. Kuhn's `pass` or `bet`); where none of these is
+ * legal (a game with other moves) it takes the first legal action.
  */
-const PASSIVE = ['check', 'call', 'pass', 'show'] as const;
+const PASSIVE = ['check', 'call', 'show'] as const;
 
 export const callBot = (): Agent => ({
   name: 'call',
-  act: ({ legalActions, observation }) => {
-    for (const a of PASSIVE) if (legalActions.includes(a)) return a === 'pass' ? kuhnCallOrCheck(legalActions, observation) : a;
+  act: ({ gameId, legalActions, observation }) => {
+    const named = findGame(gameId)?.passiveAction?.(observation);
+    if (named && legalActions.includes(named)) return named;
+    for (const a of PASSIVE) if (legalActions.includes(a)) return a;
     return legalActions[0] as string;
   },
 });
-
-/** In Kuhn, `pass` checks when nothing is owed but folds facing a bet; calling is `bet` then. */
-function kuhnCallOrCheck(legal: readonly string[], observation: unknown): string {
-  const history = (observation as { history?: readonly string[] }).history ?? [];
-  const facingBet = history[history.length - 1] === 'bet';
-  return facingBet && legal.includes('bet') ? 'bet' : 'pass';
-}

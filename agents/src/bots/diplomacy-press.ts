@@ -41,7 +41,7 @@ const REPLY_OPENER = 'On your proposal, ';
 const prov = (loc: string) => loc.slice(0, 3).toLowerCase();
 const cap = (p: string) => p.charAt(0).toUpperCase() + p.slice(1);
 const place = (p: string) => Diplomacy.locationName(p);
-export const phaseCode = (p: Diplomacy.Phase) => `${p.season[0]!.toUpperCase()}${p.year}${p.type[0]!.toUpperCase()}`;
+export const phaseCode = (p: Diplomacy.Phase): string => Diplomacy.formatPhaseCode(p);
 
 /** What the bot promised in one phase, by its own messages: peace, empty provinces and given orders. */
 export interface Pledges {
@@ -87,7 +87,7 @@ export function attackedUs(view: View, power: Power): boolean {
 function offers(input: PressInput, view: View, me: Power): PressMessage[] {
   const { seat } = input;
   if (view.phase.season === 'fall') {
-    const spring = pledgesIn(input.inbox, seat, `S${view.phase.year}M`).peace;
+    const spring = pledgesIn(input.inbox, seat, phaseCode({ season: 'spring', year: view.phase.year, type: 'movement' })).peace;
     return [...spring].map((p) => {
       const to = [POWERS.indexOf(p)];
       return attackedUs(view, p)

@@ -183,10 +183,10 @@ function raisesBySeat(history: readonly string[]): { pre: Map<number, number>; p
   const post = new Map<number, number>();
   let boardCards = 0;
   for (const line of history) {
-    if (line.startsWith('deal board')) boardCards++;
-    const m = /^(\d+): raise /.exec(line);
-    if (!m) continue;
-    const seat = Number(m[1]);
+    const entry = Nlhe.parseHistoryLine(line);
+    if (entry?.kind === 'deal' && entry.to === 'board') boardCards++;
+    if (entry?.kind !== 'act' || Nlhe.raiseTotal(entry.action) === null) continue;
+    const seat = entry.seat;
     const into = boardCards === 0 ? pre : post;
     into.set(seat, (into.get(seat) ?? 0) + 1);
   }
@@ -284,7 +284,7 @@ function unseenCards(hole: readonly number[], board: readonly number[]): number[
 function toAction(choice: Choice, legal: readonly string[]): string {
   const passive = legal.includes('call') ? 'call' : 'check';
   if (choice.kind === 'fold') return legal.includes('fold') ? 'fold' : passive;
-  if (choice.kind === 'raise') return `raise ${choice.to}`;
+  if (choice.kind === 'raise') return Nlhe.raiseAction(choice.to);
   return passive;
 }
 

@@ -179,6 +179,13 @@ export interface Game<S = unknown, P = unknown> {
    * Views of games without it show chance actions as `chance`.
    */
   chanceText?(action: string, viewer: Seat | null): string;
+  /**
+   * For agents, which see views only: the action in `observation` (this game's own observation of
+   * the seat to act) that stays in without raising, check when nothing is owed and call facing a
+   * bet, or null if none. Games whose actions are literally `check` and `call` need not define it;
+   * Kuhn does (`pass` checks, `bet` calls).
+   */
+  passiveAction?(observation: unknown): string | null;
   /** What the runtime plays for a seat that is silent, late or illegal: hold, check or fold. */
   defaultAction(state: S, seat: Seat): string;
 

@@ -1,3 +1,4 @@
+export * from './card-deal';
 export * from './game';
 export * from './params';
 export * from './registry';

@@ -8,6 +8,7 @@
  * 12 information sets, and the game value for seat 0 is -1/18.
  */
 import { z } from 'zod';
+import { dealAction, dealChanceText } from '../core/card-deal';
 import {
   type ActionError,
   type Actor,
@@ -83,7 +84,7 @@ function chanceOutcomes(s: KuhnState): ChanceOutcome[] {
   if (currentPlayer(s) !== 'chance') return [];
   const seat = dealtCount(s);
   const left = KUHN_CARDS.filter((c) => !s.cards.includes(c));
-  return left.map((c) => ({ action: `deal ${seat} ${c}`, probability: 1 / left.length }));
+  return left.map((c) => ({ action: dealAction(seat, c), probability: 1 / left.length }));
 }
 
 function returns(s: KuhnState): number[] {
@@ -139,6 +140,12 @@ export const kuhn: Game<KuhnState, KuhnParams> = {
   validateAction,
   applyAction,
   chanceOutcomes,
+  chanceText: dealChanceText,
+  // `pass` checks when nothing is owed but folds facing a bet; calling is `bet` then.
+  passiveAction: (observation) => {
+    const history = (observation as { history?: readonly string[] } | null)?.history;
+    return history?.[history.length - 1] === 'bet' ? 'bet' : 'pass';
+  },
   defaultAction: () => 'pass',
   observation,
   spectatorView: (s) => ({ cards: shownCards(s), history: s.history, pot: pot(s) }),

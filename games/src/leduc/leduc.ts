@@ -11,6 +11,7 @@
  * Actions: `check` / `bet` when nothing is owed, `fold` / `call` / `raise` when facing a bet.
  */
 import { z } from 'zod';
+import { dealAction, dealChanceText } from '../core/card-deal';
 import {
   type ActionError,
   type Actor,
@@ -137,8 +138,8 @@ function chanceOutcomes(s: LeducState): ChanceOutcome[] {
   if (currentPlayer(s) !== 'chance') return [];
   const used = new Set<string>([...s.cards.filter((c): c is LeducCard => c !== null), ...(s.board ? [s.board] : [])]);
   const left = LEDUC_DECK.filter((c) => !used.has(c));
-  const target = dealtPrivate(s) < 2 ? String(dealtPrivate(s)) : 'board';
-  return left.map((c) => ({ action: `deal ${target} ${c}`, probability: 1 / left.length }));
+  const target = dealtPrivate(s) < 2 ? dealtPrivate(s) : 'board';
+  return left.map((c) => ({ action: dealAction(target, c), probability: 1 / left.length }));
 }
 
 /** Chips each seat has put in the pot, antes included. */
@@ -205,6 +206,7 @@ export const leduc: Game<LeducState, LeducParams> = {
   validateAction,
   applyAction,
   chanceOutcomes,
+  chanceText: dealChanceText,
   defaultAction: (s, seat) => (legalActions(s, seat).includes('check') ? 'check' : 'fold'),
   observation: (s, seat) => ({ seat, card: s.cards[seat], ...publicView(s) }),
   spectatorView: publicView,

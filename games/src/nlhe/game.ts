@@ -4,6 +4,7 @@
  * actions and the legal-action policy are documented in `match/actions.ts`.
  */
 import type { z } from 'zod';
+import { dealChanceText } from '../core/card-deal';
 import { type ActionError, type Actor, actionError, type ChanceOutcome, type CurrentPlayer, type Game } from '../core/game';
 import { parseWith } from '../core/params';
 import type { Rng } from '../core/rng';
@@ -136,6 +137,7 @@ export const nlhe: Game<NlheState, NlheParams> = {
   validateAction,
   applyAction,
   chanceOutcomes,
+  chanceText: dealChanceText,
   sampleChance,
   /** Hand number and cards already dealt in it: the same deal on duplicate tables, hand by hand. */
   chanceKey: (s) => `hand ${s.handNumber}, card ${52 - undealtCount(s.hand)}`,

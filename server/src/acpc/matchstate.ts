@@ -12,7 +12,7 @@
  * This is the ACPC seat's view function: the viewer's own hole cards, and other players' only
  * once they showed them at showdown; folded and mucked hands stay empty strings.
  */
-import { type ActionError, actionError, type Nlhe } from '@parley/games';
+import { type ActionError, actionError, Nlhe } from '@parley/games';
 
 /** A hand as the engine keeps it: positions' table seats, blinds and stacks by position, and its log. */
 export interface AcpcHand {
@@ -139,5 +139,5 @@ export function engineAction(
   const legal = Math.min(range.max, Math.max(range.min, to));
   const fixed =
     legal === to ? undefined : `raise to ${reply.to} is outside ${range.min + h.committed[p]!}..${range.max + h.committed[p]!}`;
-  return fixed ? { action: `raise ${legal}`, fixed } : { action: `raise ${legal}` };
+  return fixed ? { action: Nlhe.raiseAction(legal), fixed } : { action: Nlhe.raiseAction(legal) };
 }

@@ -1,5 +1,7 @@
 import { type Agent, createAgent } from '@parley/agents';
 import { describe, expect, it } from 'vitest';
+import type { MatchRecord } from '../runtime/record';
+import { replayRecord } from '../runtime/replay';
 import { FakeClock } from '../testing/fake-clock';
 import { localBestResponse } from './lbr';
 
@@ -79,6 +81,31 @@ describe('local best response (heads-up NLHE)', () => {
     expect(r.agentCalls).toBeLessThanOrEqual(50);
     expect(r.budgetExhausted).toBe(true);
     expect(finite(r.mbbPerHand)).toBe(true);
+  });
+
+  it('plays every hand as an ordinary match record, which replays to the same hash and scores the same', async () => {
+    const records: MatchRecord[] = [];
+    const agent = createAgent('random', 'nlhe');
+    const r = await localBestResponse(agent, {
+      hands: 6,
+      seed: 3,
+      particles: 8,
+      allInEv: false,
+      onHand: (record) => records.push(record),
+    });
+    expect(records).toHaveLength(r.hands);
+    const lbrSeat = (k: number) => k % 2;
+    records.forEach((record, k) => {
+      expect(record.seats[lbrSeat(k)]?.agent).toBe('lbr');
+      expect(record.seats[1 - lbrSeat(k)]?.agent).toBe(agent.name);
+      expect(replayRecord(record)).toMatchObject({ ok: true, hash: record.finalStateHash, returns: record.returns });
+    });
+    // Both hands of a pair deal the same hole cards to the same seats (duplicate poker).
+    const holes = (record: MatchRecord) => record.actions.filter((a) => a.actor === 'chance').slice(0, 4);
+    for (let k = 0; k < records.length; k += 2) expect(holes(records[k]!)).toEqual(holes(records[k + 1]!));
+    // Scored by the dealt boards, LBR's result is exactly what its records say it won.
+    const won = records.reduce((sum, record, k) => sum + record.returns[lbrSeat(k)]!, 0);
+    expect(r.chipsPerHand).toBeCloseTo(won / records.length, 9);
   });
 
   it('rounds an odd hand count up to whole seat-swapped pairs', async () => {

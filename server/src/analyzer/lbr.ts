@@ -64,14 +64,23 @@
  *      one board dealt. Its expectation is the same; `allInEv: false` scores dealt boards instead.
  *
  * Play: heads-up single hands (`format: 'hand'`, fresh stacks every hand; default 100 big blinds,
- * blinds 50/100) in pairs with the seats swapped and the same cards dealt to the same positions
- * (chance draw k of pair p is seeded from (seed, 'deal', p, k), as in duplicate poker). One
- * sample is a pair's mean, so the 95% interval is mean ± 1.96 standard errors over pairs.
+ * blinds 50/100) in pairs with the seats swapped and the same cards dealt to the same positions.
+ * Each hand is an ordinary match: `runMatch` plays it with LBR as one seat (a trusted in-process
+ * agent that follows the full state through `observe`), so its record (`onHand`) is a match
+ * record like any other, replayed by `parley replay` with the same final-state hash. Both hands of
+ * pair p are seeded with deriveSeed(seed, 'pair', p): the runner derives every deal from the seed
+ * and the card's place in the deal, so the two hands deal the same cards (duplicate poker), and
+ * the agent's own randomness is the runner's per-seat draw. (Before hands were records, LBR dealt
+ * from (seed, 'deal', p, k) in a loop of its own; a record must be dealt by the runner's rule to
+ * be verifiable, so the same seed now plays different cards than it did then.) One sample is a
+ * pair's mean, so the 95% interval is mean ± 1.96 standard errors over pairs.
  */
 import type { Agent } from '@parley/agents';
-import { createRng, deriveSeed, Nlhe, nlhe, type Rng, sampleOutcome } from '@parley/games';
+import { createRng, deriveSeed, Nlhe, nlhe, type Rng } from '@parley/games';
 import { askForAction } from '../runtime/ask-agent';
 import { type Clock, systemClock } from '../runtime/clock';
+import { runMatch } from '../runtime/match-runner';
+import type { MatchRecord } from '../runtime/record';
 import { RunningStats } from '../runtime/stats';
 
 /** The game LBR plays: it reasons about No-Limit Hold'em hands and ranges. */
@@ -105,6 +114,8 @@ export interface LbrOptions {
   clock?: Clock;
   /** Called after each pair of hands (progress). */
   onPair?: (pairsDone: number, pairs: number) => void;
+  /** Called with each hand's match record, in play order (`parley exploitability --out`). */
+  onHand?: (record: MatchRecord<Nlhe.NlheParams>) => void;
 }
 
 export interface LbrResult {
@@ -138,7 +149,7 @@ const kindOf = (action: string): Kind =>
     ? 'fold'
     : action === 'check' || action === 'call'
       ? 'passive'
-      : action.startsWith('raise')
+      : Nlhe.raiseTotal(action) !== null
         ? 'raise'
         : 'other';
 
@@ -166,6 +177,7 @@ class Run {
     readonly allInEv: boolean,
     readonly deadlineMs: number,
     readonly clock: Clock,
+    readonly onHand: LbrOptions['onHand'],
   ) {}
   /** Whether another holding's m answers still fit the budget. */
   canAsk(): boolean {
@@ -181,19 +193,8 @@ async function answer(run: Run, state: State, seat: number, rng: Rng): Promise<{
   return { action: played.action, legal: played.substitution === undefined };
 }
 
-/** `state` with position `pos` holding cards `a`, `b` instead (in the hand and in its log). */
-function withHole(state: State, pos: number, a: number, b: number): State {
-  const prefix = `d dh p${pos + 1} `;
-  const cards = [a, b];
-  let k = 0;
-  const log = state.hand.log.map((e) => (e.startsWith(prefix) ? prefix + Nlhe.cardName(cards[k++]!) : e));
-  const hole = state.hand.hole.slice();
-  hole[pos] = [a, b];
-  return { ...state, hand: { ...state.hand, hole, log } };
-}
-
 /** The public node: the hand's log without the hole-card deals (constant within a hand). */
-const nodeKey = (state: State): string => state.hand.log.filter((e) => !e.startsWith('d dh ')).join(';');
+const nodeKey = (state: State): string => Nlhe.publicLogKey(state);
 
 /** One hand from LBR's side: its range over the agent's holdings, and the answers cache. */
 class Hand {
@@ -237,7 +238,7 @@ class Hand {
     if (hit !== undefined) return hit;
     if (!this.run.canAsk()) return null;
     const pos = state.seats.indexOf(this.agentSeat);
-    const hypothetical = withHole(state, pos, this.cards[2 * i]!, this.cards[2 * i + 1]!);
+    const hypothetical = Nlhe.withHoleCards(state, pos, this.cards[2 * i]!, this.cards[2 * i + 1]!);
     const out: string[] = [];
     for (let j = 0; j < this.run.samples; j++) {
       const rng = createRng(deriveSeed(this.run.seed, 'query', ...this.tag, node, i, j));
@@ -358,7 +359,7 @@ class Hand {
         sizes.add(Math.min(bounds.max, Math.max(bounds.min, top + Math.round(f * (pot + toCall)))));
       if (this.run.allIn) sizes.add(bounds.max);
       for (const to of [...sizes].sort((x, y) => x - y)) {
-        const action = `raise ${to}`;
+        const action = Nlhe.raiseAction(to);
         const after = nlhe.applyAction(state, this.lbrSeat, action);
         let fpSum = 0;
         let contSum = 0;
@@ -393,43 +394,63 @@ class Hand {
     if (best.action === 'fold') counts.fold++;
     else if (best.action === 'check') counts.check++;
     else if (best.action === 'call') counts.call++;
-    else if (bounds && best.action === `raise ${bounds.max}`) counts.allIn++;
+    else if (bounds && Nlhe.raiseTotal(best.action) === bounds.max) counts.allIn++;
     else counts.raise++;
     return best.action;
   }
 }
 
-function drawChance(state: State, rng: Rng): string {
-  return nlhe.sampleChance ? nlhe.sampleChance(state, rng) : sampleOutcome(nlhe.chanceOutcomes(state), rng).action;
+/**
+ * LBR's own decisions have no deadline of their own (each agent query it makes is bounded by
+ * `deadlineMs`): the longest timer a clock can arm, about 24.8 days.
+ */
+const LBR_DEADLINE_MS = 2_147_483_647;
+
+/** LBR's seat in the hand's match: a trusted in-process agent that follows the full state. */
+function lbrAgent(hand: Hand): Agent {
+  let state: State | undefined;
+  return {
+    name: 'lbr',
+    observe: (s) => {
+      state = s as State;
+    },
+    act: ({ legalActions }) => (legalActions.includes('show') ? 'show' : hand.decide(state!)),
+  };
 }
 
-/** Plays one hand of LBR against the agent; returns LBR's chips won. */
+/**
+ * The agent as a seat of one hand: only its decisions. The runner closes its seats when a match
+ * ends, and the agent plays every hand of the run (and answers LBR's queries in between).
+ */
+const seatOf = (agent: Agent): Agent => ({ name: agent.name, act: (input) => agent.act(input) });
+
+/** Plays one hand of LBR against the agent as a match; returns LBR's chips won (all-in hands: its equity). */
 async function playHand(run: Run, params: Nlhe.NlheParams, pair: number, lbrSeat: number): Promise<number> {
   const agentSeat = 1 - lbrSeat;
   const lbr = new Hand(run, [pair, lbrSeat], lbrSeat, agentSeat);
-  let state = nlhe.newInitialState(params);
-  let draws = 0;
-  let acts = 0;
-  for (;;) {
-    const current = nlhe.currentPlayer(state);
-    if (current === 'terminal') break;
-    if (run.allInEv && state.hand.allIn && state.hand.board.length < 5) return allInValue(run, state, lbrSeat, pair);
-    let action: string;
-    if (current === 'chance') {
-      action = drawChance(state, createRng(deriveSeed(run.seed, 'deal', pair, draws++)));
-    } else if (current === lbrSeat) {
-      const legal = nlhe.legalActions(state, lbrSeat);
-      action = legal.includes('show') ? 'show' : await lbr.decide(state);
-    } else {
-      const rng = createRng(deriveSeed(run.seed, 'agent', pair, lbrSeat, acts++));
-      const answered = await answer(run, state, agentSeat, rng);
-      if (!answered.legal) run.illegalAnswers++;
-      action = answered.action;
-      lbr.observe(state, action);
-    }
-    state = nlhe.applyAction(state, current as number | 'chance', action);
-  }
-  return nlhe.returns(state)[lbrSeat]!;
+  const seats = [lbrAgent(lbr), seatOf(run.agent)];
+  let before = nlhe.newInitialState(params);
+  let allInAt: State | undefined;
+  const { record, finalState } = await runMatch({
+    game: nlhe,
+    params,
+    seed: deriveSeed(run.seed, 'pair', pair),
+    agents: lbrSeat === 0 ? seats : [seats[1]!, seats[0]!],
+    clock: run.clock,
+    deadlineFor: (seat) => (seat === agentSeat ? run.deadlineMs : LBR_DEADLINE_MS),
+    onEvent: ({ record: played, state }) => {
+      if (played.actor === agentSeat) {
+        if (played.fallback !== undefined) run.illegalAnswers++;
+        lbr.observe(before, played.action);
+      }
+      // The first state with both all in before the river: the hand is scored there (see allInValue).
+      if (run.allInEv && allInAt === undefined && !nlhe.isTerminal(state) && state.hand.allIn && state.hand.board.length < 5)
+        allInAt = state;
+      before = state;
+    },
+  });
+  run.onHand?.(record);
+  return allInAt ? allInValue(run, allInAt, lbrSeat, pair) : nlhe.returns(finalState)[lbrSeat]!;
 }
 
 /**
@@ -472,6 +493,7 @@ export async function localBestResponse(agent: Agent, options: LbrOptions): Prom
     options.allInEv ?? true,
     options.deadlineMs ?? 60_000,
     options.clock ?? systemClock,
+    options.onHand,
   );
   const pairs = Math.ceil(options.hands / 2);
   const stats = new RunningStats();

@@ -2,6 +2,7 @@
  * A match as a client asks for it (POST /api/matches, a room's create options, the demo): the
  * game and its parameters, who sits where, and the clocks. Validated at the edge with zod.
  */
+import { Diplomacy } from '@parley/games';
 import { z } from 'zod';
 
 /**
@@ -61,10 +62,11 @@ export function seatAgentSpec(seat: MatchSettings['seats'][number]): { spec: str
 }
 
 /**
- * The deadline of a simultaneous turn, by the turn key's last letter as Diplomacy writes it
- * (`S1901M` movement, `F1901R` retreats, `W1901A` adjustments).
+ * The deadline of a simultaneous turn, by the kind of phase its turn key names, read with the
+ * engine's grammar (`S1901M` movement, `F1901R` retreats, `W1901A` adjustments); any other turn
+ * gets the orders' clock.
  */
 export function phaseDeadline(clock: ClockSettings, turnKey: string | undefined): number {
-  const kind = turnKey?.at(-1);
-  return kind === 'R' ? clock.retreatMs : kind === 'A' ? clock.adjustMs : clock.ordersMs;
+  const kind = turnKey === undefined ? undefined : Diplomacy.parsePhaseCode(turnKey)?.type;
+  return kind === 'retreat' ? clock.retreatMs : kind === 'adjustment' ? clock.adjustMs : clock.ordersMs;
 }

@@ -1,5 +1,6 @@
 'use client';
 
+import { Nlhe } from '@parley/games';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { type NlheView, tableModel } from '../../lib/poker';
 import { betVerb, clamp, quickSizes } from '../../lib/poker-sizing';
@@ -127,7 +128,7 @@ export function PokerControls({
 
   const raiseTo = useCallback(
     (to: number) => {
-      if (bounds) act(`raise ${clamp(to, bounds)}`);
+      if (bounds) act(Nlhe.raiseAction(clamp(to, bounds)));
     },
     [bounds, act],
   );

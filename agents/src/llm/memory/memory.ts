@@ -9,6 +9,7 @@
  * model call; when the summaries together pass half the budget, the oldest two are merged by
  * another. A failed call changes nothing and is tried again at the next decision.
  */
+import { Diplomacy } from '@parley/games';
 import type { LedgerEvent } from './ledger';
 
 export const RELATIONSHIPS = ['enemy', 'unfriendly', 'neutral', 'friendly', 'ally'] as const;
@@ -51,11 +52,8 @@ const MAX_GOALS = 5;
 
 export const estimateTokens = (text: string): number => Math.ceil(text.length / 4);
 
-/** Year of a phase code (`S1901M` → 1901), or null. */
-export const yearOf = (phase: string): number | null => {
-  const m = /^[A-Z](\d{4})[A-Z]$/.exec(phase);
-  return m ? Number(m[1]) : null;
-};
+/** Year of a phase code (`S1901M` → 1901), read with the engine's grammar, or null. */
+export const yearOf = (phase: string): number | null => Diplomacy.parsePhaseCode(phase)?.year ?? null;
 
 /** Applies a model's update in place; anything malformed in it is ignored, field by field. */
 export function applyUpdate(memory: Memory, phase: string, update: MemoryUpdate | undefined, powers: readonly string[]): void {

@@ -45,8 +45,7 @@ export function orderChecker(o: DiplomacyObservation): (text: string) => OrderCh
 }
 
 export const phaseName = (p: Phase): string => `${p.season} ${p.year} ${p.type}`;
-export const phaseKey = (p: Phase): string =>
-  `${p.season[0]?.toUpperCase()}${p.year}${p.type === 'movement' ? 'M' : p.type === 'retreat' ? 'R' : 'A'}`;
+export const phaseKey = (p: Phase): string => Diplomacy.formatPhaseCode(p);
 
 /** An order in canonical text, read by the engine's parser without checking it against the board. */
 export function canonicalOrder(text: string): { ok: true; text: string } | { ok: false; message: string } {

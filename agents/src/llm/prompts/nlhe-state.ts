@@ -4,6 +4,7 @@
  * The raise bounds are the engine's own (`observation.raise`), with the representative legal
  * list as a fallback for observations that do not state them.
  */
+import { Nlhe } from '@parley/games';
 
 export interface RaiseBounds {
   readonly min: number;
@@ -41,11 +42,10 @@ interface NlheObservation {
 }
 
 export function nlheBounds(observation: unknown, legal: readonly string[]): RaiseBounds | undefined {
-  const raises = legal.map((a) => /^raise (\d+)$/.exec(a)?.[1]).filter((x): x is string => x !== undefined);
-  if (raises.length === 0) return undefined;
+  const sizes = legal.map(Nlhe.raiseTotal).filter((x): x is number => x !== null);
+  if (sizes.length === 0) return undefined;
   const stated = (observation as NlheObservation | null)?.raise;
   if (stated && typeof stated.min === 'number' && typeof stated.max === 'number') return { min: stated.min, max: stated.max };
-  const sizes = raises.map(Number);
   return { min: Math.min(...sizes), max: Math.max(...sizes) };
 }
 
@@ -61,18 +61,16 @@ function historyText(history: readonly string[], me: number): string[] {
     street = [];
   };
   const boardCards: string[] = [];
-  for (const entry of history) {
-    const board = /^deal board (\S+)$/.exec(entry);
-    if (board?.[1]) {
+  for (const line of history) {
+    const entry = Nlhe.parseHistoryLine(line);
+    if (entry?.kind === 'deal' && entry.to === 'board' && entry.card !== null) {
       flush();
-      boardCards.push(board[1]);
+      boardCards.push(entry.card);
       name =
-        boardCards.length <= 3 ? `Flop ${boardCards.join(' ')}` : `${boardCards.length === 4 ? 'Turn' : 'River'} ${board[1]}`;
+        boardCards.length <= 3 ? `Flop ${boardCards.join(' ')}` : `${boardCards.length === 4 ? 'Turn' : 'River'} ${entry.card}`;
       continue;
     }
-    if (entry.startsWith('deal ')) continue;
-    const m = /^(\d+): (.*)$/.exec(entry);
-    if (m) street.push(`${Number(m[1]) === me ? 'you' : `seat ${m[1]}`} ${m[2]}`);
+    if (entry?.kind === 'act') street.push(`${entry.seat === me ? 'you' : `seat ${entry.seat}`} ${entry.action}`);
   }
   flush();
   return lines.length > 0 ? lines : ['  (no actions yet)'];

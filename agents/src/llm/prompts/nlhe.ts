@@ -3,6 +3,7 @@
  * amount between the engine's bounds is legal, so the model is asked for `raise N` and the
  * answer is accepted anywhere in range (the runtime validates it with the engine again).
  */
+import { Nlhe } from '@parley/games';
 import type { DecisionInput } from '../../agent';
 import type { Resolver } from '../parse/action';
 import { legalLine, parseSingle, SINGLE_ANSWER, singleCorrection } from './common';
@@ -34,7 +35,7 @@ const resolver =
         error: `raise ${amount} is outside the legal range: raise to any whole amount from ${bounds.min} to ${bounds.max}`,
       };
     }
-    return { action: `raise ${amount}` };
+    return { action: Nlhe.raiseAction(amount) };
   };
 
 export const nlhePrompt: GamePrompt = {

@@ -13,6 +13,7 @@ import { bettingCopy, type HandAction, type HandActor, type HandConfig, type Han
 export { type RaiseBounds, raiseBounds } from './betting';
 export { type DealTarget, dealTarget, dealtMask, isDealt, nthUndealt, undealtCards, undealtCount } from './dealing';
 export { createHand, effectiveStack } from './flow';
+export { isHoleDeal } from './log-text';
 export { buildPots, type Pot, splitPot } from './pots';
 export * from './state';
 

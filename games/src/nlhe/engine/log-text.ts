@@ -28,3 +28,7 @@ const WORD_ENTRIES = new Map<string, readonly string[]>(
 export function actionEntry(position: number, entry: string): string {
   return WORD_ENTRIES.get(entry)?.[position] ?? `${label(position)} ${entry}`;
 }
+
+/** Whether `entry` deals a hole card (to `position`'s hand, when given). */
+export const isHoleDeal = (entry: string, position?: number): boolean =>
+  entry.startsWith(position === undefined ? 'd dh ' : `d dh ${label(position)} `);

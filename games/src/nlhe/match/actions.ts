@@ -14,6 +14,7 @@
  * deduplicated. `validateAction` accepts any whole raise-to in the range that
  * `raiseBounds` reports.
  */
+import { dealAction } from '../../core/card-deal';
 import { actionError } from '../../core/game';
 import { cardName, parseCard } from '../cards';
 import {
@@ -48,7 +49,7 @@ for (const type of PLAIN) parsedByText.set(type, { kind: 'player', action: { typ
 /** DEAL_TEXT[where + 1][card]: `where` a table seat, or -1 for the board. */
 const DEAL_TEXT: readonly (readonly string[])[] = Array.from({ length: 24 }, (_, k) =>
   Array.from({ length: 52 }, (_, card) => {
-    const text = `deal ${k === 0 ? 'board' : String(k - 1)} ${cardName(card)}`;
+    const text = dealAction(k === 0 ? 'board' : k - 1, cardName(card));
     parsedByText.set(text, { kind: 'chance', seat: k === 0 ? 'board' : k - 1, card });
     return text;
   }),
@@ -60,7 +61,7 @@ const INTERN_LIMIT = 50_000;
 function raiseMove(to: number): PlayerMove {
   let move = raiseMoves.get(to);
   if (move === undefined) {
-    const text = `raise ${to}`;
+    const text = raiseAction(to);
     if (raiseMoves.size >= INTERN_LIMIT) {
       for (const old of raiseMoves.values()) parsedByText.delete(old.text!);
       raiseMoves.clear();
@@ -71,6 +72,9 @@ function raiseMove(to: number): PlayerMove {
   }
   return move;
 }
+
+/** The action raising (or betting) so that the bet on this street becomes `to` in total. */
+export const raiseAction = (to: number): string => `raise ${to}`;
 
 /** Reads an action string, or explains why it is not one. */
 export function parseAction(text: string): Parsed | HandError {
@@ -93,7 +97,7 @@ export function parseAction(text: string): Parsed | HandError {
 export function dealText(s: NlheState, card: number): string {
   const target = dealTarget(s.hand);
   const where = target?.kind === 'hole' ? s.seats[target.position]! : -1;
-  return DEAL_TEXT[where + 1]?.[card] ?? `deal ${where < 0 ? 'board' : String(where)} ${cardName(card)}`;
+  return DEAL_TEXT[where + 1]?.[card] ?? dealAction(where < 0 ? 'board' : where, cardName(card));
 }
 
 /** The table seat to act now, or null (chance, or over). */

@@ -10,6 +10,7 @@ import { cardName, parseCards } from '../cards';
 import { type HandState, maxBet, potTotal, raiseBounds } from '../engine';
 import { describeStrength, evaluate } from '../eval';
 import { actingSeat } from './actions';
+import { actLine, dealLine } from './history';
 import { levelFor } from './params';
 import { finishingOrder, type HandRecord, type NlheState } from './session';
 
@@ -22,12 +23,12 @@ type Reveal = (seat: number) => boolean;
 export function entryText(entry: string, seats: readonly number[], reveal: Reveal): string {
   const words = entry.split(' ');
   if (words[0] === 'd') {
-    if (words[1] === 'db') return `deal board ${words[2]}`;
+    if (words[1] === 'db') return dealLine('board', words[2]!);
     const seat = seats[Number(words[2]!.slice(1)) - 1]!;
-    return `deal ${seat} ${reveal(seat) ? words[3] : '??'}`;
+    return dealLine(seat, reveal(seat) ? words[3]! : null);
   }
   const seat = seats[Number(words[0]!.slice(1)) - 1]!;
-  return `${seat}: ${words.slice(1).join(' ')}`;
+  return actLine(seat, words.slice(1).join(' '));
 }
 
 const shownSeats = (log: readonly string[], seats: readonly number[]): Set<number> =>
