@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SOURCES = ['server/src', 'agents/src', 'games/src'];
+const SOURCES = ['server/src', 'agents/src', 'games/src', 'protocol/src'];
 
 /** Tests and their helpers beside the code: `*.test.ts`, `test-*.ts`, `testing.ts`. */
 const isTestSupport = (name: string) => name.endsWith('.test.ts') || name.startsWith('test-') || name === 'testing.ts';
@@ -44,7 +44,7 @@ it('finds such an import when there is one', () => {
  * import across workspace roots (`../../server/src/…`) would hide a dependency the package
  * manifest does not state, and a cycle turbo cannot order.
  */
-const WORKSPACES = ['games', 'agents', 'server', 'web'];
+const WORKSPACES = ['games', 'protocol', 'agents', 'server', 'web'];
 const SKIP_DIRS = new Set(['node_modules', '.next', 'generated', 'test-artifacts', 'dist']);
 const SPECIFIER = /(?:from\s+|import\s*\(\s*)'(\.{1,2}\/[^']*)'/g;
 
