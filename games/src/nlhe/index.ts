@@ -10,5 +10,5 @@ export { nlhe } from './game';
 export { legalActionsOf, POT_FRACTIONS, parseAction, raiseRange, raiseSizes } from './match/actions';
 export { DEFAULT_PARAMS, levelFor, type NlheParams, paramsSchema } from './match/params';
 export { finishingOrder, type HandRecord, type NlheState } from './match/session';
-export { handHistory, summarize } from './match/views';
+export { handHistory, type NlheObservation, type NlhePlayerView, type NlheSpectatorView, summarize } from './match/views';
 export * from './phh';
