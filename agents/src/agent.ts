@@ -5,7 +5,7 @@
  * The runtime checks every answer against the engine; an illegal, missing or late answer becomes
  * the game's safe default (hold, check or fold) and is recorded as such.
  */
-import type { Diplomacy, Rng, Seat } from '@parley/games';
+import type { Rng, Seat } from '@parley/games';
 import type { Commitment, ModelCall } from '@parley/protocol';
 
 export interface DecisionInput {

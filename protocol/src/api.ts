@@ -3,7 +3,7 @@
  * serve them). Only types: the web trusts its own server's replies; records and model calls
  * inside them are the schemas of record.ts.
  */
-import type { ActionRecord, MessageRecord, StoredModelCall } from './record';
+import type { StoredModelCall } from './record';
 
 export type MatchStatus = 'running' | 'finished' | 'aborted';
 export type SeatKind = 'bot' | 'llm' | 'external' | 'human';
