@@ -5,7 +5,8 @@
  * The runtime checks every answer against the engine; an illegal, missing or late answer becomes
  * the game's safe default (hold, check or fold) and is recorded as such.
  */
-import type { Diplomacy, Rng, Seat } from '@parley/games';
+import type { Rng, Seat } from '@parley/games';
+import type { Commitment, ModelCall } from '@parley/protocol';
 
 export interface DecisionInput {
   readonly gameId: string;
@@ -45,8 +46,8 @@ export interface PressMessage {
   readonly phase?: string;
 }
 
-/** A typed promise in press (the Diplomacy engine's vocabulary, which it checks against orders). */
-export type Commitment = Diplomacy.Commitment;
+/** A typed promise in press (the Diplomacy engine's vocabulary; its wire schema is @parley/protocol's). */
+export type { Commitment } from '@parley/protocol';
 
 export interface PressInput extends Omit<DecisionInput, 'legalActions'> {
   /** The seats this seat may write to. */
@@ -55,28 +56,8 @@ export interface PressInput extends Omit<DecisionInput, 'legalActions'> {
   readonly round: number;
 }
 
-/** One request to a model, as the record keeps it. */
-export interface ModelCall {
-  readonly provider: string;
-  readonly model: string;
-  /**
-   * What the call was for: an action decision, press, a retry after a bad answer, consolidating
-   * the agent's memory, reflecting after a phase, or judging press (the analyzer's judge).
-   */
-  readonly purpose: 'decide' | 'negotiate' | 'retry' | 'summarize' | 'reflect' | 'judge';
-  readonly prompt: unknown;
-  readonly reply: string | null;
-  readonly tokensIn: number;
-  readonly tokensOut: number;
-  readonly latencyMs: number;
-  readonly costUsd: number;
-  readonly attempt: number;
-  readonly error?: string;
-  /** The action (or messages) the reply was parsed into, if it parsed. */
-  readonly parsed?: unknown;
-  /** The agent's memory after this call changed it (LLM Diplomacy agents: memory/memory.ts). */
-  readonly memory?: unknown;
-}
+/** One request to a model, as the record keeps it (its wire shape is @parley/protocol's). */
+export type { ModelCall } from '@parley/protocol';
 
 export type Decision = string | readonly string[];
 

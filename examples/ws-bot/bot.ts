@@ -12,6 +12,7 @@
  * otherwise plays the first legal action (in Diplomacy: one order per unit). Replace `choose`.
  */
 import { Client } from '@colyseus/sdk';
+import type { ActMessage, ServerMessageOf } from '@parley/protocol';
 
 const [url = 'http://localhost:2567', givenMatch, token] = process.argv.slice(2);
 // The token comes from the environment, not argv, so it does not show in `ps`.
@@ -48,10 +49,10 @@ function choose(legal: string[], observation: { ordersToGive?: number }): string
 
 const room = await new Client(url).joinById(matchId, botToken ? { botToken } : { token });
 let answered = -1;
-room.onMessage('seat', (m: { seat: number }) => console.log(`playing seat ${m.seat} of ${matchId}`));
-room.onMessage('error', (m: { code: string; message: string }) => console.error(`server says ${m.code}: ${m.message}`));
+room.onMessage('seat', (m: ServerMessageOf<'seat'>) => console.log(`playing seat ${m.seat} of ${matchId}`));
+room.onMessage('error', (m: ServerMessageOf<'error'>) => console.error(`server says ${m.code}: ${m.message}`));
 room.onMessage('ack', () => {});
-room.onMessage('finished', (m: { returns: number[] }) => {
+room.onMessage('finished', (m: ServerMessageOf<'finished'>) => {
   console.log(`finished: ${JSON.stringify(m.returns)}`);
   void room.leave().then(() => process.exit(0));
 });
@@ -61,5 +62,6 @@ room.onStateChange((state: any) => {
   const legal = JSON.parse(view.legal) as string[];
   if (legal.length === 0) return;
   answered = view.decision;
-  room.send('act', { decision: view.decision, actions: choose(legal, JSON.parse(view.observation)) });
+  const act: ActMessage = { decision: view.decision, actions: choose(legal, JSON.parse(view.observation)) };
+  room.send('act', act);
 });

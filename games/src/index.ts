@@ -11,12 +11,12 @@ import { nlhe } from './nlhe';
 
 export * from './core';
 export * as Diplomacy from './diplomacy';
-export { diplomacy } from './diplomacy';
-export { kuhn } from './kuhn';
-export { leduc } from './leduc';
-export { liarsDice } from './liars-dice';
+export { type DiplomacyObservation, type DiplomacySpectatorView, diplomacy } from './diplomacy';
+export { type KuhnObservation, type KuhnSpectatorView, kuhn } from './kuhn';
+export { type LeducObservation, type LeducSpectatorView, leduc } from './leduc';
+export { type LiarsDiceObservation, type LiarsDiceSpectatorView, liarsDice } from './liars-dice';
 export * as Nlhe from './nlhe';
-export { nlhe } from './nlhe';
+export { type NlheObservation, type NlheSpectatorView, nlhe } from './nlhe';
 
 registerGame(kuhn);
 registerGame(leduc);

@@ -1,11 +1,11 @@
 import { listGames } from '@parley/games';
+import type { MatchPage, MatchSummary } from '@parley/protocol';
 import Link from 'next/link';
 import { AutoRefresh } from '../components/AutoRefresh';
 import { CreateMatch } from '../components/CreateMatch';
 import { FeaturedMatch } from '../components/FeaturedMatch';
 import { MatchTable } from '../components/MatchTable';
 import { arenaForBrowser, arenaGet } from '../lib/arena';
-import type { MatchPage, MatchSummary } from '../lib/types';
 
 export const dynamic = 'force-dynamic';
 

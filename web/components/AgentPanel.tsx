@@ -1,8 +1,8 @@
 'use client';
 
+import type { StoredModelCall } from '@parley/protocol';
 import { useMemo, useState } from 'react';
 import { formatUsd, seatLabel } from '../lib/format';
-import type { StoredModelCall } from '../lib/types';
 
 function promptText(prompt: unknown): string {
   if (typeof prompt === 'string') return prompt;

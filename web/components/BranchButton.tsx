@@ -1,8 +1,8 @@
 'use client';
 
+import type { ApiError } from '@parley/protocol';
 import Link from 'next/link';
 import { useState } from 'react';
-import type { ApiError } from '../lib/types';
 
 /**
  * The operator's "Branch from here": forks this finished match at the turn the replay shows and

@@ -1,11 +1,11 @@
 'use client';
 
 import { findGame, listGames, supportsOf } from '@parley/games';
+import type { ApiError, CreatedMatch } from '@parley/protocol';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { seatLabel } from '../lib/format';
 import { saveSeats } from '../lib/seat-tokens';
-import type { ApiError, CreatedMatch } from '../lib/types';
 
 const DEFAULT_PARAMS: Record<string, string> = {
   diplomacy: '{\n  "lastYear": null\n}',

@@ -1,11 +1,11 @@
 'use client';
 
+import type { MatchSummary } from '@parley/protocol';
 import Link from 'next/link';
 import { useMemo } from 'react';
 import type { PublicDiplomacyView } from '../lib/diplomacy/model';
 import { gameName, seatNames } from '../lib/format';
 import { tableModel } from '../lib/poker';
-import type { MatchSummary } from '../lib/types';
 import { type ArenaEndpoint, useMatchRoom } from '../lib/use-room';
 import { DiplomacySummary } from './diplomacy/DiplomacySummary';
 import { PokerTable } from './poker/PokerTable';

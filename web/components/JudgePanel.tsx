@@ -1,9 +1,9 @@
 'use client';
 
+import type { ApiError } from '@parley/protocol';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { formatUsd } from '../lib/format';
-import type { ApiError } from '../lib/types';
 
 /** A registered model configuration that may judge press (GET /api/registry). */
 export interface JudgeChoice {

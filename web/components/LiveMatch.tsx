@@ -1,11 +1,11 @@
 'use client';
 
+import type { MatchSummary } from '@parley/protocol';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { formatReturns, gameName, gameView, seatLabel, seatNames } from '../lib/format';
 import { announceStatus } from '../lib/match-status';
 import { type HeldSeat, inviteLink, readSeats, saveSeats, takeFragmentSeat } from '../lib/seat-tokens';
-import type { MatchSummary } from '../lib/types';
 import { type ArenaEndpoint, useMatchRoom } from '../lib/use-room';
 import { LiveDiplomacy } from './diplomacy/LiveDiplomacy';
 import { LiveGeneric } from './GenericTable';

@@ -1,6 +1,6 @@
+import type { MatchSummary } from '@parley/protocol';
 import Link from 'next/link';
 import { formatReturns, formatTime, gameName, namesSeats, seatLabel, seatPlayer, shortId } from '../lib/format';
-import type { MatchSummary } from '../lib/types';
 
 /** A table of matches: who played what, how it stands, and a link to watch or replay it. */
 export function MatchTable({ matches, caption }: { matches: MatchSummary[]; caption: string }) {

@@ -1,6 +1,6 @@
+import type { MessageRecord } from '@parley/protocol';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { MessageRecord } from '../lib/types';
 import { PressPanel } from './PressPanel';
 
 afterEach(cleanup);

@@ -1,10 +1,10 @@
 'use client';
 
+import type { Commitment, MessageRecord } from '@parley/protocol';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { POWER_COLOUR } from '../lib/diplomacy/colours';
 import { POWERS } from '../lib/diplomacy/model';
 import { POWER_NAMES } from '../lib/format';
-import type { Commitment, MessageRecord } from '../lib/types';
 
 const power = (seat: number) => POWER_NAMES[seat] ?? `Seat ${seat}`;
 

@@ -1,13 +1,13 @@
 'use client';
 
 import type { Diplomacy, Game } from '@parley/games';
+import type { ActionRecord, MatchDetail, MessageRecord } from '@parley/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { POWER_COLOUR } from '../lib/diplomacy/colours';
 import { modelFromState, POWERS, phaseCode, phaseName } from '../lib/diplomacy/model';
 import { gameView, POWER_NAMES, seatLabel, seatNames } from '../lib/format';
 import { tableModel } from '../lib/poker';
 import { nextStop, prevStop, ReplayEngine, stopAtOrBefore } from '../lib/replay';
-import type { ActionRecord, MatchDetail, MessageRecord } from '../lib/types';
 import { AgentPanel } from './AgentPanel';
 import { BranchButton } from './BranchButton';
 import { LineChart } from './charts/charts';

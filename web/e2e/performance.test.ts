@@ -6,10 +6,10 @@
  * that are not the app's. `npm run bench -w web` runs this file to quote them.
  */
 import { getGame } from '@parley/games';
+import type { ActionRecord } from '@parley/protocol';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReplayEngine } from '../lib/replay';
-import type { ActionRecord } from '../lib/types';
 import { createMatch, launch, newPage, waitFinished, webUrl } from './harness';
 
 let browser: Browser;

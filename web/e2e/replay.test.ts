@@ -6,11 +6,11 @@
  */
 
 import { type Diplomacy, getGame } from '@parley/games';
+import type { ActionRecord } from '@parley/protocol';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { phaseName } from '../lib/diplomacy/model';
 import { ReplayEngine } from '../lib/replay';
-import type { ActionRecord } from '../lib/types';
 import { artifact, createMatch, launch, newPage, waitFinished, webUrl } from './harness';
 
 let browser: Browser;

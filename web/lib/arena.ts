@@ -4,7 +4,7 @@
  * WebSockets straight to PARLEY_PUBLIC_ARENA_URL, or, when that is unset, to the arena's port on
  * the host they loaded the page from.
  */
-import type { ApiError } from './types';
+import type { ApiError } from '@parley/protocol';
 
 export function arenaUrl(): string {
   const url = process.env.PARLEY_ARENA_URL || `http://127.0.0.1:${process.env.PARLEY_ARENA_PORT || '2567'}`;

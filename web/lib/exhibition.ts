@@ -3,7 +3,7 @@
  * mean result per match, wins). Demo matches are never rated, so this is a plain tally, shown on
  * the ladder until rated matches exist, and labelled as what it is.
  */
-import type { MatchSummary } from './types';
+import type { MatchSummary } from '@parley/protocol';
 
 export interface ExhibitionRow {
   game: string;

@@ -1,6 +1,6 @@
 /** Small formatting helpers shared by pages and components. */
 import { Diplomacy, findGame, type GameView, supportsOf } from '@parley/games';
-import type { MatchSummary } from './types';
+import type { MatchSummary } from '@parley/protocol';
 
 export const POWER_NAMES = Diplomacy.STANDARD_MAP.powers.map((p) => p[0]!.toUpperCase() + p.slice(1));
 

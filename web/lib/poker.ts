@@ -5,6 +5,8 @@
  */
 import { Nlhe } from '@parley/games';
 
+import type { Nlhe } from '@parley/games';
+
 export interface SeatModel {
   seat: number;
   name: string;
@@ -41,49 +43,8 @@ export interface TableModel {
   showdown?: { hand: number; winners: { seat: number; won: number; handName: string | null }[] } | null;
 }
 
-export interface NlheView {
-  format: string;
-  hand: number;
-  /** Cash games: the number of hands the match plays. */
-  hands?: number;
-  button: number;
-  smallBlind?: number;
-  bigBlind?: number;
-  blinds: [number, number];
-  ante: number;
-  phase: string;
-  toAct: number | null;
-  board: string[];
-  pot: number;
-  currentBet: number;
-  players: {
-    seat: number;
-    stack: number;
-    bet?: number;
-    inHand: boolean;
-    folded?: boolean;
-    allIn?: boolean;
-    shown?: string[];
-    handName?: string;
-    mucked?: boolean;
-  }[];
-  net: number[];
-  eliminated?: boolean[];
-  lastHand?: {
-    hand: number;
-    board: string;
-    shown: Record<string, string>;
-    names?: Record<string, string>;
-    result: Record<string, number>;
-    winners?: number[];
-  };
-  history: string[];
-  /** Observations only. */
-  seat?: number;
-  hole?: string[];
-  toCall?: number;
-  raise?: { min: number; max: number } | null;
-}
+/** A seat's observation or a spectator's view of an `nlhe` table, as the engine gives them. */
+export type NlheView = Nlhe.NlheSpectatorView & Partial<Pick<Nlhe.NlheObservation, 'seat' | 'hole' | 'toCall' | 'raise'>>;
 
 export interface LeducView {
   board: string | null;

@@ -8,7 +8,7 @@
  * for poker every player action, with a run of chance deals taken as one step.
  */
 import { type Game, getGame } from '@parley/games';
-import type { ActionRecord } from './types';
+import type { ActionRecord } from '@parley/protocol';
 
 export class ReplayEngine {
   readonly game: Game<unknown, unknown>;

@@ -5,8 +5,8 @@
  * unchanged parts keep their identity (and memoised components do not redraw).
  */
 import { Client, type Room } from '@colyseus/sdk';
+import type { MessageRecord } from '@parley/protocol';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MessageRecord } from './types';
 
 export interface SeatState {
   seat: number;

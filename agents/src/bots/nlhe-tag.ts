@@ -34,20 +34,8 @@ const SAMPLES = 300;
 const MAX_TRIES = 60;
 const PREFLOP_TOP = [1, 0.5, 0.25, 0.15] as const;
 
-/** What the bot reads from the `nlhe` observation (see games/src/nlhe/match/views.ts). */
-interface TableView {
-  seat: number;
-  button: number;
-  blinds: [number, number];
-  board: string[];
-  hole: string[];
-  pot: number;
-  currentBet: number;
-  toCall: number;
-  raise: { min: number; max: number } | null;
-  players: { seat: number; stack: number; bet?: number; inHand: boolean; folded?: boolean }[];
-  history: string[];
-}
+/** What the bot reads: the `nlhe` engine's observation. */
+type TableView = Nlhe.NlheObservation;
 
 /** An abstract decision, turned into a legal action string by `toAction`. */
 type Choice = { kind: 'fold' } | { kind: 'passive' } | { kind: 'raise'; to: number };

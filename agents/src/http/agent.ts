@@ -6,8 +6,6 @@
  * error is thrown as an error naming it, and the runtime plays the default and records why.
  */
 import { findGame } from '@parley/games';
-import type { z } from 'zod';
-import type { Agent, DecisionInput, PressInput, PressMessage } from '../agent';
 import {
   type ActRequest,
   actResponseSchema,
@@ -15,7 +13,9 @@ import {
   negotiateEnvelopeSchema,
   PROTOCOL,
   PROTOCOL_VERSION,
-} from './protocol';
+} from '@parley/protocol';
+import type { z } from 'zod';
+import type { Agent, DecisionInput, PressInput, PressMessage } from '../agent';
 
 export class WebhookError extends Error {
   constructor(

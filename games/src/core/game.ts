@@ -124,7 +124,12 @@ export interface GameDescriptor<P = unknown> {
   numPlayers(params: P): number;
 }
 
-export interface Game<S = unknown, P = unknown> {
+/**
+ * `S` the state, `P` the parameters, `O` what `observation` gives a seat and `V` what
+ * `spectatorView` gives a spectator (each engine exports its own; unknown where a caller need
+ * not know which game it holds).
+ */
+export interface Game<S = unknown, P = unknown, O = unknown, V = unknown> {
   readonly descriptor: GameDescriptor<P>;
 
   newInitialState(params: P): S;
@@ -190,9 +195,9 @@ export interface Game<S = unknown, P = unknown> {
   defaultAction(state: S, seat: Seat): string;
 
   /** Everything `seat` may know now, as plain JSON. */
-  observation(state: S, seat: Seat): unknown;
+  observation(state: S, seat: Seat): O;
   /** What a spectator may know now: public information only. */
-  spectatorView(state: S): unknown;
+  spectatorView(state: S): V;
   /** The perfect-recall information state of `seat`: equal keys iff the seat cannot tell the states apart. */
   infoStateKey(state: S, seat: Seat): string;
   /**

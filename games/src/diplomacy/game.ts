@@ -363,7 +363,21 @@ const privateEntries = (s: DiplomacyState, seat: Seat): string[] => {
   return entries;
 };
 
-export const diplomacy: Game<DiplomacyState, DiplomacyParams> = {
+function observation(s: DiplomacyState, seat: Seat) {
+  return {
+    power: POWERS[seat],
+    ...publicView(s),
+    ordersToGive: s.outcome ? 0 : Math.max(0, slotsLeft(s, seat)),
+    pendingOrders: privateEntries(s, seat),
+  };
+}
+
+/** What a power sees: the board, how many orders it still owes, and its own pending orders. */
+export type DiplomacyObservation = ReturnType<typeof observation>;
+/** What a spectator sees: the board, centres, adjustments and orders due, the last phase's results. */
+export type DiplomacySpectatorView = ReturnType<typeof publicView>;
+
+export const diplomacy: Game<DiplomacyState, DiplomacyParams, DiplomacyObservation, DiplomacySpectatorView> = {
   descriptor: {
     id: 'diplomacy',
     name: 'Diplomacy',
@@ -409,12 +423,7 @@ export const diplomacy: Game<DiplomacyState, DiplomacyParams> = {
   chanceOutcomes: () => [],
   defaultAction: defaultFor,
 
-  observation: (s, seat) => ({
-    power: POWERS[seat],
-    ...publicView(s),
-    ordersToGive: s.outcome ? 0 : Math.max(0, slotsLeft(s, seat)),
-    pendingOrders: privateEntries(s, seat),
-  }),
+  observation,
   spectatorView: publicView,
   infoStateKey: (s, seat) =>
     `${seat}|${JSON.stringify([s.phase, s.units, s.dislodged, s.centres, s.adjust, s.outcome, s.pending[seat], s.drawVotes[seat]])}`,

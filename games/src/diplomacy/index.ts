@@ -9,8 +9,10 @@ export { type BoardSense, boardSense, distancesFrom, moveDistance, reachable, ty
 export { adjudicateCase, type CaseInput, type CaseOutput, parseCase } from './case';
 export { COMMITMENT_KINDS, validateCommitment } from './commitments';
 export {
+  type DiplomacyObservation,
   type DiplomacyOutcome,
   type DiplomacyParams,
+  type DiplomacySpectatorView,
   type DiplomacyState,
   diplomacy,
   legalOrders,

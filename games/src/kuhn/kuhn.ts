@@ -113,11 +113,20 @@ function observation(s: KuhnState, seat: Seat) {
   };
 }
 
+function spectatorView(s: KuhnState) {
+  return { cards: shownCards(s), history: s.history, pot: pot(s) };
+}
+
+/** What a seat sees: its card, the cards shown, the betting history and the pot. */
+export type KuhnObservation = ReturnType<typeof observation>;
+/** What a spectator sees: the cards shown at a showdown, the history and the pot. */
+export type KuhnSpectatorView = ReturnType<typeof spectatorView>;
+
 function pot(s: KuhnState): number {
   return 2 + s.history.filter((a) => a === 'bet').length;
 }
 
-export const kuhn: Game<KuhnState, KuhnParams> = {
+export const kuhn: Game<KuhnState, KuhnParams, KuhnObservation, KuhnSpectatorView> = {
   descriptor: {
     id: 'kuhn',
     name: 'Kuhn poker',
@@ -148,7 +157,7 @@ export const kuhn: Game<KuhnState, KuhnParams> = {
   },
   defaultAction: () => 'pass',
   observation,
-  spectatorView: (s) => ({ cards: shownCards(s), history: s.history, pot: pot(s) }),
+  spectatorView,
   infoStateKey: (s, seat) => `${s.cards[seat] ?? '?'}|${s.history.map((a) => a[0]).join('')}`,
   privateValues: (s, seat) => {
     const card = s.cards[seat];

@@ -183,7 +183,16 @@ function publicView(s: LeducState) {
   };
 }
 
-export const leduc: Game<LeducState, LeducParams> = {
+function observation(s: LeducState, seat: Seat) {
+  return { seat, card: s.cards[seat], ...publicView(s) };
+}
+
+/** What a seat sees: its private card and the public view. */
+export type LeducObservation = ReturnType<typeof observation>;
+/** What a spectator sees: board, betting rounds, pot and contributions, cards shown at a showdown. */
+export type LeducSpectatorView = ReturnType<typeof publicView>;
+
+export const leduc: Game<LeducState, LeducParams, LeducObservation, LeducSpectatorView> = {
   descriptor: {
     id: 'leduc',
     name: "Leduc Hold'em",
@@ -208,7 +217,7 @@ export const leduc: Game<LeducState, LeducParams> = {
   chanceOutcomes,
   chanceText: dealChanceText,
   defaultAction: (s, seat) => (legalActions(s, seat).includes('check') ? 'check' : 'fold'),
-  observation: (s, seat) => ({ seat, card: s.cards[seat], ...publicView(s) }),
+  observation,
   spectatorView: publicView,
   infoStateKey: (s, seat) =>
     `${s.cards[seat] ?? '??'}|${s.board ?? ''}|${s.rounds.map((r) => r.map((a) => a[0]).join('')).join('/')}`,

@@ -177,7 +177,21 @@ const descriptor: GameDescriptor<LiarsDiceParams> = {
   numPlayers: () => 2,
 };
 
-export const liarsDice: Game<LiarsDiceState, LiarsDiceParams> = {
+function observation(s: LiarsDiceState, seat: Seat) {
+  return {
+    seat,
+    hand: (s.rolls[seat]?.length ?? 0) > 0 ? handText(s, seat) : null,
+    dice: sorted(s.rolls[seat] ?? []),
+    ...publicView(s),
+  };
+}
+
+/** What a seat sees: its own dice and the public view. */
+export type LiarsDiceObservation = ReturnType<typeof observation>;
+/** What a spectator sees: the bids, the caller, and every hand once the game is over. */
+export type LiarsDiceSpectatorView = ReturnType<typeof publicView>;
+
+export const liarsDice: Game<LiarsDiceState, LiarsDiceParams, LiarsDiceObservation, LiarsDiceSpectatorView> = {
   descriptor,
   newInitialState: (p) => ({ dice: p.dice, faces: p.faces, rolls: [[], []], bids: [], caller: null }),
   currentPlayer,
@@ -193,12 +207,7 @@ export const liarsDice: Game<LiarsDiceState, LiarsDiceParams> = {
   },
   // Calling is the safe default once a bid stands; the opening default is the lowest bid.
   defaultAction: (s) => (s.bids.length > 0 ? LIAR : `bid ${bidText(s, 0)}`),
-  observation: (s, seat) => ({
-    seat,
-    hand: (s.rolls[seat]?.length ?? 0) > 0 ? handText(s, seat) : null,
-    dice: sorted(s.rolls[seat] ?? []),
-    ...publicView(s),
-  }),
+  observation,
   spectatorView: publicView,
   infoStateKey: (s, seat) =>
     [sorted(s.rolls[seat] ?? []).join(''), ...s.bids.map((b) => bidText(s, b)), ...(s.caller === null ? [] : ['Liar'])].join(' '),

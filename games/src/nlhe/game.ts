@@ -12,7 +12,14 @@ import { applyHandAction, type HandAction, type HandError, handActor, nthUndealt
 import { actingSeat, dealText, legalActionsOf, legalMoves, type PlayerMove, resolveAction, textOfMove } from './match/actions';
 import { chipScale, DEFAULT_PARAMS, type NlheParams, paramsSchema } from './match/params';
 import { afterHand, type NlheState, newMatch } from './match/session';
-import { infoStateKey, observation, privateValues, spectatorView } from './match/views';
+import {
+  infoStateKey,
+  type NlheObservation,
+  type NlheSpectatorView,
+  observation,
+  privateValues,
+  spectatorView,
+} from './match/views';
 
 function currentPlayer(s: NlheState): CurrentPlayer {
   if (s.over) return 'terminal';
@@ -115,7 +122,7 @@ function returns(s: NlheState): number[] {
   return s.over ? s.net.slice() : new Array<number>(s.stacks.length).fill(0);
 }
 
-export const nlhe: Game<NlheState, NlheParams> = {
+export const nlhe: Game<NlheState, NlheParams, NlheObservation, NlheSpectatorView> = {
   descriptor: {
     id: 'nlhe',
     name: "No-Limit Texas Hold'em",

@@ -224,6 +224,6 @@ describe('webhook agent', () => {
 
   it('ships a schema.json that matches the protocol', () => {
     const file = readFileSync(new URL('../../../examples/webhook/schema.json', import.meta.url), 'utf8');
-    expect(file, 'examples/webhook/schema.json is stale: run npx tsx agents/src/http/write-schema.ts').toBe(webhookSchemaText());
+    expect(file, 'examples/webhook/schema.json is stale: run npm run webhook-schema -w protocol').toBe(webhookSchemaText());
   });
 });

@@ -12,13 +12,12 @@
  */
 import { type AuthContext, type Client, Room } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
+import { errorMessage, parseClientMessage, type ServerMessage } from '@parley/protocol';
 import { authService, matchService, trustedOrigins } from '../arena/context';
 import type { LiveMatch } from '../arena/live-match';
 import { RateLimiter } from '../arena/rate-limit';
 import { ROOM_MESSAGES } from '../auth/policy';
 import { joiningPrincipal } from '../auth/room-identity';
-import { parseClientMessage } from '../protocol/client-to-server';
-import { errorMessage, type ServerMessage } from '../protocol/server-to-client';
 import { recordActLatency } from './act-latency';
 import { MatchState, SeatInfo, SeatView } from './match-state';
 import { spectatorPress, syncSeats } from './views';

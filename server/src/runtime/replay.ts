@@ -3,6 +3,7 @@
  * and the final state's hash is compared with the one the record carries.
  */
 import { getGame } from '@parley/games';
+import { describeIssues, matchRecordSchema } from '@parley/protocol';
 import { stateHash } from './canonical';
 import { type MatchRecord, RECORD_FORMAT, RECORD_VERSION } from './record';
 
@@ -15,6 +16,8 @@ export function replayRecord(record: MatchRecord): ReplayResult {
     return { ok: false, error: `not a Parley match record (format ${JSON.stringify(record?.format)})` };
   if (record.version !== RECORD_VERSION)
     return { ok: false, error: `record version ${record.version} is not supported (this build reads ${RECORD_VERSION})` };
+  const shape = matchRecordSchema.safeParse(record);
+  if (!shape.success) return { ok: false, error: `malformed record: ${describeIssues(shape.error)}` };
   const game = getGame(record.game);
   const parsed = game.descriptor.parseParams(record.params);
   if (!parsed.ok) return { ok: false, error: `bad params: ${parsed.error.message}` };

@@ -4,10 +4,9 @@
  * and the in-memory store implement it. Every event of a match is appended in order with its
  * `seq`, so a match can be replayed, exported, or resumed after a crash from what was stored.
  */
-import type { ModelCall } from '@parley/agents';
+import type { MatchStatus, SeatKind, StoredModelCall } from '@parley/protocol';
 
-export type MatchStatus = 'running' | 'finished' | 'aborted';
-export type SeatKind = 'bot' | 'llm' | 'external' | 'human';
+export type { MatchStatus, SeatKind, StoredModelCall };
 
 export interface AgentInfo {
   /** Unique, stable name: `random`, `llm:gpt-4o@high`, `http:…`. */
@@ -47,13 +46,6 @@ export interface MatchEvent {
   kind: MatchEventKind;
   payload: unknown;
   /** Milliseconds since the epoch, when it happened. */
-  at: number;
-}
-
-export interface StoredModelCall extends ModelCall {
-  /** The action sequence number the call led to (the next action's seq). */
-  actionSeq: number;
-  seat: number;
   at: number;
 }
 

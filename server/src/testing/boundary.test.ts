@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const SOURCES = ['server/src', 'agents/src', 'games/src'];
+const SOURCES = ['server/src', 'agents/src', 'games/src', 'protocol/src'];
 
 /** Tests and their helpers beside the code: `*.test.ts`, `test-*.ts`, `testing.ts`. */
 const isTestSupport = (name: string) => name.endsWith('.test.ts') || name.startsWith('test-') || name === 'testing.ts';
@@ -44,7 +44,7 @@ it('finds such an import when there is one', () => {
  * import across workspace roots (`../../server/src/…`) would hide a dependency the package
  * manifest does not state, and a cycle turbo cannot order.
  */
-const WORKSPACES = ['games', 'agents', 'server', 'web'];
+const WORKSPACES = ['games', 'protocol', 'agents', 'server', 'web'];
 const SKIP_DIRS = new Set(['node_modules', '.next', 'generated', 'test-artifacts', 'dist']);
 const SPECIFIER = /(?:from\s+|import\s*\(\s*)'(\.{1,2}\/[^']*)'/g;
 
@@ -82,4 +82,38 @@ it('finds a relative import across workspaces when there is one', () => {
   expect(crossings('agents', file, "import { llmAgent } from './agent';\nimport('../bots/call')")).toEqual([]);
   // The example bots are no workspace: tests run them as a client would.
   expect(crossings('agents', file, "import { bot } from '../../../examples/acpc-bot/bot';")).toEqual([]);
+});
+
+/**
+ * Shapes that cross a process boundary are declared once, in @parley/protocol; the web and the
+ * example bots import them. A type of the same name declared again there is a hand copy that
+ * would drift from what the server sends (the web's tsc then checks every use against the protocol).
+ */
+const PROTOCOL_SRC = join(ROOT, 'protocol/src');
+const DECLARATION = /export\s+(?:interface|type)\s+(\w+)/g;
+
+function protocolTypeNames(): string[] {
+  const files = readdirSync(PROTOCOL_SRC).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+  return files.flatMap((f) => [...readFileSync(join(PROTOCOL_SRC, f), 'utf8').matchAll(DECLARATION)].map((m) => m[1] as string));
+}
+
+const redeclared = (text: string, names: readonly string[]) =>
+  names.filter((name) => new RegExp(`(?:interface|type)\\s+${name}\\b`).test(text));
+
+it('keeps the web and the example bots from declaring a protocol type again', () => {
+  const names = protocolTypeNames();
+  expect(names).toEqual(
+    expect.arrayContaining(['MatchSummary', 'MatchRecord', 'Commitment', 'StoredModelCall', 'ServerMessage']),
+  );
+  const offenders = ['web', 'examples'].flatMap((dir) =>
+    sourceFiles(join(ROOT, dir)).flatMap((f) =>
+      redeclared(readFileSync(f, 'utf8'), names).map((n) => `${relative(ROOT, f)}: ${n}`),
+    ),
+  );
+  expect(offenders).toEqual([]);
+});
+
+it('finds a protocol type declared again', () => {
+  expect(redeclared('export interface MatchSummary {\n  id: string;\n}', ['MatchSummary', 'ApiError'])).toEqual(['MatchSummary']);
+  expect(redeclared("import type { MatchSummary } from '@parley/protocol';", ['MatchSummary'])).toEqual([]);
 });

@@ -1,7 +1,7 @@
+import type { AgentRow } from '@parley/protocol';
 import Link from 'next/link';
 import { arenaGet } from '../../lib/arena';
 import { listTournaments } from '../../lib/tournaments';
-import type { AgentRow } from '../../lib/types';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Agents' };

@@ -1,3 +1,4 @@
+import type { MatchPage } from '@parley/protocol';
 import Link from 'next/link';
 import { ExhibitionResults } from '../../components/ExhibitionResults';
 import { LadderTable } from '../../components/LadderTable';
@@ -5,7 +6,6 @@ import { arenaGet } from '../../lib/arena';
 import { exhibitionRows } from '../../lib/exhibition';
 import { gameName } from '../../lib/format';
 import { LADDER_GAMES, LADDER_KINDS, type LadderAnswer, ladderQuery } from '../../lib/ladder';
-import type { MatchPage } from '../../lib/types';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Ladder' };

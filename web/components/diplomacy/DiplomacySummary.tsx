@@ -1,9 +1,9 @@
 'use client';
 
+import type { MessageRecord } from '@parley/protocol';
 import { POWER_COLOUR } from '../../lib/diplomacy/colours';
 import { POWERS, type PublicDiplomacyView, phaseCode, phaseName } from '../../lib/diplomacy/model';
 import { POWER_NAMES } from '../../lib/format';
-import type { MessageRecord } from '../../lib/types';
 import { CentreChart, useCentreHistory } from './CentreChart';
 
 const LATEST_PRESS = 3;

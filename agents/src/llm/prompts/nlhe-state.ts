@@ -6,40 +6,15 @@
  */
 import { Nlhe } from '@parley/games';
 
+import type { Nlhe } from '@parley/games';
+
 export interface RaiseBounds {
   readonly min: number;
   readonly max: number;
 }
 
-interface Player {
-  seat: number;
-  stack: number;
-  bet?: number;
-  inHand: boolean;
-  folded?: boolean;
-  allIn?: boolean;
-  shown?: string[];
-}
-
-interface NlheObservation {
-  seat?: number;
-  format?: string;
-  hand?: number;
-  button?: number;
-  blinds?: [number, number];
-  ante?: number;
-  phase?: string;
-  board?: string[];
-  pot?: number;
-  currentBet?: number;
-  players?: Player[];
-  net?: number[];
-  hole?: string[];
-  toCall?: number;
-  raise?: RaiseBounds | null;
-  history?: string[];
-  lastHand?: { hand: number; board: string; shown: Record<string, string>; result: Record<string, number> };
-}
+/** The engine's observation; read defensively (every field may be absent), as prompts also render partial views. */
+type NlheObservation = Partial<Nlhe.NlheObservation>;
 
 export function nlheBounds(observation: unknown, legal: readonly string[]): RaiseBounds | undefined {
   const sizes = legal.map(Nlhe.raiseTotal).filter((x): x is number => x !== null);

@@ -59,11 +59,24 @@ function blindSeats(s: NlheState): { smallBlind?: number; bigBlind?: number } {
   return out;
 }
 
+/** One seat at the table as every view shows it; a seat out of the hand has only the first three. */
+export interface NlhePlayerView {
+  seat: number;
+  stack: number;
+  inHand: boolean;
+  bet?: number;
+  folded?: boolean;
+  allIn?: boolean;
+  shown?: string[];
+  handName?: string;
+  mucked?: boolean;
+}
+
 /** Public facts of the table now, shared by every view. */
 function tableView(s: NlheState) {
   const h = s.hand;
   const positionOf = new Map(s.seats.map((seat, pos) => [seat, pos]));
-  const players = s.stacks.map((stack, seat) => {
+  const players = s.stacks.map((stack, seat): NlhePlayerView => {
     const pos = positionOf.get(seat);
     if (pos === undefined) return { seat, stack, inHand: false };
     // Once the match is over the last hand stays on view, with the table's final stacks.
@@ -144,6 +157,11 @@ export function observation(s: NlheState, seat: number) {
     history: h.log.map((e) => entryText(e, s.seats, (other) => other === seat || shown.has(other))),
   };
 }
+
+/** What `observation` gives a seat: the table, its hole cards, what it owes and may raise, the history as it may read it. */
+export type NlheObservation = ReturnType<typeof observation>;
+/** What a spectator sees: the table and the history with unshown hands hidden. */
+export type NlheSpectatorView = ReturnType<typeof spectatorView>;
 
 export function spectatorView(s: NlheState) {
   const h = s.hand;

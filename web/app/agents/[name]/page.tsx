@@ -1,3 +1,4 @@
+import type { AgentRow, MatchPage } from '@parley/protocol';
 import Link from 'next/link';
 import { LineChart, type Series } from '../../../components/charts/charts';
 import { LadderTable } from '../../../components/LadderTable';
@@ -8,7 +9,6 @@ import { arenaGet } from '../../../lib/arena';
 import { formatFixed, formatTime, formatUsd, gameName } from '../../../lib/format';
 import { type LadderAnswer, ladderQuery } from '../../../lib/ladder';
 import { listTournaments, METHOD_LABEL } from '../../../lib/tournaments';
-import type { AgentRow, MatchPage } from '../../../lib/types';
 
 export const dynamic = 'force-dynamic';
 

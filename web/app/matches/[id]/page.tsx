@@ -1,4 +1,5 @@
 import { findGame, supportsOf } from '@parley/games';
+import type { BranchStatus, MatchDetail } from '@parley/protocol';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { LiveMatch } from '../../../components/LiveMatch';
@@ -8,7 +9,6 @@ import { StatusPill } from '../../../components/StatusPill';
 import { arenaForBrowser, arenaGet } from '../../../lib/arena';
 import { formatReturns, formatTime, gameName, seatLabel, shortId } from '../../../lib/format';
 import { currentUser } from '../../../lib/session';
-import type { BranchStatus, MatchDetail } from '../../../lib/types';
 
 export const dynamic = 'force-dynamic';
 

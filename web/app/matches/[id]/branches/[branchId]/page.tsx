@@ -1,9 +1,9 @@
+import type { BranchStatus, MatchDetail } from '@parley/protocol';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AutoRefresh } from '../../../../../components/AutoRefresh';
 import { arenaGet } from '../../../../../lib/arena';
 import { formatNumber, seatLabel, shortId } from '../../../../../lib/format';
-import type { BranchStatus, MatchDetail } from '../../../../../lib/types';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,8 +1,9 @@
 /**
- * The arena's HTTP API as the web app reads it (server/src/http/api.ts, server/src/store/types.ts,
- * server/src/runtime/record.ts). Declared here rather than imported: the web app depends only on
- * the engines, and these are JSON shapes on the wire.
+ * The arena's HTTP replies as the web app reads them (server http/api.ts and store/types.ts
+ * serve them). Only types: the web trusts its own server's replies; records and model calls
+ * inside them are the schemas of record.ts.
  */
+import type { StoredModelCall } from './record';
 
 export type MatchStatus = 'running' | 'finished' | 'aborted';
 export type SeatKind = 'bot' | 'llm' | 'external' | 'human';
@@ -58,51 +59,6 @@ export interface MatchEvent {
   seq: number;
   kind: 'action' | 'message' | 'phase' | 'clock' | 'note';
   payload: unknown;
-  at: number;
-}
-
-export interface ActionRecord {
-  seq: number;
-  actor: number | 'chance';
-  action: string;
-  ms: number;
-  fallback?: 'timeout' | 'illegal' | 'error' | 'missing';
-  proposed?: string;
-  error?: string;
-}
-
-export type Commitment =
-  | { kind: 'support'; order: string }
-  | { kind: 'move'; order: string }
-  | { kind: 'demilitarise'; province: string }
-  | { kind: 'no-attack'; target: number | string };
-
-export interface MessageRecord {
-  /** Actions applied before it was sent. */
-  seq: number;
-  phase: string;
-  from: number;
-  to: number[] | 'all';
-  text: string;
-  commitments?: Commitment[];
-}
-
-export interface StoredModelCall {
-  provider: string;
-  model: string;
-  purpose: 'decide' | 'negotiate' | 'retry';
-  prompt: unknown;
-  reply: string | null;
-  tokensIn: number;
-  tokensOut: number;
-  latencyMs: number;
-  costUsd: number;
-  attempt: number;
-  error?: string;
-  parsed?: unknown;
-  /** The action the call led to (that action's seq). */
-  actionSeq: number;
-  seat: number;
   at: number;
 }
 

@@ -1,27 +1,17 @@
 /**
  * The webhook protocol (`parley.webhook` v1), as zod schemas: the requests Parley POSTs to an
  * external bot and the answers it accepts. `schema.json` in examples/webhook is generated from
- * these (see schema.ts), so the documentation and the checks cannot drift apart.
+ * these (webhook-json-schema.ts), so the documentation and the checks cannot drift apart.
  *
  * Every request is JSON with `kind`: `act` asks for an action (or, in a simultaneous phase such
  * as a Diplomacy turn, a list of actions); `negotiate` asks for press messages. Answers are
  * parsed at this edge; anything malformed becomes an error, and the runtime plays the default.
  */
 import { z } from 'zod';
+import { commitmentSchema, seatSchema as seat } from './commitment';
 
 export const PROTOCOL = 'parley.webhook' as const;
 export const PROTOCOL_VERSION = 1 as const;
-
-const seat = z.number().int().min(0).describe('A seat index, from 0.');
-
-export const commitmentSchema = z
-  .discriminatedUnion('kind', [
-    z.object({ kind: z.literal('support'), order: z.string() }),
-    z.object({ kind: z.literal('move'), order: z.string() }),
-    z.object({ kind: z.literal('demilitarise'), province: z.string() }),
-    z.object({ kind: z.literal('no-attack'), target: z.union([seat, z.string()]) }),
-  ])
-  .describe('A structured promise: support or move (an order), demilitarise (a province), no-attack (a seat or province).');
 
 export const pressMessageSchema = z
   .object({

@@ -1,6 +1,6 @@
 /**
  * The webhook protocol as one JSON Schema document (draft 2020-12), generated from the zod
- * schemas in protocol.ts. `write-schema.ts` writes it to examples/webhook/schema.json, and a
+ * schemas in webhook.ts. `scripts/write-webhook-schema.ts` (`npm run webhook-schema -w protocol`) writes it to examples/webhook/schema.json, and a
  * test fails when the file is stale.
  */
 import { z } from 'zod';
@@ -11,7 +11,7 @@ import {
   negotiateResponseSchema,
   PROTOCOL,
   PROTOCOL_VERSION,
-} from './protocol';
+} from './webhook';
 
 /** Integer bounds at ±2^53 say nothing to a reader; they are left out. */
 const SAFE = Number.MAX_SAFE_INTEGER;

@@ -1,0 +1,11 @@
+/**
+ * @parley/protocol: everything that crosses a process boundary, as zod schemas and the types
+ * inferred from them. The server validates with these schemas, the web and the example bots
+ * import the types, and the webhook JSON Schema is generated from them.
+ */
+export type * from './api';
+export * from './commitment';
+export * from './record';
+export * from './room';
+export * from './webhook';
+export { webhookJsonSchema, webhookSchemaText } from './webhook-json-schema';

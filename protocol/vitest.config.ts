@@ -1,0 +1,7 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  // Generous limits: on a shared, loaded machine a test waits for threads, processes and sockets;
+  // a limit is a guard against a hang, never a speed requirement.
+  test: { include: ['src/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 },
+});
