@@ -7,25 +7,26 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type FakeProvider, legalIn, startFakeProvider } from '@parley/agents/testing';
+import { legalIn } from '@parley/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../testing/fake-clock';
+import { useFakeProvider } from '../testing/fake-provider';
 import { inlineExecutor } from './executor';
 import { runTournament } from './run';
 import { resolveSpec } from './spec';
 
 const THINK_MS = 5000;
 const clock = new FakeClock();
-let provider: FakeProvider;
 const dir = mkdtempSync(join(tmpdir(), 'parley-clock-sweep-'));
 
-beforeAll(async () => {
-  provider = await startFakeProvider(async (request) => {
-    await clock.advance(THINK_MS);
-    const legal = legalIn(request);
-    const action = ['bet', 'call'].find((a) => legal.includes(a)) ?? legal[0];
-    return { text: `{"action": "${action}"}` };
-  });
+const provider = useFakeProvider(async (request) => {
+  await clock.advance(THINK_MS);
+  const legal = legalIn(request);
+  const action = ['bet', 'call'].find((a) => legal.includes(a)) ?? legal[0];
+  return { text: `{"action": "${action}"}` };
+});
+
+beforeAll(() => {
   const config = {
     provider: 'openai',
     model: 'scripted-model',
@@ -35,8 +36,7 @@ beforeAll(async () => {
   };
   writeFileSync(join(dir, 'model.json'), JSON.stringify(config));
 });
-afterAll(async () => {
-  await provider?.close();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -8,26 +8,27 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { diplomacyAnswer, type FakeProvider, startFakeProvider } from '@parley/agents/testing';
+import { diplomacyAnswer } from '@parley/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeDiplomacyMatch } from '../analyzer/diplomacy';
 import { agentMeasures, measuredMatch } from '../analyzer/diplomacy/agent-measures';
 import { FakeClock } from '../testing/fake-clock';
+import { useFakeProvider } from '../testing/fake-provider';
 import { inlineExecutor } from './executor';
 import { renderMarkdown } from './report';
 import { runTournament } from './run';
 
-let provider: FakeProvider;
 const dir = mkdtempSync(join(tmpdir(), 'parley-model-measures-'));
 const clock = new FakeClock();
 
-beforeAll(async () => {
-  provider = await startFakeProvider((request) => {
-    const ordersAsked = request.lastUser.includes('Legal orders, per unit:');
-    const firstTry = !request.lastUser.includes('could not');
-    if (request.body.temperature === 1 && ordersAsked && firstTry) return { text: 'I would rather think it over.' };
-    return diplomacyAnswer(request);
-  });
+const provider = useFakeProvider((request) => {
+  const ordersAsked = request.lastUser.includes('Legal orders, per unit:');
+  const firstTry = !request.lastUser.includes('could not');
+  if (request.body.temperature === 1 && ordersAsked && firstTry) return { text: 'I would rather think it over.' };
+  return diplomacyAnswer(request);
+});
+
+beforeAll(() => {
   const config = {
     provider: 'openai',
     model: 'scripted-model',
@@ -38,8 +39,7 @@ beforeAll(async () => {
   };
   writeFileSync(join(dir, 'model.json'), JSON.stringify(config));
 });
-afterAll(async () => {
-  await provider?.close();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
