@@ -4,13 +4,13 @@
  * clock), so under a one-second clock every answer is late and the seat plays the default, and
  * under a minute none is; the report's sweep shows the score and the late answers per setting.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { legalIn } from '@parley/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../testing/fake-clock';
-import { useFakeProvider } from '../testing/fake-provider';
+import { useFakeProvider, writeModelConfig } from '../testing/fake-provider';
 import { inlineExecutor } from './executor';
 import { runTournament } from './run';
 import { resolveSpec } from './spec';
@@ -26,16 +26,7 @@ const provider = useFakeProvider(async (request) => {
   return { text: `{"action": "${action}"}` };
 });
 
-beforeAll(() => {
-  const config = {
-    provider: 'openai',
-    model: 'scripted-model',
-    baseUrl: provider.url,
-    apiKey: 'sk-test',
-    budget: { retries: 0 },
-  };
-  writeFileSync(join(dir, 'model.json'), JSON.stringify(config));
-});
+beforeAll(() => writeModelConfig(dir, provider, { budget: { retries: 0 } }));
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });

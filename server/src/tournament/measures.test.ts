@@ -5,7 +5,7 @@
  * answered; at temperature 0 it answers at once. The report's per-model table and the sweep's
  * table per setting must say exactly that, and agree with the analyzer run on the records.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { diplomacyAnswer } from '@parley/agents/testing';
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeDiplomacyMatch } from '../analyzer/diplomacy';
 import { agentMeasures, measuredMatch } from '../analyzer/diplomacy/agent-measures';
 import { FakeClock } from '../testing/fake-clock';
-import { useFakeProvider } from '../testing/fake-provider';
+import { useFakeProvider, writeModelConfig } from '../testing/fake-provider';
 import { inlineExecutor } from './executor';
 import { renderMarkdown } from './report';
 import { runTournament } from './run';
@@ -28,17 +28,7 @@ const provider = useFakeProvider((request) => {
   return diplomacyAnswer(request);
 });
 
-beforeAll(() => {
-  const config = {
-    provider: 'openai',
-    model: 'scripted-model',
-    baseUrl: provider.url,
-    apiKey: 'sk-test',
-    pricing: { inputPerMTok: 1, outputPerMTok: 2 },
-    budget: { retries: 1 },
-  };
-  writeFileSync(join(dir, 'model.json'), JSON.stringify(config));
-});
+beforeAll(() => writeModelConfig(dir, provider, { pricing: { inputPerMTok: 1, outputPerMTok: 2 }, budget: { retries: 1 } }));
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
