@@ -6,9 +6,8 @@
  */
 import { liarsDice } from '@parley/games';
 import { measure } from '@parley/games/bench';
-import { CfrSolver } from '../src/analyzer/cfr';
-import { exploitability } from '../src/analyzer/exploitability';
 import { compileTree } from '../src/analyzer/game-tree';
+import { benchCfrPlus } from './support/cfr-solve';
 
 const params = liarsDice.descriptor.defaultParams;
 measure(
@@ -22,25 +21,4 @@ measure(
 );
 
 const tree = compileTree(liarsDice, params);
-measure(
-  'liars-dice cfr+ (50-iteration solves)',
-  'iterations',
-  () => {
-    new CfrSolver(tree, 'cfr+').iterate(50);
-    return 50;
-  },
-  { rounds: 5, warmup: 1 },
-);
-
-const solver = new CfrSolver(tree, 'cfr+');
-let solving = 0;
-let nashConv = Number.POSITIVE_INFINITY;
-while (nashConv >= 0.01 && solver.iteration < 2000) {
-  const s0 = performance.now();
-  solver.iterate(10);
-  solving += performance.now() - s0;
-  nashConv = exploitability(tree, solver.averageStrategy()).nashConv;
-}
-console.log(
-  `liars-dice cfr+ to NashConv < 0.01: ${solver.iteration} iterations (NashConv ${nashConv.toExponential(3)}), ${(solving / 1000).toFixed(3)} s solving`,
-);
+benchCfrPlus(tree, { name: 'liars-dice', solveIterations: 50, rounds: 5, threshold: 0.01, step: 10, maxIterations: 2000 });

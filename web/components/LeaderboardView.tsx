@@ -111,17 +111,16 @@ export function LeaderboardView({ board, caption }: { board: Leaderboard; captio
   );
 }
 
-export function TournamentsEmpty({ dir }: { dir: string }) {
+export function TournamentsEmpty() {
   return (
     <div className="note-box">
-      <p style={{ marginTop: 0 }}>
-        No tournament results in <code>{dir}</code> yet.
-      </p>
+      <p style={{ marginTop: 0 }}>No tournament results in the arena yet.</p>
       <p>Run a tournament and its ratings appear here:</p>
       <pre className="mono small">npx parley tournament run examples/tournaments/kuhn-bots.yaml</pre>
       <p style={{ marginBottom: 0 }}>
-        The CLI writes to <code>.parley-data/tournaments/NAME/</code> (ratings.json, report.json). Point the web app elsewhere
-        with <code>PARLEY_TOURNAMENTS_DIR</code>.
+        The CLI records it in the arena's database (<code>PARLEY_DATA_DIR</code> or <code>DATABASE_URL</code>). While{' '}
+        <code>parley start</code> runs, it keeps the results in <code>.parley-data/tournaments/NAME/</code>: the arena imports
+        them at its next start, or now with <code>npx parley tournament import DIR</code> once it stops.
       </p>
     </div>
   );

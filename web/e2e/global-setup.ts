@@ -134,7 +134,8 @@ function stop(child: ChildProcess): Promise<void> {
 export default async function setup(project: TestProject) {
   const t0 = Date.now();
   const tmp = mkdtempSync(join(tmpdir(), 'parley-web-e2e-'));
-  const tournaments = join(tmp, 'tournaments');
+  const arenaData = join(tmp, 'arena-data');
+  const tournaments = join(arenaData, 'tournaments');
   const analyses = join(tmp, 'analyses');
   mkdirSync(analyses, { recursive: true });
   const artifacts = join(webDir, 'test-artifacts');
@@ -148,40 +149,16 @@ export default async function setup(project: TestProject) {
     'name: diplomacy-measured\ngame: diplomacy\nparams: { lastYear: 1902 }\nseed: 2\n' +
       'participants: [heuristic, random]\nformat: { type: round-robin, rounds: 1 }\npressRounds: 1\n',
   );
+  // CLI tournaments: their results directories land in the arena's data dir, which the arena
+  // (an in-memory store here) imports at start; the web reads them through its API.
+  const tournament = (file: string, id: string) =>
+    run(process.execPath, [parley, 'tournament', 'run', file, '--out', join(tournaments, id), '--workers', '0', '--quiet'], {
+      env: { PARLEY_STORE: 'memory' },
+    });
   const fixtures = Promise.all([
-    run(process.execPath, [
-      parley,
-      'tournament',
-      'run',
-      diplomacyTournament,
-      '--out',
-      join(tournaments, 'diplomacy-measured'),
-      '--workers',
-      '0',
-      '--quiet',
-    ]),
-    run(process.execPath, [
-      parley,
-      'tournament',
-      'run',
-      'examples/tournaments/kuhn-bots.yaml',
-      '--out',
-      join(tournaments, 'kuhn-bots'),
-      '--workers',
-      '0',
-      '--quiet',
-    ]),
-    run(process.execPath, [
-      parley,
-      'tournament',
-      'run',
-      'examples/tournaments/leduc-bots.yaml',
-      '--out',
-      join(tournaments, 'leduc-bots'),
-      '--workers',
-      '0',
-      '--quiet',
-    ]),
+    tournament(diplomacyTournament, 'diplomacy-measured'),
+    tournament('examples/tournaments/kuhn-bots.yaml', 'kuhn-bots'),
+    tournament('examples/tournaments/leduc-bots.yaml', 'leduc-bots'),
     run(process.execPath, [parley, 'solve', '--game', 'kuhn', '--algo', 'cfr+', '--iterations', '1024'], {
       out: join(analyses, 'kuhn-cfr+.jsonl'),
     }),
@@ -261,7 +238,12 @@ export default async function setup(project: TestProject) {
     [parley, 'start', '--no-demo', '--no-web', '--port', String(arenaPort), '--agents', agentsFile],
     {
       cwd: repo,
-      env: { PARLEY_STORE: 'memory', PORT: String(arenaPort), PARLEY_OPERATOR_TOKEN: operatorToken },
+      env: {
+        PARLEY_STORE: 'memory',
+        PARLEY_DATA_DIR: arenaData,
+        PORT: String(arenaPort),
+        PARLEY_OPERATOR_TOKEN: operatorToken,
+      },
       ready: (out) => /operator sign-in code[^\n]*: (\S+)/.test(out),
     },
   );
@@ -271,7 +253,6 @@ export default async function setup(project: TestProject) {
     cwd: webDir,
     env: {
       PARLEY_ARENA_URL: arenaUrl,
-      PARLEY_TOURNAMENTS_DIR: tournaments,
       PARLEY_ANALYSES_DIR: analyses,
       NEXT_TELEMETRY_DISABLED: '1',
     },

@@ -1,13 +1,12 @@
 /**
- * Tournament results as `parley tournament run` writes them (server/src/tournament/store.ts): one
- * directory per tournament holding tournament.json (the manifest), ratings.json (the leaderboard)
- * and report.json (the report). The web app reads them from PARLEY_TOURNAMENTS_DIR, by default
- * `.parley-data/tournaments` at the repository root (where the CLI writes them), at request time.
- * Server-side only (it reads the file system).
+ * Tournaments as the arena stores them (server/src/tournament/stored.ts: the CLI's and the
+ * arena's alike), read through its HTTP API: GET /api/tournaments and /api/tournaments/:id.
+ * Server-side only (it calls the arena at PARLEY_ARENA_URL).
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { PooledModelMeasures } from './analysis';
+import { arenaGet, type Fetched } from './arena';
 
 export interface Estimate {
   value: number;
@@ -118,15 +117,24 @@ export interface TournamentReport {
 }
 
 export interface Tournament {
-  /** The directory name: the id in URLs. */
+  /** The id in URLs (a CLI tournament's results directory name, an arena tournament's uuid). */
   id: string;
-  dir: string;
   name: string;
   game: string;
   description?: string;
-  /** ISO time of the report (or of the ratings file). */
+  /** ISO time of the report (or of the tournament's creation). */
   generatedAt: string;
   leaderboard: Leaderboard | null;
+  report: TournamentReport | null;
+}
+
+/** What GET /api/tournaments/:id answers (the fields read here). */
+interface TournamentReply {
+  id: string;
+  name: string;
+  status: 'running' | 'finished' | 'aborted';
+  createdAt: number;
+  spec: { game?: string; description?: string } | null;
   report: TournamentReport | null;
 }
 
@@ -135,67 +143,38 @@ function repoRoot(): string {
   return basename(cwd) === 'web' && existsSync(join(cwd, '..', 'package.json')) ? resolve(cwd, '..') : cwd;
 }
 
+/** The arena's data directory on this machine (the analysis page reads solver output there). */
 export function dataDir(): string {
   return process.env.PARLEY_DATA_DIR ? resolve(process.env.PARLEY_DATA_DIR) : join(repoRoot(), '.parley-data');
 }
 
-export function tournamentsDir(): string {
-  return process.env.PARLEY_TOURNAMENTS_DIR ? resolve(process.env.PARLEY_TOURNAMENTS_DIR) : join(dataDir(), 'tournaments');
-}
-
-function readJson<T>(file: string): T | null {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
-  } catch {
-    return null;
-  }
-}
-
-function load(dir: string): Tournament | null {
-  const report = readJson<TournamentReport>(join(dir, 'report.json'));
-  const ratings = readJson<Leaderboard & { name?: string; game?: string }>(join(dir, 'ratings.json'));
-  const manifest = readJson<{ spec?: { name?: string; game?: string; description?: string }; createdAt?: string }>(
-    join(dir, 'tournament.json'),
-  );
-  if (!report && !ratings) return null;
-  let generatedAt = report?.generatedAt ?? manifest?.createdAt;
-  if (!generatedAt) {
-    try {
-      generatedAt = statSync(join(dir, 'ratings.json')).mtime.toISOString();
-    } catch {
-      generatedAt = new Date(0).toISOString();
-    }
-  }
+function fromReply(t: TournamentReply): Tournament | null {
+  if (!t.report) return null; // still running, or stopped before a report
   return {
-    id: basename(dir),
-    dir,
-    name: report?.name ?? ratings?.name ?? manifest?.spec?.name ?? basename(dir),
-    game: report?.game ?? ratings?.game ?? manifest?.spec?.game ?? '?',
-    description: report?.description ?? manifest?.spec?.description,
-    generatedAt,
-    leaderboard: report?.leaderboard ?? ratings ?? null,
-    report,
+    id: t.id,
+    name: t.report.name ?? t.name,
+    game: t.report.game ?? t.spec?.game ?? '?',
+    description: t.report.description ?? t.spec?.description,
+    generatedAt: t.report.generatedAt ?? new Date(t.createdAt).toISOString(),
+    leaderboard: t.report.leaderboard ?? null,
+    report: t.report,
   };
 }
 
-/** Every tournament under the directory (and the directory itself if it is one), newest first. */
-export function listTournaments(): Tournament[] {
-  const root = tournamentsDir();
-  if (!existsSync(root)) return [];
-  const out: Tournament[] = [];
-  const self = load(root);
-  if (self) out.push(self);
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const t = load(join(root, entry.name));
-    if (t) out.push(t);
-  }
-  return out.sort((a, b) => (a.generatedAt < b.generatedAt ? 1 : -1));
+/** One tournament with a report, or null when the arena holds none by that id. */
+export async function getTournament(id: string): Promise<Fetched<Tournament | null>> {
+  const got = await arenaGet<TournamentReply>(`/api/tournaments/${encodeURIComponent(id)}`);
+  if (!got.ok) return got.status === 404 ? { ok: true, data: null } : got;
+  return { ok: true, data: fromReply(got.data) };
 }
 
-export function getTournament(id: string): Tournament | null {
-  if (!/^[\w.-]+$/.test(id)) return null;
-  return listTournaments().find((t) => t.id === id) ?? null;
+/** Every tournament with a report, newest first. */
+export async function listTournaments(): Promise<Fetched<Tournament[]>> {
+  const list = await arenaGet<{ tournaments: { id: string; status: string }[] }>('/api/tournaments');
+  if (!list.ok) return list;
+  const loaded = await Promise.all(list.data.tournaments.filter((t) => t.status !== 'running').map((t) => getTournament(t.id)));
+  const tournaments = loaded.flatMap((t) => (t.ok && t.data ? [t.data] : []));
+  return { ok: true, data: tournaments.sort((a, b) => (a.generatedAt < b.generatedAt ? 1 : -1)) };
 }
 
 /** What an interval is, in words (mirrors server/src/ratings/leaderboard.ts). */

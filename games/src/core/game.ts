@@ -72,6 +72,11 @@ export interface GameSupports<P = unknown> {
    * The commitment vocabulary of such a game is its `validateCommitment`.
    */
   readonly press?: boolean;
+  /**
+   * Its finished matches can be analysed for cooperation and honesty (supports, alliances,
+   * betrayals, promises kept) and judged by a model: the server's press analyzer reads its records.
+   */
+  readonly judge?: boolean;
   /** Names of the seats in order (Diplomacy's powers); otherwise seats are `Seat 0`, `Seat 1`, … */
   readonly seatNames?: readonly string[];
   /**
@@ -97,7 +102,7 @@ export function supportsOf<P>(
 ): Required<Omit<GameSupports<P>, 'chipScale' | 'seatNames' | 'lengthParam'>> &
   Pick<GameSupports<P>, 'chipScale' | 'seatNames' | 'lengthParam'> {
   const s = game.descriptor.supports ?? {};
-  return { exactTree: false, exports: [], view: 'generic', press: false, ...s };
+  return { exactTree: false, exports: [], view: 'generic', press: false, judge: false, ...s };
 }
 
 export interface GameDescriptor<P = unknown> {

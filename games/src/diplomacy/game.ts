@@ -388,6 +388,7 @@ export const diplomacy: Game<DiplomacyState, DiplomacyParams, DiplomacyObservati
       exports: ['diplomacy'],
       view: 'diplomacy-map',
       press: true,
+      judge: true,
       seatNames: POWERS.map((p) => p[0]?.toUpperCase() + p.slice(1)),
       lengthParam: 'lastYear',
     },

@@ -7,25 +7,14 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { callBot, createAgent, type LlmConfig, llmAgent } from '@parley/agents';
-import {
-  type FakeProvider,
-  passiveAnswer,
-  type Responder,
-  type Scripted,
-  startFakeProvider,
-  TEST_KEY,
-  testConfig,
-} from '@parley/agents/testing';
+import { passiveAnswer, type Responder, type Scripted, TEST_KEY, testConfig } from '@parley/agents/testing';
 import { kuhn, leduc } from '@parley/games';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runMatch } from '../runtime';
 import { FakeClock } from '../testing/fake-clock';
+import { useFakeProvider } from '../testing/fake-provider';
 
-let fake: FakeProvider;
-beforeAll(async () => {
-  fake = await startFakeProvider(passiveAnswer);
-});
-afterAll(() => fake.close());
+const fake = useFakeProvider(passiveAnswer);
 
 /** Replies from `script` in order (a function may look at the request), then the passive player. */
 function scripted(script: (Scripted | Responder)[]): Responder {

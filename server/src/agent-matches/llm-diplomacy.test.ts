@@ -5,24 +5,14 @@
  */
 
 import { llmAgent } from '@parley/agents';
-import {
-  diplomacyAnswer,
-  type FakeProvider,
-  type Responder,
-  startFakeProvider,
-  TEST_KEY,
-  testConfig,
-} from '@parley/agents/testing';
+import { diplomacyAnswer, type Responder, TEST_KEY, testConfig } from '@parley/agents/testing';
 import { diplomacy } from '@parley/games';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runMatch } from '../runtime';
 import { FakeClock } from '../testing/fake-clock';
+import { useFakeProvider } from '../testing/fake-provider';
 
-let fake: FakeProvider;
-beforeAll(async () => {
-  fake = await startFakeProvider(diplomacyAnswer);
-});
-afterAll(() => fake.close());
+const fake = useFakeProvider(diplomacyAnswer);
 
 describe('Diplomacy with LLM seats', () => {
   it('negotiates, orders and keeps a diary through 1901, with every call recorded', async () => {

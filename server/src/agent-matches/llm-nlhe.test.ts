@@ -5,16 +5,13 @@
  */
 
 import { callBot, llmAgent } from '@parley/agents';
-import { type FakeProvider, legalIn, passiveAnswer, type Responder, startFakeProvider, testConfig } from '@parley/agents/testing';
+import { legalIn, passiveAnswer, type Responder, testConfig } from '@parley/agents/testing';
 import { nlhe } from '@parley/games';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runMatch } from '../runtime';
+import { useFakeProvider } from '../testing/fake-provider';
 
-let fake: FakeProvider;
-beforeAll(async () => {
-  fake = await startFakeProvider(passiveAnswer);
-});
-afterAll(() => fake.close());
+const fake = useFakeProvider(passiveAnswer);
 
 describe('NLHE with an LLM seat', () => {
   it('plays any raise size in range, and corrects one out of range', async () => {

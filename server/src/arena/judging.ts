@@ -12,6 +12,7 @@
  * operator how the last judge of a match went: running, done (from the stored analysis, so it
  * outlives a restart), or failed with a reason fit to show (never the internal error's text).
  */
+import { findGame, supportsOf } from '@parley/games';
 import { z } from 'zod';
 import type { AgentRegistry } from '../agents-registry/registry';
 import { analyzeDiplomacyMatch, type DiplomacyAnalysis, judgeDiplomacyMatch } from '../analyzer/diplomacy';
@@ -67,9 +68,10 @@ export class DiplomacyAnalyses {
     private readonly registry: AgentRegistry,
   ) {}
 
-  /** The analyzer reads Diplomacy's orders and press: the one place that says which game it covers. */
+  /** Whether the analyzer and the judge read this game's records: the game declares it. */
   covers(gameId: string): boolean {
-    return gameId === KIND;
+    const game = findGame(gameId);
+    return game !== undefined && supportsOf(game).judge;
   }
 
   /** The match's analysis (judged when a judge ran), computed and kept on first read. */

@@ -66,6 +66,8 @@ export interface Arena {
   port: number;
   /** Resumes every unfinished match in the store (on this process). */
   resumeUnfinished(): Promise<string[]>;
+  /** Records the tournament results directories under the data dir that the store lacks. */
+  importTournaments(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -130,6 +132,7 @@ export async function createArena(options: ArenaOptions): Promise<Arena> {
     analyses,
     generatedOperatorToken,
     port,
+    importTournaments: () => tournaments.importDirectories(),
     async resumeUnfinished() {
       const resumed: string[] = [];
       for (const match of await options.store.unfinishedMatches()) {

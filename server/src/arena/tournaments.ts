@@ -1,7 +1,7 @@
 /**
  * Tournaments started through the API: validated like tournament files, played in this process
- * (in the background, one thread) with their results in a directory under the data dir, and,
- * when they end, their leaderboard and report stored as ratings and analyses beside the matches.
+ * (in the background, one thread) with their working results directory under the data dir, and,
+ * when they end, recorded in the store (tournament/stored.ts) like the CLI's.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -11,6 +11,7 @@ import type { Leaderboard } from '../ratings/leaderboard';
 import type { ResultsStore } from '../store/results';
 import { runTournament } from '../tournament/run';
 import { type ResolvedSpec, resolveSpec } from '../tournament/spec';
+import { importTournamentDirs, recordTournamentDir } from '../tournament/stored';
 import { checkTournament, GLOBAL_LIMITS, ROLE_LIMITS } from './limits';
 import { Refused } from './refused';
 
@@ -75,8 +76,9 @@ export class TournamentService {
     const progress: TournamentProgress = { played: 0 };
     this.progress.set(id, progress);
     const abort = new AbortController();
+    const out = join(this.dataDir, 'tournaments', id);
     const done = runTournament(spec, {
-      out: join(this.dataDir, 'tournaments', id),
+      out,
       workers: 0,
       progress: false,
       log: () => {},
@@ -86,10 +88,7 @@ export class TournamentService {
       },
     })
       .then(async (outcome) => {
-        await this.results.saveRatings(id, outcome.leaderboard);
-        await this.results.saveAnalysis({ matchId: null, tournamentId: id, kind: 'leaderboard', result: outcome.leaderboard });
-        await this.results.saveAnalysis({ matchId: null, tournamentId: id, kind: 'report', result: outcome.report });
-        await this.results.saveTournament({ id, name: spec.name, spec, status: outcome.complete ? 'finished' : 'aborted' });
+        await recordTournamentDir(this.results, out, { id, status: outcome.complete ? 'finished' : 'aborted' });
       })
       .catch(async (error) => {
         progress.error = error instanceof Error ? error.message : String(error);
@@ -131,6 +130,11 @@ export class TournamentService {
       throw new TournamentRefused(403, 'tournament/not-yours', "only the tournament's owner or the operator may cancel it");
     run.abort.abort();
     await run.done;
+  }
+
+  /** Records, once, the results directories under the data dir that the store does not hold. */
+  importDirectories(): Promise<string[]> {
+    return importTournamentDirs(this.results, join(this.dataDir, 'tournaments'));
   }
 
   /** Tournaments running now. */

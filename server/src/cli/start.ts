@@ -111,10 +111,13 @@ export async function run(argv: string[]): Promise<number> {
   if (plan.count > 1) stopChildren = await startChildren(plan.count, arena.port, (line) => console.log(line));
   // The first process alone resumes interrupted matches, so each resumes once.
   const resumed = isChild ? [] : await arena.resumeUnfinished();
+  // Results directories written while the arena was stopped (or before the database was the store).
+  const imported = isChild ? [] : await arena.importTournaments();
   const base = `http://localhost:${arena.port}`;
   console.log(`Parley arena on ${base} (WebSocket rooms on ws://localhost:${arena.port})`);
   console.log(`  matches: ${base}/api/matches   health: ${base}/api/health   agents: ${base}/api/agents`);
   if (resumed.length > 0) console.log(`  resumed ${resumed.length} unfinished match(es): ${resumed.join(', ')}`);
+  if (imported.length > 0) console.log(`  imported ${imported.length} tournament(s) from ${join(dataDir, 'tournaments')}`);
   if (!isChild) {
     // The analysis page's directory (the web app reads the same one): a small real run for a fresh arena.
     const written = writeFirstStartSolve(process.env.PARLEY_ANALYSES_DIR ?? join(dataDir, 'analyses'));

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const bin = join(root, 'bin/parley.mjs');
-const env = { ...process.env, REDIS_URL: '' };
+// Nothing recorded: these tests are about the runner (tournament-store.test.ts covers the database).
+const env = { ...process.env, REDIS_URL: '', PARLEY_STORE: 'memory' };
 const parley = (...args: string[]) =>
   promisify(execFile)(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root, env, maxBuffer: 1 << 26 });
 const temp = () => mkdtempSync(join(tmpdir(), 'parley-cli-tournament-'));

@@ -11,11 +11,16 @@ import { defaultOutDir, rebuildReport, runTournament } from '../tournament/run';
 import { fixedSchedule } from '../tournament/schedule';
 import { loadTournamentFile } from '../tournament/spec';
 import { DirectoryStore } from '../tournament/store';
+import { exportCommand, importCommand, recordRun } from './tournament-store';
 
-const HELP = `usage: parley tournament <run|report|leaderboard|validate> …
+const HELP = `usage: parley tournament <run|report|leaderboard|validate|import|export> …
 
-  run FILE            play a tournament (resumes if its output directory holds results)
-    --out DIR           output directory (default .parley-data/tournaments/NAME)
+  run FILE            play a tournament (resumes if its output directory holds results) and
+                      record it in the database (PARLEY_DATA_DIR or DATABASE_URL), where the
+                      arena's API and web pages read it; while 'parley start' holds the embedded
+                      database the results stay in the directory: import them later
+    --out DIR           results directory (default .parley-data/tournaments/NAME; its name
+                        is the tournament's id in the database)
     --workers N         worker threads; 0 plays in this thread (default: a thread per core
                         when the run looks longer than a few seconds, else this thread)
     --redis URL         queue matches on Redis for 'parley worker' processes (default: $REDIS_URL)
@@ -31,7 +36,11 @@ const HELP = `usage: parley tournament <run|report|leaderboard|validate> …
     --json              print report.json instead of the Markdown
   leaderboard DIR     print the leaderboard
     --format F          table (default), json, csv or jsonl
-  validate FILE       check a tournament file and show its participants and match count`;
+  validate FILE       check a tournament file and show its participants and match count
+  import DIR          record a results directory in the database (parley start also imports,
+                      once, those under PARLEY_DATA_DIR/tournaments)
+    --id ID             the tournament's id (default: the directory's name)
+  export ID --out DIR write a recorded tournament's results directory (the files run wrote)`;
 
 export async function run(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -46,6 +55,10 @@ export async function run(argv: string[]): Promise<number> {
       return leaderboardCommand(rest);
     case 'validate':
       return validateCommand(rest);
+    case 'import':
+      return importCommand(rest);
+    case 'export':
+      return exportCommand(rest);
     case undefined:
     case '--help':
     case '-h':
@@ -129,6 +142,7 @@ async function runFile(
     signal: controller.signal,
   });
   process.off('SIGINT', stop);
+  await recordRun(outcome.location, outcome.complete);
   if (values.json)
     console.log(
       JSON.stringify({

@@ -19,7 +19,6 @@ const ONE_GAME_MODULES: Record<string, string> = {
   'server/src/acpc/': 'the ACPC protocol deals No-Limit Hold’em',
   'server/src/daide/': 'the DAIDE protocol plays Diplomacy',
   'server/src/analyzer/diplomacy/': 'the Diplomacy analyzer',
-  'server/src/arena/judging.ts': 'the Diplomacy analyzer’s store and judge',
   'server/src/cli/analyze.ts': '`parley analyze diplomacy`',
   'agents/src/bots/': 'bots built for one game refuse the others',
   'web/components/poker/': 'the poker table draws its three games',

@@ -4,39 +4,30 @@
  * clock), so under a one-second clock every answer is late and the seat plays the default, and
  * under a minute none is; the report's sweep shows the score and the late answers per setting.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type FakeProvider, legalIn, startFakeProvider } from '@parley/agents/testing';
+import { legalIn } from '@parley/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeClock } from '../testing/fake-clock';
+import { useFakeProvider, writeModelConfig } from '../testing/fake-provider';
 import { inlineExecutor } from './executor';
 import { runTournament } from './run';
 import { resolveSpec } from './spec';
 
 const THINK_MS = 5000;
 const clock = new FakeClock();
-let provider: FakeProvider;
 const dir = mkdtempSync(join(tmpdir(), 'parley-clock-sweep-'));
 
-beforeAll(async () => {
-  provider = await startFakeProvider(async (request) => {
-    await clock.advance(THINK_MS);
-    const legal = legalIn(request);
-    const action = ['bet', 'call'].find((a) => legal.includes(a)) ?? legal[0];
-    return { text: `{"action": "${action}"}` };
-  });
-  const config = {
-    provider: 'openai',
-    model: 'scripted-model',
-    baseUrl: provider.url,
-    apiKey: 'sk-test',
-    budget: { retries: 0 },
-  };
-  writeFileSync(join(dir, 'model.json'), JSON.stringify(config));
+const provider = useFakeProvider(async (request) => {
+  await clock.advance(THINK_MS);
+  const legal = legalIn(request);
+  const action = ['bet', 'call'].find((a) => legal.includes(a)) ?? legal[0];
+  return { text: `{"action": "${action}"}` };
 });
-afterAll(async () => {
-  await provider?.close();
+
+beforeAll(() => writeModelConfig(dir, provider, { budget: { retries: 0 } }));
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -5,41 +5,31 @@
  * answered; at temperature 0 it answers at once. The report's per-model table and the sweep's
  * table per setting must say exactly that, and agree with the analyzer run on the records.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { diplomacyAnswer, type FakeProvider, startFakeProvider } from '@parley/agents/testing';
+import { diplomacyAnswer } from '@parley/agents/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyzeDiplomacyMatch } from '../analyzer/diplomacy';
 import { agentMeasures, measuredMatch } from '../analyzer/diplomacy/agent-measures';
 import { FakeClock } from '../testing/fake-clock';
+import { useFakeProvider, writeModelConfig } from '../testing/fake-provider';
 import { inlineExecutor } from './executor';
 import { renderMarkdown } from './report';
 import { runTournament } from './run';
 
-let provider: FakeProvider;
 const dir = mkdtempSync(join(tmpdir(), 'parley-model-measures-'));
 const clock = new FakeClock();
 
-beforeAll(async () => {
-  provider = await startFakeProvider((request) => {
-    const ordersAsked = request.lastUser.includes('Legal orders, per unit:');
-    const firstTry = !request.lastUser.includes('could not');
-    if (request.body.temperature === 1 && ordersAsked && firstTry) return { text: 'I would rather think it over.' };
-    return diplomacyAnswer(request);
-  });
-  const config = {
-    provider: 'openai',
-    model: 'scripted-model',
-    baseUrl: provider.url,
-    apiKey: 'sk-test',
-    pricing: { inputPerMTok: 1, outputPerMTok: 2 },
-    budget: { retries: 1 },
-  };
-  writeFileSync(join(dir, 'model.json'), JSON.stringify(config));
+const provider = useFakeProvider((request) => {
+  const ordersAsked = request.lastUser.includes('Legal orders, per unit:');
+  const firstTry = !request.lastUser.includes('could not');
+  if (request.body.temperature === 1 && ordersAsked && firstTry) return { text: 'I would rather think it over.' };
+  return diplomacyAnswer(request);
 });
-afterAll(async () => {
-  await provider?.close();
+
+beforeAll(() => writeModelConfig(dir, provider, { pricing: { inputPerMTok: 1, outputPerMTok: 2 }, budget: { retries: 1 } }));
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -9,7 +9,8 @@ export const metadata = { title: 'Agents' };
 /** Agents seen by the arena or in tournament results, with where they played. */
 export default async function AgentsPage() {
   const arena = await arenaGet<{ agents: AgentRow[] }>('/api/agents');
-  const tournaments = listTournaments();
+  const listed = await listTournaments();
+  const tournaments = listed.ok ? listed.data : [];
   const rows = new Map<string, { kind: string | null; matches: number; tournaments: number }>();
   if (arena.ok) for (const a of arena.data.agents) rows.set(a.name, { kind: a.kind, matches: a.matches, tournaments: 0 });
   for (const t of tournaments)

@@ -1,23 +1,26 @@
 import Link from 'next/link';
 import { LeaderboardView, TournamentsEmpty } from '../../components/LeaderboardView';
 import { formatTime, gameName } from '../../lib/format';
-import { listTournaments, tournamentsDir } from '../../lib/tournaments';
+import { listTournaments } from '../../lib/tournaments';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Leaderboard' };
 
 /** Every tournament's leaderboard, newest first. */
-export default function LeaderboardPage() {
-  const tournaments = listTournaments();
+export default async function LeaderboardPage() {
+  const listed = await listTournaments();
+  const tournaments = listed.ok ? listed.data : [];
   return (
     <>
       <h1>Leaderboards</h1>
-      {tournaments.length === 0 ? (
-        <TournamentsEmpty dir={tournamentsDir()} />
+      {!listed.ok ? (
+        <p className="error-box">{listed.error.message}</p>
+      ) : tournaments.length === 0 ? (
+        <TournamentsEmpty />
       ) : (
         <>
           <p className="muted small">
-            One leaderboard per tournament (ratings are only comparable within one). Read from <code>{tournamentsDir()}</code>.
+            One leaderboard per tournament (ratings are only comparable within one), as the arena stores them.
           </p>
           {tournaments.map((t) => (
             <section key={t.id} className="panel" aria-labelledby={`t-${t.id}`} data-tournament={t.id}>

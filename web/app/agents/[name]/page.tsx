@@ -34,7 +34,8 @@ export default async function AgentPage({ params }: { params: Params }) {
   const measured = measures.ok && measures.data.perModel.length > 0 ? measures.data : null;
   const ladder = (a: typeof ladderAll) => (a.ok ? a.data.ratings.filter((r) => r.kind !== 'person') : []);
   const arenaRow = agents.ok ? agents.data.agents.find((a) => a.name === name) : undefined;
-  const history = listTournaments()
+  const listed = await listTournaments();
+  const history = (listed.ok ? listed.data : [])
     .flatMap((t) => {
       const row = t.leaderboard?.rows.find((r) => r.name === name);
       if (!row || !t.leaderboard) return [];

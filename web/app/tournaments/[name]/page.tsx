@@ -28,7 +28,9 @@ const SWEEP_COLOURS = ['#1d4ed8', '#b45309', '#15803d', '#7c3aed', '#be123c'];
 /** A tournament report: leaderboard, head to head, usage and cost, budget sweeps. */
 export default async function TournamentPage({ params }: { params: Params }) {
   const { name } = await params;
-  const t = getTournament(decodeURIComponent(name));
+  const got = await getTournament(decodeURIComponent(name));
+  if (!got.ok) return <p className="error-box">{got.error.message}</p>;
+  const t = got.data;
   if (!t) notFound();
   const r = t.report;
   return (
