@@ -4,26 +4,18 @@
  * analysis pages saying what to do when empty. Every page fails the test on a console error or a
  * failed request.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, createMatch, launch, newPage, webUrl } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifact, createMatch, newPage, sharedBrowser, webUrl } from './harness';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
 
 /** A page whose console errors and failed requests (4xx/5xx, or not answered) are collected. */
 async function watched(viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await newPage(browser, viewport);
+  const { page, errors } = await newPage(browser(), viewport);
   page.on('requestfailed', (r) => {
     // A navigation or prefetch the page itself cancels is no failure.
     if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) errors.push(`${r.url()}: ${r.failure()?.errorText}`);
