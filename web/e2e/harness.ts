@@ -42,6 +42,26 @@ export async function newPage(
   return { context, page, errors };
 }
 
+/**
+ * A page whose console errors, page errors and failed requests (4xx/5xx, or not answered) are
+ * all collected in `errors`.
+ */
+export async function watchedPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const opened = await newPage(browser, viewport);
+  const { page, errors } = opened;
+  page.on('requestfailed', (r) => {
+    // A navigation or prefetch the page itself cancels is no failure.
+    if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) errors.push(`${r.url()}: ${r.failure()?.errorText}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+  return opened;
+}
+
 export async function api<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {
   // Tests call the arena as its operator (they choose seeds and seat the stub LLM).
   const headers = new Headers(init?.headers);
