@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifact, createMatch, sharedBrowser, waitFinished, watchedPage, webUrl } from './harness';
+import { api, artifact, createMatch, sharedBrowser, until, waitFinished, watchedPage, webUrl } from './harness';
 
 const browser = sharedBrowser();
 
@@ -116,4 +116,36 @@ describe('every page, desktop and phone', () => {
     for (const viewport of VIEWPORTS) for (const v of visits) problems.push(...(await visit(v, viewport)));
     expect(problems).toEqual([]);
   }, 600_000);
+});
+
+describe('the phase history of a live Diplomacy game', () => {
+  it('lists the phases played before the page opened', async () => {
+    const { matchId } = await createMatch({
+      game: 'diplomacy',
+      params: { lastYear: 1910 },
+      seed: 44,
+      seats: Array.from({ length: 7 }, () => 'random'),
+      paceMs: 300,
+      pressRounds: 0,
+    });
+    // Three turns begun before anyone watches.
+    const started = await until(
+      async () => {
+        const { body } = await api<{ turns: { turn: string }[] }>(`/api/matches/${matchId}/turns`);
+        return body.turns.length >= 3 && body.turns;
+      },
+      60_000,
+      'three turns',
+    );
+    const { page, context, errors } = await watchedPage(browser(), VIEWPORTS[0]);
+    await page.goto(`${webUrl()}/matches/${matchId}`);
+    const options = page.getByTestId('phase-history').locator('option');
+    await expect.poll(() => options.count()).toBeGreaterThanOrEqual(started.length);
+    expect(await options.nth(1).textContent()).toBe('Spring 1901 movement');
+    await page.getByTestId('phase-history').locator('select').selectOption({ index: 1 });
+    await expect.poll(() => page.getByTestId('phase-history').textContent()).toContain('Viewing Spring 1901 movement');
+    await page.screenshot({ path: artifact('phase-history-before-opening.png') });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });
