@@ -157,7 +157,7 @@ function LiveRoom({
           {connection === 'failed' ? 'Could not connect to the match.' : `Joining ${gameName(match.game)}…`}
         </p>
       ) : gameView(match.game) === 'diplomacy-map' ? (
-        <LiveDiplomacy snap={snap} names={names} me={me} send={send} fillWindow />
+        <LiveDiplomacy snap={snap} names={names} me={me} send={send} fillWindow matchId={match.id} />
       ) : gameView(match.game) === 'poker-table' ? (
         <LivePoker game={match.game} snap={snap} names={names} me={me} send={send} />
       ) : (

@@ -3,14 +3,14 @@
  * once), the token works against the arena and stops working once revoked; the nav says who is
  * signed in; the operator's one-time link signs a browser in, once.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { api, artifact, launch, newPage, webUrl } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { api, artifact, newPage, sharedBrowser, webUrl } from './harness';
+
+const browser = sharedBrowser();
 
 /** The machine is shared and slow: give the page time to answer. */
 const WAIT = { timeout: 30_000 };
-
-let browser: Browser;
 
 /** Who the header says is signed in (null while the page loads). */
 const whoami = (page: Page) =>
@@ -19,17 +19,9 @@ const whoami = (page: Page) =>
     .textContent()
     .catch(() => null);
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
 describe('accounts, bots and tokens', () => {
   it('signs up, creates a bot and a token shown once, revokes it, and signs out', async () => {
-    const { page, errors } = await newPage(browser, { width: 1200, height: 900 });
+    const { page, errors } = await newPage(browser(), { width: 1200, height: 900 });
     const name = `e2e-${Date.now().toString(36)}`;
     await page.goto(`${webUrl()}/`);
     await page.getByTestId('account').getByRole('link', { name: 'Sign up' }).click();
@@ -77,7 +69,7 @@ describe('accounts, bots and tokens', () => {
   });
 
   it('signs the local user in as the operator through the printed one-time link, once', async () => {
-    const { page, context } = await newPage(browser, { width: 1200, height: 900 });
+    const { page, context } = await newPage(browser(), { width: 1200, height: 900 });
     const link = `${webUrl()}/auth/link?code=${encodeURIComponent(inject('operatorLinkCode'))}`;
     await page.goto(link);
     await expect.poll(() => whoami(page), WAIT).toBe('operator');

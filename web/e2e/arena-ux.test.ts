@@ -4,35 +4,13 @@
  * analysis pages saying what to do when empty. Every page fails the test on a console error or a
  * failed request.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, createMatch, launch, newPage, webUrl } from './harness';
+import { describe, expect, it } from 'vitest';
+import { artifact, createMatch, sharedBrowser, watchedPage, webUrl } from './harness';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
-
-/** A page whose console errors and failed requests (4xx/5xx, or not answered) are collected. */
-async function watched(viewport: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
-  const { page, errors } = await newPage(browser, viewport);
-  page.on('requestfailed', (r) => {
-    // A navigation or prefetch the page itself cancels is no failure.
-    if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) errors.push(`${r.url()}: ${r.failure()?.errorText}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-  });
-  return { page, errors };
-}
 
 describe('an arena worth watching', () => {
   it('the heuristic bot answers a person’s proposal in the press panel, and the panel says random bots never talk', async () => {
@@ -49,7 +27,7 @@ describe('an arena worth watching', () => {
     });
     const token = seats.find((s) => s.seat === 4)?.token;
     expect(token).toBeTruthy();
-    const { page, errors } = await watched(DESKTOP);
+    const { page, errors } = await watchedPage(browser(), DESKTOP);
     await page.goto(`${webUrl()}/matches/${matchId}#seat=4&token=${encodeURIComponent(token!)}`);
     await expect.poll(() => page.getByTestId('role').textContent()).toContain('You play Italy');
     await expect
@@ -84,7 +62,7 @@ describe('an arena worth watching', () => {
       ['desktop', DESKTOP],
       ['phone', PHONE],
     ] as const) {
-      const { page, errors } = await watched(viewport);
+      const { page, errors } = await watchedPage(browser(), viewport);
       await page.goto(`${webUrl()}/`);
       const summary = page.getByTestId('diplomacy-summary');
       await expect.poll(() => summary.locator('.centre-bars li').count()).toBe(7);
@@ -113,7 +91,7 @@ describe('an arena worth watching', () => {
       ['desktop', DESKTOP],
       ['phone', PHONE],
     ] as const) {
-      const { page, errors } = await watched(viewport);
+      const { page, errors } = await watchedPage(browser(), viewport);
       await page.goto(`${webUrl()}/ladder?game=leduc&kind=person&pool=vs-people`);
       await expect.poll(() => page.locator('.note-box').first().textContent()).toContain('“rated” ticked');
       await expect.poll(() => page.locator('#exhibition-heading').textContent()).toContain("demo's exhibition results");

@@ -4,17 +4,10 @@
  * match page's list of branches, no "Branch from here" for a guest; and the per-model measures
  * of the finished matches on the analysis page.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, createMatch, launch, newPage, until, waitFinished, webUrl } from './harness';
+import { describe, expect, it } from 'vitest';
+import { api, createMatch, newPage, sharedBrowser, until, waitFinished, webUrl } from './harness';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 interface Branch {
   id: string;
@@ -44,7 +37,7 @@ describe('branches', () => {
     );
     expect(done.continuations).toHaveLength(3);
 
-    const { page, errors } = await newPage(browser);
+    const { page, errors } = await newPage(browser());
     await page.goto(`${webUrl()}/matches/${matchId}/branches/${done.id}`);
     await expect.poll(() => page.getByTestId('branch-report').locator('tbody tr').count()).toBe(7);
     expect(await page.locator('h1').textContent()).toContain('Branch from F1901M');

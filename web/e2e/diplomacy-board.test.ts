@@ -4,18 +4,13 @@
  * the wheel and the buttons zoom it, when a phase resolves the units that moved glide in, and the
  * phase history shows the phase before.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, createMatch, launch, newPage, webUrl } from './harness';
+import type { Page } from 'playwright-core';
+import { afterAll, describe, expect, it } from 'vitest';
+import { artifact, createMatch, newPage, sharedBrowser, webUrl } from './harness';
 
-let browser: Browser;
+const browser = sharedBrowser();
 
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   expect(errors.flat()).toEqual([]);
 });
 
@@ -32,7 +27,7 @@ async function openAsAustria(viewport: { width: number; height: number }): Promi
     clock: CLOCK,
     pressRounds: 1,
   });
-  const { page, errors: pageErrors } = await newPage(browser, viewport);
+  const { page, errors: pageErrors } = await newPage(browser(), viewport);
   errors.push(pageErrors);
   await page.goto(`${webUrl()}/matches/${matchId}#seat=0&token=${encodeURIComponent(seats[0]!.token!)}`);
   await expect.poll(() => page.getByTestId('phase-name').textContent()).toBe('Spring 1901 movement');

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { startBrowserServer } from './browser';
 import { startLlmStub } from './llm-stub';
 
 declare module 'vitest' {
@@ -25,6 +26,8 @@ declare module 'vitest' {
     operatorToken: string;
     operatorLinkCode: string;
     repo: string;
+    /** The run's Chromium (a playwright browser server), for `chromium.connect`. */
+    browserEndpoint: string;
   }
 }
 
@@ -259,6 +262,7 @@ export default async function setup(project: TestProject) {
     ready: (out) => /Ready in|ready started|Local:/i.test(out),
   });
   const webUrl = `http://127.0.0.1:${webPort}`;
+  const browserServer = await startBrowserServer();
   console.log(`[e2e] arena ${arenaUrl}, web ${webUrl}; setup took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   project.provide('webUrl', webUrl);
@@ -268,8 +272,10 @@ export default async function setup(project: TestProject) {
   project.provide('operatorToken', operatorToken);
   project.provide('repo', repo);
   project.provide('operatorLinkCode', operatorLinkCode);
+  project.provide('browserEndpoint', browserServer.wsEndpoint());
 
   return async () => {
+    await browserServer.close();
     await stop(web.child);
     await stop(arena.child);
     await stub.close();

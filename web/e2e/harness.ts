@@ -6,36 +6,24 @@ import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 export const webUrl = () => inject('webUrl');
 export const arenaUrl = () => inject('arenaUrl');
 export const artifact = (name: string) => join(inject('artifacts'), name);
 
-export async function launch(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
-}
-
-/** One browser for a test file: launched before its tests, closed after; call the getter inside a test. */
+/**
+ * The run's browser for a test file: connected before its tests, disconnected after (which closes
+ * the contexts the file opened); call the getter inside a test.
+ */
 export function sharedBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launch();
+    browser = await chromium.connect(inject('browserEndpoint'));
   });
   afterAll(async () => {
     await browser?.close();
   });
   return () => {
-    if (!browser) throw new Error('the browser is not running (called outside a test?)');
+    if (!browser) throw new Error('the browser is not connected (called outside a test?)');
     return browser;
   };
 }
@@ -52,6 +40,26 @@ export async function newPage(
     if (m.type() === 'error' && !/Failed to load resource/.test(m.text())) errors.push(m.text());
   });
   return { context, page, errors };
+}
+
+/**
+ * A page whose console errors, page errors and failed requests (4xx/5xx, or not answered) are
+ * all collected in `errors`.
+ */
+export async function watchedPage(
+  browser: Browser,
+  viewport: { width: number; height: number },
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+  const opened = await newPage(browser, viewport);
+  const { page, errors } = opened;
+  page.on('requestfailed', (r) => {
+    // A navigation or prefetch the page itself cancels is no failure.
+    if (!/ERR_ABORTED/.test(r.failure()?.errorText ?? '')) errors.push(`${r.url()}: ${r.failure()?.errorText}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+  return opened;
 }
 
 export async function api<T>(path: string, init?: RequestInit): Promise<{ status: number; body: T }> {

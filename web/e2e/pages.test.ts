@@ -3,23 +3,14 @@
  * tournament report, an agent's rating history and cost, the analyzer's charts, and the lobby's
  * filters.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, artifact, createMatch, launch, newPage, until, waitFinished, webUrl } from './harness';
+import { describe, expect, it } from 'vitest';
+import { api, artifact, createMatch, newPage, sharedBrowser, until, waitFinished, webUrl } from './harness';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('leaderboards, agents, analysis, lobby', () => {
   it('shows tournament leaderboards with intervals, a report and an agent page', async () => {
-    const { page, errors } = await newPage(browser, { width: 1300, height: 900 });
+    const { page, errors } = await newPage(browser(), { width: 1300, height: 900 });
     await page.goto(`${webUrl()}/leaderboard`);
     const kuhn = page.locator('[data-tournament="kuhn-bots"]');
     const leduc = page.locator('[data-tournament="leduc-bots"]');
@@ -53,7 +44,7 @@ describe('leaderboards, agents, analysis, lobby', () => {
       30_000,
       'the ladder to rate the match',
     );
-    const { page, errors } = await newPage(browser, { width: 1300, height: 900 });
+    const { page, errors } = await newPage(browser(), { width: 1300, height: 900 });
     await page.goto(`${webUrl()}/ladder?game=kuhn`);
     await expect.poll(() => page.locator('tr[data-ladder="agent:random"]').count()).toBe(1);
     expect(await page.locator('tr[data-ladder="agent:call"]').count()).toBe(1);
@@ -66,7 +57,7 @@ describe('leaderboards, agents, analysis, lobby', () => {
   });
 
   it('draws the analyzer charts from parley solve and parley analyze output', async () => {
-    const { page, errors } = await newPage(browser, { width: 1300, height: 900 });
+    const { page, errors } = await newPage(browser(), { width: 1300, height: 900 });
     await page.goto(`${webUrl()}/analysis`);
     const chart = page.locator('svg[aria-label="Exploitability of the average strategy over iterations"]');
     await expect.poll(() => chart.count()).toBe(1);
@@ -83,7 +74,7 @@ describe('leaderboards, agents, analysis, lobby', () => {
   it('filters the lobby by game and status', async () => {
     const { matchId } = await createMatch({ game: 'kuhn', seed: 1, seats: ['random', 'call'] });
     await waitFinished(matchId);
-    const { page, errors } = await newPage(browser);
+    const { page, errors } = await newPage(browser());
     await page.goto(webUrl());
     const form = page.locator('form.filters');
     await form.locator('select[name=game]').selectOption('kuhn');

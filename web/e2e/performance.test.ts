@@ -7,20 +7,11 @@
  */
 import { getGame } from '@parley/games';
 import type { ActionRecord } from '@parley/protocol';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReplayEngine } from '../lib/replay';
-import { createMatch, launch, newPage, waitFinished, webUrl } from './harness';
+import { createMatch, newPage, sharedBrowser, waitFinished, webUrl } from './harness';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,7 +35,7 @@ describe('a 200-phase Diplomacy replay', () => {
     expect(getGame('diplomacy').isTerminal(engine.stateAt(actions.length))).toBe(true);
     expect(phases).toBeGreaterThanOrEqual(200);
 
-    const { page, errors } = await newPage(browser);
+    const { page, errors } = await newPage(browser());
     // Warm the route once (the first request of a fresh server compiles nothing, but loads code).
     await page.goto(`${webUrl()}/matches/${matchId}?t=0`);
     await page.locator('[data-testid=timeline][data-ready]').waitFor();

@@ -3,19 +3,10 @@
  * negotiation, orders by clicking units and provinces (a move, a hold, a support of that move),
  * submits, and sees the phase resolve with the orders' results.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, createMatch, launch, newPage, webUrl } from './harness';
+import { describe, expect, it } from 'vitest';
+import { artifact, createMatch, newPage, sharedBrowser, webUrl } from './harness';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('playing Diplomacy as a person', () => {
   it('orders Austria by clicking, submits, and sees the phase resolve', async () => {
@@ -29,7 +20,7 @@ describe('playing Diplomacy as a person', () => {
     const token = seats[0]?.token;
     expect(token).toBeTruthy();
 
-    const { page, errors } = await newPage(browser, { width: 1400, height: 1100 });
+    const { page, errors } = await newPage(browser(), { width: 1400, height: 1100 });
     await page.goto(`${webUrl()}/matches/${matchId}#seat=0&token=${encodeURIComponent(token!)}`);
     await expect.poll(() => page.getByTestId('role').textContent()).toContain('You play Austria');
     await expect.poll(() => new URL(page.url()).hash).toBe('');

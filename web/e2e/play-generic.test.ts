@@ -3,24 +3,15 @@
  * the generic table (the seat's view field by field, the legal actions as buttons), then opens
  * the replay, whose log shows the opponent's roll only as `seat 1 rolls` to the player.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, createMatch, launch, newPage, waitFinished, webUrl } from './harness';
+import { describe, expect, it } from 'vitest';
+import { artifact, createMatch, newPage, sharedBrowser, waitFinished, webUrl } from './harness';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe("the generic table (Liar's Dice)", () => {
   it('plays a bid and a call as a person, then replays the match without showing the other die', async () => {
     const { matchId, seats } = await createMatch({ game: 'liars-dice', seed: 4, seats: ['human', 'call'] });
-    const { page, errors } = await newPage(browser);
+    const { page, errors } = await newPage(browser());
     await page.goto(`${webUrl()}/matches/${matchId}#seat=0&token=${encodeURIComponent(seats[0]!.token!)}`);
     await expect.poll(() => page.getByTestId('role').textContent()).toContain('You play Seat 0');
     // Seat 0 opens: twelve bids and no call yet; the view shows my own die only.

@@ -3,34 +3,25 @@
  * from the lobby form, the page takes the seat token from the address fragment, and the hand is
  * played with the keyboard (raise with the amount, check or call) to the end.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   api,
   artifact,
   createMatch,
   createPokerFromLobby,
-  launch,
   newPage,
   type StoredMatch,
+  sharedBrowser,
   until,
   waitFinished,
   webUrl,
 } from './harness';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('playing poker as a person', () => {
   it('creates a heads-up hand from the lobby and plays it against call', async () => {
-    const { page, errors } = await newPage(browser);
+    const { page, errors } = await newPage(browser());
     // One hand (the lobby's default is a session of several; poker-client.test.ts plays that).
     const matchId = await createPokerFromLobby(page, ['human', 'call'], '{"players": 2, "format": "hand"}');
     // The token was moved out of the address bar into this tab's storage.
@@ -95,7 +86,7 @@ describe('playing poker as a person', () => {
 
   it('plays Kuhn poker on the simpler table with its keys', async () => {
     const { matchId, seats } = await createMatch({ game: 'kuhn', seed: 3, seats: ['human', 'call'] });
-    const { page, errors } = await newPage(browser);
+    const { page, errors } = await newPage(browser());
     await page.goto(`${webUrl()}/matches/${matchId}#seat=0&token=${encodeURIComponent(seats[0]!.token!)}`);
     await expect.poll(() => page.getByTestId('role').textContent()).toContain('You play Seat 0');
     // My one card is face up; seat 0 acts first: pass or bet.

@@ -4,19 +4,11 @@
  * and a phone, showdown by the rules with the winner's hand named, the status pill at the end,
  * a match that does not exist, the agents page, and the lobby's featured live table.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, createMatch, createPokerFromLobby, launch, newPage, until, waitFinished, webUrl } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifact, createMatch, createPokerFromLobby, newPage, sharedBrowser, until, waitFinished, webUrl } from './harness';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /** Enabled action buttons of my decision now (empty while others act). */
 const myActions = (page: Page) =>
@@ -34,7 +26,7 @@ async function controlsInView(page: Page, height: number) {
 
 describe('the poker client', () => {
   it('deals a multi-hand match from the lobby default, words bets right and shows down by the rules', async () => {
-    const { page, errors } = await newPage(browser, { width: 1440, height: 900 });
+    const { page, errors } = await newPage(browser(), { width: 1440, height: 900 });
     const matchId = await createPokerFromLobby(page, ['human', 'call']);
 
     // Furniture: several hands, my seat is "You", the button and both blinds are marked.
@@ -121,7 +113,7 @@ describe('the poker client', () => {
       params: { players: 2, format: 'cash', hands: 3 },
       seats: ['human', 'call'],
     });
-    const { page, errors } = await newPage(browser, { width: 390, height: 844 });
+    const { page, errors } = await newPage(browser(), { width: 390, height: 844 });
     await page.goto(`${webUrl()}/matches/${matchId}#seat=0&token=${encodeURIComponent(seats[0]!.token!)}`);
     await expect.poll(() => myActions(page), { timeout: 30_000 }).toContain('check');
     await controlsInView(page, 844);
@@ -130,7 +122,7 @@ describe('the poker client', () => {
   });
 
   it('says a match that does not exist was not found, seat token or not', async () => {
-    const { page, errors } = await newPage(browser);
+    const { page, errors } = await newPage(browser());
     const res = await page.goto(`${webUrl()}/matches/00000000-0000-4000-8000-000000000000#seat=0&token=not-a-token`);
     expect(res?.status()).toBe(404);
     await expect.poll(() => page.getByRole('heading', { name: 'Match not found' }).count()).toBe(1);
@@ -146,7 +138,7 @@ describe('the poker client', () => {
       seats: ['call', 'tag', 'call'],
       paceMs: 200,
     });
-    const { page, errors } = await newPage(browser);
+    const { page, errors } = await newPage(browser());
     await page.goto(webUrl());
     const featured = page.getByTestId('featured-match');
     await expect.poll(() => featured.getByRole('link', { name: 'Watch' }).getAttribute('href')).toBe(`/matches/${matchId}`);
@@ -158,7 +150,7 @@ describe('the poker client', () => {
     expect(text).not.toMatch(/is dealt/);
     await page.screenshot({ path: artifact('lobby-featured.png') });
     // A second viewer joins: the count goes up.
-    const other = await newPage(browser);
+    const other = await newPage(browser());
     await other.page.goto(`${webUrl()}/matches/${matchId}`);
     await expect.poll(() => other.page.getByTestId('connection').textContent()).toBe('connected');
     await expect

@@ -7,21 +7,12 @@
 
 import { type Diplomacy, getGame } from '@parley/games';
 import type { ActionRecord } from '@parley/protocol';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { phaseName } from '../lib/diplomacy/model';
 import { ReplayEngine } from '../lib/replay';
-import { artifact, createMatch, launch, newPage, waitFinished, webUrl } from './harness';
+import { artifact, createMatch, newPage, sharedBrowser, waitFinished, webUrl } from './harness';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('replays', () => {
   it('steps through a finished Diplomacy match by phase, with links to moments', async () => {
@@ -44,7 +35,7 @@ describe('replays', () => {
     expect(starts.length).toBeGreaterThan(6);
     expect(getGame('diplomacy').isTerminal(engine.stateAt(actions.length))).toBe(true);
 
-    const { page, errors } = await newPage(browser);
+    const { page, errors } = await newPage(browser());
     await page.goto(`${webUrl()}/matches/${matchId}`);
     const phase = page.getByTestId('phase-name');
     await expect.poll(() => phase.textContent()).toBe(names[0]);
@@ -122,7 +113,7 @@ describe('replays', () => {
     expect(stored.modelCalls.length).toBeGreaterThan(0);
     const first = stored.modelCalls[0]!;
 
-    const { page, errors } = await newPage(browser);
+    const { page, errors } = await newPage(browser());
     await page.goto(`${webUrl()}/matches/${matchId}`);
     await page.locator('[data-testid=timeline][data-ready]').waitFor();
     await expect.poll(() => page.locator('#agent-heading').textContent()).toContain(`(${stored.modelCalls.length})`);

@@ -2,19 +2,10 @@
  * Live spectating over the Colyseus room: a six-handed No-Limit Hold'em cash game between bots
  * and a Diplomacy game between bots, watched as they are played.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMatch, launch, newPage, webUrl } from './harness';
+import { describe, expect, it } from 'vitest';
+import { createMatch, newPage, sharedBrowser, webUrl } from './harness';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('spectating', () => {
   it('watches a live poker table without seeing hidden cards', async () => {
@@ -25,7 +16,7 @@ describe('spectating', () => {
       seats: ['tag', 'call', 'random', 'tag', 'call', 'random'],
       paceMs: 150,
     });
-    const { page, errors } = await newPage(browser);
+    const { page, errors } = await newPage(browser());
     await page.goto(`${webUrl()}/matches/${matchId}`);
     await expect.poll(() => page.getByTestId('connection').textContent()).toBe('connected');
     await expect.poll(() => page.getByTestId('role').textContent()).toContain('spectator');
@@ -54,7 +45,7 @@ describe('spectating', () => {
       paceMs: 600,
       pressRounds: 1,
     });
-    const { page, errors } = await newPage(browser);
+    const { page, errors } = await newPage(browser());
     await page.goto(`${webUrl()}/matches/${matchId}`);
     await expect.poll(() => page.getByTestId('connection').textContent()).toBe('connected');
     const phase = page.getByTestId('phase-name');

@@ -22,6 +22,8 @@ export const ROUTES: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/matches/:id/export': ANYONE,
   'GET /api/matches/:id/analysis': ANYONE,
   'GET /api/matches/:id/verify': ANYONE,
+  // What spectators have seen begin (after the spectator delay); no turn's pending orders.
+  'GET /api/matches/:id/turns': ANYONE,
   'GET /api/matches/:id/branches': ANYONE,
   'GET /api/matches/:id/branches/:branchId': ANYONE,
   'GET /api/measures/diplomacy': ANYONE,

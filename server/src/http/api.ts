@@ -16,6 +16,7 @@ import { type DiplomacyAnalyses, JudgeRefused } from '../arena/judging';
 import { limitsOf, quotaKey } from '../arena/limits';
 import type { MatchService } from '../arena/match-service';
 import { TournamentRefused, type TournamentService } from '../arena/tournaments';
+import { turnOpenings } from '../arena/turn-history';
 import { GUEST, type Principal } from '../auth/principal';
 import type { AuthService } from '../auth/service';
 import { formatLeaderboard } from '../ratings/format';
@@ -139,6 +140,20 @@ export function createApi(deps: ApiDeps) {
       // with the record, and its seed with the salt of its commitment, once it ends.
       if (match.status === 'running') return json(200, { ...publicMatch(match), events: [], modelCalls: [] });
       return json(200, publicMatch(match));
+    }),
+
+    /** A match's turns so far, each as spectators saw it begin (games played in rounds: a live page's phase history). */
+    matchTurns: createEndpoint('/api/matches/:id/turns', { method: 'GET' }, async (ctx) => {
+      const id = String(ctx.params.id ?? '');
+      const match = id.length <= 100 ? await store.getMatch(id) : null;
+      if (!match) return fail(404, 'match/not-found', `no match ${id.slice(0, 100)}`);
+      const game = findGame(match.game);
+      if (!game?.turnKey) return fail(400, 'turns/unsupported', `${match.game} is not played in rounds`);
+      try {
+        return json(200, { turns: turnOpenings(game, match, service.clock.now()) });
+      } catch (error) {
+        return internalError(error);
+      }
     }),
 
     exportMatch: createEndpoint('/api/matches/:id/export', { method: 'GET' }, async (ctx) => {

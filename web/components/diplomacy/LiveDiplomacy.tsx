@@ -23,7 +23,7 @@ import {
   targetsFor,
   unitIn,
 } from '../../lib/diplomacy/order-entry';
-import { type PastPhase, recordPhase } from '../../lib/diplomacy/phase-history';
+import { historyOf, mergeHistory, type PastPhase, recordPhase } from '../../lib/diplomacy/phase-history';
 import { formatDuration, POWER_NAMES } from '../../lib/format';
 import type { RoomSnapshot } from '../../lib/use-room';
 import { PressPanel } from '../PressPanel';
@@ -40,6 +40,8 @@ interface Props {
   send(type: 'act' | 'press' | 'ready', payload: unknown): boolean;
   /** The match page's own board: sized to the window and scrolled into view (not in a preview). */
   fillWindow?: boolean;
+  /** The match, to fetch the phases played before the page opened (its phase history). */
+  matchId?: string;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -47,7 +49,7 @@ function isTyping(target: EventTarget | null): boolean {
   return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
-export function LiveDiplomacy({ snap, names, me, send, fillWindow = false }: Props) {
+export function LiveDiplomacy({ snap, names, me, send, fillWindow = false, matchId }: Props) {
   const own = snap.view;
   const obs = (me !== null ? own?.observation : null) as PublicDiplomacyView | null;
   const view = obs ?? (snap.spectator as PublicDiplomacyView | null);
@@ -68,6 +70,19 @@ export function LiveDiplomacy({ snap, names, me, send, fillWindow = false }: Pro
   useEffect(() => {
     if (view) setHistory((h) => recordPhase(h, view));
   }, [view]);
+
+  // The phases before the page opened, as spectators saw them begin (the arena never lists pending orders).
+  const [earlier, setEarlier] = useState<readonly PastPhase[]>([]);
+  useEffect(() => {
+    if (!matchId) return;
+    const abort = new AbortController();
+    fetch(`/api/matches/${encodeURIComponent(matchId)}/turns`, { signal: abort.signal })
+      .then((res) => (res.ok ? (res.json() as Promise<{ turns: { view: PublicDiplomacyView }[] }>) : null))
+      .then((body) => body && setEarlier(historyOf(body.turns.map((t) => t.view))))
+      .catch(() => undefined);
+    return () => abort.abort();
+  }, [matchId]);
+  const fullHistory = useMemo(() => mergeHistory(earlier, history), [earlier, history]);
 
   // A new phase starts with a clean sheet.
   useEffect(() => {
@@ -190,7 +205,7 @@ export function LiveDiplomacy({ snap, names, me, send, fillWindow = false }: Pro
   if (!view) return <p className="muted">Waiting for the board…</p>;
 
   const live = modelFromView(view, draftOrders);
-  const past = viewing === null ? null : (history.find((p) => p.code === viewing && p.code !== phaseKey) ?? null);
+  const past = viewing === null ? null : (fullHistory.find((p) => p.code === viewing && p.code !== phaseKey) ?? null);
   const model = past?.model ?? live;
   const targets = targetsFor(index, sel);
   const canOrder = me !== null && legal.length > 0;
@@ -229,7 +244,7 @@ export function LiveDiplomacy({ snap, names, me, send, fillWindow = false }: Pro
                 {model.ordersPhase && <span className="muted small">showing the orders of {phaseName(model.ordersPhase)}</span>}
                 {outcomeText(model) && <span className="badge">{outcomeText(model)}</span>}
               </div>
-              <PhaseHistory history={history} viewing={past ? viewing : null} onView={setViewing} />
+              <PhaseHistory history={fullHistory} viewing={past ? viewing : null} onView={setViewing} />
             </>
           }
           interaction={

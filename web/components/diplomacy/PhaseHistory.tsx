@@ -3,7 +3,8 @@ import type { PastPhase } from '../../lib/diplomacy/phase-history';
 
 /**
  * Picks a past phase of a live game to show on the board (its opening position and its orders
- * with their results), or the phase in play. Phases count from when the page was opened.
+ * with their results), or the phase in play: every phase of the game (the arena lists those before
+ * the page opened).
  */
 export function PhaseHistory({
   history,

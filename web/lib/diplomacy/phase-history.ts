@@ -24,3 +24,22 @@ export function recordPhase(history: readonly PastPhase[], view: PublicDiplomacy
   const opening: BoardModel = { ...resolved, orders: [], ordersPhase: null };
   return [...next, { code, model: opening }];
 }
+
+/** The history of a game's turns as the arena lists them (`/api/matches/ID/turns`: the view each began with). */
+export function historyOf(openings: readonly PublicDiplomacyView[]): readonly PastPhase[] {
+  return openings.reduce<readonly PastPhase[]>(recordPhase, []);
+}
+
+/**
+ * The arena's earlier turns joined with the phases the page has seen: a phase both know keeps
+ * the version with its resolved orders; phases only the page has seen (within the spectator
+ * delay, or since the arena answered) follow in order.
+ */
+export function mergeHistory(earlier: readonly PastPhase[], seen: readonly PastPhase[]): readonly PastPhase[] {
+  const resolved = (p: PastPhase) => p.model.ordersPhase !== null;
+  const merged = earlier.map((p) => {
+    const mine = seen.find((s) => s.code === p.code);
+    return mine && resolved(mine) && !resolved(p) ? mine : p;
+  });
+  return [...merged, ...seen.filter((s) => !earlier.some((p) => p.code === s.code))];
+}
