@@ -23,12 +23,15 @@ const messages = {
     .strict(),
   /** Done negotiating for this phase (the window closes early when every person is ready). */
   ready: z.object({}).strict(),
+  /** The person's table settings (games/src/core/game.ts SeatPreferences). */
+  prefs: z.object({ muckLosing: z.boolean() }).strict(),
 } as const;
 
 export type ClientMessage =
   | { type: 'act'; payload: z.infer<typeof messages.act> }
   | { type: 'press'; payload: z.infer<typeof messages.press> }
   | { type: 'ready'; payload: z.infer<typeof messages.ready> }
+  | { type: 'prefs'; payload: z.infer<typeof messages.prefs> }
   | { type: 'unexpected'; reason: string };
 
 const MAX_BYTES = 16 * 1024;
