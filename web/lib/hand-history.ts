@@ -34,10 +34,11 @@ export function recordView(book: HandBook, view: NlheView): HandBook {
   const last = view.lastHand;
   if (last && !past.some((p) => p.hand === last.hand)) {
     const seen = current && current.hand === last.hand ? current.log : [];
-    // Shows and the last board cards may come in the same step that ends the hand: the summary has them.
-    const log = [...seen];
-    for (const [seat, cards] of Object.entries(last.shown))
-      if (!log.some((l) => l.startsWith(`${seat}: show`))) log.push(`${seat}: show ${cards}`);
+    // The summary's log is complete (a hand's last actions come in the step that ends it) but
+    // public; the lines this viewer saw itself keep its own hole cards.
+    const log = (last.actions ?? seen).map((line, i) =>
+      line.endsWith(' ??') && seen[i]?.startsWith(line.slice(0, -2)) ? seen[i]! : line,
+    );
     past = [
       ...past,
       {

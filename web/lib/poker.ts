@@ -77,6 +77,8 @@ export interface NlheView {
     names?: Record<string, string>;
     result: Record<string, number>;
     winners?: number[];
+    /** The hand's whole log, other unshown hole cards as `??` (the viewer's own too). */
+    actions?: string[];
   };
   history: string[];
   /** Observations only. */
