@@ -9,9 +9,9 @@ import { parseWith } from '../core/params';
 import type { Rng } from '../core/rng';
 import { applyHandAction, type HandAction, type HandError, handActor, nthUndealt, undealtCards, undealtCount } from './engine';
 import { actingSeat, dealText, legalActionsOf, legalMoves, type PlayerMove, resolveAction, textOfMove } from './match/actions';
+import { broadcastView } from './match/broadcast';
 import { chipScale, DEFAULT_PARAMS, type NlheParams, PARAM_FIELDS, paramsSchema } from './match/params';
 import { afterHand, type NlheState, newMatch } from './match/session';
-import { broadcastView } from './match/broadcast';
 import { settledAction } from './match/showdown-choice';
 import { infoStateKey, observation, privateValues, spectatorView } from './match/views';
 
