@@ -25,6 +25,8 @@ export const clientMessageSchemas = {
     .strict(),
   /** Done negotiating for this phase (the window closes early when every person is ready). */
   ready: z.object({}).strict(),
+  /** The person's table settings (games/src/core/game.ts SeatPreferences). */
+  prefs: z.object({ muckLosing: z.boolean() }).strict(),
 } as const;
 
 export type ActMessage = z.infer<typeof clientMessageSchemas.act>;
@@ -34,6 +36,7 @@ export type ClientMessage =
   | { type: 'act'; payload: ActMessage }
   | { type: 'press'; payload: PressRequest }
   | { type: 'ready'; payload: z.infer<typeof clientMessageSchemas.ready> }
+  | { type: 'prefs'; payload: z.infer<typeof clientMessageSchemas.prefs> }
   | { type: 'unexpected'; reason: string };
 
 const MAX_BYTES = 16 * 1024;

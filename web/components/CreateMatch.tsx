@@ -6,14 +6,18 @@ import { useRouter } from 'next/navigation';
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { seatLabel } from '../lib/format';
 import { saveSeats } from '../lib/seat-tokens';
+import { initialParamsText, ParamFields } from './ParamFields';
 
 const DEFAULT_PARAMS: Record<string, string> = {
   diplomacy: '{\n  "lastYear": null\n}',
-  // A session of several hands, as a card room deals: one hand is over before it starts.
-  nlhe: '{\n  "players": 2,\n  "format": "cash",\n  "hands": 6,\n  "startingStack": 10000,\n  "blinds": [50, 100]\n}',
-  leduc: '{}',
-  kuhn: '{}',
 };
+
+/** A new match's parameters: from the game's form fields when it declares them, else a plain default. */
+function startParams(gameId: string): string {
+  const game = findGame(gameId);
+  const fields = game ? supportsOf(game).paramFields : [];
+  return fields.length > 0 ? initialParamsText(fields) : (DEFAULT_PARAMS[gameId] ?? '{}');
+}
 
 const DEFAULT_SEATS: Record<string, string[]> = {
   diplomacy: ['human', 'heuristic', 'heuristic', 'random', 'random', 'random', 'random'],
@@ -70,7 +74,7 @@ export function CreateMatch() {
   const router = useRouter();
   const games = useMemo(() => listGames().map((g) => ({ id: g.descriptor.id, name: g.descriptor.name })), []);
   const [game, setGame] = useState('nlhe');
-  const [paramsText, setParamsText] = useState(DEFAULT_PARAMS.nlhe ?? '{}');
+  const [paramsText, setParamsText] = useState(() => startParams('nlhe'));
   const [seats, setSeats] = useState<string[]>(DEFAULT_SEATS.nlhe ?? []);
   const [seed, setSeed] = useState('');
   const [actionSec, setActionSec] = useState('30');
@@ -86,12 +90,15 @@ export function CreateMatch() {
   const registry = useRegistry();
 
   const count = seatCount(game, paramsText);
+  const descriptor = findGame(game);
+  const fields = descriptor ? supportsOf(descriptor).paramFields : [];
+  const defaults = (descriptor?.descriptor.defaultParams ?? {}) as Record<string, unknown>;
   const n = typeof count === 'number' ? count : seats.length;
   const shown = Array.from({ length: n }, (_, i) => seats[i] ?? 'random');
 
   const chooseGame = (id: string) => {
     setGame(id);
-    setParamsText(DEFAULT_PARAMS[id] ?? '{}');
+    setParamsText(startParams(id));
     setSeats(DEFAULT_SEATS[id] ?? []);
     setPaceMs(hasPress(id) ? '0' : '400');
   };
@@ -163,15 +170,19 @@ export function CreateMatch() {
           <input value={seed} onChange={(e) => setSeed(e.target.value)} inputMode="numeric" name="seed" placeholder="random" />
         </label>
       </div>
-      <label style={{ display: 'block' }}>
-        Parameters (JSON)
-        <textarea
-          rows={Math.min(8, Math.max(3, paramsText.split('\n').length))}
-          value={paramsText}
-          onChange={(e) => setParamsText(e.target.value)}
-          name="params"
-        />
-      </label>
+      {fields.length > 0 && <ParamFields fields={fields} defaults={defaults} text={paramsText} onChange={setParamsText} />}
+      <details open={fields.length === 0}>
+        <summary>Advanced: parameters as JSON</summary>
+        <label style={{ display: 'block' }}>
+          Parameters (JSON)
+          <textarea
+            rows={Math.min(8, Math.max(3, paramsText.split('\n').length))}
+            value={paramsText}
+            onChange={(e) => setParamsText(e.target.value)}
+            name="params"
+          />
+        </label>
+      </details>
       {typeof count === 'string' && <p className="error-box small">{count}</p>}
       <fieldset className="panel">
         <legend>Seats</legend>

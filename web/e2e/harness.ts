@@ -124,7 +124,11 @@ export async function createPokerFromLobby(page: Page, seats: string[], params?:
   const form = page.getByRole('form', { name: 'Create a match' });
   await form.locator('select[name=game]').selectOption('nlhe');
   for (const [i, seat] of seats.entries()) await form.locator(`input[name=seat-${i}]`).fill(seat);
-  if (params !== undefined) await form.locator('textarea[name=params]').fill(params);
+  if (params !== undefined) {
+    // The JSON box is the advanced part of the form, folded away behind the game's own fields.
+    await form.getByText('Advanced: parameters as JSON').click();
+    await form.locator('textarea[name=params]').fill(params);
+  }
   await form.getByRole('button', { name: 'Create match' }).click();
   await page.waitForURL(/\/matches\/[0-9a-f-]+/);
   return new URL(page.url()).pathname.split('/').pop()!;

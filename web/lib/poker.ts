@@ -25,6 +25,8 @@ export interface SeatModel {
   winner: boolean;
   /** The engine's name of the hand this seat showed ("Two pair, kings and sevens, …"). */
   handName: string | null;
+  /** Spectators of a delayed match only: the hand's share of the pot on average over the cards to come. */
+  equity: number | null;
   note: string | null;
 }
 
@@ -45,6 +47,11 @@ export interface TableModel {
 
 /** A seat's observation or a spectator's view of an `nlhe` table, as the engine gives them. */
 export type NlheView = Nlhe.NlheSpectatorView & Partial<Pick<Nlhe.NlheObservation, 'seat' | 'hole' | 'toCall' | 'raise'>>;
+
+/** The broadcast view spectators of a delayed match get: hands in play face up (games/src/nlhe/match/broadcast.ts). */
+export interface NlheBroadcast {
+  seats: { seat: number; hole: string[]; handName?: string; equity?: number }[];
+}
 
 export interface LeducView {
   board: string | null;
@@ -82,7 +89,7 @@ function betWords(action: string, facingBet: boolean): string {
 }
 
 /** The hand's log in words; other seats' hidden hole cards become one line per deal round. */
-function nlheLines(history: readonly string[], names: string[]): string[] {
+export function nlheLines(history: readonly string[], names: string[]): string[] {
   const out: string[] = [];
   let hidden = 0;
   const flush = () => {
@@ -128,7 +135,13 @@ function nlheLines(history: readonly string[], names: string[]): string[] {
  * `recent` is the number of a finished hand the page still shows (its showdown stays on view a
  * moment after the next hand is dealt); the last hand's showdown also shows while the match is over.
  */
-export function nlheTable(view: NlheView, names: string[], viewer: number | null, recent: number | null = null): TableModel {
+export function nlheTable(
+  view: NlheView,
+  names: string[],
+  viewer: number | null,
+  recent: number | null = null,
+  broadcast: NlheBroadcast | null = null,
+): TableModel {
   const over = view.phase === 'over';
   const last = view.lastHand;
   const showing = last && (over || recent === last.hand) ? last : null;
@@ -137,11 +150,14 @@ export function nlheTable(view: NlheView, names: string[], viewer: number | null
     const entry = Nlhe.parseHistoryLine(line);
     if (entry?.kind === 'deal' && entry.to !== 'board') dealt.set(entry.to, (dealt.get(entry.to) ?? 0) + 1);
   }
+  const onAir = new Map((broadcast?.seats ?? []).map((b) => [b.seat, b]));
   const seats: SeatModel[] = view.players.map((p) => {
+    const aired = viewer === null ? onAir.get(p.seat) : undefined;
     let cards: (string | null)[] = [];
     const holds = p.inHand && !p.folded;
     if (viewer === p.seat && view.hole && view.hole.length > 0 && (holds || over)) cards = view.hole;
     else if (p.shown) cards = p.shown;
+    else if (aired && holds) cards = aired.hole;
     else if (holds) cards = Array.from({ length: Math.min(2, dealt.get(p.seat) ?? 0) }, () => null);
     const busted = !p.inHand && p.stack === 0;
     const notes = [busted ? 'busted' : null, p.mucked ? 'mucked' : null, p.folded ? 'folded' : null].filter(Boolean);
@@ -158,7 +174,8 @@ export function nlheTable(view: NlheView, names: string[], viewer: number | null
       blind: view.smallBlind === p.seat ? 'SB' : view.bigBlind === p.seat ? 'BB' : null,
       busted,
       winner,
-      handName: p.handName ?? (winner ? (showing?.names?.[String(p.seat)] ?? null) : null),
+      handName: p.handName ?? (winner ? (showing?.names?.[String(p.seat)] ?? null) : (aired?.handName ?? null)),
+      equity: aired?.equity ?? null,
       note: notes.length > 0 ? notes.join(', ') : null,
     };
   });
@@ -194,7 +211,7 @@ export function nlheTable(view: NlheView, names: string[], viewer: number | null
 }
 
 /** Kuhn and Leduc have no blinds, busts or named hands. */
-const PLAIN_SEAT = { blind: null, busted: false, winner: false, handName: null } as const;
+const PLAIN_SEAT = { blind: null, busted: false, winner: false, handName: null, equity: null } as const;
 
 /** Leduc: seat 0 acts first in each round; a card a seat may see is its own or a shown one. */
 export function leducTable(view: LeducView, names: string[], viewer: number | null, toAct: number | null): TableModel {
@@ -277,9 +294,10 @@ export function tableModel(
   viewer: number | null,
   toAct: number | null,
   recent: number | null = null,
+  broadcast: unknown = null,
 ): TableModel | null {
   if (!view || typeof view !== 'object') return null;
-  if (game === 'nlhe') return nlheTable(view as NlheView, names, viewer, recent);
+  if (game === 'nlhe') return nlheTable(view as NlheView, names, viewer, recent, broadcast as NlheBroadcast | null);
   if (game === 'leduc') return leducTable(view as LeducView, names, viewer, toAct);
   if (game === 'kuhn') return kuhnTable(view as KuhnView, names, viewer, toAct);
   return null;

@@ -35,6 +35,8 @@ export interface RoomSnapshot {
   returns: number[] | null;
   /** Spectators connected to the room now. */
   spectators: number;
+  /** Spectators of a delayed match only: the game's broadcast view (poker: hands in play, names, equity); null otherwise. */
+  broadcast: unknown;
   seats: SeatState[];
   view: OwnView | null;
 }
@@ -90,6 +92,7 @@ function snapshot(state: any, cache: Parsed): RoomSnapshot {
     press: parsed<MessageRecord[]>(cache, 'press', state.press, []),
     returns: parsed<number[] | null>(cache, 'returns', state.returns, null),
     spectators: state.spectators ?? 0,
+    broadcast: parsed(cache, 'broadcast', [...(state.broadcast ?? [])][0]?.view, null),
     seats,
     view: own
       ? {
@@ -171,7 +174,7 @@ export function useMatchRoom(matchId: string, arena: ArenaEndpoint, token: strin
     };
   }, [matchId, arenaUrl, arenaPort, token, attempt]);
 
-  const send = useCallback((type: 'act' | 'press' | 'ready', payload: unknown) => {
+  const send = useCallback((type: 'act' | 'press' | 'ready' | 'prefs', payload: unknown) => {
     const room = roomRef.current;
     if (!room) {
       setNotice({ kind: 'error', text: 'Not connected.', at: Date.now() });

@@ -84,11 +84,40 @@ export interface GameSupports<P = unknown> {
    * callers below the operator get their cap on it.
    */
   readonly lengthParam?: string;
+  /**
+   * The parameters a person sets when making a match, as form fields in this order; the web
+   * draws them instead of raw JSON (which stays available for the rest). The server still
+   * validates every value with `parseParams`.
+   */
+  readonly paramFields?: readonly ParamField[];
   /** Chips per big blind and hands per match, for games rated in milli-big-blinds; null when the parameters have no fixed scale. */
   chipScale?(params: P): ChipScale | null;
 }
 
 export type GameExportFormat = 'phh' | 'diplomacy';
+
+/** One parameter as a form field. `initial` is what a person's new match starts from (else the default). */
+export type ParamField = {
+  readonly key: string;
+  readonly label: string;
+  readonly hint?: string;
+  readonly when?: ParamCondition;
+} & (
+  | { readonly kind: 'choice'; readonly options: readonly { value: string; label: string }[]; readonly initial?: string }
+  | { readonly kind: 'integer'; readonly min: number; readonly max: number; readonly initial?: number }
+  | {
+      readonly kind: 'pair';
+      readonly labels: readonly [string, string];
+      readonly min: number;
+      readonly initial?: readonly [number, number];
+    }
+);
+
+/** A field that matters only while another field holds one of these values (a cash game's hand count). */
+export interface ParamCondition {
+  readonly key: string;
+  readonly in: readonly string[];
+}
 export type GameView = 'diplomacy-map' | 'poker-table' | 'generic';
 
 export interface ChipScale {
@@ -102,7 +131,7 @@ export function supportsOf<P>(
 ): Required<Omit<GameSupports<P>, 'chipScale' | 'seatNames' | 'lengthParam'>> &
   Pick<GameSupports<P>, 'chipScale' | 'seatNames' | 'lengthParam'> {
   const s = game.descriptor.supports ?? {};
-  return { exactTree: false, exports: [], view: 'generic', press: false, judge: false, ...s };
+  return { exactTree: false, exports: [], view: 'generic', press: false, judge: false, paramFields: [], ...s };
 }
 
 export interface GameDescriptor<P = unknown> {
@@ -203,6 +232,19 @@ export interface Game<S = unknown, P = unknown, O = unknown, V = unknown> {
   observation(state: S, seat: Seat): O;
   /** What a spectator may know now: public information only. */
   spectatorView(state: S): V;
+  /**
+   * What spectators may see beside `spectatorView` once the match's spectator delay has passed,
+   * as a television broadcast shows it (poker: the hands in play face up, their names and win
+   * equity). The arena gives it only to spectators, and only of a match with a delay; never to
+   * a seat. Games without it show spectators `spectatorView` alone whatever the delay.
+   */
+  broadcastView?(state: S): unknown;
+  /**
+   * A decision the rules and the seat's preferences settle without asking the person (poker's
+   * showdown: show a hand that can win, muck a beaten one when the person mucks losing hands):
+   * one of the seat's legal actions, or null when the person must choose.
+   */
+  settledAction?(state: S, seat: Seat, prefs: SeatPreferences): string | null;
   /** The perfect-recall information state of `seat`: equal keys iff the seat cannot tell the states apart. */
   infoStateKey(state: S, seat: Seat): string;
   /**
@@ -222,6 +264,14 @@ export interface Game<S = unknown, P = unknown, O = unknown, V = unknown> {
    */
   standing?(state: S): Standing;
 }
+
+/** What a person chose for their seat's table (a card room's settings), each on by default. */
+export interface SeatPreferences {
+  /** Muck a losing hand at showdown instead of showing it (where the rules allow a muck). */
+  readonly muckLosing: boolean;
+}
+
+export const DEFAULT_SEAT_PREFERENCES: SeatPreferences = { muckLosing: true };
 
 /** Who holds how much of the board now: the input of centre-based scoring systems. */
 export interface Standing {

@@ -10,8 +10,10 @@ import { parseWith } from '../core/params';
 import type { Rng } from '../core/rng';
 import { applyHandAction, type HandAction, type HandError, handActor, nthUndealt, undealtCards, undealtCount } from './engine';
 import { actingSeat, dealText, legalActionsOf, legalMoves, type PlayerMove, resolveAction, textOfMove } from './match/actions';
-import { chipScale, DEFAULT_PARAMS, type NlheParams, paramsSchema } from './match/params';
+import { broadcastView } from './match/broadcast';
+import { chipScale, DEFAULT_PARAMS, type NlheParams, PARAM_FIELDS, paramsSchema } from './match/params';
 import { afterHand, type NlheState, newMatch } from './match/session';
+import { settledAction } from './match/showdown-choice';
 import {
   infoStateKey,
   type NlheObservation,
@@ -129,7 +131,7 @@ export const nlhe: Game<NlheState, NlheParams, NlheObservation, NlheSpectatorVie
     minPlayers: 2,
     maxPlayers: 9,
     traits: { dynamics: 'sequential', chance: 'explicit', information: 'imperfect', utility: 'zero-sum' },
-    supports: { exports: ['phh'], view: 'poker-table', chipScale },
+    supports: { exports: ['phh'], view: 'poker-table', chipScale, paramFields: PARAM_FIELDS },
     defaultParams: DEFAULT_PARAMS,
     parseParams: (raw) => parseWith(paramsSchema as z.ZodType<NlheParams>, raw),
     numPlayers: (params) => params.players,
@@ -151,6 +153,8 @@ export const nlhe: Game<NlheState, NlheParams, NlheObservation, NlheSpectatorVie
   defaultAction,
   observation,
   spectatorView,
+  broadcastView,
+  settledAction,
   infoStateKey,
   privateValues,
   isTerminal: (s) => s.over,

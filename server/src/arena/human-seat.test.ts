@@ -31,4 +31,16 @@ describe('HumanSeat', () => {
     plain.submit(4, ['show']);
     await expect(waiting).resolves.toEqual(['show']);
   });
+
+  it("answers at once what the game settles by the person's settings, but only with a legal action", async () => {
+    const seat = new HumanSeat('person', () => 5, undefined, true);
+    seat.settle = (i) => (i.legalActions.includes('show') ? 'muck' : null);
+    await expect(seat.act(input(['muck', 'show']))).resolves.toEqual(['muck']);
+    expect(seat.current()).toBeNull();
+    seat.settle = () => 'raise 100';
+    const asked = seat.act(input(['call', 'fold']));
+    expect(seat.current()?.id).toBe(5);
+    seat.submit(5, ['call']);
+    await expect(asked).resolves.toEqual(['call']);
+  });
 });

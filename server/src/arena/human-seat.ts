@@ -7,6 +7,8 @@
  * In a sequential game a decision with a single legal action is no decision (poker's showdown,
  * where the rules make a hand be shown): with `autoplayForced` the seat answers it at once, so
  * the person is neither kept waiting on the clock nor asked to click for what the rules decide.
+ * `settle` answers, likewise at once, the decisions the game settles by the person's table
+ * settings (a showdown: show a hand that can win, muck a beaten one); it must name a legal action.
  */
 import type { Agent, DecisionInput } from '@parley/agents';
 import { type Clock, systemClock } from '../runtime/clock';
@@ -27,6 +29,8 @@ export class HumanSeat implements Agent {
   private readonly autoplayForced: boolean;
   /** Called when a decision opens (so the room can show the clock) or closes. */
   onChange: () => void = () => {};
+  /** The action the game settles for this decision without asking (see above), or null to ask. */
+  settle: (input: DecisionInput) => string | null = () => null;
 
   constructor(name: string, decisionCounter: () => number, clock: Clock = systemClock, autoplayForced = false) {
     this.name = name;
@@ -41,6 +45,8 @@ export class HumanSeat implements Agent {
 
   act(input: DecisionInput): Promise<string[]> {
     if (this.autoplayForced && input.legalActions.length === 1) return Promise.resolve([input.legalActions[0]!]);
+    const settled = this.settle(input);
+    if (settled !== null && input.legalActions.includes(settled)) return Promise.resolve([settled]);
     return new Promise((resolve) => {
       const id = this.decisionCounter();
       const onAbort = () => close([]);

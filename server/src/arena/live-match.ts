@@ -6,7 +6,7 @@
  * seed and the action count, it continues exactly where it stood.
  */
 import type { Agent, PressMessage } from '@parley/agents';
-import { type Game, getGame, type Seat } from '@parley/games';
+import { DEFAULT_SEAT_PREFERENCES, type Game, getGame, type Seat, type SeatPreferences } from '@parley/games';
 import type { AgentRegistry } from '../agents-registry/registry';
 import { BOT_PREFIX, type BotDirectory, type BotEntry } from '../auth/bot-directory';
 import type { Principal } from '../auth/principal';
@@ -56,6 +56,8 @@ export class LiveMatch {
   readonly messageTimes: number[] = [];
   /** Remaining time bank per seat (sequential games). */
   readonly banks: number[];
+  /** Each person's table settings (absent: the defaults), as their connection last sent them. */
+  private readonly preferences = new Map<Seat, SeatPreferences>();
   /** Seats that said they are done negotiating in the current window. */
   private ready = new Set<Seat>();
   private closeWindow: (() => void) | null = null;
@@ -97,6 +99,9 @@ export class LiveMatch {
       const forced = this.game.descriptor.traits.dynamics === 'sequential';
       const human = new HumanSeat(name ?? `seat ${seat}`, () => this.actionCount, this.clock, forced);
       human.onChange = () => this.notify();
+      const { game } = this;
+      if (game.settledAction)
+        human.settle = () => game.settledAction!(this.state, seat, this.preferences.get(seat) ?? DEFAULT_SEAT_PREFERENCES);
       return { agent: human, kind: 'human' as const, spec, name: human.name, human };
     }
     if (spec.startsWith(BOT_PREFIX)) {
@@ -368,6 +373,11 @@ export class LiveMatch {
     }
     human.submit(decision, actions);
     return { ok: true };
+  }
+
+  /** A person's table settings, for the decisions the game settles for them from now on. */
+  setPreferences(seat: Seat, prefs: SeatPreferences): void {
+    if (this.seats[seat]?.human) this.preferences.set(seat, { muckLosing: prefs.muckLosing });
   }
 
   markReady(seat: Seat): void {

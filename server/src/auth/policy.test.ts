@@ -221,6 +221,7 @@ describe('the room-message table', () => {
       act: { decision, actions: ['pass'] },
       press: { to: 'all', text: 'hello' },
       ready: {},
+      prefs: { muckLosing: false },
     };
     for (const [type, access] of Object.entries(ROOM_MESSAGES)) {
       if (type === 'join') continue;

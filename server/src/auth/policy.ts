@@ -77,6 +77,7 @@ export const ROOM_MESSAGES: Readonly<Record<string, RoomAccess>> = {
   act: 'seat',
   press: 'seat',
   ready: 'seat',
+  prefs: 'seat',
 };
 
 /**

@@ -19,7 +19,7 @@ import { RateLimiter } from '../arena/rate-limit';
 import { ROOM_MESSAGES } from '../auth/policy';
 import { joiningPrincipal } from '../auth/room-identity';
 import { recordActLatency } from './act-latency';
-import { MatchState, SeatInfo, SeatView } from './match-state';
+import { BroadcastView, MatchState, SeatInfo, SeatView } from './match-state';
 import { spectatorPress, syncSeats } from './views';
 
 /** The slow tick for what comes due with time (see above); changes themselves go out at once. */
@@ -33,7 +33,7 @@ interface ClientData {
 export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userData: ClientData }> }> {
   private live!: LiveMatch;
   private dirty = true;
-  private delayed: { at: number; spectator: string; actions: number }[] = [];
+  private delayed: { at: number; spectator: string; broadcast: string; actions: number }[] = [];
   private unsubscribe: () => void = () => {};
   private patchQueued = false;
   /** When each accepted action's message was read, until the match has applied it… */
@@ -57,6 +57,7 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
       this.state.seats.push(new SeatInfo({ seat, name, kind: s.kind, bankMs: live.banks[seat] ?? 0 }));
       this.state.views.push(new SeatView({ seat }));
     });
+    this.state.broadcast.push(new BroadcastView({}));
     await this.setMetadata({ game: live.game.descriptor.id, matchId: live.id, seats: live.seats.map((s) => s.name) });
     this.unsubscribe = live.subscribe(() => {
       this.dirty = true;
@@ -121,6 +122,7 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
     } else {
       this.spectators++;
       this.state.spectators = this.spectators;
+      client.view.add(this.state.broadcast[0] as BroadcastView);
       if (this.spectatorStale) this.patchSoon();
     }
     this.reply(client, { type: 'seat', seat, role: seat === null ? 'spectator' : 'player' });
@@ -181,15 +183,25 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
     }
     while (this.delayed.length > 0 && (this.delayed[0]?.at ?? 0) <= now - delay) {
       const next = this.delayed.shift();
-      if (next) this.state.spectator = next.spectator;
+      if (next) {
+        this.state.spectator = next.spectator;
+        (this.state.broadcast[0] as BroadcastView).view = next.broadcast;
+      }
     }
     if (this.live.messages.length > 0) this.state.press = spectatorPress(this.live, delay, now);
   }
 
+  /**
+   * Queues the spectator view of now; a match with a spectator delay also queues the game's
+   * broadcast view (hands face up), which spectators see once the delay has passed.
+   */
   private pushSpectatorView(now: number) {
+    const { game, state, settings, status } = this.live;
+    const broadcasting = settings.spectatorDelayMs > 0 && status === 'running' && game.broadcastView;
     this.delayed.push({
       at: now,
-      spectator: JSON.stringify(this.live.game.spectatorView(this.live.state)),
+      spectator: JSON.stringify(game.spectatorView(state)),
+      broadcast: broadcasting ? JSON.stringify(game.broadcastView!(state)) : 'null',
       actions: this.state.actions,
     });
   }
@@ -205,6 +217,7 @@ export class MatchRoom extends Room<{ state: MatchState; client: Client<{ userDa
       return this.reply(client, errorMessage('seat/spectator', 'spectators cannot act or send press'));
     const seat = data.seat;
     if (message.type === 'ready') return this.live.markReady(seat);
+    if (message.type === 'prefs') return this.live.setPreferences(seat, message.payload);
     if (message.type === 'press') {
       const result = this.live.sendPress(seat, message.payload);
       if (!result.ok) this.reply(client, errorMessage(result.code, result.message));

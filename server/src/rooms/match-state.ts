@@ -36,6 +36,14 @@ export const SeatView = schema(
 );
 export type SeatView = SchemaType<typeof SeatView>;
 
+/**
+ * The game's broadcast view (hands face up, their names and equities) behind the spectator
+ * delay: tagged for StateView and added to spectators' views only, never a seat's. 'null' when
+ * the match has no delay or the game has no broadcast view.
+ */
+export const BroadcastView = schema({ view: t.string().default('null') }, 'BroadcastView');
+export type BroadcastView = SchemaType<typeof BroadcastView>;
+
 export const MatchState = schema(
   {
     matchId: t.string(),
@@ -55,6 +63,8 @@ export const MatchState = schema(
     spectators: t.uint16().default(0),
     seats: t.array(SeatInfo),
     views: t.array(SeatView).view(),
+    /** One element, for spectators (see BroadcastView). */
+    broadcast: t.array(BroadcastView).view(),
   },
   'MatchState',
 );

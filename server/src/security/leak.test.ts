@@ -102,6 +102,43 @@ describe('what each role sees of a live match', () => {
     expect((await call(test.base, 'GET', `/api/matches/${done.id}/verify`)).json.ok).toBe(true);
   });
 
+  it("No-Limit Hold'em behind a spectator delay: spectators see the hands and equities, seats never", async () => {
+    const params = { players: 2, format: 'hand' };
+    const body = {
+      game: 'nlhe',
+      params,
+      seats: ['human', 'human'],
+      spectatorDelayMs: 200,
+      clock: { actionMs: 60_000, bankMs: 0 },
+    };
+    const created = await call(test.base, 'POST', '/api/matches', { body });
+    expect(created.status).toBe(201);
+    const id = created.json.matchId as string;
+    const seats = [
+      await join(test.port, id, created.json.seats[0].token),
+      await join(test.port, id, created.json.seats[1].token),
+    ];
+    const spectator = await join(test.port, id);
+    const broadcast = (c: TestSeat) => String([...(c.room.state.broadcast ?? [])][0]?.view ?? 'null');
+    // Nobody acts until the delayed broadcast of the first decision has reached the spectator.
+    await until(() => broadcast(spectator).includes('"equity"'), 30_000, 'the delayed broadcast');
+    const shown = JSON.parse(broadcast(spectator)) as { seats: { seat: number; hole: string[]; equity: number }[] };
+    expect(shown.seats.map((x) => x.seat)).toEqual([0, 1]);
+    expect(shown.seats.reduce((sum, x) => sum + x.equity, 0)).toBeCloseTo(1, 6);
+    for (const seat of seats) autoPlay(seat, prefer);
+    await until(async () => (await call(test.base, 'GET', `/api/matches/${id}`)).json.status !== 'running', 90_000, 'the end');
+    const done = (await call(test.base, 'GET', `/api/matches/${id}`)).json;
+    for (const c of [...seats, spectator]) await c.room.leave();
+    const actions = done.events.filter((e: { kind: string }) => e.kind === 'action').map((e: { payload: unknown }) => e.payload);
+    const parsed = getGame('nlhe').descriptor.parseParams(params);
+    if (!parsed.ok) throw new Error('bad params');
+    seats.forEach((seat, k) => {
+      expect(assertNoLeaks('nlhe', parsed.params, actions, seat.frames, k)).toBeGreaterThan(0);
+      expect(broadcast(seat)).toBe('null');
+      for (const f of seat.frames) expect(f.bytes.includes(Buffer.from('equity')), 'a seat got equity').toBe(false);
+    });
+  });
+
   it('Diplomacy: no pending order of another power, no seed, in any frame or answer', async () => {
     const params = { lastYear: 1901 };
     const { done, seats, spectator, running } = await playAndWatch(

@@ -2,9 +2,12 @@
 
 import { Nlhe } from '@parley/games';
 import { useCallback, useEffect, useMemo, useState } from 'react';
+import { EMPTY_BOOK, type HandBook, recordView } from '../../lib/hand-history';
 import { type NlheView, tableModel } from '../../lib/poker';
+import { type Advance, type AdvanceKind, advanceAction, stillHolds } from '../../lib/poker-advance';
 import { betVerb, clamp, quickSizes } from '../../lib/poker-sizing';
 import type { RoomSnapshot } from '../../lib/use-room';
+import { HandHistory } from './HandHistory';
 import { ActionLog, PokerTable } from './PokerTable';
 
 interface Props {
@@ -12,7 +15,31 @@ interface Props {
   snap: RoomSnapshot;
   names: string[];
   me: number | null;
-  send(type: 'act', payload: unknown): boolean;
+  send(type: 'act' | 'prefs', payload: unknown): boolean;
+}
+
+const MUCK_KEY = 'parley.poker.muckLosing';
+
+/** The muck setting, kept in this browser; on by default, as in card rooms. */
+function useMuckLosing(): [boolean, (on: boolean) => void] {
+  const [on, setOn] = useState(true);
+  useEffect(() => {
+    if (window.localStorage.getItem(MUCK_KEY) === 'false') setOn(false);
+  }, []);
+  const set = useCallback((next: boolean) => {
+    setOn(next);
+    window.localStorage.setItem(MUCK_KEY, String(next));
+  }, []);
+  return [on, set];
+}
+
+/** Every finished hand of the match this page has seen (hand-history.ts). */
+function useHandBook(view: NlheView | null): HandBook {
+  const [book, setBook] = useState<HandBook>(EMPTY_BOOK);
+  useEffect(() => {
+    if (view && Array.isArray(view.history)) setBook((b) => recordView(b, view));
+  }, [view]);
+  return book;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -26,12 +53,37 @@ export function LivePoker({ game, snap, names, me, send }: Props) {
   const own = snap.view;
   const view = me !== null && own?.observation ? own.observation : snap.spectator;
   const toAct = snap.seats.find((s) => s.deciding)?.seat ?? null;
+  const nl = view && typeof (view as NlheView).toCall === 'number' ? (view as NlheView) : null;
   const recent = useRecentHand((view as NlheView | null)?.lastHand?.hand ?? null);
-  const table = useMemo(() => tableModel(game, view, names, me, toAct, recent), [game, view, names, me, toAct, recent]);
+  const broadcast = me === null ? snap.broadcast : null;
+  const table = useMemo(
+    () => tableModel(game, view, names, me, toAct, recent, broadcast),
+    [game, view, names, me, toAct, recent, broadcast],
+  );
+  // A table with players and a hand log (No-Limit Hold'em's views) keeps a hand history.
+  const handed = Boolean(view) && Array.isArray((view as NlheView).players) && Array.isArray((view as NlheView).history);
+  const book = useHandBook(handed ? (view as NlheView) : null);
   const clocks = snap.seats;
   const legal = own?.legal ?? [];
   const decision = own?.decision ?? -1;
   const canAct = me !== null && decision >= 0 && legal.length > 0;
+  const [muckLosing, setMuckLosing] = useMuckLosing();
+  const connected = snap !== null;
+  useEffect(() => {
+    if (me !== null && connected) send('prefs', { muckLosing });
+  }, [me, connected, muckLosing, send]);
+  const toCall = nl?.toCall ?? 0;
+  const [advance, setAdvance] = useState<Advance | null>(null);
+  // A bet or raise before the turn comes changes the price: the choice made at the old one is cleared.
+  useEffect(() => setAdvance((a) => stillHolds(a, toCall)), [toCall]);
+  useEffect(() => {
+    if (!canAct || !advance) return;
+    const action = advanceAction(advance, legal, toCall);
+    setAdvance(null);
+    if (action) send('act', { decision, actions: [action] });
+  }, [canAct, advance, legal, toCall, decision, send]);
+  const mine = nl?.players.find((p) => p.seat === me);
+  const waiting = nl !== null && !canAct && snap.status === 'running' && Boolean(mine?.inHand && !mine.folded && !mine.allIn);
   if (!table) return <p className="muted">Waiting for the table…</p>;
   return (
     <div className="match-layout">
@@ -48,17 +100,60 @@ export function LivePoker({ game, snap, names, me, send }: Props) {
                 key={decision}
               />
             ) : (
-              <p className="muted small" style={{ margin: 0 }}>
-                {snap.status === 'running' ? 'Waiting for the other players…' : 'The match is over.'}
-              </p>
+              <div className="stack">
+                <p className="muted small" style={{ margin: 0 }}>
+                  {snap.status === 'running' ? 'Waiting for the other players…' : 'The match is over.'}
+                </p>
+                {waiting && <AdvanceChoices advance={advance} toCall={toCall} onChange={setAdvance} />}
+              </div>
+            )}
+            {nl && (
+              <label className="small" data-testid="muck-setting">
+                <input type="checkbox" checked={muckLosing} onChange={(e) => setMuckLosing(e.target.checked)} /> Muck losing hands
+                at showdown (a hand that can win is always shown)
+              </label>
             )}
           </section>
         )}
       </div>
       <div className="match-side">
         <ActionLog lines={table.history} />
+        {handed && <HandHistory hands={book.past} names={names} me={me} />}
       </div>
     </div>
+  );
+}
+
+const ADVANCE_LABEL: Record<AdvanceKind, (toCall: number) => string> = {
+  'check-fold': () => 'Check/fold',
+  call: (toCall) => (toCall > 0 ? `Call ${toCall.toLocaleString('en-US')}` : 'Check'),
+};
+
+/** Tick boxes to act before the turn comes; ticking one unticks the other. */
+function AdvanceChoices({
+  advance,
+  toCall,
+  onChange,
+}: {
+  advance: Advance | null;
+  toCall: number;
+  onChange(next: Advance | null): void;
+}) {
+  return (
+    <fieldset className="controls small" data-testid="advance" style={{ border: 0, padding: 0, margin: 0 }}>
+      <legend className="visually-hidden">Act in advance</legend>
+      {(['check-fold', 'call'] as const).map((kind) => (
+        <label key={kind}>
+          <input
+            type="checkbox"
+            data-advance={kind}
+            checked={advance?.kind === kind}
+            onChange={(e) => onChange(e.target.checked ? { kind, price: toCall } : null)}
+          />{' '}
+          {ADVANCE_LABEL[kind](toCall)}
+        </label>
+      ))}
+    </fieldset>
   );
 }
 

@@ -98,6 +98,11 @@ export function PokerTable({ table, me, clocks }: Props) {
                     {s.handName}
                   </div>
                 )}
+                {s.equity !== null && (
+                  <div className="small" data-testid="equity" title="Win equity: the hand's average share of the pot">
+                    {Math.round(s.equity * 100)}% equity
+                  </div>
+                )}
                 {s.note && <div className="small">{s.note}</div>}
                 {clock && <SeatClockView clock={clock} />}
               </div>

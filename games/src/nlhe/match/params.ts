@@ -8,6 +8,7 @@
  *   eliminated, and the game ends when one player holds every chip (or after `maxHands`).
  */
 import { z } from 'zod';
+import type { ParamField } from '../../core/game';
 
 const chips = z.number().int().nonnegative();
 const positiveChips = z.number().int().positive();
@@ -105,3 +106,26 @@ export function chipScale(params: NlheParams): { bigBlind: number; handsPerMatch
   if (params.format === 'sng') return null;
   return { bigBlind: params.blinds[1], handsPerMatch: params.format === 'cash' ? params.hands : 1 };
 }
+
+/**
+ * The form a person fills in to make a match: format, seats, hands, blinds and stacks. A new
+ * match starts as a heads-up cash game of six hands, as a card room deals: one hand is over
+ * before it starts.
+ */
+export const PARAM_FIELDS: readonly ParamField[] = [
+  {
+    key: 'format',
+    label: 'Format',
+    kind: 'choice',
+    options: [
+      { value: 'cash', label: 'Cash game (a fixed number of hands)' },
+      { value: 'sng', label: 'Sit-and-go (rising blinds, last player standing)' },
+      { value: 'hand', label: 'A single hand' },
+    ],
+    initial: 'cash',
+  },
+  { key: 'players', label: 'Seats', kind: 'integer', min: 2, max: 9, initial: 2 },
+  { key: 'hands', label: 'Hands', kind: 'integer', min: 1, max: 1000, initial: 6, when: { key: 'format', in: ['cash'] } },
+  { key: 'blinds', label: 'Blinds', kind: 'pair', labels: ['Small blind', 'Big blind'], min: 1 },
+  { key: 'startingStack', label: 'Starting stack', kind: 'integer', min: 1, max: 1_000_000_000 },
+];

@@ -113,7 +113,8 @@ function tableView(s: NlheState) {
     ...(s.params.format === 'sng'
       ? { eliminated: s.eliminated.slice(), ...(s.over ? { finishingOrder: finishingOrder(s) } : {}) }
       : {}),
-    ...(last ? { lastHand: summarize(last) } : {}),
+    // The finished hand's log (shown hands only) too: its last actions often come in the step that ends it.
+    ...(last ? { lastHand: { ...summarize(last), actions: publicLog(last) } } : {}),
   };
 }
 
@@ -217,15 +218,13 @@ export function infoStateKey(s: NlheState, seat: number): string {
   return `nlhe|${seat}|${pastKey(s.past, seat)}${current}`;
 }
 
+/** A finished hand's log as anyone may read it: shown hands revealed, all others hidden. */
+function publicLog(r: HandRecord): string[] {
+  const shown = shownSeats(r.log, r.seats);
+  return r.log.map((e) => entryText(e, r.seats, (seat) => shown.has(seat)));
+}
+
 /** Every finished hand, with the hands that were shown revealed and all others hidden. */
 export function handHistory(s: NlheState) {
-  return s.past.map((r) => {
-    const shown = shownSeats(r.log, r.seats);
-    return {
-      ...summarize(r),
-      seats: r.seats,
-      button: r.seats[r.seats.length - 1],
-      actions: r.log.map((e) => entryText(e, r.seats, (seat) => shown.has(seat))),
-    };
-  });
+  return s.past.map((r) => ({ ...summarize(r), seats: r.seats, button: r.seats[r.seats.length - 1], actions: publicLog(r) }));
 }
