@@ -3,19 +3,11 @@
  * muck setting, check/fold in advance, the hand-history panel with a replay in place, and for
  * spectators of a delayed match only, hand names and win equity. Desktop and phone.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifact, createMatch, launch, newPage, webUrl } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { artifact, createMatch, newPage, sharedBrowser, webUrl } from './harness';
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const SIZES = [
   ['desktop', { width: 1440, height: 900 }],
@@ -32,7 +24,7 @@ const seatUrl = (matchId: string, seat: number, token: string) =>
 
 describe.each(SIZES)('the poker table on a %s', (name, size) => {
   it('makes a match from the form fields: format, seats, hands, blinds and stack', async () => {
-    const { page, errors } = await newPage(browser, size);
+    const { page, errors } = await newPage(browser(), size);
     await page.goto(webUrl());
     const form = page.getByRole('form', { name: 'Create a match' });
     await form.locator('select[name=game]').selectOption('nlhe');
@@ -69,8 +61,8 @@ describe.each(SIZES)('the poker table on a %s', (name, size) => {
       seats: ['human', 'human'],
       clock: { actionMs: 120_000, bankMs: 0 },
     });
-    const a = await newPage(browser, size);
-    const b = await newPage(browser, size);
+    const a = await newPage(browser(), size);
+    const b = await newPage(browser(), size);
     await a.page.goto(seatUrl(matchId, 0, seats[0]!.token!));
     await b.page.goto(seatUrl(matchId, 1, seats[1]!.token!));
     // Heads-up the button (seat 1) acts first: seat 0 ticks check/fold while it waits.
@@ -121,7 +113,7 @@ describe.each(SIZES)('the poker table on a %s', (name, size) => {
       seats: ['call', 'call'],
       paceMs: 300,
     });
-    const { page, errors } = await newPage(browser, size);
+    const { page, errors } = await newPage(browser(), size);
     await page.goto(`${webUrl()}/matches/${delayed.matchId}`);
     await expect.poll(() => page.getByTestId('equity').count(), { timeout: 30_000 }).toBe(2);
     expect(await page.getByTestId('equity').first().textContent()).toMatch(/^\d+% equity$/);

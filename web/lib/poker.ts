@@ -5,8 +5,6 @@
  */
 import { Nlhe } from '@parley/games';
 
-import type { Nlhe } from '@parley/games';
-
 export interface SeatModel {
   seat: number;
   name: string;

@@ -31,6 +31,7 @@ function snapshot(state: State, seat: number): RoomSnapshot {
     press: [],
     returns: null,
     spectators: 0,
+    broadcast: null,
     seats: POWER_NAMES.map((name, i) => ({
       seat: i,
       name,

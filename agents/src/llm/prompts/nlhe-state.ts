@@ -6,8 +6,6 @@
  */
 import { Nlhe } from '@parley/games';
 
-import type { Nlhe } from '@parley/games';
-
 export interface RaiseBounds {
   readonly min: number;
   readonly max: number;
