@@ -4,6 +4,7 @@
  * summary of the hand just finished; the page keeps the last log it saw of every hand and joins
  * it to that hand's summary when the next hand is dealt.
  */
+import { parseDeal } from '@parley/games';
 import type { NlheView } from './poker';
 
 export interface PastHand {
@@ -68,8 +69,9 @@ export function wonOf(hand: PastHand): number {
 export function handSteps(log: readonly string[]): number[] {
   const stops: number[] = [];
   log.forEach((line, i) => {
-    const deal = line.startsWith('deal ');
-    const nextDeal = log[i + 1]?.startsWith('deal ') ?? false;
+    const deal = parseDeal(line) !== null;
+    const next = log[i + 1];
+    const nextDeal = next !== undefined && parseDeal(next) !== null;
     if (!deal || !nextDeal) stops.push(i + 1);
   });
   return stops;
@@ -79,6 +81,6 @@ export function handSteps(log: readonly string[]): number[] {
 export function boardAt(log: readonly string[], upTo: number): string[] {
   return log
     .slice(0, upTo)
-    .map((l) => /^deal board (\S+)$/.exec(l)?.[1])
-    .filter((c): c is string => c !== undefined);
+    .map((l) => parseDeal(l))
+    .flatMap((d) => (d?.to === 'board' && d.card !== null ? [d.card] : []));
 }
