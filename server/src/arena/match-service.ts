@@ -29,6 +29,8 @@ export type CreateResult =
   | { ok: true; matchId: string; tokens: (string | null)[] }
   | { ok: false; status: 400 | 401 | 403 | 429; code: string; message: string };
 
+export type StopResult = { ok: true } | { ok: false; status: 403 | 404 | 409; code: string; message: string };
+
 export interface CreateOptions {
   id?: string;
   tournamentId?: string;
@@ -202,6 +204,28 @@ export class MatchService {
     if (stored.status === 'running') live.start();
     else live.status = stored.status;
     return live;
+  }
+
+  /**
+   * Ends a running match for good (it is stored as aborted): its owner or the operator may. The
+   * match must be running in this process; with several processes the caller asks the one that
+   * holds its room.
+   */
+  async stop(matchId: string, principal: Principal, quotaKey: string): Promise<StopResult> {
+    const live = this.live.get(matchId);
+    if (!live) {
+      const stored = await this.store.getMatch(matchId);
+      if (!stored) return { ok: false, status: 404, code: 'match/not-found', message: 'no such match' };
+      if (stored.status !== 'running')
+        return { ok: false, status: 409, code: 'match/not-running', message: 'the match has ended' };
+      return { ok: false, status: 409, code: 'match/elsewhere', message: 'the match is not open in this process' };
+    }
+    if (live.status !== 'running') return { ok: false, status: 409, code: 'match/not-running', message: 'the match has ended' };
+    if (principal.role !== 'operator' && this.owners.get(matchId) !== quotaKey)
+      return { ok: false, status: 403, code: 'match/not-yours', message: "only the match's owner or the operator may stop it" };
+    live.stop(`stopped by ${principal.role === 'operator' ? 'the operator' : 'its owner'}`);
+    await live.done;
+    return { ok: true };
   }
 
   async seatForToken(matchId: string, token: string): Promise<number | null> {

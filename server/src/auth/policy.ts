@@ -41,6 +41,9 @@ export const ROUTES: Readonly<Record<string, readonly Role[]>> = {
   'POST /api/tournaments': PEOPLE,
   // Cancelling: the tournament's owner or the operator (the tournament service checks which).
   'DELETE /api/tournaments/:id': PEOPLE,
+  // Stopping a running match for good: its owner (an account) or the operator (the service checks
+  // which). Not guests: every guest behind one proxy address would own every guest match.
+  'DELETE /api/matches/:id': PEOPLE,
   // Importing a saved game stores a match under the operator's name.
   'POST /api/imports/diplomacy': ['operator'],
   // Forking a finished match plays continuations, which may seat model agents that spend money.

@@ -202,6 +202,15 @@ export function createApi(deps: ApiDeps) {
       return json(201, { matchId: created.matchId, roomId: created.matchId, seats });
     }),
 
+    /** Ends a running match for good (stored as aborted): its owner or the operator. */
+    stopMatch: createEndpoint('/api/matches/:id', { method: 'DELETE' }, async (ctx) => {
+      const { principal, key } = caller(ctx.request);
+      const id = String(ctx.params.id ?? '');
+      const stopped = await service.stop(id, principal, key);
+      if (!stopped.ok) return fail(stopped.status, stopped.code, stopped.message);
+      return json(200, { matchId: id, status: 'aborted' });
+    }),
+
     /**
      * Operator only: a Python diplomacy saved game (or LLM harness game), replayed through the
      * engine and stored as a finished match; 422 names the first disagreement with the rules.

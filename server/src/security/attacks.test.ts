@@ -263,6 +263,29 @@ describe('limits', () => {
   });
 });
 
+describe('stopping a match', () => {
+  it('lets its owner or the operator stop a running match, nobody else', async () => {
+    // A person's match with a seat of their own: it waits on them, so it is still running.
+    const slow = { ...match(['human', 'call']), clock: { actionMs: 600_000, bankMs: 0 } };
+    const created = await call(base(), 'POST', '/api/matches', { role: 'person', body: slow });
+    expect(created.status).toBe(201);
+    const id = created.json.matchId as string;
+    expect((await call(base(), 'DELETE', `/api/matches/${id}`)).status).toBe(401);
+    expect((await call(base(), 'DELETE', `/api/matches/${id}`, { role: 'person2' })).status).toBe(403);
+    expect((await call(base(), 'GET', `/api/matches/${id}`)).json.status).toBe('running');
+    const stopped = await call(base(), 'DELETE', `/api/matches/${id}`, { role: 'person' });
+    expect(stopped.status).toBe(200);
+    expect((await call(base(), 'GET', `/api/matches/${id}`)).json.status).toBe('aborted');
+    expect((await call(base(), 'DELETE', `/api/matches/${id}`, { role: 'operator' })).status).toBe(409);
+    expect((await call(base(), 'DELETE', '/api/matches/nonesuch', { role: 'operator' })).status).toBe(404);
+
+    const other = await call(base(), 'POST', '/api/matches', { role: 'person2', body: slow });
+    const otherId = other.json.matchId as string;
+    expect((await call(base(), 'DELETE', `/api/matches/${otherId}`, { role: 'operator' })).status).toBe(200);
+    expect((await call(base(), 'GET', `/api/matches/${otherId}`)).json.status).toBe('aborted');
+  });
+});
+
 describe('error bodies', () => {
   it('never contain a stack trace, a file, or an environment value', () => {
     const errors = answers.filter((a) => a.status >= 400);
