@@ -19,6 +19,7 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.test.ts'],
           globalSetup: ['e2e/global-setup.ts'],
+          setupFiles: ['e2e/isolate.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 300_000,
