@@ -286,6 +286,22 @@ function disbanded(u: Unit, reason: string): OrderResult {
   };
 }
 
+/**
+ * A copy sorted by province. An insertion sort: units come from a sorted board with a few moved,
+ * so the list is nearly in order, and this runs twice a phase. Provinces are unique on a board,
+ * so the order is the one any sort by province gives.
+ */
 export function sortUnits<T extends Unit>(units: T[]): T[] {
-  return [...units].sort((a, b) => (a.province < b.province ? -1 : a.province > b.province ? 1 : 0));
+  const out = units.slice();
+  for (let i = 1; i < out.length; i++) {
+    const u = out[i]!;
+    const p = u.province;
+    let j = i - 1;
+    while (j >= 0 && out[j]!.province > p) {
+      out[j + 1] = out[j]!;
+      j--;
+    }
+    out[j + 1] = u;
+  }
+  return out;
 }

@@ -37,7 +37,6 @@ function currentPlayer(s: NlheState): CurrentPlayer {
 // since validation and application read the same text twice.
 let listedState: NlheState | null = null;
 let listedSeat = -1;
-let listedTexts: readonly string[] = [];
 let listedMoves: readonly PlayerMove[] = [];
 let sampledState: NlheState | null = null;
 let sampledText = '';
@@ -52,15 +51,15 @@ function legalActions(s: NlheState, seat: number): string[] {
   const texts = moves.map(textOfMove);
   listedState = s;
   listedSeat = seat;
+  // The moves, not the texts, are remembered: the caller owns the list it is given (and may
+  // change it), and each move keeps its own interned text to match against.
   listedMoves = moves;
-  listedTexts = texts.slice(); // the caller owns the list it is given
   return texts;
 }
 
 function resolve(s: NlheState, actor: Actor, action: string): HandAction | HandError {
   if (s === listedState && actor === listedSeat) {
-    const k = listedTexts.indexOf(action);
-    if (k >= 0) return listedMoves[k]!.action;
+    for (let k = 0; k < listedMoves.length; k++) if (listedMoves[k]!.text === action) return listedMoves[k]!.action;
   }
   if (s === sampledState && actor === 'chance' && action === sampledText) return { type: 'deal', card: sampledCard };
   if (s === lastState && actor === lastActor && action === lastText) return lastResolved!;
@@ -114,6 +113,20 @@ function sampleChance(s: NlheState, rng: Rng): string {
   return sampledText;
 }
 
+/**
+ * `hand H, card C`: the runtime derives every deal's seed from it, once per card, so the texts of
+ * the first hands are made once (a cash game replays the same few hundred) and the rest built.
+ */
+const CHANCE_KEYS: string[][] = [];
+const CHANCE_KEY_HANDS = 1024;
+function chanceKeyText(hand: number, card: number): string {
+  if (hand >= CHANCE_KEY_HANDS || card >= 52) return `hand ${hand}, card ${card}`;
+  CHANCE_KEYS[hand] ??= [];
+  const row = CHANCE_KEYS[hand];
+  row[card] ??= `hand ${hand}, card ${card}`;
+  return row[card];
+}
+
 function defaultAction(s: NlheState, seat: number): string {
   const legal = legalActionsOf(s, seat);
   for (const preferred of ['check', 'fold', 'show']) if (legal.includes(preferred)) return preferred;
@@ -149,7 +162,7 @@ export const nlhe: Game<NlheState, NlheParams, NlheObservation, NlheSpectatorVie
   chanceText: dealChanceText,
   sampleChance,
   /** Hand number and cards already dealt in it: the same deal on duplicate tables, hand by hand. */
-  chanceKey: (s) => `hand ${s.handNumber}, card ${52 - undealtCount(s.hand)}`,
+  chanceKey: (s) => chanceKeyText(s.handNumber, 52 - undealtCount(s.hand)),
   defaultAction,
   observation,
   spectatorView,

@@ -37,21 +37,14 @@ function write(value: unknown): string | undefined {
   }
 }
 
-// Records hash whole states, whose strings recur from match to match (log entries, phases, action
-// texts), so each string's JSON text is kept: a lookup costs a quarter of JSON.stringify.
-const quotedText = new Map<string, string>();
-const QUOTED_LIMIT = 20_000;
-const QUOTED_MAX_LENGTH = 64;
+// Most strings of a state need no escaping (log entries, phases, action texts): those are
+// quoted as they are, which one native scan decides; the rest go through JSON.stringify. (A map
+// of quoted texts was slower on fresh states, whose raise entries and amounts are new strings.)
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are among what JSON escapes
+const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
 function quoted(text: string): string {
-  if (text.length > QUOTED_MAX_LENGTH) return JSON.stringify(text);
-  let q = quotedText.get(text);
-  if (q === undefined) {
-    q = JSON.stringify(text);
-    if (quotedText.size >= QUOTED_LIMIT) quotedText.clear();
-    quotedText.set(text, q);
-  }
-  return q;
+  return NEEDS_ESCAPE.test(text) ? JSON.stringify(text) : `"${text}"`;
 }
 
 function writeArray(items: readonly unknown[]): string {

@@ -17,7 +17,7 @@
  */
 import type { Agent, ModelCall, PressMessage, RecordedTurn } from '@parley/agents';
 import { type Actor, createRng, finishSeed, type Game, mixPart, type Seat, sampleOutcome, seedMix } from '@parley/games';
-import { type Answer, askAgent, describe, isPromise, type Substitution, verdict } from './ask-agent';
+import { type Answer, type AskExtra, askAgent, describe, isPromise, type Substitution, verdict } from './ask-agent';
 import { stateHash } from './canonical';
 import { type Clock, systemClock } from './clock';
 import { runPressRounds } from './press';
@@ -237,11 +237,20 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
       commit(seat, played.action, a.ms, played.substitution);
     }
   };
+  // Before any press (every bot match) a seat's extra input is the same each time: made once.
+  const quietExtras: AskExtra[] = agents.map((_, seat) => ({ inbox: NO_MESSAGES, recordModelCall: recorderFor(seat) }));
   const ask = (seat: Seat): Answer | Promise<Answer> =>
-    askAgent(game, state, seat, agents[seat] as Agent, seatRng(seat), deadlineFor(seat, state), clock, options.signal, {
-      inbox: messages.length === 0 ? NO_MESSAGES : inboxOf(seat),
-      recordModelCall: recorderFor(seat),
-    });
+    askAgent(
+      game,
+      state,
+      seat,
+      agents[seat] as Agent,
+      seatRng(seat),
+      deadlineFor(seat, state),
+      clock,
+      options.signal,
+      messages.length === 0 ? quietExtras[seat] : { inbox: inboxOf(seat), recordModelCall: recorderFor(seat) },
+    );
 
   try {
     while (!game.isTerminal(state)) {

@@ -15,7 +15,7 @@
  */
 import { actionError } from '../../core/game';
 import { afterBettingAction } from './flow';
-import { actionEntry } from './log-text';
+import { CALL_ENTRIES, CHECK_ENTRIES, FOLD_ENTRIES, raiseEntry } from './log-text';
 import { type HandError, type HandState, maxBet, rotationWhere } from './state';
 
 export interface RaiseBounds {
@@ -84,17 +84,17 @@ export function verifyRaise(h: HandState, to: number): HandError | null {
   return null;
 }
 
-/** Takes the acting player off the queue and records the level it acted at. */
+/** Takes the acting player off the queue, records the level it acted at and logs its `entry`. */
 function acted(h: HandState, i: number, entry: string): void {
   h.actors.shift();
   h.actedAt[i] = maxBet(h);
-  h.log.push(actionEntry(i, entry));
+  h.log.push(entry);
 }
 
 export function doFold(h: HandState): void {
   const i = h.actors[0]!;
   h.folded[i] = true;
-  acted(h, i, 'fold');
+  acted(h, i, FOLD_ENTRIES[i]!);
   afterBettingAction(h);
 }
 
@@ -104,7 +104,7 @@ export function doCheckOrCall(h: HandState): void {
   const amount = Math.min(h.stacks[i]!, facing);
   h.bets[i]! += amount;
   h.stacks[i]! -= amount;
-  acted(h, i, facing > 0 ? 'call' : 'check');
+  acted(h, i, facing > 0 ? CALL_ENTRIES[i]! : CHECK_ENTRIES[i]!);
   afterBettingAction(h);
 }
 
@@ -114,7 +114,7 @@ export function doRaise(h: HandState, to: number): void {
   h.stacks[i]! -= to - h.bets[i]!;
   h.bets[i] = to;
   h.opener = i;
-  acted(h, i, `raise ${to}`);
+  acted(h, i, raiseEntry(i, to));
   // Everyone else with chips answers the raise, in order from the raiser's left.
   h.actors = rotationWhere(h.n, i + 1, (j) => j !== i && !h.folded[j] && h.stacks[j]! > 0);
   afterBettingAction(h);

@@ -19,15 +19,16 @@ const BOARD_DEALS: readonly string[] = Array.from({ length: 52 }, (_, card) => `
 export const dealEntry = (position: number, card: number): string =>
   position < 0 ? BOARD_DEALS[card]! : HOLE_DEALS[position]![card]!;
 
-const WORDS = ['fold', 'check', 'call', 'muck'] as const;
-const WORD_ENTRIES = new Map<string, readonly string[]>(
-  WORDS.map((word) => [word, Array.from({ length: MAX_POSITIONS }, (_, position) => `${label(position)} ${word}`)]),
-);
+const wordEntries = (word: string): readonly string[] =>
+  Array.from({ length: MAX_POSITIONS }, (_, position) => `${label(position)} ${word}`);
+/** `p<position+1> fold` and the like, by position: the betting code picks its table, no lookup by word. */
+export const FOLD_ENTRIES = wordEntries('fold');
+export const CHECK_ENTRIES = wordEntries('check');
+export const CALL_ENTRIES = wordEntries('call');
+export const MUCK_ENTRIES = wordEntries('muck');
 
-/** The log entry `p<position+1> <entry>`: shared for the plain words, built for a raise. */
-export function actionEntry(position: number, entry: string): string {
-  return WORD_ENTRIES.get(entry)?.[position] ?? `${label(position)} ${entry}`;
-}
+/** The log entry `p<position+1> raise <to>`: an amount, so built each time. */
+export const raiseEntry = (position: number, to: number): string => `${label(position)} raise ${to}`;
 
 /** Whether `entry` deals a hole card (to `position`'s hand, when given). */
 export const isHoleDeal = (entry: string, position?: number): boolean =>

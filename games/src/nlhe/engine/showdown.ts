@@ -8,7 +8,7 @@
 import { actionError } from '../../core/game';
 import { cardsText } from '../cards';
 import { afterShowdownAction } from './flow';
-import { actionEntry } from './log-text';
+import { MUCK_ENTRIES } from './log-text';
 import { contenders, type HandError, type HandState, label, shareHand } from './state';
 
 const shower = (h: HandState): number | undefined => (h.phase === 'showdown' ? h.showQueue[0] : undefined);
@@ -45,6 +45,6 @@ export function doMuck(h: HandState): void {
   const i = h.showQueue.shift()!;
   h.mucked = h.mucked.slice();
   h.mucked[i] = true;
-  h.log.push(actionEntry(i, 'muck'));
+  h.log.push(MUCK_ENTRIES[i]!);
   afterShowdownAction(h);
 }

@@ -58,7 +58,16 @@ const DEAL_TEXT: readonly (readonly string[])[] = Array.from({ length: 24 }, (_,
 const raiseMoves = new Map<number, PlayerMove>();
 const INTERN_LIMIT = 50_000;
 
+/** The moves of the totals below SMALL_RAISE, by total: a raise listed at every decision is an index, not a map lookup. */
+const SMALL_RAISE = 1 << 15;
+// Filled up front so that it stays a flat array (writes far past the end of an empty one make it a dictionary).
+const smallRaises: (PlayerMove | undefined)[] = new Array(SMALL_RAISE).fill(undefined);
+
 function raiseMove(to: number): PlayerMove {
+  if (to < SMALL_RAISE) {
+    const move = smallRaises[to];
+    if (move !== undefined) return move;
+  }
   let move = raiseMoves.get(to);
   if (move === undefined) {
     const text = raiseAction(to);
@@ -70,6 +79,7 @@ function raiseMove(to: number): PlayerMove {
     raiseMoves.set(to, move);
     parsedByText.set(text, move);
   }
+  if (to < SMALL_RAISE) smallRaises[to] = move;
   return move;
 }
 

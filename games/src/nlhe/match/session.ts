@@ -118,12 +118,14 @@ function matchState(params: NlheParams, table: Table, seats: number[], hand: Han
 export function afterHand(s: NlheState): NlheState {
   const { params, hand, seats } = s;
   const n = s.stacks.length;
+  // Runs once per hand: plain loops and slices (a spread or a callback per hand showed in profiles).
   const stacks = s.stacks.slice();
   const net = s.net.slice();
-  seats.forEach((seat, pos) => {
+  for (let pos = 0; pos < seats.length; pos++) {
+    const seat = seats[pos]!;
     net[seat]! += hand.stacks[pos]! - hand.startingStacks[pos]!;
     stacks[seat] = hand.stacks[pos]!;
-  });
+  }
   const record: HandRecord = {
     number: s.handNumber,
     seats,
@@ -131,10 +133,10 @@ export function afterHand(s: NlheState): NlheState {
     log: hand.log,
     finishing: hand.stacks.slice(),
   };
-  const past = [...s.past, record];
+  const past = s.past.slice();
+  past.push(record);
   const eliminated = s.eliminated.slice();
   const rebuys = s.rebuys.slice();
-  const initial = startingStacks(params);
 
   if (params.format === 'sng') {
     // Busted this hand: the one who started it with fewer chips finishes lower (ties: lower position).
@@ -151,6 +153,7 @@ export function afterHand(s: NlheState): NlheState {
     (params.format === 'sng' && s.handNumber >= params.maxHands);
   // Between hands of a cash game (never after the last one): reset the stacks, or rebuy the busted.
   if (!lastHand && params.format === 'cash') {
+    const initial = startingStacks(params);
     for (let seat = 0; seat < n; seat++) {
       if (params.resetStacks) {
         stacks[seat] = initial[seat]!;
@@ -161,7 +164,9 @@ export function afterHand(s: NlheState): NlheState {
     }
   }
   const table: Table = { handNumber: s.handNumber, button: s.button, stacks, net, eliminated, rebuys, past };
-  if (lastHand || stacks.filter((x) => x > 0).length < 2) return matchState(params, table, seats, hand, true);
+  let withChips = 0;
+  for (let seat = 0; seat < n; seat++) if (stacks[seat]! > 0) withChips++;
+  if (lastHand || withChips < 2) return matchState(params, table, seats, hand, true);
   return startHand(params, {
     handNumber: s.handNumber + 1,
     button: nextButton(stacks, s.button),
