@@ -5,15 +5,11 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifact, createMatch, newPage, sharedBrowser, webUrl } from './harness';
+import { artifact, newPage, sharedBrowser, webUrl } from './harness';
+import { headsUpCash, myActions, seatUrl } from './poker-page';
 
 const browser = sharedBrowser();
 const DESKTOP = { width: 1440, height: 900 };
-
-const myActions = (page: Page) =>
-  page
-    .locator('[data-testid=poker-controls] button[data-action]:not([disabled])')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
 
 /** Plays the person's seat as cheaply as it can (fold, else check, else call) until hand `n` is listed. */
 async function playUntilListed(page: Page, n: number) {
@@ -46,13 +42,8 @@ async function replayText(page: Page, n: number): Promise<string> {
 
 describe('the hand history after a reload', () => {
   it('lists every finished hand for the seat and for a spectator, and keeps the seat’s muck setting', async () => {
-    const { matchId, seats } = await createMatch({
-      game: 'nlhe',
-      params: { players: 2, format: 'cash', hands: 5 },
-      seats: ['call', 'human'],
-      clock: { actionMs: 120_000, bankMs: 0 },
-    });
-    const url = `${webUrl()}/matches/${matchId}#seat=1&token=${encodeURIComponent(seats[1]!.token!)}`;
+    const { matchId, seats } = await headsUpCash(['call', 'human'], 5);
+    const url = seatUrl(matchId, 1, seats[1]!.token!);
     const a = await newPage(browser(), DESKTOP);
     await a.page.goto(url);
     const muck = a.page.getByTestId('muck-setting').locator('input');
