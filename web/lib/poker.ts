@@ -299,7 +299,7 @@ export function tableModel(
   // The game declares the shape of its views; the table never asks which game it is.
   const shape = tableViews(game);
   if (shape === 'hold-em') return nlheTable(view as NlheView, names, viewer, recent, broadcast as NlheBroadcast | null);
-  if (shape === 'leduc') return leducTable(view as LeducView, names, viewer, toAct);
-  if (shape === 'kuhn') return kuhnTable(view as KuhnView, names, viewer, toAct);
+  if (shape === 'card-and-board') return leducTable(view as LeducView, names, viewer, toAct);
+  if (shape === 'single-card') return kuhnTable(view as KuhnView, names, viewer, toAct);
   return null;
 }

@@ -98,8 +98,9 @@ export interface GameSupports<P = unknown> {
   /**
    * For a `poker-table` view: the shape of the engine's observations and spectator views, which
    * the web's table model reads (`hold-em`: seats with stacks, a five-card board and a hand log;
-   * `leduc`: betting rounds and one board card; `kuhn`: one card each and a list of actions).
-   * An engine whose views take one of these shapes joins the table by saying so.
+   * `card-and-board`: one card each, betting rounds and one board card, as Leduc's;
+   * `single-card`: one card each and a list of actions, as Kuhn's). An engine whose views take
+   * one of these shapes joins the table by saying so.
    */
   readonly tableViews?: TableViews;
   /**
@@ -111,7 +112,7 @@ export interface GameSupports<P = unknown> {
   chipScale?(params: P): ChipScale | null;
 }
 
-export type TableViews = 'hold-em' | 'leduc' | 'kuhn';
+export type TableViews = 'hold-em' | 'card-and-board' | 'single-card';
 
 export type GameExportFormat = 'phh' | 'diplomacy';
 

@@ -135,7 +135,7 @@ export const kuhn: Game<KuhnState, KuhnParams, KuhnObservation, KuhnSpectatorVie
     maxPlayers: 2,
     traits: { dynamics: 'sequential', chance: 'explicit', information: 'imperfect', utility: 'zero-sum' },
     // The ante is the unit of the ratings' milli-big-blinds.
-    supports: researchPokerSupports('kuhn'),
+    supports: researchPokerSupports('single-card'),
     defaultParams: { players: 2 },
     parseParams: (raw) => parseWith(paramsSchema as z.ZodType<KuhnParams>, raw),
     numPlayers: () => 2,

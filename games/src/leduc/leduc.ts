@@ -201,7 +201,7 @@ export const leduc: Game<LeducState, LeducParams, LeducObservation, LeducSpectat
     maxPlayers: 2,
     traits: { dynamics: 'sequential', chance: 'explicit', information: 'imperfect', utility: 'zero-sum' },
     // The ante is the unit of the ratings' milli-big-blinds.
-    supports: researchPokerSupports('leduc'),
+    supports: researchPokerSupports('card-and-board'),
     defaultParams: { players: 2 },
     parseParams: (raw) => parseWith(paramsSchema as z.ZodType<LeducParams>, raw),
     numPlayers: () => 2,
