@@ -1,6 +1,6 @@
 /**
  * The arena's HTTP replies as the web app reads them (server http/api.ts and store/types.ts
- * serve them). Only types: the web trusts its own server's replies; records and model calls
+ * serve them). Types, and one header name: the web trusts its own server's replies; records and model calls
  * inside them are the schemas of record.ts.
  */
 import type { StoredModelCall } from './record';
@@ -110,4 +110,15 @@ export interface BranchStatus {
     perSeat: ({ seat: number; interval95: [number, number] } & Record<'parent' | 'mean' | 'min' | 'max', number>)[];
   } | null;
   error?: string;
+}
+
+/**
+ * `GET /api/matches/:id/hands` reads a seat's token from this header (a header, so the token
+ * stays out of addresses and logs); without one the caller reads as a spectator.
+ */
+export const SEAT_TOKEN_HEADER = 'x-parley-seat-token';
+
+/** The finished hands of a match played in hands, each as the game's `finishedHands` writes it for the caller. */
+export interface HandsReply {
+  hands: unknown[];
 }

@@ -4,6 +4,7 @@
  * import the types, and the webhook JSON Schema is generated from them.
  */
 export type * from './api';
+export { SEAT_TOKEN_HEADER } from './api';
 export * from './commitment';
 export * from './record';
 export * from './room';

@@ -8,23 +8,25 @@ import { seatLabel } from '../lib/format';
 import { saveSeats } from '../lib/seat-tokens';
 import { initialParamsText, ParamFields } from './ParamFields';
 
-const DEFAULT_PARAMS: Record<string, string> = {
-  diplomacy: '{\n  "lastYear": null\n}',
-};
-
-/** A new match's parameters: from the game's form fields when it declares them, else a plain default. */
+/**
+ * A new match's parameters: from the game's form fields when it declares them; else the
+ * parameter that bounds its length (Diplomacy's last year) at its default, for a person to set.
+ */
 function startParams(gameId: string): string {
   const game = findGame(gameId);
-  const fields = game ? supportsOf(game).paramFields : [];
-  return fields.length > 0 ? initialParamsText(fields) : (DEFAULT_PARAMS[gameId] ?? '{}');
+  if (!game) return '{}';
+  const { paramFields, lengthParam } = supportsOf(game);
+  if (paramFields.length > 0) return initialParamsText(paramFields);
+  if (!lengthParam) return '{}';
+  const defaults = game.descriptor.defaultParams as Record<string, unknown>;
+  return JSON.stringify({ [lengthParam]: defaults[lengthParam] ?? null }, null, 2);
 }
 
-const DEFAULT_SEATS: Record<string, string[]> = {
-  diplomacy: ['human', 'heuristic', 'heuristic', 'random', 'random', 'random', 'random'],
-  nlhe: ['human', 'call'],
-  leduc: ['human', 'equilibrium'],
-  kuhn: ['human', 'equilibrium'],
-};
+/** The seats the game proposes for a person's match (`human` first, then built-in agents). */
+function startSeats(gameId: string): string[] {
+  const game = findGame(gameId);
+  return game ? [...supportsOf(game).defaultSeats] : [];
+}
 
 /** A registered agent as `GET /api/registry` lists it: seats name agents by these ids only. */
 interface RegisteredAgent {
@@ -75,7 +77,7 @@ export function CreateMatch() {
   const games = useMemo(() => listGames().map((g) => ({ id: g.descriptor.id, name: g.descriptor.name })), []);
   const [game, setGame] = useState('nlhe');
   const [paramsText, setParamsText] = useState(() => startParams('nlhe'));
-  const [seats, setSeats] = useState<string[]>(DEFAULT_SEATS.nlhe ?? []);
+  const [seats, setSeats] = useState<string[]>(() => startSeats('nlhe'));
   const [seed, setSeed] = useState('');
   const [actionSec, setActionSec] = useState('30');
   const [bankSec, setBankSec] = useState('60');
@@ -99,7 +101,7 @@ export function CreateMatch() {
   const chooseGame = (id: string) => {
     setGame(id);
     setParamsText(startParams(id));
-    setSeats(DEFAULT_SEATS[id] ?? []);
+    setSeats(startSeats(id));
     setPaceMs(hasPress(id) ? '0' : '400');
   };
 

@@ -159,7 +159,7 @@ function LiveRoom({
       ) : gameView(match.game) === 'diplomacy-map' ? (
         <LiveDiplomacy snap={snap} names={names} me={me} send={send} fillWindow matchId={match.id} />
       ) : gameView(match.game) === 'poker-table' ? (
-        <LivePoker game={match.game} snap={snap} names={names} me={me} send={send} />
+        <LivePoker game={match.game} snap={snap} names={names} me={me} send={send} matchId={match.id} token={token} />
       ) : (
         <LiveGeneric game={match.game} snap={snap} names={names} me={me} send={send} />
       )}

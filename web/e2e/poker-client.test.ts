@@ -7,14 +7,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { artifact, createMatch, createPokerFromLobby, newPage, sharedBrowser, until, waitFinished, webUrl } from './harness';
+import { myActions } from './poker-page';
 
 const browser = sharedBrowser();
-
-/** Enabled action buttons of my decision now (empty while others act). */
-const myActions = (page: Page) =>
-  page
-    .locator('[data-testid=poker-controls] button[data-action]:not([disabled])')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
 
 /** The controls sit inside the viewport: no scrolling to act. */
 async function controlsInView(page: Page, height: number) {

@@ -3,9 +3,9 @@
  * muck setting, check/fold in advance, the hand-history panel with a replay in place, and for
  * spectators of a delayed match only, hand names and win equity. Desktop and phone.
  */
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { artifact, createMatch, newPage, sharedBrowser, webUrl } from './harness';
+import { headsUpCash, myActions, seatUrl } from './poker-page';
 
 const browser = sharedBrowser();
 
@@ -13,14 +13,6 @@ const SIZES = [
   ['desktop', { width: 1440, height: 900 }],
   ['phone', { width: 390, height: 844 }],
 ] as const;
-
-const myActions = (page: Page) =>
-  page
-    .locator('[data-testid=poker-controls] button[data-action]:not([disabled])')
-    .evaluateAll((els) => els.map((e) => e.getAttribute('data-action')));
-
-const seatUrl = (matchId: string, seat: number, token: string) =>
-  `${webUrl()}/matches/${matchId}#seat=${seat}&token=${encodeURIComponent(token)}`;
 
 describe.each(SIZES)('the poker table on a %s', (name, size) => {
   it('makes a match from the form fields: format, seats, hands, blinds and stack', async () => {
@@ -55,12 +47,7 @@ describe.each(SIZES)('the poker table on a %s', (name, size) => {
   });
 
   it('checks in advance, lists the finished hand and replays it step by step', async () => {
-    const { matchId, seats } = await createMatch({
-      game: 'nlhe',
-      params: { players: 2, format: 'cash', hands: 2 },
-      seats: ['human', 'human'],
-      clock: { actionMs: 120_000, bankMs: 0 },
-    });
+    const { matchId, seats } = await headsUpCash(['human', 'human'], 2);
     const a = await newPage(browser(), size);
     const b = await newPage(browser(), size);
     await a.page.goto(seatUrl(matchId, 0, seats[0]!.token!));

@@ -1,5 +1,5 @@
 /** Small formatting helpers shared by pages and components. */
-import { Diplomacy, findGame, type GameView, supportsOf } from '@parley/games';
+import { Diplomacy, findGame, type GameSupports, type GameView, supportsOf, type TableViews } from '@parley/games';
 import type { MatchSummary } from '@parley/protocol';
 
 export const POWER_NAMES = Diplomacy.STANDARD_MAP.powers.map((p) => p[0]!.toUpperCase() + p.slice(1));
@@ -17,6 +17,18 @@ export function seatLabel(game: string, seat: number): string {
 export function gameView(game: string): GameView {
   const g = findGame(game);
   return g ? supportsOf(g).view : 'generic';
+}
+
+/** The shape of a poker game's views, as its descriptor declares (null: none the table reads). */
+export function tableViews(game: string): TableViews | null {
+  const g = findGame(game);
+  return (g && supportsOf(g).tableViews) ?? null;
+}
+
+/** How a poker game sizes bets, as its descriptor declares (null: it declares none). */
+export function bettingOf(game: string): GameSupports['betting'] | null {
+  const g = findGame(game);
+  return (g && supportsOf(g).betting) ?? null;
 }
 
 /** True when the game names its seats, so tables may show the name beside the agent. */

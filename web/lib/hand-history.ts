@@ -2,9 +2,10 @@
  * The hands of a live poker match as this viewer saw them, for the hand-history panel. Each
  * view carries the current hand's log (already redacted for the viewer by the engine) and a
  * summary of the hand just finished; the page keeps the last log it saw of every hand and joins
- * it to that hand's summary when the next hand is dealt.
+ * it to that hand's summary when the next hand is dealt. Hands that ended before the page opened
+ * come from the arena (`servedHands`).
  */
-import { parseDeal } from '@parley/games';
+import { type Nlhe, parseDeal } from '@parley/games';
 import type { NlheView } from './poker';
 
 export interface PastHand {
@@ -56,6 +57,35 @@ export function recordView(book: HandBook, view: NlheView): HandBook {
   if (view.phase !== 'over' && (!current || current.hand !== view.hand || current.log !== view.history))
     current = { hand: view.hand, log: view.history };
   return past === book.past && current === book.current ? book : { current, past };
+}
+
+/**
+ * Hands the arena served (GET /api/matches/:id/hands: the engine's finished hands as this viewer
+ * may read them) as the panel's past hands; anything not shaped like one is left out.
+ */
+export function servedHands(items: readonly unknown[]): PastHand[] {
+  return items.flatMap((item) => {
+    const h = item as Partial<Nlhe.FinishedHand> | null;
+    if (!h || typeof h.hand !== 'number' || !Array.isArray(h.actions) || typeof h.board !== 'string') return [];
+    return [
+      {
+        hand: h.hand,
+        log: h.actions,
+        board: cardsOf(h.board),
+        winners: h.winners ?? [],
+        result: h.result ?? {},
+        shown: h.shown ?? {},
+        names: h.names ?? {},
+      },
+    ];
+  });
+}
+
+/** The book with `served` hands it did not hold yet, in hand order (the page may have seen some itself). */
+export function withServed(book: HandBook, served: readonly PastHand[]): HandBook {
+  const missing = served.filter((s) => !book.past.some((p) => p.hand === s.hand));
+  if (missing.length === 0) return book;
+  return { ...book, past: [...book.past, ...missing].sort((a, b) => a.hand - b.hand) };
 }
 
 /** Chips that changed hands: what the winners took from the others (their own chips in the pot not counted). */

@@ -4,6 +4,7 @@
  * and the pot. Kuhn and Leduc have simpler views; they map onto the same model.
  */
 import { Nlhe } from '@parley/games';
+import { tableViews } from './format';
 
 export interface SeatModel {
   seat: number;
@@ -295,8 +296,10 @@ export function tableModel(
   broadcast: unknown = null,
 ): TableModel | null {
   if (!view || typeof view !== 'object') return null;
-  if (game === 'nlhe') return nlheTable(view as NlheView, names, viewer, recent, broadcast as NlheBroadcast | null);
-  if (game === 'leduc') return leducTable(view as LeducView, names, viewer, toAct);
-  if (game === 'kuhn') return kuhnTable(view as KuhnView, names, viewer, toAct);
+  // The game declares the shape of its views; the table never asks which game it is.
+  const shape = tableViews(game);
+  if (shape === 'hold-em') return nlheTable(view as NlheView, names, viewer, recent, broadcast as NlheBroadcast | null);
+  if (shape === 'card-and-board') return leducTable(view as LeducView, names, viewer, toAct);
+  if (shape === 'single-card') return kuhnTable(view as KuhnView, names, viewer, toAct);
   return null;
 }

@@ -24,6 +24,8 @@ export interface OwnView {
   legal: string[];
   decision: number;
   inbox: MessageRecord[];
+  /** The seat's table settings as the match holds them; null until its person chose. */
+  prefs: { muckLosing?: unknown } | null;
 }
 
 export interface RoomSnapshot {
@@ -101,6 +103,7 @@ function snapshot(state: any, cache: Parsed): RoomSnapshot {
           legal: parsed<string[]>(cache, 'legal', own.legal, []),
           decision: own.decision,
           inbox: parsed<MessageRecord[]>(cache, 'inbox', own.inbox, []),
+          prefs: parsed<OwnView['prefs']>(cache, 'prefs', own.prefs, null),
         }
       : null,
   };

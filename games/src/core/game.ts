@@ -90,9 +90,29 @@ export interface GameSupports<P = unknown> {
    * validates every value with `parseParams`.
    */
   readonly paramFields?: readonly ParamField[];
+  /**
+   * A new match's seats as a person's create form proposes them: `human` for the person, then
+   * ids of built-in agents. Seats beyond the list (or all, without one) start as `random`.
+   */
+  readonly defaultSeats?: readonly string[];
+  /**
+   * For a `poker-table` view: the shape of the engine's observations and spectator views, which
+   * the web's table model reads (`hold-em`: seats with stacks, a five-card board and a hand log;
+   * `card-and-board`: one card each, betting rounds and one board card, as Leduc's;
+   * `single-card`: one card each and a list of actions, as Kuhn's). An engine whose views take
+   * one of these shapes joins the table by saying so.
+   */
+  readonly tableViews?: TableViews;
+  /**
+   * How a poker table sizes bets: `no-limit` (a raise names any total in the observation's
+   * `raise` bounds: a slider and quick sizes) or `fixed` (one set size: a single button).
+   */
+  readonly betting?: 'no-limit' | 'fixed';
   /** Chips per big blind and hands per match, for games rated in milli-big-blinds; null when the parameters have no fixed scale. */
   chipScale?(params: P): ChipScale | null;
 }
+
+export type TableViews = 'hold-em' | 'card-and-board' | 'single-card';
 
 export type GameExportFormat = 'phh' | 'diplomacy';
 
@@ -125,13 +145,15 @@ export interface ChipScale {
   readonly handsPerMatch: number;
 }
 
+/** Supports with no plain default: absent means the game has none. */
+type OptionalSupport = 'chipScale' | 'seatNames' | 'lengthParam' | 'tableViews' | 'betting';
+
 /** A game's declared supports, with every field the game left out at its default. */
 export function supportsOf<P>(
   game: Game<any, P>,
-): Required<Omit<GameSupports<P>, 'chipScale' | 'seatNames' | 'lengthParam'>> &
-  Pick<GameSupports<P>, 'chipScale' | 'seatNames' | 'lengthParam'> {
+): Required<Omit<GameSupports<P>, OptionalSupport>> & Pick<GameSupports<P>, OptionalSupport> {
   const s = game.descriptor.supports ?? {};
-  return { exactTree: false, exports: [], view: 'generic', press: false, judge: false, paramFields: [], ...s };
+  return { exactTree: false, exports: [], view: 'generic', press: false, judge: false, paramFields: [], defaultSeats: [], ...s };
 }
 
 export interface GameDescriptor<P = unknown> {
@@ -245,6 +267,13 @@ export interface Game<S = unknown, P = unknown, O = unknown, V = unknown> {
    * one of the seat's legal actions, or null when the person must choose.
    */
   settledAction?(state: S, seat: Seat, prefs: SeatPreferences): string | null;
+  /**
+   * Games played as a series of hands (a poker session) list the hands finished so far as
+   * `viewer` may read them (null: a spectator): hands shown at showdown face up, the viewer's
+   * own hole cards, nothing else hidden and nothing of the hand in play. A page opened mid-match
+   * lists them in its hand history.
+   */
+  finishedHands?(state: S, viewer: Seat | null): readonly unknown[];
   /** The perfect-recall information state of `seat`: equal keys iff the seat cannot tell the states apart. */
   infoStateKey(state: S, seat: Seat): string;
   /**

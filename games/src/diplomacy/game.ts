@@ -391,6 +391,8 @@ export const diplomacy: Game<DiplomacyState, DiplomacyParams, DiplomacyObservati
       judge: true,
       seatNames: POWERS.map((p) => p[0]?.toUpperCase() + p.slice(1)),
       lengthParam: 'lastYear',
+      // A person against two heuristic powers that negotiate and four random ones.
+      defaultSeats: ['human', 'heuristic', 'heuristic', 'random', 'random', 'random', 'random'],
     },
     defaultParams: { lastYear: null },
     parseParams: (raw) => parseWith(paramsSchema as z.ZodType<DiplomacyParams>, raw),

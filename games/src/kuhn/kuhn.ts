@@ -19,6 +19,7 @@ import {
   type Seat,
 } from '../core/game';
 import { parseWith } from '../core/params';
+import { researchPokerSupports } from '../core/research-poker';
 
 export const KUHN_CARDS = ['J', 'Q', 'K'] as const;
 export type KuhnCard = (typeof KUHN_CARDS)[number];
@@ -134,7 +135,7 @@ export const kuhn: Game<KuhnState, KuhnParams, KuhnObservation, KuhnSpectatorVie
     maxPlayers: 2,
     traits: { dynamics: 'sequential', chance: 'explicit', information: 'imperfect', utility: 'zero-sum' },
     // The ante is the unit of the ratings' milli-big-blinds.
-    supports: { exactTree: true, view: 'poker-table', chipScale: () => ({ bigBlind: 1, handsPerMatch: 1 }) },
+    supports: researchPokerSupports('single-card'),
     defaultParams: { players: 2 },
     parseParams: (raw) => parseWith(paramsSchema as z.ZodType<KuhnParams>, raw),
     numPlayers: () => 2,

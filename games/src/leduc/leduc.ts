@@ -22,6 +22,7 @@ import {
   type Seat,
 } from '../core/game';
 import { parseWith } from '../core/params';
+import { researchPokerSupports } from '../core/research-poker';
 
 export const LEDUC_DECK = ['Jh', 'Js', 'Qh', 'Qs', 'Kh', 'Ks'] as const;
 export type LeducCard = (typeof LEDUC_DECK)[number];
@@ -200,7 +201,7 @@ export const leduc: Game<LeducState, LeducParams, LeducObservation, LeducSpectat
     maxPlayers: 2,
     traits: { dynamics: 'sequential', chance: 'explicit', information: 'imperfect', utility: 'zero-sum' },
     // The ante is the unit of the ratings' milli-big-blinds.
-    supports: { exactTree: true, view: 'poker-table', chipScale: () => ({ bigBlind: 1, handsPerMatch: 1 }) },
+    supports: researchPokerSupports('card-and-board'),
     defaultParams: { players: 2 },
     parseParams: (raw) => parseWith(paramsSchema as z.ZodType<LeducParams>, raw),
     numPlayers: () => 2,

@@ -15,6 +15,7 @@ import { chipScale, DEFAULT_PARAMS, type NlheParams, PARAM_FIELDS, paramsSchema 
 import { afterHand, type NlheState, newMatch } from './match/session';
 import { settledAction } from './match/showdown-choice';
 import {
+  finishedHands,
   infoStateKey,
   type NlheObservation,
   type NlheSpectatorView,
@@ -144,7 +145,15 @@ export const nlhe: Game<NlheState, NlheParams, NlheObservation, NlheSpectatorVie
     minPlayers: 2,
     maxPlayers: 9,
     traits: { dynamics: 'sequential', chance: 'explicit', information: 'imperfect', utility: 'zero-sum' },
-    supports: { exports: ['phh'], view: 'poker-table', chipScale, paramFields: PARAM_FIELDS },
+    supports: {
+      exports: ['phh'],
+      view: 'poker-table',
+      tableViews: 'hold-em',
+      betting: 'no-limit',
+      defaultSeats: ['human', 'call'],
+      chipScale,
+      paramFields: PARAM_FIELDS,
+    },
     defaultParams: DEFAULT_PARAMS,
     parseParams: (raw) => parseWith(paramsSchema as z.ZodType<NlheParams>, raw),
     numPlayers: (params) => params.players,
@@ -168,6 +177,7 @@ export const nlhe: Game<NlheState, NlheParams, NlheObservation, NlheSpectatorVie
   spectatorView,
   broadcastView,
   settledAction,
+  finishedHands,
   infoStateKey,
   privateValues,
   isTerminal: (s) => s.over,

@@ -12,5 +12,13 @@ export { actLine, dealLine, type HistoryLine, parseHistoryLine, raiseTotal } fro
 export { publicLogKey, withHoleCards } from './match/hypothetical';
 export { DEFAULT_PARAMS, levelFor, type NlheParams, paramsSchema } from './match/params';
 export { finishingOrder, type HandRecord, type NlheState } from './match/session';
-export { handHistory, type NlheObservation, type NlhePlayerView, type NlheSpectatorView, summarize } from './match/views';
+export {
+  type FinishedHand,
+  finishedHands,
+  handHistory,
+  type NlheObservation,
+  type NlhePlayerView,
+  type NlheSpectatorView,
+  summarize,
+} from './match/views';
 export * from './phh';

@@ -56,7 +56,7 @@ export class LiveMatch {
   readonly messageTimes: number[] = [];
   /** Remaining time bank per seat (sequential games). */
   readonly banks: number[];
-  /** Each person's table settings (absent: the defaults), as their connection last sent them. */
+  /** Each person's table settings (absent: the defaults), as their connections last sent them; kept in memory, out of the record. */
   private readonly preferences = new Map<Seat, SeatPreferences>();
   /** Seats that said they are done negotiating in the current window. */
   private ready = new Set<Seat>();
@@ -375,9 +375,19 @@ export class LiveMatch {
     return { ok: true };
   }
 
-  /** A person's table settings, for the decisions the game settles for them from now on. */
+  /**
+   * A person's table settings, for the decisions the game settles for them from now on. They stay
+   * with the seat for the rest of the match (a reconnect, another tab), not with the connection.
+   */
   setPreferences(seat: Seat, prefs: SeatPreferences): void {
-    if (this.seats[seat]?.human) this.preferences.set(seat, { muckLosing: prefs.muckLosing });
+    if (!this.seats[seat]?.human || this.preferences.get(seat)?.muckLosing === prefs.muckLosing) return;
+    this.preferences.set(seat, { muckLosing: prefs.muckLosing });
+    this.notify();
+  }
+
+  /** The settings the seat's person chose, or null while they have chosen none (the game's defaults apply). */
+  preferencesOf(seat: Seat): SeatPreferences | null {
+    return this.preferences.get(seat) ?? null;
   }
 
   markReady(seat: Seat): void {

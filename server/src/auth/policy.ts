@@ -24,6 +24,8 @@ export const ROUTES: Readonly<Record<string, readonly Role[]>> = {
   'GET /api/matches/:id/verify': ANYONE,
   // What spectators have seen begin (after the spectator delay); no turn's pending orders.
   'GET /api/matches/:id/turns': ANYONE,
+  // Finished hands as spectators saw them (after the delay), or as a seat whose token comes along.
+  'GET /api/matches/:id/hands': ANYONE,
   'GET /api/matches/:id/branches': ANYONE,
   'GET /api/matches/:id/branches/:branchId': ANYONE,
   'GET /api/measures/diplomacy': ANYONE,

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { createEndpoint, createRouter, matchMaker } from '@colyseus/core';
 import { findGame, getGame, listGames, supportsOf } from '@parley/games';
+import { SEAT_TOKEN_HEADER } from '@parley/protocol';
 import { z } from 'zod';
 import type { AgentRegistry } from '../agents-registry/registry';
 import { agentPolicy } from '../analyzer/agent-policy';
@@ -15,6 +16,7 @@ import { BranchRefused, type BranchService } from '../arena/branches';
 import { type DiplomacyAnalyses, JudgeRefused } from '../arena/judging';
 import { limitsOf, quotaKey } from '../arena/limits';
 import type { MatchService } from '../arena/match-service';
+import { pastHands } from '../arena/past-hands';
 import { TournamentRefused, type TournamentService } from '../arena/tournaments';
 import { turnOpenings } from '../arena/turn-history';
 import { GUEST, type Principal } from '../auth/principal';
@@ -96,6 +98,13 @@ const MEDIA: Record<string, string> = {
 export function createApi(deps: ApiDeps) {
   const { service, tournaments, results, registry } = deps;
   const store = service.store;
+  /** The stored match an address names, with its game, or the 404 to answer. */
+  const storedMatch = async (raw: unknown) => {
+    const id = String(raw ?? '');
+    const match = id.length <= 100 ? await store.getMatch(id) : null;
+    if (!match) return { missing: fail(404, 'match/not-found', `no match ${id.slice(0, 100)}`) };
+    return { id, match, game: findGame(match.game) };
+  };
   const caller = (request: Request | undefined) => {
     const principal = deps.principalOf?.(request) ?? GUEST;
     return { principal, key: quotaKey(principal, request?.headers.get(CLIENT_ADDRESS) ?? 'local') };
@@ -144,13 +153,29 @@ export function createApi(deps: ApiDeps) {
 
     /** A match's turns so far, each as spectators saw it begin (games played in rounds: a live page's phase history). */
     matchTurns: createEndpoint('/api/matches/:id/turns', { method: 'GET' }, async (ctx) => {
-      const id = String(ctx.params.id ?? '');
-      const match = id.length <= 100 ? await store.getMatch(id) : null;
-      if (!match) return fail(404, 'match/not-found', `no match ${id.slice(0, 100)}`);
-      const game = findGame(match.game);
+      const found = await storedMatch(ctx.params.id);
+      if ('missing' in found) return found.missing;
+      const { match, game } = found;
       if (!game?.turnKey) return fail(400, 'turns/unsupported', `${match.game} is not played in rounds`);
       try {
         return json(200, { turns: turnOpenings(game, match, service.clock.now()) });
+      } catch (error) {
+        return internalError(error);
+      }
+    }),
+
+    /** A match's finished hands (games played in hands: a live page's hand history), as the caller's seat or spectators may read them. */
+    matchHands: createEndpoint('/api/matches/:id/hands', { method: 'GET' }, async (ctx) => {
+      const found = await storedMatch(ctx.params.id);
+      if ('missing' in found) return found.missing;
+      const { id, match, game } = found;
+      if (!game?.finishedHands) return fail(400, 'hands/unsupported', `${match.game} is not played in hands`);
+      const token = ctx.request?.headers.get(SEAT_TOKEN_HEADER) ?? null;
+      const seat = token !== null && token.length <= 200 ? await service.seatForToken(id, token) : null;
+      if (token !== null && seat === null)
+        return fail(403, 'seat/unknown-token', 'this token does not hold a seat in this match');
+      try {
+        return json(200, { hands: pastHands(game, match, seat, service.clock.now()) });
       } catch (error) {
         return internalError(error);
       }

@@ -31,6 +31,11 @@ export const SeatView = schema(
     decision: t.number().default(-1),
     /** Press this seat has received, as JSON. */
     inbox: t.string().default('[]'),
+    /**
+     * The seat's table settings as the match holds them (`SeatPreferences` as JSON), or 'null'
+     * until its person chose: a reconnecting page shows them rather than resetting them.
+     */
+    prefs: t.string().default('null'),
   },
   'SeatView',
 );

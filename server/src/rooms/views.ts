@@ -25,6 +25,7 @@ export function syncSeats(state: MatchState, live: LiveMatch): void {
     view.legal = JSON.stringify(acting.has(seat) ? game.legalActions(live.state, seat) : []);
     view.decision = pending?.id ?? -1;
     view.inbox = JSON.stringify(live.messages.filter((m) => mayRead(m, seat)));
+    view.prefs = JSON.stringify(live.preferencesOf(seat));
   });
 }
 

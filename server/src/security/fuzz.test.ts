@@ -96,6 +96,7 @@ const ROUTES: { method: string; path: (id: string) => string; body?: boolean }[]
   { method: 'GET', path: (id) => `/api/matches/${id}/export` },
   { method: 'GET', path: (id) => `/api/matches/${id}/verify` },
   { method: 'GET', path: (id) => `/api/matches/${id}/analysis` },
+  { method: 'GET', path: (id) => `/api/matches/${id}/hands` },
   { method: 'POST', path: () => '/api/matches', body: true },
   { method: 'GET', path: () => '/api/agents' },
   { method: 'GET', path: () => '/api/registry' },

@@ -97,8 +97,11 @@ function protocolTypeNames(): string[] {
   return files.flatMap((f) => [...readFileSync(join(PROTOCOL_SRC, f), 'utf8').matchAll(DECLARATION)].map((m) => m[1] as string));
 }
 
+/** A declaration opens its line (`export type X =`); an import's inline `{ type X }` is a use, not one. */
 const redeclared = (text: string, names: readonly string[]) =>
-  names.filter((name) => new RegExp(`(?:interface|type)\\s+${name}\\b`).test(text));
+  names.filter((name) =>
+    new RegExp(`^\\s*(?:export\\s+)?(?:declare\\s+)?(?:interface|type)\\s+${name}\\b(?!\\s*[,}])`, 'm').test(text),
+  );
 
 it('keeps the web and the example bots from declaring a protocol type again', () => {
   const names = protocolTypeNames();
@@ -116,4 +119,7 @@ it('keeps the web and the example bots from declaring a protocol type again', ()
 it('finds a protocol type declared again', () => {
   expect(redeclared('export interface MatchSummary {\n  id: string;\n}', ['MatchSummary', 'ApiError'])).toEqual(['MatchSummary']);
   expect(redeclared("import type { MatchSummary } from '@parley/protocol';", ['MatchSummary'])).toEqual([]);
+  expect(redeclared("import { type MatchSummary, SEAT } from '@parley/protocol';", ['MatchSummary'])).toEqual([]);
+  expect(redeclared("import {\n  type MatchSummary,\n} from '@parley/protocol';", ['MatchSummary'])).toEqual([]);
+  expect(redeclared('type MatchSummary = { id: string };', ['MatchSummary'])).toEqual(['MatchSummary']);
 });

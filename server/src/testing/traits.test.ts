@@ -2,7 +2,9 @@
  * Traits, not ids (issue 14, part 6): the server, the agents' runtime and the web decide what a
  * game supports by asking its descriptor, never by comparing its id. The only comparisons left
  * are modules written for one game, guarding their own input: a protocol that speaks one game
- * (DAIDE, ACPC), the Diplomacy analyzer, bots for one game, and the poker table's own drawing.
+ * (DAIDE, ACPC), the Diplomacy analyzer, bots for one game and uploaded analyzer files. The
+ * web keeps no table keyed by game id either (`DEFAULT_SEATS = { nlhe: … }`): the descriptor
+ * declares such things (default seats, the shape of a poker table's views, its betting).
  * Liar's Dice proves the seam: its id appears in no production file outside games/.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -21,8 +23,6 @@ const ONE_GAME_MODULES: Record<string, string> = {
   'server/src/analyzer/diplomacy/': 'the Diplomacy analyzer',
   'server/src/cli/analyze.ts': '`parley analyze diplomacy`',
   'agents/src/bots/': 'bots built for one game refuse the others',
-  'web/components/poker/': 'the poker table draws its three games',
-  'web/lib/poker.ts': 'the poker table draws its three games',
   'web/lib/analysis.ts': 'uploaded analyzer files, told apart by their kind',
   'web/components/AnalysisView.tsx': 'uploaded analyzer files, told apart by their kind',
 };
@@ -57,6 +57,25 @@ it('compares no game id outside games/ but in modules written for one game', () 
       .filter(({ text }) => COMPARISON.test(text) && !oneGame(file)),
   );
   expect(offenders).toEqual([]);
+});
+
+/** A line of an object keyed by game id (`nlhe: ['human', 'call'],`), in the web's own code. */
+const KEYED = new RegExp(`^\\s*('?)(${ids.join('|')})\\1\\s*:`);
+const WEB = ['web/components/', 'web/lib/', 'web/app/'];
+
+it('keeps no table keyed by game id in the web', () => {
+  const offenders = files
+    .filter((file) => WEB.some((w) => file.startsWith(w)) && !oneGame(file))
+    .flatMap((file) =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .map((line, i) => ({ file, line: i + 1, text: line.trim() }))
+        .filter(({ text }) => KEYED.test(text)),
+    );
+  expect(offenders).toEqual([]);
+  expect(KEYED.test("  nlhe: ['human', 'call'],")).toBe(true);
+  expect(KEYED.test("  'liars-dice': ['human'],")).toBe(true);
+  expect(KEYED.test("  view: 'poker-table',")).toBe(false);
 });
 
 it("names Liar's Dice in no production file outside games/", () => {

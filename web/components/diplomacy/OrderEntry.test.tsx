@@ -46,6 +46,7 @@ function snapshot(state: State, seat: number): RoomSnapshot {
       observation: game.observation(state, seat),
       legal: [...game.legalActions(state, seat)],
       decision: 1,
+      prefs: null,
       inbox: [],
     },
   };

@@ -1,5 +1,6 @@
 import { getGame } from '@parley/games';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { SEAT_TOKEN_HEADER } from '@parley/protocol';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RoomSnapshot } from '../../lib/use-room';
 import { LivePoker } from './LivePoker';
@@ -29,7 +30,13 @@ function table(steps: string[]) {
   return s;
 }
 
-function snapOf(s: unknown, me: number | null, decision: number, broadcast: unknown = null): RoomSnapshot {
+function snapOf(
+  s: unknown,
+  me: number | null,
+  decision: number,
+  broadcast: unknown = null,
+  prefs: { muckLosing: boolean } | null = null,
+): RoomSnapshot {
   const acting = nlhe.actingSeats(s);
   return {
     status: 'running',
@@ -58,6 +65,7 @@ function snapOf(s: unknown, me: number | null, decision: number, broadcast: unkn
             legal: acting.includes(me) ? [...nlhe.legalActions(s, me)] : [],
             decision: acting.includes(me) ? decision : -1,
             inbox: [],
+            prefs,
           },
   };
 }
@@ -72,6 +80,20 @@ describe('LivePoker', () => {
     fireEvent.click(box);
     expect(send).toHaveBeenLastCalledWith('prefs', { muckLosing: false });
     expect(window.localStorage.getItem('parley.poker.muckLosing')).toBe('false');
+  });
+
+  it('shows the setting the match holds for the seat after a reconnect, and leaves it as it is', () => {
+    window.localStorage.setItem('parley.poker.muckLosing', 'true');
+    const send = vi.fn(() => true);
+    render(
+      <LivePoker game="nlhe" snap={snapOf(table([]), 0, 4, null, { muckLosing: false })} names={names} me={0} send={send} />,
+    );
+    const box = within(screen.getByTestId('muck-setting')).getByRole('checkbox') as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    // This browser's choice does not overwrite the one the seat made (in another tab, before a reload).
+    expect(send).not.toHaveBeenCalledWith('prefs', expect.anything());
+    fireEvent.click(box);
+    expect(send).toHaveBeenLastCalledWith('prefs', { muckLosing: true });
   });
 
   it('clears a choice made in advance when a raise changes the price, and plays check/fold as a check when it holds', () => {
@@ -113,6 +135,26 @@ describe('LivePoker', () => {
     fireEvent.click(within(replay).getByText(/Back/));
     expect(replay.textContent).not.toContain('seat 0: fold');
     expect(within(replay).getByTestId('hand-step').textContent).not.toBe(steps);
+  });
+
+  it('lists the hands that ended before the page opened, asking for them with the seat token', async () => {
+    const served = nlhe.finishedHands!(table(['1: raise 300', '0: fold', '0: raise 300', '1: fold']), 0);
+    const fetched = vi.fn(async (_url: string, _init?: RequestInit) => Response.json({ hands: served }));
+    vi.stubGlobal('fetch', fetched);
+    try {
+      const now = table(['1: raise 300', '0: fold', '0: raise 300', '1: fold']);
+      render(
+        <LivePoker game="nlhe" snap={snapOf(now, 0, 9)} names={names} me={0} send={vi.fn(() => true)} matchId="m1" token="tok" />,
+      );
+      const panel = screen.getByTestId('hand-history');
+      await waitFor(() => expect(within(panel).getByText('#1')).toBeTruthy());
+      expect(within(panel).getByText('#2')).toBeTruthy();
+      const [url, init] = fetched.mock.calls[0]!;
+      expect(url).toBe('/api/matches/m1/hands');
+      expect(new Headers(init?.headers).get(SEAT_TOKEN_HEADER)).toBe('tok');
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('shows spectators hand names and equity only from the broadcast, and never hole cards without it', () => {

@@ -1,13 +1,14 @@
 'use client';
 
-import { Nlhe } from '@parley/games';
+import { type HandsReply, SEAT_TOKEN_HEADER } from '@parley/protocol';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { EMPTY_BOOK, type HandBook, recordView } from '../../lib/hand-history';
+import { tableViews } from '../../lib/format';
+import { EMPTY_BOOK, type HandBook, type PastHand, recordView, servedHands, withServed } from '../../lib/hand-history';
 import { type NlheView, tableModel } from '../../lib/poker';
 import { type Advance, type AdvanceKind, advanceAction, stillHolds } from '../../lib/poker-advance';
-import { betVerb, clamp, quickSizes } from '../../lib/poker-sizing';
 import type { RoomSnapshot } from '../../lib/use-room';
 import { HandHistory } from './HandHistory';
+import { PokerControls } from './PokerControls';
 import { ActionLog, PokerTable } from './PokerTable';
 
 interface Props {
@@ -16,40 +17,67 @@ interface Props {
   names: string[];
   me: number | null;
   send(type: 'act' | 'prefs', payload: unknown): boolean;
+  /** The match, to fetch the hands that ended before the page opened (absent: only hands seen here). */
+  matchId?: string;
+  /** The seat's token, so the arena serves this seat's own cards in those hands. */
+  token?: string | null;
 }
 
 const MUCK_KEY = 'parley.poker.muckLosing';
 
-/** The muck setting, kept in this browser; on by default, as in card rooms. */
-function useMuckLosing(): [boolean, (on: boolean) => void] {
-  const [on, setOn] = useState(true);
+/**
+ * The muck setting, on by default as in card rooms. The match holds it per seat, so a reload, a
+ * reconnect or another tab shows what the seat chose; this browser remembers the last choice
+ * and gives it to a seat that has made none yet.
+ */
+function useMuckLosing(me: number | null, held: boolean | null, send: Props['send']): [boolean, (on: boolean) => void] {
+  const [local, setLocal] = useState<boolean | null>(null);
+  useEffect(() => setLocal(window.localStorage.getItem(MUCK_KEY) !== 'false'), []);
   useEffect(() => {
-    if (window.localStorage.getItem(MUCK_KEY) === 'false') setOn(false);
-  }, []);
-  const set = useCallback((next: boolean) => {
-    setOn(next);
-    window.localStorage.setItem(MUCK_KEY, String(next));
-  }, []);
-  return [on, set];
+    if (me !== null && held === null && local !== null) send('prefs', { muckLosing: local });
+  }, [me, held, local, send]);
+  const set = useCallback(
+    (next: boolean) => {
+      setLocal(next);
+      window.localStorage.setItem(MUCK_KEY, String(next));
+      if (me !== null) send('prefs', { muckLosing: next });
+    },
+    [me, send],
+  );
+  return [held ?? local ?? true, set];
 }
 
-/** Every finished hand of the match this page has seen (hand-history.ts). */
-function useHandBook(view: NlheView | null): HandBook {
+/** The hands of this match that ended before the page opened, as the arena serves them to this viewer. */
+function useServedHands(matchId: string | undefined, token: string | null, enabled: boolean): PastHand[] {
+  const [hands, setHands] = useState<PastHand[]>([]);
+  useEffect(() => {
+    if (!enabled || !matchId) return;
+    const abort = new AbortController();
+    fetch(`/api/matches/${encodeURIComponent(matchId)}/hands`, {
+      headers: token ? { [SEAT_TOKEN_HEADER]: token } : {},
+      signal: abort.signal,
+    })
+      .then((res) => (res.ok ? (res.json() as Promise<HandsReply>) : null))
+      .then((body) => {
+        if (body && Array.isArray(body.hands)) setHands(servedHands(body.hands));
+      })
+      .catch(() => undefined);
+    return () => abort.abort();
+  }, [matchId, token, enabled]);
+  return hands;
+}
+
+/** Every finished hand of the match: those the arena served and those this page has seen (hand-history.ts). */
+function useHandBook(view: NlheView | null, served: readonly PastHand[]): HandBook {
   const [book, setBook] = useState<HandBook>(EMPTY_BOOK);
   useEffect(() => {
     if (view && Array.isArray(view.history)) setBook((b) => recordView(b, view));
   }, [view]);
+  useEffect(() => setBook((b) => withServed(b, served)), [served]);
   return book;
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  if (!el) return false;
-  if (el.tagName === 'INPUT' && (el as HTMLInputElement).type === 'range') return false;
-  return el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable;
-}
-
-export function LivePoker({ game, snap, names, me, send }: Props) {
+export function LivePoker({ game, snap, names, me, send, matchId, token = null }: Props) {
   const own = snap.view;
   const view = me !== null && own?.observation ? own.observation : snap.spectator;
   const toAct = snap.seats.find((s) => s.deciding)?.seat ?? null;
@@ -60,18 +88,16 @@ export function LivePoker({ game, snap, names, me, send }: Props) {
     () => tableModel(game, view, names, me, toAct, recent, broadcast),
     [game, view, names, me, toAct, recent, broadcast],
   );
-  // A table with players and a hand log (No-Limit Hold'em's views) keeps a hand history.
-  const handed = Boolean(view) && Array.isArray((view as NlheView).players) && Array.isArray((view as NlheView).history);
-  const book = useHandBook(handed ? (view as NlheView) : null);
+  // A table whose views are hold'em's (a session of hands with a log each) keeps a hand history.
+  const handed = Boolean(view) && tableViews(game) === 'hold-em';
+  const served = useServedHands(matchId, me === null ? null : token, handed);
+  const book = useHandBook(handed ? (view as NlheView) : null, served);
   const clocks = snap.seats;
   const legal = own?.legal ?? [];
   const decision = own?.decision ?? -1;
   const canAct = me !== null && decision >= 0 && legal.length > 0;
-  const [muckLosing, setMuckLosing] = useMuckLosing();
-  const connected = snap !== null;
-  useEffect(() => {
-    if (me !== null && connected) send('prefs', { muckLosing });
-  }, [me, connected, muckLosing, send]);
+  const held = typeof own?.prefs?.muckLosing === 'boolean' ? own.prefs.muckLosing : null;
+  const [muckLosing, setMuckLosing] = useMuckLosing(me, held, send);
   const toCall = nl?.toCall ?? 0;
   const [advance, setAdvance] = useState<Advance | null>(null);
   // A bet or raise before the turn comes changes the price: the choice made at the old one is cleared.
@@ -173,166 +199,4 @@ function useRecentHand(last: number | null): number | null {
     return () => clearTimeout(id);
   }, [last]);
   return recent;
-}
-
-const LABEL: Record<string, string> = {
-  fold: 'Fold',
-  check: 'Check',
-  call: 'Call',
-  bet: 'Bet',
-  raise: 'Raise',
-  pass: 'Pass',
-  show: 'Show',
-  muck: 'Muck',
-};
-
-const KEY: Record<string, string> = { fold: 'f', check: 'c', call: 'c', bet: 'b', raise: 'r', pass: 'p', show: 's', muck: 'm' };
-
-/**
- * Buttons for the legal actions. In No-Limit Hold'em the raise has a slider over the legal
- * raise-to range and quick sizes from the engine's list; keys: f fold, c check/call, r raise
- * (the slider's amount), a all in, ↑/↓ adjust the amount; Kuhn and Leduc use p, b, c, f, r.
- */
-export function PokerControls({
-  game,
-  legal,
-  observation,
-  onAct,
-}: {
-  game: string;
-  legal: string[];
-  observation: unknown;
-  onAct(action: string): void;
-}) {
-  const nl = game === 'nlhe' ? (observation as NlheView) : null;
-  const raises = legal.filter((a) => a.startsWith('raise ')).map((a) => Number(a.slice(6)));
-  const bounds = nl?.raise ?? (raises.length > 0 ? { min: Math.min(...raises), max: Math.max(...raises) } : null);
-  const [amount, setAmount] = useState(() => bounds?.min ?? 0);
-  const [sent, setSent] = useState(false);
-  const simple = legal.filter((a) => !a.startsWith('raise '));
-  const step = nl ? Math.max(1, Math.min(nl.blinds[1], 50)) : 1;
-
-  const act = useCallback(
-    (action: string) => {
-      if (sent) return;
-      setSent(true);
-      onAct(action);
-    },
-    [sent, onAct],
-  );
-
-  const raiseTo = useCallback(
-    (to: number) => {
-      if (bounds) act(Nlhe.raiseAction(clamp(to, bounds)));
-    },
-    [bounds, act],
-  );
-  const verb = nl ? betVerb(nl) : 'Raise to';
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (isTyping(e.target) || e.metaKey || e.ctrlKey || e.altKey) return;
-      const k = e.key.toLowerCase();
-      if (nl && bounds && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
-        e.preventDefault();
-        setAmount((a) => Math.min(bounds.max, Math.max(bounds.min, a + (e.key === 'ArrowUp' ? step : -step))));
-        return;
-      }
-      if (nl && bounds && k === 'r') {
-        e.preventDefault();
-        raiseTo(amount);
-        return;
-      }
-      if (nl && bounds && k === 'a') {
-        e.preventDefault();
-        raiseTo(bounds.max);
-        return;
-      }
-      const hit = simple.find((a) => KEY[a] === k);
-      if (hit) {
-        e.preventDefault();
-        act(hit);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [nl, bounds, amount, step, simple, act, raiseTo]);
-
-  return (
-    <div className="stack">
-      <div className="controls">
-        {simple.map((a) => (
-          <button
-            key={a}
-            type="button"
-            onClick={() => act(a)}
-            disabled={sent}
-            data-action={a}
-            className={a === 'fold' ? 'danger' : undefined}
-          >
-            {LABEL[a] ?? a}
-            {a === 'call' && nl?.toCall ? ` ${nl.toCall.toLocaleString('en-US')}` : ''} <kbd>{KEY[a] ?? ''}</kbd>
-          </button>
-        ))}
-        {!nl && raises.length > 0 && (
-          <button
-            type="button"
-            onClick={() => act(legal.find((a) => a.startsWith('raise')) ?? 'raise')}
-            disabled={sent}
-            data-action="raise"
-          >
-            Raise <kbd>r</kbd>
-          </button>
-        )}
-      </div>
-      {nl && bounds && (
-        <div className="stack">
-          <div className="controls">
-            <label htmlFor="bet-amount" className="small">
-              {verb}
-            </label>
-            <input
-              id="bet-amount"
-              type="range"
-              min={bounds.min}
-              max={bounds.max}
-              step={step}
-              value={amount}
-              onChange={(e) => setAmount(Number(e.target.value))}
-              aria-valuetext={`${amount} chips`}
-            />
-            <input
-              type="number"
-              min={bounds.min}
-              max={bounds.max}
-              value={amount}
-              onChange={(e) => setAmount(Number(e.target.value))}
-              style={{ width: '7rem' }}
-              aria-label={`${verb} amount`}
-            />
-            <button type="button" onClick={() => raiseTo(amount)} disabled={sent} data-action="raise">
-              {verb} {amount.toLocaleString('en-US')} <kbd>r</kbd>
-            </button>
-          </div>
-          <div className="controls small" data-testid="quick-sizes">
-            {quickSizes(nl, bounds).map((q) => (
-              <button
-                key={q.label}
-                type="button"
-                className="secondary"
-                onClick={() => setAmount(q.to)}
-                data-size={q.to}
-                title={`${verb} ${q.to.toLocaleString('en-US')}`}
-              >
-                {q.label}
-              </button>
-            ))}
-            <span className="muted key-hints">
-              <kbd>↑</kbd>/<kbd>↓</kbd> adjust · <kbd>a</kbd> all in
-            </span>
-          </div>
-        </div>
-      )}
-    </div>
-  );
 }

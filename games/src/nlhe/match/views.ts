@@ -224,6 +224,21 @@ function publicLog(r: HandRecord): string[] {
   return r.log.map((e) => entryText(e, r.seats, (seat) => shown.has(seat)));
 }
 
+/**
+ * The finished hands as `viewer` may read them (null: a spectator): as `handHistory`, with the
+ * viewer's own hole cards in the log as well, since it held them. The hand in play is not there.
+ */
+export function finishedHands(s: NlheState, viewer: number | null) {
+  return s.past.map((r) => {
+    const shown = shownSeats(r.log, r.seats);
+    const log = r.log.map((e) => entryText(e, r.seats, (seat) => seat === viewer || shown.has(seat)));
+    return { ...summarize(r), actions: log };
+  });
+}
+
+/** A finished hand as `finishedHands` lists it. */
+export type FinishedHand = ReturnType<typeof finishedHands>[number];
+
 /** Every finished hand, with the hands that were shown revealed and all others hidden. */
 export function handHistory(s: NlheState) {
   return s.past.map((r) => ({ ...summarize(r), seats: r.seats, button: r.seats[r.seats.length - 1], actions: publicLog(r) }));

@@ -8,11 +8,21 @@
  * Set-Cookie comes back, and the browser's Origin goes with the host it addressed
  * (X-Forwarded-Host) so the arena can refuse cross-site writes (see server/src/auth/guard.ts).
  */
+import { SEAT_TOKEN_HEADER } from '@parley/protocol';
 import { arenaUrl } from '../../../lib/arena';
 
 export const dynamic = 'force-dynamic';
 
-const FORWARDED_REQUEST_HEADERS = ['content-type', 'accept', 'cookie', 'authorization', 'origin', 'sec-fetch-site'];
+const FORWARDED_REQUEST_HEADERS = [
+  'content-type',
+  'accept',
+  'cookie',
+  'authorization',
+  'origin',
+  'sec-fetch-site',
+  // A seat's token, for what only that seat may read (its own cards in past hands).
+  SEAT_TOKEN_HEADER,
+];
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-disposition', 'set-cookie'];
 
 async function forward(request: Request, path: string[]): Promise<Response> {
