@@ -3,35 +3,14 @@
  * serve them). Only types: the web trusts its own server's replies; records and model calls
  * inside them are the schemas of record.ts.
  */
+import type { MatchSettings, MatchStatus } from './http';
 import type { StoredModelCall } from './record';
 
-export type MatchStatus = 'running' | 'finished' | 'aborted';
 export type SeatKind = 'bot' | 'llm' | 'external' | 'human';
 
 export interface SeatSummary {
   seat: number;
   agent: { name: string; kind: SeatKind };
-}
-
-export interface ClockSettings {
-  actionMs: number;
-  bankMs: number;
-  pressMs: number;
-  ordersMs: number;
-  retreatMs: number;
-  adjustMs: number;
-}
-
-export interface MatchSettings {
-  game: string;
-  params?: unknown;
-  seed?: number;
-  seats: (string | { agent: string; name?: string })[];
-  clock?: ClockSettings;
-  pressRounds?: number;
-  spectatorDelayMs?: number;
-  paceMs?: number;
-  reconnectSeconds?: number;
 }
 
 export interface MatchSummary {

@@ -4,7 +4,9 @@
  * import the types, and the webhook JSON Schema is generated from them.
  */
 export type * from './api';
+export * from './auth';
 export * from './commitment';
+export * from './http';
 export * from './record';
 export * from './room';
 export * from './webhook';

@@ -13,7 +13,7 @@
  * outlives a restart), or failed with a reason fit to show (never the internal error's text).
  */
 import { findGame, supportsOf } from '@parley/games';
-import { z } from 'zod';
+import { judgeRequestSchema } from '@parley/protocol';
 import type { AgentRegistry } from '../agents-registry/registry';
 import { analyzeDiplomacyMatch, type DiplomacyAnalysis, judgeDiplomacyMatch } from '../analyzer/diplomacy';
 import { type AgentMeasures, agentMeasures, judgedPromises } from '../analyzer/diplomacy/agent-measures';
@@ -24,15 +24,6 @@ import type { MatchStore, MatchWithEvents } from '../store/types';
 import { Refused } from './refused';
 
 export class JudgeRefused extends Refused<400 | 404 | 409 | 429> {}
-
-export const judgeRequestSchema = z
-  .object({
-    /** A registered LLM configuration's id. */
-    judge: z.string().min(1).max(130),
-    /** Time for one judgement, all attempts included. */
-    deadlineMs: z.number().int().min(1000).max(600_000).default(120_000),
-  })
-  .strict();
 
 const KIND = 'diplomacy';
 /** Finished matches pooled by `measures`, newest first. */
