@@ -9,5 +9,6 @@ export * from './commitment';
 export * from './http';
 export * from './record';
 export * from './room';
+export * from './tournament';
 export * from './webhook';
 export { webhookJsonSchema, webhookSchemaText } from './webhook-json-schema';
