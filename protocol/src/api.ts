@@ -3,7 +3,7 @@
  * serve them). Only types: the web trusts its own server's replies; records and model calls
  * inside them are the schemas of record.ts.
  */
-import type { MatchSettings, MatchStatus } from './http';
+import type { LadderPlayerKind, LadderPool, MatchSettings, MatchStatus } from './http';
 import type { StoredModelCall } from './record';
 
 export type SeatKind = 'bot' | 'llm' | 'external' | 'human';
@@ -89,4 +89,30 @@ export interface BranchStatus {
     perSeat: ({ seat: number; interval95: [number, number] } & Record<'parent' | 'mean' | 'min' | 'max', number>)[];
   } | null;
   error?: string;
+}
+
+/** One player's place on the living ladder (GET /api/ladder), as the store keeps it. */
+export interface LadderRating {
+  game: string;
+  pool: LadderPool;
+  /** `kind:id` (an account id, or an agent's registry id), unique per game and pool. */
+  player: string;
+  kind: LadderPlayerKind;
+  name: string;
+  /** OpenSkill μ and σ (the rating deviation); ordinal = μ − 3σ orders the ladder. */
+  mu: number;
+  sigma: number;
+  ordinal: number;
+  matches: number;
+  provisional: boolean;
+  /** When the player last played a rated match (σ grows while it does not). */
+  updatedAt: number;
+  /** 1 for a new entry, one more with every update: what makes concurrent updates safe. */
+  version: number;
+}
+
+/** GET /api/ladder: what the figures are, and the ratings in ladder order. */
+export interface LadderAnswer {
+  basis: string;
+  ratings: LadderRating[];
 }

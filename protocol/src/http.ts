@@ -128,11 +128,17 @@ export type LeaderboardFormat = (typeof LEADERBOARD_FORMATS)[number];
 /** GET /api/tournaments/:id/leaderboard. */
 export const leaderboardQuerySchema = z.object({ format: z.enum(LEADERBOARD_FORMATS).default('json') });
 
+/** Who the living ladder rates, and in which pool: every rated match, or those against people only. */
+export const ladderPlayerKindSchema = z.enum(['agent', 'bot-account', 'person']);
+export type LadderPlayerKind = z.infer<typeof ladderPlayerKindSchema>;
+export const ladderPoolSchema = z.enum(['all', 'vs-people']);
+export type LadderPool = z.infer<typeof ladderPoolSchema>;
+
 /** GET /api/ladder: the living ladder, by game, kind of player, pool and name. */
 export const ladderQuerySchema = z.object({
   game: z.string().max(40).optional(),
-  kind: z.enum(['agent', 'bot-account', 'person']).optional(),
-  pool: z.enum(['all', 'vs-people']).default('all'),
+  kind: ladderPlayerKindSchema.optional(),
+  pool: ladderPoolSchema.default('all'),
   name: z.string().max(500).optional(),
 });
 export type LadderQuery = z.input<typeof ladderQuerySchema>;

@@ -1,26 +1,6 @@
 import { listGames } from '@parley/games';
 import type { LadderQuery } from '@parley/protocol';
 
-/** The living ladder as GET /api/ladder answers (server/src/ratings/ladder.ts). */
-export interface LadderRating {
-  game: string;
-  pool: 'all' | 'vs-people';
-  player: string;
-  kind: 'agent' | 'bot-account' | 'person';
-  name: string;
-  mu: number;
-  sigma: number;
-  ordinal: number;
-  matches: number;
-  provisional: boolean;
-  updatedAt: number;
-}
-
-export interface LadderAnswer {
-  basis: string;
-  ratings: LadderRating[];
-}
-
 export const LADDER_KINDS = [
   { value: '', label: 'Everyone' },
   { value: 'agent', label: 'Agents' },
