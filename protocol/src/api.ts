@@ -3,35 +3,14 @@
  * serve them). Types, and one header name: the web trusts its own server's replies; records and model calls
  * inside them are the schemas of record.ts.
  */
+import type { LadderPlayerKind, LadderPool, MatchSettings, MatchStatus } from './http';
 import type { StoredModelCall } from './record';
 
-export type MatchStatus = 'running' | 'finished' | 'aborted';
 export type SeatKind = 'bot' | 'llm' | 'external' | 'human';
 
 export interface SeatSummary {
   seat: number;
   agent: { name: string; kind: SeatKind };
-}
-
-export interface ClockSettings {
-  actionMs: number;
-  bankMs: number;
-  pressMs: number;
-  ordersMs: number;
-  retreatMs: number;
-  adjustMs: number;
-}
-
-export interface MatchSettings {
-  game: string;
-  params?: unknown;
-  seed?: number;
-  seats: (string | { agent: string; name?: string })[];
-  clock?: ClockSettings;
-  pressRounds?: number;
-  spectatorDelayMs?: number;
-  paceMs?: number;
-  reconnectSeconds?: number;
 }
 
 export interface MatchSummary {
@@ -121,4 +100,30 @@ export const SEAT_TOKEN_HEADER = 'x-parley-seat-token';
 /** The finished hands of a match played in hands, each as the game's `finishedHands` writes it for the caller. */
 export interface HandsReply {
   hands: unknown[];
+}
+
+/** One player's place on the living ladder (GET /api/ladder), as the store keeps it. */
+export interface LadderRating {
+  game: string;
+  pool: LadderPool;
+  /** `kind:id` (an account id, or an agent's registry id), unique per game and pool. */
+  player: string;
+  kind: LadderPlayerKind;
+  name: string;
+  /** OpenSkill μ and σ (the rating deviation); ordinal = μ − 3σ orders the ladder. */
+  mu: number;
+  sigma: number;
+  ordinal: number;
+  matches: number;
+  provisional: boolean;
+  /** When the player last played a rated match (σ grows while it does not). */
+  updatedAt: number;
+  /** 1 for a new entry, one more with every update: what makes concurrent updates safe. */
+  version: number;
+}
+
+/** GET /api/ladder: what the figures are, and the ratings in ladder order. */
+export interface LadderAnswer {
+  basis: string;
+  ratings: LadderRating[];
 }

@@ -5,8 +5,11 @@
  */
 export type * from './api';
 export { SEAT_TOKEN_HEADER } from './api';
+export * from './auth';
 export * from './commitment';
+export * from './http';
 export * from './record';
 export * from './room';
+export * from './tournament';
 export * from './webhook';
 export { webhookJsonSchema, webhookSchemaText } from './webhook-json-schema';

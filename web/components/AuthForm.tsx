@@ -1,5 +1,6 @@
 'use client';
 
+import type { SignInRequest, SignUpRequest } from '@parley/protocol';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useState } from 'react';
 
@@ -18,7 +19,7 @@ export function AuthForm({ mode }: { mode: 'signin' | 'signup' }) {
       const res = await fetch(`/api/auth/${mode}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ name, password }),
+        body: JSON.stringify({ name, password } satisfies SignInRequest | SignUpRequest),
       });
       const body = (await res.json().catch(() => ({}))) as { message?: string };
       if (!res.ok) {

@@ -1,5 +1,6 @@
 'use client';
 
+import type { CreateBotRequest, CreateTokenRequest } from '@parley/protocol';
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
 
 interface Token {
@@ -55,7 +56,9 @@ export function BotsManager() {
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    const res = await run(() => call('/api/bots', 'POST', { name, webhookUrl: webhookUrl || undefined }));
+    const res = await run(() =>
+      call('/api/bots', 'POST', { name, webhookUrl: webhookUrl || undefined } satisfies CreateBotRequest),
+    );
     if (res.ok) {
       setName('');
       setWebhookUrl('');
@@ -64,7 +67,11 @@ export function BotsManager() {
 
   const mint = async (bot: string) => {
     setFresh(null);
-    const res = await run(() => call<{ token: string }>(`/api/bots/${encodeURIComponent(bot)}/tokens`, 'POST', { label: 'web' }));
+    const res = await run(() =>
+      call<{ token: string }>(`/api/bots/${encodeURIComponent(bot)}/tokens`, 'POST', {
+        label: 'web',
+      } satisfies CreateTokenRequest),
+    );
     const token = (res.data as { token?: string }).token;
     if (res.ok && token) setFresh({ bot, token });
   };

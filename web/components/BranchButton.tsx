@@ -1,6 +1,6 @@
 'use client';
 
-import type { ApiError } from '@parley/protocol';
+import type { ApiError, BranchRequest } from '@parley/protocol';
 import Link from 'next/link';
 import { useState } from 'react';
 
@@ -22,7 +22,7 @@ export function BranchButton({ matchId, turn }: { matchId: string; turn: string 
       const res = await fetch(`/api/matches/${encodeURIComponent(matchId)}/branches`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ at: turn, times }),
+        body: JSON.stringify({ at: turn, times } satisfies BranchRequest),
       });
       const body = (await res.json()) as { id: string; at: string } | ApiError;
       if (!res.ok || !('id' in body)) setError('message' in body ? body.message : `the arena answered ${res.status}`);

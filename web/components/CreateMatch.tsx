@@ -1,7 +1,7 @@
 'use client';
 
 import { findGame, listGames, supportsOf } from '@parley/games';
-import type { ApiError, CreatedMatch } from '@parley/protocol';
+import type { ApiError, CreatedMatch, MatchRequest } from '@parley/protocol';
 import { useRouter } from 'next/navigation';
 import { type FormEvent, useEffect, useId, useMemo, useState } from 'react';
 import { seatLabel } from '../lib/format';
@@ -113,7 +113,7 @@ export function CreateMatch() {
       return;
     }
     const secs = (text: string) => Math.round(Number(text) * 1000);
-    const body: Record<string, unknown> = {
+    const body: MatchRequest = {
       game,
       params: paramsText.trim() ? JSON.parse(paramsText) : {},
       seats: shown.map((s) => s.trim()),

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ApiError } from '@parley/protocol';
+import type { ApiError, JudgeRequest } from '@parley/protocol';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useState } from 'react';
 import { formatUsd } from '../lib/format';
@@ -85,7 +85,7 @@ export function JudgePanel({ matchId, judges }: { matchId: string; judges: Judge
       const res = await fetch(path, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ judge: choice }),
+        body: JSON.stringify({ judge: choice } satisfies JudgeRequest),
       });
       if (res.ok) {
         setStatus({ status: 'running', judge: choice });

@@ -1,6 +1,6 @@
+import type { LadderRating } from '@parley/protocol';
 import Link from 'next/link';
 import { formatFixed, formatTime, gameName } from '../lib/format';
-import type { LadderRating } from '../lib/ladder';
 
 const KIND_LABEL: Record<LadderRating['kind'], string> = { agent: 'agent', 'bot-account': 'bot account', person: 'person' };
 

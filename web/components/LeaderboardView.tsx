@@ -1,6 +1,7 @@
+import type { Leaderboard } from '@parley/protocol';
 import Link from 'next/link';
 import { formatFixed } from '../lib/format';
-import { INTERVAL_LABEL, type Leaderboard, METHOD_LABEL } from '../lib/tournaments';
+import { INTERVAL_LABEL, METHOD_LABEL } from '../lib/tournaments';
 import { IntervalChart } from './charts/charts';
 
 const digits = (primary: string) => (primary === 'openskill' || primary === 'mean-payoff' ? 3 : 1);

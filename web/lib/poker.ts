@@ -3,7 +3,13 @@
  * table component draws: seats with stacks, bets and the cards this viewer may see, the board
  * and the pot. Kuhn and Leduc have simpler views; they map onto the same model.
  */
-import { Nlhe } from '@parley/games';
+import {
+  type KuhnObservation,
+  type KuhnSpectatorView,
+  type LeducObservation,
+  type LeducSpectatorView,
+  Nlhe,
+} from '@parley/games';
 import { tableViews } from './format';
 
 export interface SeatModel {
@@ -52,23 +58,14 @@ export interface NlheBroadcast {
   seats: { seat: number; hole: string[]; handName?: string; equity?: number }[];
 }
 
-export interface LeducView {
-  board: string | null;
-  rounds: string[][];
-  pot: number;
-  contributions: [number, number];
-  shown: (string | null)[];
-  seat?: number;
-  card?: string | null;
-}
+/**
+ * A seat's observation or a spectator's view of a `leduc` table: the engine's spectator view, and
+ * a seat's own card when the viewer holds one (the same pattern as `NlheView`).
+ */
+export type LeducView = LeducSpectatorView & Partial<Pick<LeducObservation, 'seat' | 'card'>>;
 
-export interface KuhnView {
-  cards: (string | null)[];
-  history: string[];
-  pot: number;
-  seat?: number;
-  card?: string | null;
-}
+/** A seat's observation or a spectator's view of a `kuhn` table, as the engine gives them. */
+export type KuhnView = KuhnSpectatorView & Partial<Pick<KuhnObservation, 'seat' | 'card'>>;
 
 /** `tag (seat 3)`; a person's seat is named after its number, so just `seat 0`. */
 const who = (names: string[], seat: number) => {

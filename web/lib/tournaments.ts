@@ -5,116 +5,12 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import type { Leaderboard, TournamentDetail, TournamentReport } from '@parley/protocol';
 import type { PooledModelMeasures } from './analysis';
 import { arenaGet, type Fetched } from './arena';
 
-export interface Estimate {
-  value: number;
-  lo: number | null;
-  hi: number | null;
-  /** What lo–hi is: bootstrap-ci, normal-ci or credible-band. */
-  interval?: string;
-}
-
-export interface LeaderboardRow {
-  rank: number;
-  name: string;
-  matches: number;
-  provisional: boolean;
-  rating: Estimate | null;
-  wins: number;
-  draws: number;
-  losses: number;
-  meanPayoff: Estimate | null;
-  bradleyTerry?: Estimate | null;
-  elo?: number;
-  openskill?: { mu: number; sigma: number; ordinal: number };
-  mbb?: {
-    raw?: { mean: number; lo: number | null; hi: number | null; n: number; identical?: true } | null;
-    duplicate?: { mean: number; lo: number | null; hi: number | null; identical?: true } | null;
-  };
-  centres?: Estimate | null;
-  yearsSurvived?: number | null;
-}
-
-export interface Leaderboard {
-  primary: string;
-  basis: string;
-  /** What the primary figure's interval is (older files lack it). */
-  interval?: string | null;
-  scoring?: string;
-  methods: string[];
-  provisionalBelow: number;
-  matches: number;
-  rows: LeaderboardRow[];
-}
-
-export interface Usage {
-  name: string;
-  matches: number;
-  failed: number;
-  fallbacks: number;
-  modelCalls: number;
-  tokensIn: number;
-  tokensOut: number;
-  costUsd: number;
-  costPerMatch: number;
-  /** Budget and harness figures (older reports lack them). */
-  decisions?: number;
-  tokensPerMatch?: number;
-  tokensPerDecision?: number;
-  costPerDecision?: number;
-  msPerMatch?: number;
-  msPerDecision?: number;
-  fallbackRate?: number;
-  fallbacksByCause?: { late: number; illegal: number; unparsable: number; providerError: number; missing: number };
-}
-
-export interface SweepSeries {
-  agent: string;
-  base: string;
-  metric: string;
-  points: {
-    name: string;
-    label: string;
-    rating: number | null;
-    lo: number | null;
-    hi: number | null;
-    matches: number;
-    costPerMatch: number;
-    tokensPerMatch: number;
-    /** Per-model measures at this setting (Diplomacy; older reports lack them). */
-    measures?: PooledModelMeasures | null;
-  }[];
-}
-
-export interface TournamentReport {
-  format: 'parley.tournament-report';
-  name: string;
-  description?: string;
-  game: string;
-  params: unknown;
-  seats: number;
-  tournamentFormat: { type: string; [k: string]: unknown };
-  duplicate: boolean;
-  generatedAt: string;
-  matches: { scheduled: number; finished: number; failed: number; actions: number; fallbacks: number };
-  leaderboard: Leaderboard;
-  headToHead: { names: string[]; games: number[][]; winRate: (number | null)[][]; meanPayoff: (number | null)[][] };
-  /** Nash averaging and α-Rank over the head-to-head matrix (older reports lack it). */
-  metaGame?: {
-    basis: string;
-    nashAveraging: { names: string[]; weights: number[]; ratings: number[]; maxEntropy: boolean };
-    alphaRank: { names: string[]; mass: number[]; alpha: number; populationSize: number };
-  };
-  usage: Usage[];
-  budget?: { name: string; rating: number | null; costPerMatch: number; tokensPerMatch: number; onFront: boolean }[];
-  harnessClean?: { excluded: number; leaderboard: Leaderboard } | null;
-  sweeps: SweepSeries[];
-  /** Per-model measures per participant (Diplomacy; older reports lack them). */
-  modelMeasures?: PooledModelMeasures[];
-  errors: { id: string; error: string }[];
-}
+/** The report as this app reads it: Diplomacy's per-model measures pooled, as the analysis page shows them. */
+type Report = TournamentReport<PooledModelMeasures>;
 
 export interface Tournament {
   /** The id in URLs (a CLI tournament's results directory name, an arena tournament's uuid). */
@@ -125,17 +21,7 @@ export interface Tournament {
   /** ISO time of the report (or of the tournament's creation). */
   generatedAt: string;
   leaderboard: Leaderboard | null;
-  report: TournamentReport | null;
-}
-
-/** What GET /api/tournaments/:id answers (the fields read here). */
-interface TournamentReply {
-  id: string;
-  name: string;
-  status: 'running' | 'finished' | 'aborted';
-  createdAt: number;
-  spec: { game?: string; description?: string } | null;
-  report: TournamentReport | null;
+  report: Report | null;
 }
 
 function repoRoot(): string {
@@ -148,7 +34,7 @@ export function dataDir(): string {
   return process.env.PARLEY_DATA_DIR ? resolve(process.env.PARLEY_DATA_DIR) : join(repoRoot(), '.parley-data');
 }
 
-function fromReply(t: TournamentReply): Tournament | null {
+function fromReply(t: TournamentDetail<PooledModelMeasures>): Tournament | null {
   if (!t.report) return null; // still running, or stopped before a report
   return {
     id: t.id,
@@ -163,7 +49,7 @@ function fromReply(t: TournamentReply): Tournament | null {
 
 /** One tournament with a report, or null when the arena holds none by that id. */
 export async function getTournament(id: string): Promise<Fetched<Tournament | null>> {
-  const got = await arenaGet<TournamentReply>(`/api/tournaments/${encodeURIComponent(id)}`);
+  const got = await arenaGet<TournamentDetail<PooledModelMeasures>>(`/api/tournaments/${encodeURIComponent(id)}`);
   if (!got.ok) return got.status === 404 ? { ok: true, data: null } : got;
   return { ok: true, data: fromReply(got.data) };
 }

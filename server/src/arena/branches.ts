@@ -13,7 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { getGame } from '@parley/games';
-import { z } from 'zod';
+import { BRANCH_TIMES_MAX, branchRequestSchema, clockSchema, type MatchSettings } from '@parley/protocol';
 import { errorMessage } from '../http/errors';
 import { type BranchReport, branchMatch, branchPoint, branchReport } from '../runtime/branch';
 import { saveFinishedRecord } from '../store/events';
@@ -22,20 +22,10 @@ import type { ResultsStore } from '../store/results';
 import type { SeatKind } from '../store/types';
 import type { MatchService, StoredSettings } from './match-service';
 import { Refused } from './refused';
-import { clockSchema, HUMAN, type MatchSettings, phaseDeadline, seatAgentSpec } from './settings';
+import { HUMAN, phaseDeadline, seatAgentSpec } from './settings';
 
-/** Continuations one branch may ask for, and branches running at once in this process. */
-export const BRANCH_LIMITS = Object.freeze({ times: 100, running: 2 });
-
-export const branchRequestSchema = z
-  .object({
-    /** The turn to fork at, in the game's own grammar (Diplomacy: `S1903M`). */
-    at: z.string().min(1).max(20),
-    times: z.number().int().min(1).max(BRANCH_LIMITS.times).default(10),
-    /** One registered agent id per seat; default the parent's. */
-    seats: z.array(z.string().min(1).max(130)).min(1).max(9).optional(),
-  })
-  .strict();
+/** Continuations one branch may ask for (the protocol's bound), and branches running at once in this process. */
+export const BRANCH_LIMITS = Object.freeze({ times: BRANCH_TIMES_MAX, running: 2 });
 
 export interface BranchStatus {
   id: string;

@@ -12,8 +12,8 @@
  * operator how the last judge of a match went: running, done (from the stored analysis, so it
  * outlives a restart), or failed with a reason fit to show (never the internal error's text).
  */
-import { findGame, supportsOf } from '@parley/games';
-import { z } from 'zod';
+import { findGame, listGames, supportsOf } from '@parley/games';
+import { judgeRequestSchema } from '@parley/protocol';
 import type { AgentRegistry } from '../agents-registry/registry';
 import { analyzeDiplomacyMatch, type DiplomacyAnalysis, judgeDiplomacyMatch } from '../analyzer/diplomacy';
 import { type AgentMeasures, agentMeasures, judgedPromises } from '../analyzer/diplomacy/agent-measures';
@@ -24,15 +24,6 @@ import type { MatchStore, MatchWithEvents } from '../store/types';
 import { Refused } from './refused';
 
 export class JudgeRefused extends Refused<400 | 404 | 409 | 429> {}
-
-export const judgeRequestSchema = z
-  .object({
-    /** A registered LLM configuration's id. */
-    judge: z.string().min(1).max(130),
-    /** Time for one judgement, all attempts included. */
-    deadlineMs: z.number().int().min(1000).max(600_000).default(120_000),
-  })
-  .strict();
 
 const KIND = 'diplomacy';
 /** Finished matches pooled by `measures`, newest first. */
@@ -85,17 +76,29 @@ export class DiplomacyAnalyses {
     return analysis;
   }
 
-  /** Per-model measures over the newest finished Diplomacy matches (of one agent, if named). */
+  /**
+   * Per-model measures over the newest finished matches of the games the analyzer reads (those
+   * that declare a judge: Diplomacy), of one agent if named.
+   */
   async measures(agent?: string): Promise<PooledMeasures> {
-    const page = await this.store.listMatches({
-      game: 'diplomacy',
-      status: 'finished',
-      demo: 'exclude',
-      pageSize: MEASURED_MATCHES,
-      ...(agent ? { agent } : {}),
-    });
+    const read = listGames().filter((g) => supportsOf(g).judge);
+    const pages = await Promise.all(
+      read.map((g) =>
+        this.store.listMatches({
+          game: g.descriptor.id,
+          status: 'finished',
+          demo: 'exclude',
+          pageSize: MEASURED_MATCHES,
+          ...(agent ? { agent } : {}),
+        }),
+      ),
+    );
+    const newest = pages
+      .flatMap((p) => p.matches)
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .slice(0, MEASURED_MATCHES);
     const analyses: (DiplomacyAnalysis & { matchId: string })[] = [];
-    for (const summary of page.matches) {
+    for (const summary of newest) {
       const match = await this.store.getMatch(summary.id);
       if (!match) continue;
       try {

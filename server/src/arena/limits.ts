@@ -5,10 +5,10 @@
  * clocks. The excess is refused with a clear message (429 for "too many", 400 for "too big").
  */
 import { findGame, supportsOf } from '@parley/games';
+import type { MatchSettings } from '@parley/protocol';
 import type { Principal, Role } from '../auth/principal';
 import { binomial } from '../tournament/schedule';
 import type { ResolvedSpec } from '../tournament/spec';
-import type { MatchSettings } from './settings';
 
 export interface RoleLimits {
   /** Largest request body, bytes. */

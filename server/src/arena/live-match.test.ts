@@ -3,8 +3,10 @@
  * stored action is applied once (by the runtime's resume), the match finishes as an uninterrupted
  * run would, and a corrupted payload is refused with an error naming the event, never cast.
  */
+
 import { createAgent } from '@parley/agents';
 import { kuhn } from '@parley/games';
+import { matchSettingsSchema } from '@parley/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AgentRegistry } from '../agents-registry/registry';
 import { runMatch } from '../runtime/match-runner';
@@ -13,7 +15,6 @@ import { MemoryStore } from '../store/memory-store';
 import type { MatchEvent } from '../store/types';
 import { FakeClock } from '../testing/fake-clock';
 import { LiveMatch } from './live-match';
-import { matchSettingsSchema } from './settings';
 
 afterEach(() => vi.restoreAllMocks());
 

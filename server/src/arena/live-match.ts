@@ -5,8 +5,10 @@
  * resumed from its stored actions, and because the runtime derives every random draw from the
  * seed and the action count, it continues exactly where it stood.
  */
+
 import type { Agent, PressMessage } from '@parley/agents';
 import { DEFAULT_SEAT_PREFERENCES, type Game, getGame, type Seat, type SeatPreferences } from '@parley/games';
+import type { MatchSettings } from '@parley/protocol';
 import type { AgentRegistry } from '../agents-registry/registry';
 import { BOT_PREFIX, type BotDirectory, type BotEntry } from '../auth/bot-directory';
 import type { Principal } from '../auth/principal';
@@ -19,7 +21,7 @@ import { actionEvent, clockEvent, messageEvent, type Resumption, resumeOf, seatE
 import type { MatchEvent, MatchStore, MatchWithEvents, SeatKind } from '../store/types';
 import { HumanSeat } from './human-seat';
 import { SeatHolders } from './seat-holders';
-import { HUMAN, type MatchSettings, phaseDeadline, seatAgentSpec } from './settings';
+import { HUMAN, phaseDeadline, seatAgentSpec } from './settings';
 
 export interface LiveMatchInit {
   id: string;

@@ -4,7 +4,9 @@
  * checking seat tokens. Tokens are random 256-bit values returned once at creation; the store
  * keeps only their SHA-256, so a leaked database does not leak seats.
  */
+
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { type MatchSettings, matchSettingsSchema } from '@parley/protocol';
 import { AgentRegistry } from '../agents-registry/registry';
 import { BOT_PREFIX, BotDirectory } from '../auth/bot-directory';
 import { mayFillSeat } from '../auth/policy';
@@ -14,7 +16,7 @@ import { COMMITMENT_SCHEME, type Fairness, newSalt, seedCommitment } from '../ru
 import type { MatchStore } from '../store/types';
 import { boundedSettings, checkMatchSettings, GLOBAL_LIMITS, RateWindow, ROLE_LIMITS } from './limits';
 import { LiveMatch } from './live-match';
-import { HUMAN, type MatchSettings, matchSettingsSchema, seatAgentSpec } from './settings';
+import { HUMAN, seatAgentSpec } from './settings';
 
 export interface StoredSettings {
   settings: MatchSettings;

@@ -3,13 +3,14 @@
  * person's seat at once (no click, no clock), showing what can win and mucking a beaten hand
  * only for a person who mucks losing hands.
  */
+
 import { nlhe } from '@parley/games';
+import { matchSettingsSchema } from '@parley/protocol';
 import { describe, expect, it } from 'vitest';
 import { AgentRegistry } from '../agents-registry/registry';
 import { MemoryStore } from '../store/memory-store';
 import { FakeClock } from '../testing/fake-clock';
 import { LiveMatch } from './live-match';
-import { matchSettingsSchema } from './settings';
 
 describe('the muck setting', () => {
   it('mucks beaten hands for the seat that asked, shows them for the one that did not, and never asks either', async () => {

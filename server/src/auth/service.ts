@@ -10,11 +10,12 @@
  * user is signed in with one click.
  */
 
+import { createBotSchema, signInSchema, signUpSchema, tokenLabelSchema } from '@parley/protocol';
 import type { AgentRegistry } from '../agents-registry/registry';
 import { RateWindow } from '../arena/limits';
 import { AccountError, type AccountRow, type AccountStore, type CredentialRow } from '../store/accounts';
 import { BOT_PREFIX, BotDirectory } from './bot-directory';
-import { decoyHash, hashPassword, PASSWORD_MAX, PASSWORD_MIN, verifyPassword } from './passwords';
+import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import { GUEST, OPERATOR, type Principal } from './principal';
 import { hashSecret, newId, newSecret } from './secrets';
 
@@ -45,14 +46,6 @@ export const MAX_BOTS_PER_PERSON = 20;
 export const MAX_TOKENS_PER_BOT = 10;
 /** Sign-in attempts per account name per minute: enough for typos, too few to guess passwords. */
 export const SIGN_IN_ATTEMPTS_PER_MINUTE = 10;
-
-const NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{1,29}$/;
-
-export function checkName(name: unknown): string | null {
-  return typeof name === 'string' && NAME.test(name)
-    ? null
-    : 'a name is 2 to 30 letters, digits, "-" or "_", starting with a letter or digit';
-}
 
 const refuse = (status: number, code: string, message: string) => ({ ok: false as const, status, code, message });
 
@@ -107,11 +100,11 @@ export class AuthService {
   }
 
   async signUp(name: unknown, password: unknown): Promise<AuthResult<{ session: string; principal: Principal }>> {
-    const bad = checkName(name) ?? checkPassword(password);
-    if (bad) return refuse(400, 'auth/invalid', bad);
-    const created = await this.createAccount(name as string, {
+    const parsed = signUpSchema.safeParse({ name, password });
+    if (!parsed.success) return refuse(400, 'auth/invalid', parsed.error.issues[0]?.message ?? 'invalid account');
+    const created = await this.createAccount(parsed.data.name, {
       kind: 'person',
-      passwordHash: await hashPassword(password as string),
+      passwordHash: await hashPassword(parsed.data.password),
       ownerId: null,
       webhookUrl: null,
     });
@@ -122,16 +115,17 @@ export class AuthService {
 
   async signIn(name: unknown, password: unknown): Promise<AuthResult<{ session: string; principal: Principal }>> {
     const wrong = refuse(401, 'auth/wrong-password', 'that name and password do not match an account');
-    if (typeof name !== 'string' || typeof password !== 'string' || name.length > 30 || password.length > PASSWORD_MAX)
-      return wrong;
-    if (!this.attempts.take(name.toLowerCase(), SIGN_IN_ATTEMPTS_PER_MINUTE))
+    const shape = signInSchema.safeParse({ name, password });
+    if (!shape.success) return wrong;
+    const given = shape.data;
+    if (!this.attempts.take(given.name.toLowerCase(), SIGN_IN_ATTEMPTS_PER_MINUTE))
       return refuse(429, 'auth/slow-down', 'too many sign-in attempts for this name; wait a minute');
-    const row = await this.accounts.accountByName(name.toLowerCase());
+    const row = await this.accounts.accountByName(given.name.toLowerCase());
     if (row?.kind !== 'person' || !row.passwordHash) {
-      await verifyPassword(await decoyHash(), password);
+      await verifyPassword(await decoyHash(), given.password);
       return wrong;
     }
-    if (!(await verifyPassword(row.passwordHash, password))) return wrong;
+    if (!(await verifyPassword(row.passwordHash, given.password))) return wrong;
     return { ok: true, session: await this.newSession(row.id, 'person'), principal: principalOf(row) };
   }
 
@@ -164,18 +158,14 @@ export class AuthService {
 
   async createBot(owner: Principal, body: { name?: unknown; webhookUrl?: unknown }): Promise<AuthResult<{ bot: PublicBot }>> {
     if (owner.role !== 'person' || !owner.accountId) return refuse(403, 'auth/forbidden', 'bot accounts belong to people');
-    const bad = checkName(body.name);
-    if (bad) return refuse(400, 'auth/invalid', bad);
-    let webhookUrl: string | null = null;
-    if (body.webhookUrl !== undefined && body.webhookUrl !== null && body.webhookUrl !== '') {
-      if (typeof body.webhookUrl !== 'string' || body.webhookUrl.length > 500)
-        return refuse(400, 'auth/invalid', 'webhookUrl must be a URL of at most 500 characters');
-      if (!this.registry) return refuse(400, 'bot/webhook-refused', 'this arena takes no webhook bots');
-      webhookUrl = body.webhookUrl;
-    }
+    const parsed = createBotSchema.safeParse(body);
+    if (!parsed.success) return refuse(400, 'auth/invalid', parsed.error.issues[0]?.message ?? 'invalid bot');
+    // An empty URL, like none, makes a WebSocket bot.
+    const webhookUrl = parsed.data.webhookUrl || null;
+    if (webhookUrl && !this.registry) return refuse(400, 'bot/webhook-refused', 'this arena takes no webhook bots');
     if ((await this.accounts.botsOwnedBy(owner.accountId)).length >= MAX_BOTS_PER_PERSON)
       return refuse(429, 'bot/too-many', `a person may own ${MAX_BOTS_PER_PERSON} bot accounts`);
-    const created = await this.createAccount(body.name as string, {
+    const created = await this.createAccount(parsed.data.name, {
       kind: 'bot',
       passwordHash: null,
       ownerId: owner.accountId,
@@ -213,13 +203,13 @@ export class AuthService {
   async createToken(who: Principal, name: string, label: unknown): Promise<AuthResult<{ id: string; token: string }>> {
     const bot = await this.ownedBot(who, name);
     if (!bot.ok) return bot;
-    if (label !== undefined && (typeof label !== 'string' || label.length > 80))
-      return refuse(400, 'auth/invalid', 'a token label is text of at most 80 characters');
+    const labelled = tokenLabelSchema.safeParse(label);
+    if (!labelled.success) return refuse(400, 'auth/invalid', labelled.error.issues[0]?.message ?? 'invalid label');
     const live = (await this.accounts.credentialsOf(bot.row.id, 'bot-token')).filter((c) => c.revokedAt === null);
     if (live.length >= MAX_TOKENS_PER_BOT)
       return refuse(429, 'token/too-many', `a bot may hold ${MAX_TOKENS_PER_BOT} live tokens; revoke one first`);
     const token = newSecret('pbt');
-    const id = await this.save(token, 'bot-token', bot.row.id, (label as string | undefined) || 'token', null);
+    const id = await this.save(token, 'bot-token', bot.row.id, labelled.data || 'token', null);
     return { ok: true, id, token };
   }
 
@@ -347,12 +337,6 @@ function publicBot(row: AccountRow, tokens: CredentialRow[]): PublicBot {
 
 function principalOf(row: AccountRow): Principal {
   return { role: row.kind === 'bot' ? 'bot' : 'person', accountId: row.id, name: row.displayName };
-}
-
-function checkPassword(password: unknown): string | null {
-  return typeof password === 'string' && password.length >= PASSWORD_MIN && password.length <= PASSWORD_MAX
-    ? null
-    : `a password is ${PASSWORD_MIN} to ${PASSWORD_MAX} characters`;
 }
 
 export { GUEST };

@@ -6,8 +6,17 @@
 import { randomUUID } from 'node:crypto';
 import { createEndpoint, createRouter, matchMaker } from '@colyseus/core';
 import { findGame, getGame, listGames, supportsOf } from '@parley/games';
-import { SEAT_TOKEN_HEADER } from '@parley/protocol';
-import { z } from 'zod';
+import {
+  agentListQuerySchema,
+  exploitabilityQuerySchema,
+  exportQuerySchema,
+  type LeaderboardFormat,
+  ladderQuerySchema,
+  leaderboardQuerySchema,
+  matchListQuerySchema,
+  measuresQuerySchema,
+  SEAT_TOKEN_HEADER,
+} from '@parley/protocol';
 import type { AgentRegistry } from '../agents-registry/registry';
 import { agentPolicy } from '../analyzer/agent-policy';
 import { exploitability } from '../analyzer/exploitability';
@@ -29,30 +38,11 @@ import { StoreError } from '../store/checks';
 import { exportFormatsOf, exportMatch, exportRecord } from '../store/export';
 import { importSavedGame, saveImported } from '../store/import-diplomacy';
 import type { ResultsStore } from '../store/results';
-import type { MatchStatus } from '../store/types';
 import { authEndpoints } from './auth-api';
 import { errorMessage, fail, internalError, json } from './errors';
 import { eventLoopDelay } from './event-loop';
 import { CLIENT_ADDRESS } from './node-adapter';
 import { publicMatch } from './public-match';
-
-const listQuery = z.object({
-  game: z.string().max(40).optional(),
-  agent: z.string().max(500).optional(),
-  status: z.enum(['running', 'finished', 'aborted']).optional(),
-  tournament: z.string().max(100).optional(),
-  /** Demo matches are listed (each summary says `demo`) unless `exclude`; `only` lists just them. */
-  demo: z.enum(['include', 'exclude', 'only']).default('include'),
-  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
-
-/** Agents' match counts leave demo matches out unless asked (`?demo=include`). */
-const agentsQuery = z.object({ demo: z.enum(['include', 'exclude', 'only']).default('exclude') });
-
-const measuresQuery = z.object({ agent: z.string().min(1).max(500).optional() });
-
-const exportQuery = z.object({ format: z.enum(['json', 'phh', 'diplomacy']).default('json') });
 
 export interface ApiDeps {
   service: MatchService;
@@ -67,28 +57,16 @@ export interface ApiDeps {
   principalOf?: (request: Request | undefined) => Principal;
 }
 
-const leaderboardQuery = z.object({ format: z.enum(['json', 'csv', 'jsonl', 'table']).default('json') });
-const ladderQuery = z.object({
-  game: z.string().max(40).optional(),
-  kind: z.enum(['agent', 'bot-account', 'person']).optional(),
-  pool: z.enum(['all', 'vs-people']).default('all'),
-  name: z.string().max(500).optional(),
-});
 /** Exact exploitability is for games whose descriptor declares an enumerable tree. */
-const exploitabilityQuery = z.object({
-  game: z
-    .string()
-    .max(40)
-    .refine((id) => {
-      const game = findGame(id);
-      return game !== undefined && supportsOf(game).exactTree;
-    }),
+const exploitabilityQuery = exploitabilityQuerySchema.refine(({ game: id }) => {
+  const game = findGame(id);
+  return game !== undefined && supportsOf(game).exactTree;
 });
 const exactGames = () =>
   listGames()
     .filter((g) => supportsOf(g).exactTree)
     .map((g) => g.descriptor.id);
-const MEDIA: Record<string, string> = {
+const MEDIA: Record<LeaderboardFormat, string> = {
   json: 'application/json',
   csv: 'text/csv',
   jsonl: 'application/x-ndjson',
@@ -131,11 +109,11 @@ export function createApi(deps: ApiDeps) {
     ),
 
     listMatches: createEndpoint('/api/matches', { method: 'GET' }, async (ctx) => {
-      const q = listQuery.safeParse(ctx.query ?? {});
+      const q = matchListQuerySchema.safeParse(ctx.query ?? {});
       if (!q.success)
         return fail(400, 'query/invalid', q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       const { tournament, status, ...rest } = q.data;
-      const page = await store.listMatches({ ...rest, status: status as MatchStatus | undefined, tournamentId: tournament });
+      const page = await store.listMatches({ ...rest, status, tournamentId: tournament });
       // A running match's people are named by who took their seats (held by the live match, until its events are stored).
       const named = page.matches.map((m) => service.live.get(m.id)?.holders.named(m) ?? m);
       return json(200, { ...page, matches: named.map(publicMatch) });
@@ -182,7 +160,7 @@ export function createApi(deps: ApiDeps) {
     }),
 
     exportMatch: createEndpoint('/api/matches/:id/export', { method: 'GET' }, async (ctx) => {
-      const q = exportQuery.safeParse(ctx.query ?? {});
+      const q = exportQuerySchema.safeParse(ctx.query ?? {});
       if (!q.success) return fail(400, 'query/invalid', 'format must be json, phh or diplomacy');
       const id = String(ctx.params.id ?? '');
       const match = id.length <= 100 ? await store.getMatch(id) : null;
@@ -292,7 +270,7 @@ export function createApi(deps: ApiDeps) {
     }),
 
     listAgents: createEndpoint('/api/agents', { method: 'GET' }, async (ctx) => {
-      const q = agentsQuery.safeParse(ctx.query ?? {});
+      const q = agentListQuerySchema.safeParse(ctx.query ?? {});
       if (!q.success) return fail(400, 'query/invalid', 'demo must be include, exclude or only');
       // A person's seat without a name is stored as "seat N": a placeholder, not an agent to list.
       const agents = (await store.listAgents({ demo: q.data.demo })).filter(
@@ -307,7 +285,7 @@ export function createApi(deps: ApiDeps) {
     // Public, read-only: the living ladder (rated arena matches), filtered by game, kind of player,
     // pool (everyone, or matches against people only) and name.
     ladder: createEndpoint('/api/ladder', { method: 'GET' }, async (ctx) => {
-      const q = ladderQuery.safeParse(ctx.query ?? {});
+      const q = ladderQuerySchema.safeParse(ctx.query ?? {});
       if (!q.success)
         return fail(400, 'query/invalid', q.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
       const filter = Object.fromEntries(Object.entries(q.data).filter(([, v]) => v !== undefined));
@@ -363,7 +341,7 @@ export function createApi(deps: ApiDeps) {
 
     /** Per-model measures and judged promises over recent finished Diplomacy matches. */
     diplomacyMeasures: createEndpoint('/api/measures/diplomacy', { method: 'GET' }, async (ctx) => {
-      const q = measuresQuery.safeParse(ctx.query ?? {});
+      const q = measuresQuerySchema.safeParse(ctx.query ?? {});
       if (!q.success) return fail(400, 'query/invalid', 'agent is an agent name of at most 500 characters');
       return json(200, await deps.analyses.measures(q.data.agent));
     }),
@@ -460,13 +438,13 @@ export function createApi(deps: ApiDeps) {
     }),
 
     tournamentLeaderboard: createEndpoint('/api/tournaments/:id/leaderboard', { method: 'GET' }, async (ctx) => {
-      const q = leaderboardQuery.safeParse(ctx.query ?? {});
+      const q = leaderboardQuerySchema.safeParse(ctx.query ?? {});
       if (!q.success) return fail(400, 'query/invalid', 'format must be json, csv, jsonl or table');
       const board = await tournaments.leaderboard(String(ctx.params.id ?? ''));
       if (!board) return fail(404, 'leaderboard/not-found', 'no leaderboard yet: the tournament is unknown or still running');
       return new Response(formatLeaderboard(board, q.data.format), {
         status: 200,
-        headers: { 'content-type': MEDIA[q.data.format] as string },
+        headers: { 'content-type': MEDIA[q.data.format] },
       });
     }),
   });

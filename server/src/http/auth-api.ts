@@ -1,9 +1,11 @@
 /**
  * Identity routes: sign up, sign in, sign out, who am I, the operator's one-time sign-in link,
  * and bot accounts with their API tokens. Who may call each is in `auth/policy.ts`; the guard
- * has checked it before these run. Secrets (sessions, tokens) are returned once and never again.
+ * has checked it before these run. The bodies' rules are the protocol's (auth.ts), checked by the
+ * auth service after the caller's role. Secrets (sessions, tokens) are returned once and never again.
  */
 import { createEndpoint } from '@colyseus/core';
+import { linkRequestSchema } from '@parley/protocol';
 import { callerOf, sessionCookie } from '../auth/guard';
 import type { Principal } from '../auth/principal';
 import { type AuthService, SESSION_TTL_MS } from '../auth/service';
@@ -43,9 +45,9 @@ export function authEndpoints(auth: AuthService, store: MatchStore) {
     }),
 
     redeemLink: createEndpoint('/api/auth/link', { method: 'POST' }, async (ctx) => {
-      const code = field(ctx.body, 'code');
-      if (typeof code !== 'string') return fail(400, 'auth/invalid', 'code must be the sign-in link code');
-      return signedIn(ctx.request, await auth.redeemSignInLink(code));
+      const parsed = linkRequestSchema.safeParse({ code: field(ctx.body, 'code') });
+      if (!parsed.success) return fail(400, 'auth/invalid', 'code must be the sign-in link code');
+      return signedIn(ctx.request, await auth.redeemSignInLink(parsed.data.code));
     }),
 
     listBots: createEndpoint('/api/bots', { method: 'GET' }, async (ctx) =>

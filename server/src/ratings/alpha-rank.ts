@@ -18,6 +18,7 @@
  * Unlike Nash averaging, α-Rank is not invariant to copies: a duplicated participant's mass is
  * split between the copies and the chain spends more time in their basin. Both are reported.
  */
+import type { AlphaRank } from '@parley/protocol';
 import { solveLinear } from './nash-averaging';
 
 export interface AlphaRankOptions {
@@ -25,14 +26,6 @@ export interface AlphaRankOptions {
   alpha?: number;
   /** Population size m (default 50). */
   populationSize?: number;
-}
-
-export interface AlphaRank {
-  names: string[];
-  /** Stationary mass per participant (sums to 1). */
-  mass: number[];
-  alpha: number;
-  populationSize: number;
 }
 
 const logSumExp = (xs: readonly number[]) => {

@@ -2,10 +2,10 @@
  * Leaderboard output: an aligned text table for terminals, JSON, CSV (RFC 4180 quoting) and
  * JSONL (one row per line, for log pipelines and databases).
  */
+import { LEADERBOARD_FORMATS, type LeaderboardFormat } from '@parley/protocol';
 import { type Estimate, INTERVAL_LABEL, type Leaderboard, type LeaderboardRow, METHOD_LABEL } from './leaderboard';
 
-export type LeaderboardFormat = 'table' | 'json' | 'csv' | 'jsonl';
-export const LEADERBOARD_FORMATS: readonly LeaderboardFormat[] = ['table', 'json', 'csv', 'jsonl'];
+export { LEADERBOARD_FORMATS, type LeaderboardFormat };
 
 export function formatLeaderboard(board: Leaderboard, format: LeaderboardFormat): string {
   switch (format) {

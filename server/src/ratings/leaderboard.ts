@@ -16,15 +16,16 @@
  * or normal-approximation confidence interval, or a Bayesian credible band; the tests measure the
  * coverage of each kind. A participant with fewer than `provisionalBelow` matches is provisional.
  */
+import type { Estimate, IntervalKind, Leaderboard, LeaderboardRow, RatingMethod } from '@parley/protocol';
 import { RunningStats } from '../runtime/stats';
 import { type BradleyTerryOptions, bradleyTerry, bradleyTerryIntervals } from './bradley-terry';
 import { type EloOptions, eloRatings } from './elo';
-import { type OpenSkillOptions, type OpenSkillRating, openSkillRatings } from './openskill';
+import { type OpenSkillOptions, openSkillRatings } from './openskill';
 import { type PairGame, pairUnits, participantsOf, type RatedMatch } from './outcomes';
-import { type PokerRating, type PokerScale, pokerRatings } from './poker';
+import { type PokerScale, pokerRatings } from './poker';
 import { type ScoringSystem, scoreStanding } from './scoring';
 
-export type RatingMethod = 'bradley-terry' | 'elo' | 'openskill' | 'mbb' | 'mean-payoff';
+export type { Estimate, Leaderboard, LeaderboardRow };
 
 export interface LeaderboardConfig {
   seatsPerMatch: number;
@@ -43,63 +44,18 @@ export interface LeaderboardConfig {
 }
 
 /**
- * What an interval is. Confidence intervals are frequentist: they cover the true value in about
- * 95% of repeated tournaments, which the tests check by simulation (bootstrap: 0.945 for
+ * What each kind of interval is. Confidence intervals are frequentist: they cover the true value
+ * in about 95% of repeated tournaments, which the tests check by simulation (bootstrap: 0.945 for
  * Bradley–Terry; normal over duplicate groups: 0.93 for mbb/hand). A credible band is OpenSkill's
  * μ ± 1.96σ, a posterior approximation under the model's own assumptions; simulated, it covers
  * nearly always after 5 matches and about half the time after 30 (coverage.test.ts), so it
  * claims no coverage and is never called a confidence interval.
  */
-export type IntervalKind = 'bootstrap-ci' | 'normal-ci' | 'credible-band';
-
 export const INTERVAL_LABEL: Record<IntervalKind, string> = {
   'bootstrap-ci': 'bootstrap 95% confidence interval',
   'normal-ci': '95% confidence interval (normal approximation)',
   'credible-band': 'Bayesian credible band μ ± 1.96σ (model-based; no coverage claimed)',
 };
-
-export interface Estimate {
-  value: number;
-  lo: number | null;
-  hi: number | null;
-  /** What lo–hi is; absent when there is no interval. */
-  interval?: IntervalKind;
-}
-
-export interface LeaderboardRow {
-  rank: number;
-  name: string;
-  matches: number;
-  provisional: boolean;
-  /** The primary method's figure and 95% interval; null when unrated. */
-  rating: Estimate | null;
-  /** Paired results against other participants (a seat ahead, level, behind). */
-  wins: number;
-  draws: number;
-  losses: number;
-  meanPayoff: Estimate | null;
-  bradleyTerry?: Estimate | null;
-  elo?: number;
-  openskill?: OpenSkillRating;
-  mbb?: PokerRating;
-  /** Games scored by centres: mean centres at the end and mean years on the board, per match. */
-  centres?: Estimate | null;
-  yearsSurvived?: number | null;
-}
-
-export interface Leaderboard {
-  primary: RatingMethod;
-  /** What the primary figure is, in words (for tables and reports). */
-  basis: string;
-  /** What the primary figure's interval is. */
-  interval: IntervalKind | null;
-  /** The scoring system the ratings were computed from (games scored by centres). */
-  scoring?: ScoringSystem;
-  methods: RatingMethod[];
-  provisionalBelow: number;
-  matches: number;
-  rows: LeaderboardRow[];
-}
 
 /** Column headings for the primary figure. */
 export const METHOD_LABEL: Record<RatingMethod, string> = {

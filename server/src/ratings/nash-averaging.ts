@@ -22,17 +22,8 @@
  * 3. The result is checked against every constraint; if a strategy outside S* would then gain
  *    (never seen, but cheap to guard), the mean of the LP optima is returned and flagged.
  */
+import type { NashAveraging } from '@parley/protocol';
 import { solve } from 'yalps';
-
-export interface NashAveraging {
-  names: string[];
-  /** The maximum-entropy Nash mixture over participants. */
-  weights: number[];
-  /** (A p)_i: each participant's expected payoff against the mixture (0 in the support). */
-  ratings: number[];
-  /** False only when step 3's fallback was taken (an equilibrium, but maybe not of maximum entropy). */
-  maxEntropy: boolean;
-}
 
 const SUPPORT_EPS = 1e-9;
 

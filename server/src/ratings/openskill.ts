@@ -14,15 +14,9 @@
  * self-play) is rated as separate teams that start from the same rating; it then takes the mean
  * of their updated μ and σ. The leaderboard orders by the conservative estimate μ − 3σ.
  */
+import type { OpenSkillRating } from '@parley/protocol';
 import { type Options, ordinal, rate, rating } from 'openskill';
 import { type RatedMatch, ranksFromReturns } from './outcomes';
-
-export interface OpenSkillRating {
-  mu: number;
-  sigma: number;
-  /** μ − zσ (z = 3 unless options.z says otherwise). */
-  ordinal: number;
-}
 
 export type OpenSkillOptions = Pick<Options, 'mu' | 'sigma' | 'beta' | 'tau' | 'z'>;
 

@@ -20,30 +20,13 @@
  * cancel to the chip), the spread is zero by construction, not by measurement: the estimate says
  * `identical: true` ("identical in duplicate") and carries no interval rather than [x, x].
  */
+import type { MbbEstimate, PokerRating } from '@parley/protocol';
 import { RunningStats } from '../runtime/stats';
 import type { RatedMatch } from './outcomes';
 
 export interface PokerScale {
   bigBlind: number;
   handsPerMatch: number;
-}
-
-export interface MbbEstimate {
-  mean: number;
-  /** The 95% interval; null with fewer than two observations. */
-  lo: number | null;
-  hi: number | null;
-  /** Observations: matches (raw) or complete duplicate groups. */
-  n: number;
-  /** Sampling units the interval is computed over (duplicate groups, or matches outside any group). */
-  units: number;
-  /** Every unit gave the same value, so there is no spread to measure: "identical in duplicate". */
-  identical?: true;
-}
-
-export interface PokerRating {
-  raw: MbbEstimate | null;
-  duplicate: MbbEstimate | null;
 }
 
 /** Each participant's mbb/h in one match, averaged over the seats it holds. */

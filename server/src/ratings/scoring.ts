@@ -19,9 +19,9 @@
  * so they compare across games and feed the rating methods unchanged: equal scores are ties.
  */
 import type { Standing } from '@parley/games';
+import type { ScoringSystem } from '@parley/protocol';
 
-export const SCORING_SYSTEMS = ['sum-of-squares', 'draw-size', 'centre-count', 'solo-only'] as const;
-export type ScoringSystem = (typeof SCORING_SYSTEMS)[number];
+export type { ScoringSystem };
 export const DEFAULT_SCORING: ScoringSystem = 'sum-of-squares';
 
 export const SCORING_LABEL: Record<ScoringSystem, string> = {

@@ -6,6 +6,7 @@
  * dropped, NaN and Infinity become null), U+0000 replaced by U+FFFD (jsonb and text cannot hold
  * it), and times truncated to whole milliseconds. Errors carry a `store/…` code.
  */
+import { storedModelCallSchema } from '@parley/protocol';
 import type { DemoFilter, MatchEvent, MatchEventKind, MatchFilter, NewMatch, StoredModelCall } from './types';
 
 export const EVENT_KINDS: readonly MatchEventKind[] = ['action', 'message', 'phase', 'clock', 'note', 'seat'];
@@ -70,36 +71,32 @@ export function normaliseEvents(matchId: string, next: number, events: readonly 
   });
 }
 
-const isCount = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
-
+/**
+ * Model calls checked against the protocol's one definition of their fields, then normalised;
+ * a missing reply or a null error is no reply or error (how the database gives them back).
+ */
 export function normaliseModelCalls(matchId: string, calls: readonly StoredModelCall[]): StoredModelCall[] {
   return calls.map((c) => {
-    const bad = (field: string) => new StoreError('store/invalid', `match ${matchId}: model call ${field} is invalid`);
-    for (const field of ['tokensIn', 'tokensOut', 'attempt', 'seat', 'actionSeq'] as const)
-      if (!isCount(c[field])) throw bad(field);
-    for (const field of ['latencyMs', 'costUsd'] as const) if (!Number.isFinite(c[field])) throw bad(field);
-    const call: StoredModelCall = {
-      provider: toText(String(c.provider)),
-      model: toText(String(c.model)),
-      purpose: c.purpose,
-      prompt: toJson(c.prompt) ?? null,
-      reply: c.reply === null || c.reply === undefined ? null : toText(c.reply),
-      tokensIn: c.tokensIn,
-      tokensOut: c.tokensOut,
-      latencyMs: c.latencyMs,
-      costUsd: c.costUsd,
-      attempt: c.attempt,
-      actionSeq: c.actionSeq,
-      seat: c.seat,
-      at: toMillis(c.at, 'model call'),
-    };
+    const checked = storedModelCallSchema.safeParse({ ...c, reply: c.reply ?? null, error: c.error ?? undefined });
+    if (!checked.success) {
+      const field = checked.error.issues[0]?.path[0] ?? 'shape';
+      throw new StoreError('store/invalid', `match ${matchId}: model call ${String(field)} is invalid`);
+    }
+    const { provider, model, prompt, reply, error, parsed, memory, at, ...figures } = checked.data;
     const extra: { error?: string; parsed?: unknown; memory?: unknown } = {};
-    if (c.error !== undefined && c.error !== null) extra.error = toText(c.error);
-    const parsed = toJson(c.parsed);
-    if (parsed !== undefined && parsed !== null) extra.parsed = parsed;
-    const memory = toJson(c.memory);
-    if (memory !== undefined && memory !== null) extra.memory = memory;
-    return { ...call, ...extra };
+    if (error !== undefined) extra.error = toText(error);
+    const json = { parsed: toJson(parsed), memory: toJson(memory) };
+    if (json.parsed !== undefined && json.parsed !== null) extra.parsed = json.parsed;
+    if (json.memory !== undefined && json.memory !== null) extra.memory = json.memory;
+    return {
+      ...figures,
+      provider: toText(provider),
+      model: toText(model),
+      prompt: toJson(prompt) ?? null,
+      reply: reply === null ? null : toText(reply),
+      at: toMillis(at, 'model call'),
+      ...extra,
+    };
   });
 }
 

@@ -11,7 +11,6 @@
  * record file, or in tests). Every payload read back is checked, never cast: a corrupted one is
  * refused with a `StoreError` naming the event.
  */
-import type { ModelCall } from '@parley/agents';
 import type { ActionRecord, MatchRecord, MessageRecord, ModelCallRecord } from '../runtime/record';
 import { RECORD_FORMAT, RECORD_VERSION } from '../runtime/record';
 import { StoreError } from './checks';
@@ -253,21 +252,7 @@ function clockOf(event: MatchEvent): ClockReading {
   return { seat: p.seat as number, bank: p.bank, spentMs: Number(p.spentMs ?? 0) };
 }
 
-function modelCallOf(c: StoredModelCall): ModelCallRecord {
-  const call: ModelCall = {
-    provider: c.provider,
-    model: c.model,
-    purpose: c.purpose,
-    prompt: c.prompt,
-    reply: c.reply,
-    tokensIn: c.tokensIn,
-    tokensOut: c.tokensOut,
-    latencyMs: c.latencyMs,
-    costUsd: c.costUsd,
-    attempt: c.attempt,
-    ...(c.error !== undefined ? { error: c.error } : {}),
-    ...(c.parsed !== undefined ? { parsed: c.parsed } : {}),
-    ...(c.memory !== undefined ? { memory: c.memory } : {}),
-  };
-  return { ...call, seq: c.actionSeq, seat: c.seat };
+/** The inverse of `storedModelCall`: the call as its record carries it. */
+function modelCallOf({ actionSeq, seat, at: _at, ...call }: StoredModelCall): ModelCallRecord {
+  return { ...call, seq: actionSeq, seat };
 }

@@ -29,25 +29,17 @@ export function jsonOrNull(value: unknown): Prisma.InputJsonValue | typeof Prism
   return v === undefined || v === null ? Prisma.DbNull : (v as Prisma.InputJsonValue);
 }
 
+/** A stored model call as a row: the protocol's fields as columns, the JSON ones as jsonb. */
 export function callRow(matchId: string, c: StoredModelCall): Prisma.ModelCallCreateManyInput {
+  const { prompt, error, parsed, memory, at, ...columns } = c;
   return {
+    ...columns,
     matchId,
-    seat: c.seat,
-    actionSeq: c.actionSeq,
-    provider: c.provider,
-    model: c.model,
-    purpose: c.purpose,
-    prompt: json(c.prompt),
-    reply: c.reply,
-    tokensIn: c.tokensIn,
-    tokensOut: c.tokensOut,
-    latencyMs: c.latencyMs,
-    costUsd: c.costUsd,
-    attempt: c.attempt,
-    error: c.error ?? null,
-    parsed: jsonOrNull(c.parsed),
-    memory: jsonOrNull(c.memory),
-    at: new Date(c.at),
+    prompt: json(prompt),
+    error: error ?? null,
+    parsed: jsonOrNull(parsed),
+    memory: jsonOrNull(memory),
+    at: new Date(at),
   };
 }
 
@@ -80,29 +72,15 @@ export function withEvents(m: FullMatchRow): MatchWithEvents {
   return {
     ...summary(m),
     events: m.events.map((e) => ({ seq: e.seq, kind: e.kind as MatchEvent['kind'], payload: e.payload, at: e.at.getTime() })),
-    modelCalls: m.modelCalls.map((c) => {
-      const call: StoredModelCall = {
-        provider: c.provider,
-        model: c.model,
-        purpose: c.purpose as StoredModelCall['purpose'],
-        prompt: c.prompt,
-        reply: c.reply,
-        tokensIn: c.tokensIn,
-        tokensOut: c.tokensOut,
-        latencyMs: c.latencyMs,
-        costUsd: c.costUsd,
-        attempt: c.attempt,
-        actionSeq: c.actionSeq,
-        seat: c.seat,
-        at: c.at.getTime(),
-      };
-      return {
-        ...call,
-        ...(c.error !== null ? { error: c.error } : {}),
-        ...(c.parsed !== null ? { parsed: c.parsed } : {}),
-        ...(c.memory !== null ? { memory: c.memory } : {}),
-      };
-    }),
+    modelCalls: m.modelCalls.map(({ id: _id, matchId: _match, purpose, at, error, parsed, memory, ...columns }) => ({
+      ...columns,
+      purpose: purpose as StoredModelCall['purpose'],
+      at: at.getTime(),
+      // Absent rather than null, as the memory store keeps them.
+      ...(error !== null ? { error } : {}),
+      ...(parsed !== null ? { parsed } : {}),
+      ...(memory !== null ? { memory } : {}),
+    })),
   };
 }
 

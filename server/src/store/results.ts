@@ -3,11 +3,11 @@
  * Tournament, Rating and Analysis tables when the store is the database, in memory otherwise.
  * The HTTP API and the web read leaderboards and analyses from here.
  */
-import type { Leaderboard } from '../ratings/leaderboard';
+import type { Leaderboard, TournamentRating, TournamentStatus } from '@parley/protocol';
 import { PrismaStore } from './prisma-store';
 import type { MatchStore } from './types';
 
-export type TournamentStatus = 'running' | 'finished' | 'aborted';
+export type { TournamentStatus };
 
 export interface TournamentRow {
   id: string;
@@ -17,15 +17,7 @@ export interface TournamentRow {
   createdAt: number;
 }
 
-export interface RatingRow {
-  agentName: string;
-  method: string;
-  rating: number;
-  lo: number | null;
-  hi: number | null;
-  matches: number;
-  provisional: boolean;
-}
+export type RatingRow = TournamentRating;
 
 export interface AnalysisRow {
   matchId: string | null;

@@ -4,7 +4,7 @@
  * and the in-memory store implement it. Every event of a match is appended in order with its
  * `seq`, so a match can be replayed, exported, or resumed after a crash from what was stored.
  */
-import type { MatchStatus, SeatKind, StoredModelCall } from '@parley/protocol';
+import type { LadderPlayerKind, LadderPool, LadderRating, MatchStatus, SeatKind, StoredModelCall } from '@parley/protocol';
 
 export type { MatchStatus, SeatKind, StoredModelCall };
 
@@ -87,28 +87,8 @@ export interface MatchFilter {
   pageSize?: number;
 }
 
-/** The living ladder (ratings/ladder.ts): who is rated, in which pool. */
-export type LadderPlayerKind = 'agent' | 'bot-account' | 'person';
-export type LadderPool = 'all' | 'vs-people';
-
-export interface LadderRating {
-  game: string;
-  pool: LadderPool;
-  /** `kind:id` (an account id, or an agent's registry id), unique per game and pool. */
-  player: string;
-  kind: LadderPlayerKind;
-  name: string;
-  /** OpenSkill μ and σ (the rating deviation); ordinal = μ − 3σ orders the ladder. */
-  mu: number;
-  sigma: number;
-  ordinal: number;
-  matches: number;
-  provisional: boolean;
-  /** When the player last played a rated match (σ grows from here: ratings/inactivity.ts). */
-  updatedAt: number;
-  /** 1 for a new entry, one more with every update: what makes concurrent updates safe. */
-  version: number;
-}
+/** The living ladder (ratings/ladder.ts): who is rated, in which pool (the protocol's shapes). */
+export type { LadderPlayerKind, LadderPool, LadderRating };
 
 export interface LadderFilter {
   game?: string;

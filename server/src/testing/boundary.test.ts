@@ -92,8 +92,9 @@ it('finds a relative import across workspaces when there is one', () => {
 const PROTOCOL_SRC = join(ROOT, 'protocol/src');
 const DECLARATION = /export\s+(?:interface|type)\s+(\w+)/g;
 
-function protocolTypeNames(): string[] {
-  const files = readdirSync(PROTOCOL_SRC).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'));
+function protocolTypeNames(
+  files = readdirSync(PROTOCOL_SRC).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')),
+): string[] {
   return files.flatMap((f) => [...readFileSync(join(PROTOCOL_SRC, f), 'utf8').matchAll(DECLARATION)].map((m) => m[1] as string));
 }
 
@@ -106,7 +107,21 @@ const redeclared = (text: string, names: readonly string[]) =>
 it('keeps the web and the example bots from declaring a protocol type again', () => {
   const names = protocolTypeNames();
   expect(names).toEqual(
-    expect.arrayContaining(['MatchSummary', 'MatchRecord', 'Commitment', 'StoredModelCall', 'ServerMessage']),
+    expect.arrayContaining([
+      'MatchSummary',
+      'MatchRecord',
+      'Commitment',
+      'StoredModelCall',
+      'ServerMessage',
+      'MatchRequest',
+      'BranchRequest',
+      'JudgeRequest',
+      'SignUpRequest',
+      'CreateBotRequest',
+      'Leaderboard',
+      'TournamentReport',
+      'TournamentDetail',
+    ]),
   );
   const offenders = ['web', 'examples'].flatMap((dir) =>
     sourceFiles(join(ROOT, dir)).flatMap((f) =>
@@ -122,4 +137,33 @@ it('finds a protocol type declared again', () => {
   expect(redeclared("import { type MatchSummary, SEAT } from '@parley/protocol';", ['MatchSummary'])).toEqual([]);
   expect(redeclared("import {\n  type MatchSummary,\n} from '@parley/protocol';", ['MatchSummary'])).toEqual([]);
   expect(redeclared('type MatchSummary = { id: string };', ['MatchSummary'])).toEqual(['MatchSummary']);
+});
+
+/**
+ * The HTTP requests and the tournament results were declared in the server before the protocol
+ * held them: the server now takes them from there too, so a second declaration of one of these
+ * names in server code (`interface Leaderboard {`, `type MatchSettings =`) is a copy that would
+ * drift from what the web is typed against. A re-export (`export type { Leaderboard }`) is fine.
+ */
+const MOVED_TO_PROTOCOL = ['http.ts', 'auth.ts', 'tournament.ts'];
+
+const declaredAgain = (text: string, names: readonly string[]) =>
+  names.filter((name) => new RegExp(`^\\s*(?:export\\s+)?(?:interface|type)\\s+${name}\\b\\s*(?:[=<{]|extends)`, 'm').test(text));
+
+it('keeps the server from declaring the HTTP requests and tournament results again', () => {
+  const names = protocolTypeNames(MOVED_TO_PROTOCOL);
+  expect(names).toEqual(expect.arrayContaining(['MatchSettings', 'ClockSettings', 'Leaderboard', 'TournamentReport', 'Usage']));
+  const offenders = productionFiles(join(ROOT, 'server/src')).flatMap((f) =>
+    declaredAgain(readFileSync(f, 'utf8'), names).map((n) => `${relative(ROOT, f)}: ${n}`),
+  );
+  expect(offenders).toEqual([]);
+});
+
+it('finds such a declaration, and lets a re-export or an import through', () => {
+  const names = ['Leaderboard', 'MatchSettings'];
+  expect(declaredAgain('export interface Leaderboard {\n  rows: [];\n}', names)).toEqual(['Leaderboard']);
+  expect(declaredAgain('type MatchSettings = z.infer<typeof schema>;', names)).toEqual(['MatchSettings']);
+  expect(declaredAgain("export type { Leaderboard };\nimport { type MatchSettings } from '@parley/protocol';", names)).toEqual(
+    [],
+  );
 });

@@ -8,11 +8,10 @@
  * - provider error: the agent failed otherwise (a model provider's error, a crashed bot);
  * - missing: the agent answered for fewer units than it had to (Diplomacy orders left out).
  */
+import { FALLBACK_CAUSES, type FallbackCause, type FallbackCounts } from '@parley/protocol';
 import type { ActionRecord } from '../runtime/record';
 
-export const FALLBACK_CAUSES = ['late', 'illegal', 'unparsable', 'providerError', 'missing'] as const;
-export type FallbackCause = (typeof FALLBACK_CAUSES)[number];
-export type FallbackCounts = Record<FallbackCause, number>;
+export { FALLBACK_CAUSES, type FallbackCounts };
 
 export const noFallbacks = (): FallbackCounts => ({ late: 0, illegal: 0, unparsable: 0, providerError: 0, missing: 0 });
 

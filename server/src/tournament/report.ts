@@ -6,122 +6,20 @@
  * (Diplomacy), the per-model measures per participant and per setting of each sweep (measures.ts).
  */
 
-import { type AlphaRank, alphaRank } from '../ratings/alpha-rank';
-import {
-  INTERVAL_LABEL,
-  type Leaderboard,
-  type LeaderboardRow,
-  METHOD_LABEL,
-  type RatingMethod,
-  scoredMatches,
-} from '../ratings/leaderboard';
-import { type NashAveraging, nashAveraging } from '../ratings/nash-averaging';
+import type { BudgetPoint, HeadToHead, MetaGame, SweepSeries, TournamentReport, Usage } from '@parley/protocol';
+import { alphaRank } from '../ratings/alpha-rank';
+import { INTERVAL_LABEL, type Leaderboard, type LeaderboardRow, METHOD_LABEL, scoredMatches } from '../ratings/leaderboard';
+import { nashAveraging } from '../ratings/nash-averaging';
 import { pairUnits, type RatedMatch } from '../ratings/outcomes';
 import { SCORING_LABEL } from '../ratings/scoring';
-import { FALLBACK_CAUSES, type FallbackCounts, noFallbacks, paretoFront } from './harness';
+import { FALLBACK_CAUSES, noFallbacks, paretoFront } from './harness';
 import { type AgentMeasures, measuresTable, participantMeasures } from './measures';
 import type { MatchSummary } from './play';
-import type { ResolvedSpec, Scalar } from './spec';
+import type { ResolvedSpec } from './spec';
 
-export interface HeadToHead {
-  names: string[];
-  /** games[i][j]: paired comparisons of i against j. */
-  games: number[][];
-  /** winRate[i][j]: i's score against j (wins + ½ draws) / games; null when they never met. */
-  winRate: (number | null)[][];
-  /** meanPayoff[i][j]: i's mean return in matches with j. */
-  meanPayoff: (number | null)[][];
-}
-
-export interface Usage {
-  name: string;
-  matches: number;
-  failed: number;
-  fallbacks: number;
-  modelCalls: number;
-  tokensIn: number;
-  tokensOut: number;
-  costUsd: number;
-  costPerMatch: number;
-  /** Answers given (per action), thinking time, and the per-match and per-decision figures. */
-  decisions: number;
-  thinkMs: number;
-  tokensPerMatch: number;
-  tokensPerDecision: number;
-  costPerDecision: number;
-  msPerMatch: number;
-  msPerDecision: number;
-  /** Fallbacks per decision, and by cause (harness.ts). */
-  fallbackRate: number;
-  fallbacksByCause: FallbackCounts;
-}
-
-/** Rating against cost per match, with the Pareto front (nobody rated higher for less). */
-export interface BudgetPoint {
-  name: string;
-  rating: number | null;
-  costPerMatch: number;
-  tokensPerMatch: number;
-  onFront: boolean;
-}
-
-export interface SweepSeries {
-  agent: string;
-  base: string;
-  metric: RatingMethod;
-  points: {
-    name: string;
-    label: string;
-    overrides: Record<string, Scalar>;
-    rating: number | null;
-    lo: number | null;
-    hi: number | null;
-    matches: number;
-    costPerMatch: number;
-    tokensPerMatch: number;
-    /** Answers the runtime replaced, per decision; late ones show what a tighter clock costs. */
-    fallbackRate: number;
-    lateDecisions: number;
-    /** The per-model measures at this setting (null when the game has none, or it never played). */
-    measures: AgentMeasures | null;
-  }[];
-}
-
-/**
- * The meta-game over the head-to-head score rates (row against column, ½ where they never met or
- * on the diagonal): Nash averaging (on rates − ½) and α-Rank (on rates), see their modules.
- */
-export interface MetaGame {
-  basis: string;
-  nashAveraging: NashAveraging;
-  alphaRank: AlphaRank;
-}
-
-export interface TournamentReport {
-  format: 'parley.tournament-report';
-  version: 1;
-  name: string;
-  description?: string;
-  game: string;
-  params: unknown;
-  seats: number;
-  tournamentFormat: ResolvedSpec['format'];
-  duplicate: boolean;
-  fingerprint: string;
-  generatedAt: string;
-  matches: { scheduled: number; finished: number; failed: number; actions: number; fallbacks: number };
-  leaderboard: Leaderboard;
-  headToHead: HeadToHead;
-  metaGame: MetaGame;
-  usage: Usage[];
-  budget: BudgetPoint[];
-  /** The leaderboard without the matches in which any seat fell back (a harness failure). */
-  harnessClean: { excluded: number; leaderboard: Leaderboard } | null;
-  sweeps: SweepSeries[];
-  /** Per-model measures per participant, for games the analyzer reads (empty otherwise). */
-  modelMeasures: AgentMeasures[];
-  errors: { id: string; error: string }[];
-}
+/** The report and its sweeps carry Diplomacy's per-model measures, the analyzer's shape. */
+export type Report = TournamentReport<AgentMeasures>;
+type Sweep = SweepSeries<AgentMeasures>;
 
 export function buildReport(
   spec: ResolvedSpec,
@@ -129,8 +27,8 @@ export function buildReport(
   results: readonly MatchSummary[],
   leaderboard: Leaderboard,
   scheduled: number,
-  harnessClean: TournamentReport['harnessClean'] = null,
-): TournamentReport {
+  harnessClean: Report['harnessClean'] = null,
+): Report {
   const names = spec.participants.map((p) => p.name);
   const played = results.filter((r) => r.returns);
   const usage = usageOf(names, results);
@@ -310,8 +208,8 @@ function sweepsOf(
   rows: Map<string, LeaderboardRow>,
   usage: Map<string, Usage>,
   measures: Map<string, AgentMeasures>,
-): SweepSeries[] {
-  const groups = new Map<string, SweepSeries>();
+): Sweep[] {
+  const groups = new Map<string, Sweep>();
   for (const p of spec.participants) {
     if (!p.sweep) continue;
     const series = groups.get(p.sweep.group) ?? { agent: p.sweep.group, base: p.base, metric: board.primary, points: [] };
@@ -342,7 +240,7 @@ const identicalNote = (r: LeaderboardRow) =>
 const num = (x: number | null | undefined, d = 1) => (x === null || x === undefined ? '–' : x.toFixed(d));
 const cell = (text: string) => text.replace(/\|/g, '\\|');
 
-export function renderMarkdown(report: TournamentReport): string {
+export function renderMarkdown(report: Report): string {
   const b = report.leaderboard;
   const d = b.primary === 'openskill' || b.primary === 'mean-payoff' ? 3 : 1;
   const out: string[] = [`# ${report.name}`, ''];

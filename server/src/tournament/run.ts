@@ -13,7 +13,7 @@ import { decidedByHarness } from './harness';
 import type { MatchContext, MatchSummary } from './play';
 import { Progress } from './progress';
 import { RedisExecutor } from './redis';
-import { buildReport, ratedResults, renderMarkdown, type TournamentReport } from './report';
+import { buildReport, type Report, ratedResults, renderMarkdown } from './report';
 import { fixedSchedule, type MatchTask } from './schedule';
 import { fingerprint, type ResolvedSpec, resolveSpec } from './spec';
 import { DirectoryStore, MANIFEST_FORMAT, MANIFEST_VERSION, type TournamentStore } from './store';
@@ -53,7 +53,7 @@ export interface TournamentOutcome {
   fingerprint: string;
   results: MatchSummary[];
   leaderboard: Leaderboard;
-  report: TournamentReport;
+  report: Report;
   /** False when stopped early. */
   complete: boolean;
   /** Where the matches of this run were played (null: none were left to play). */
@@ -188,7 +188,7 @@ export function leaderboardOf(spec: ResolvedSpec, results: readonly MatchSummary
 }
 
 /** The leaderboard without matches a fallback may have decided; null when there were none. */
-function harnessCleanOf(spec: ResolvedSpec, results: readonly MatchSummary[]): TournamentReport['harnessClean'] {
+function harnessCleanOf(spec: ResolvedSpec, results: readonly MatchSummary[]): Report['harnessClean'] {
   const played = results.filter((r) => r.returns);
   const clean = played.filter((r) => !decidedByHarness(r));
   if (clean.length === played.length) return null;
@@ -198,7 +198,7 @@ function harnessCleanOf(spec: ResolvedSpec, results: readonly MatchSummary[]): T
 /** Rebuilds ratings and report from a store's manifest and results (`parley tournament report`). */
 export async function rebuildReport(
   store: TournamentStore,
-): Promise<{ leaderboard: Leaderboard; report: TournamentReport; markdown: string }> {
+): Promise<{ leaderboard: Leaderboard; report: Report; markdown: string }> {
   const manifest = await store.readManifest();
   if (!manifest) throw new Error(`${store.location} holds no tournament (no tournament.json)`);
   const spec = manifest.spec;

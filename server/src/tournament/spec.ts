@@ -14,14 +14,21 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { agentKinds, isSafeOverrideKey } from '@parley/agents';
 import { findGame, listGames } from '@parley/games';
+import {
+  RATING_METHODS,
+  type RatingMethod,
+  SCORING_SYSTEMS,
+  type Scalar,
+  type ScoringSystem,
+  tournamentFormatSchema,
+} from '@parley/protocol';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { RatingMethod } from '../ratings/leaderboard';
 import type { PokerScale } from '../ratings/poker';
-import { DEFAULT_SCORING, SCORING_SYSTEMS, type ScoringSystem } from '../ratings/scoring';
+import { DEFAULT_SCORING } from '../ratings/scoring';
 import { stateHash } from '../runtime/canonical';
 
-const scalar = z.union([z.string(), z.number(), z.boolean()]);
+const scalar = z.union([z.string(), z.number(), z.boolean()]) satisfies z.ZodType<Scalar>;
 const key = z
   .string()
   .regex(/^[A-Za-z_][\w.]*$/, 'must be a field name such as reasoningEffort or budget.tokens')
@@ -46,33 +53,9 @@ const participantSchema = z.union([
     .strict(),
 ]);
 
-const rounds = z.number().int().min(1).max(2_000_000).default(1);
-const formatSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('round-robin'), rounds }).strict(),
-  z
-    .object({
-      type: z.literal('gauntlet'),
-      /** Participant names, or sweep entries' names (all their settings). */
-      challengers: z.array(z.string()).min(1),
-      /** The fixed field; everyone who is not a challenger by default. */
-      field: z.array(z.string()).min(1).optional(),
-      rounds,
-    })
-    .strict(),
-  z
-    .object({
-      type: z.literal('swiss'),
-      rounds: z.number().int().min(1).max(2_000_000),
-      gamesPerPairing: z.number().int().min(1).max(1000).default(2),
-    })
-    .strict(),
-  // The schedule is built in memory: its size is capped here, before anything is allocated.
-  z.object({ type: z.literal('population'), matches: z.number().int().min(1).max(2_000_000) }).strict(),
-]);
-
 const ratingsSchema = z
   .object({
-    primary: z.enum(['bradley-terry', 'elo', 'openskill', 'mbb', 'mean-payoff']).optional(),
+    primary: z.enum(RATING_METHODS).optional(),
     provisionalBelow: z.number().int().min(0).default(30),
     bootstrap: z.number().int().min(0).max(100_000).default(1000),
     elo: z
@@ -103,7 +86,7 @@ export const tournamentFileSchema = z
     params: z.record(z.string(), z.unknown()).default({}),
     seed: z.number().int().default(1),
     participants: z.array(participantSchema).min(1),
-    format: formatSchema,
+    format: tournamentFormatSchema,
     /** Play every pairing once per seat rotation (true), or one rotation per round in turn. */
     rotateSeats: z.boolean().default(true),
     /** Poker: the rotations of a pairing share one deal (same cards, seats swapped). */
@@ -131,7 +114,7 @@ export const tournamentFileSchema = z
 export type TournamentFile = z.input<typeof tournamentFileSchema>;
 type Parsed = z.output<typeof tournamentFileSchema>;
 export type Format = Parsed['format'];
-export type Scalar = z.infer<typeof scalar>;
+export type { Scalar };
 
 export interface Participant {
   name: string;

@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFile
 import { basename, join } from 'node:path';
 import type { Leaderboard } from '../ratings/leaderboard';
 import type { ResultsStore, TournamentStatus } from '../store/results';
-import type { TournamentReport } from './report';
+import type { Report } from './report';
 
 /** The files of a results directory that the database keeps, in the order they are written. */
 export const STORED_FILES = ['tournament.json', 'results.jsonl', 'ratings.json', 'report.json', 'report.md'] as const;
@@ -39,7 +39,7 @@ export async function recordTournamentDir(
   if (!files['tournament.json'] || !files['report.json'])
     throw new Error(`${dir} holds no finished tournament (tournament.json and report.json are needed)`);
   const manifest = JSON.parse(files['tournament.json']) as { spec: { name: string } };
-  const report = JSON.parse(files['report.json']) as TournamentReport;
+  const report = JSON.parse(files['report.json']) as Report;
   const finished = report.matches.finished + report.matches.failed >= report.matches.scheduled;
   await results.saveTournament({
     id,
@@ -53,12 +53,7 @@ export async function recordTournamentDir(
 }
 
 /** Stores a tournament's leaderboard (as ratings and an analysis) and its report. */
-export async function recordOutcome(
-  results: ResultsStore,
-  id: string,
-  leaderboard: Leaderboard,
-  report: TournamentReport,
-): Promise<void> {
+export async function recordOutcome(results: ResultsStore, id: string, leaderboard: Leaderboard, report: Report): Promise<void> {
   await results.saveRatings(id, leaderboard);
   await results.saveAnalysis({ matchId: null, tournamentId: id, kind: 'leaderboard', result: leaderboard });
   await results.saveAnalysis({ matchId: null, tournamentId: id, kind: 'report', result: report });

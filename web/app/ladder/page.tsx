@@ -1,11 +1,11 @@
-import type { MatchPage } from '@parley/protocol';
+import type { LadderAnswer, MatchPage } from '@parley/protocol';
 import Link from 'next/link';
 import { ExhibitionResults } from '../../components/ExhibitionResults';
 import { LadderTable } from '../../components/LadderTable';
 import { arenaGet } from '../../lib/arena';
 import { exhibitionRows } from '../../lib/exhibition';
 import { gameName } from '../../lib/format';
-import { LADDER_GAMES, LADDER_KINDS, type LadderAnswer, ladderQuery } from '../../lib/ladder';
+import { LADDER_GAMES, LADDER_KINDS, ladderQuery } from '../../lib/ladder';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: 'Ladder' };

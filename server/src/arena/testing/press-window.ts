@@ -2,11 +2,11 @@
  * A Diplomacy live match on a fake clock, started and held at its first negotiation window, for
  * tests of what people write and how the table answers.
  */
+import { matchSettingsSchema } from '@parley/protocol';
 import { AgentRegistry } from '../../agents-registry/registry';
 import { MemoryStore } from '../../store/memory-store';
 import { FakeClock } from '../../testing/fake-clock';
 import { LiveMatch } from '../live-match';
-import { matchSettingsSchema } from '../settings';
 
 export async function openPressWindow(
   seatSpecs: string[],

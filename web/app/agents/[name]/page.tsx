@@ -1,4 +1,4 @@
-import type { AgentRow, MatchPage } from '@parley/protocol';
+import type { AgentRow, LadderAnswer, MatchPage } from '@parley/protocol';
 import Link from 'next/link';
 import { LineChart, type Series } from '../../../components/charts/charts';
 import { LadderTable } from '../../../components/LadderTable';
@@ -7,7 +7,7 @@ import { JudgedPromises, ModelMeasuresTable } from '../../../components/ModelMea
 import type { MeasuresAnswer } from '../../../lib/analysis';
 import { arenaGet } from '../../../lib/arena';
 import { formatFixed, formatTime, formatUsd, gameName } from '../../../lib/format';
-import { type LadderAnswer, ladderQuery } from '../../../lib/ladder';
+import { ladderQuery } from '../../../lib/ladder';
 import { listTournaments, METHOD_LABEL } from '../../../lib/tournaments';
 
 export const dynamic = 'force-dynamic';

@@ -3,6 +3,7 @@
  * and hands the browser the session cookie it returns, then goes to the lobby. A used or expired
  * link lands on the sign-in page instead.
  */
+import type { LinkRequest } from '@parley/protocol';
 import { arenaUrl } from '../../../lib/arena';
 
 export const dynamic = 'force-dynamic';
@@ -19,7 +20,7 @@ export async function GET(request: Request) {
     const res = await fetch(`${arenaUrl()}/api/auth/link`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-proto': proto },
-      body: JSON.stringify({ code }),
+      body: JSON.stringify({ code } satisfies LinkRequest),
       cache: 'no-store',
       signal: AbortSignal.timeout(15_000),
     });

@@ -44,6 +44,8 @@ export default async function MatchPage({ params, searchParams }: { params: Para
   // The formats the game declares (the API refuses the others); json, the match record, always.
   const game = findGame(match.game);
   const exports = ['json', ...(game ? supportsOf(game).exports : [])];
+  // Only a game that declares a judge has press to judge: the others need not ask the arena.
+  const judged = match.status === 'finished' && game !== undefined && supportsOf(game).judge;
 
   return (
     <div className="stack">
@@ -120,7 +122,7 @@ export default async function MatchPage({ params, searchParams }: { params: Para
       ) : (
         <Replay match={match} initialT={t} canBranch={me.role === 'operator' && match.status === 'finished'} />
       )}
-      {match.status === 'finished' && <MatchJudging matchId={match.id} />}
+      {judged && <MatchJudging matchId={match.id} />}
     </div>
   );
 }
