@@ -204,6 +204,12 @@ export interface Game<S = unknown, P = unknown, O = unknown, V = unknown> {
    */
   parseTurnKey?(text: string): string | null;
   /**
+   * Which of the arena's round clocks times the simultaneous round at this state: retreats and
+   * adjustments are short chores an operator may give shorter clocks than a round of orders.
+   * Games without it run every round on the orders clock.
+   */
+  roundClock?(state: S): RoundClock;
+  /**
    * True when the seats may negotiate (exchange press) before deciding at this state, as in
    * Diplomacy's movement phases. Games without press need not define it.
    */
@@ -356,3 +362,6 @@ export function sortActions(actions: string[]): string[] {
 export function actionError(code: string, message: string, detail?: unknown): ActionError {
   return detail === undefined ? { code, message } : { code, message, detail };
 }
+
+/** The clocks a simultaneous round may run on (see `Game.roundClock`). */
+export type RoundClock = 'orders' | 'retreat' | 'adjust';

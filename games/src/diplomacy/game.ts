@@ -416,6 +416,7 @@ export const diplomacy: Game<DiplomacyState, DiplomacyParams, DiplomacyObservati
     const phase = parsePhaseCode(text);
     return phase ? formatPhaseCode(phase) : null;
   },
+  roundClock: (s) => (s.phase.type === 'retreat' ? 'retreat' : s.phase.type === 'adjustment' ? 'adjust' : 'orders'),
   /** Powers negotiate before movement; retreats and adjustments follow without press. */
   negotiationPhase: (s) => s.outcome === null && s.phase.type === 'movement',
   validateCommitment,

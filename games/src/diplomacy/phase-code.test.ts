@@ -22,4 +22,12 @@ describe('the phase code grammar', () => {
     expect(diplomacy.parseTurnKey!('s1901m')).toBe('S1901M');
     expect(diplomacy.parseTurnKey!('spring 1901')).toBeNull();
   });
+
+  it('names the clock each kind of round runs on', () => {
+    const s = diplomacy.newInitialState({ lastYear: 1901 });
+    const at = (type: 'movement' | 'retreat' | 'adjustment') => ({ ...s, phase: { ...s.phase, type } });
+    expect(diplomacy.roundClock!(at('movement'))).toBe('orders');
+    expect(diplomacy.roundClock!(at('retreat'))).toBe('retreat');
+    expect(diplomacy.roundClock!(at('adjustment'))).toBe('adjust');
+  });
 });

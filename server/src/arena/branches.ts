@@ -120,7 +120,7 @@ export class BranchService {
       clock: this.service.clock,
       signal: this.abort.signal,
       pressRounds,
-      deadlineFor: (_seat, state) => phaseDeadline(clock, game.turnKey?.(state)),
+      deadlineFor: (_seat, state) => phaseDeadline(clock, game.roundClock?.(state)),
       onContinuation: (k, branched) => {
         const continuation = `${id}.${k}`;
         status.played++;

@@ -243,7 +243,7 @@ export class LiveMatch {
       signal: this.abort.signal,
       pressRounds: this.settings.pressRounds,
       deadlineFor: (seat, state) =>
-        sequential ? clock.actionMs + (this.banks[seat] ?? 0) : phaseDeadline(clock, this.game.turnKey?.(state)),
+        sequential ? clock.actionMs + (this.banks[seat] ?? 0) : phaseDeadline(clock, this.game.roundClock?.(state)),
       onAnswer: (seat, ms) => {
         if (!sequential || ms <= clock.actionMs) return;
         this.banks[seat] = Math.max(0, (this.banks[seat] ?? 0) - (ms - clock.actionMs));

@@ -3,7 +3,7 @@
  * protocol's: POST /api/matches, a room's create options, the demo): who sits where, and which
  * clock a turn runs on.
  */
-import { Diplomacy } from '@parley/games';
+import type { RoundClock } from '@parley/games';
 import type { ClockSettings, MatchSettings } from '@parley/protocol';
 
 export const HUMAN = 'human';
@@ -12,12 +12,7 @@ export function seatAgentSpec(seat: MatchSettings['seats'][number]): { spec: str
   return typeof seat === 'string' ? { spec: seat } : { spec: seat.agent, name: seat.name };
 }
 
-/**
- * The deadline of a simultaneous turn, by the kind of phase its turn key names, read with the
- * engine's grammar (`S1901M` movement, `F1901R` retreats, `W1901A` adjustments); any other turn
- * gets the orders' clock.
- */
-export function phaseDeadline(clock: ClockSettings, turnKey: string | undefined): number {
-  const kind = turnKey === undefined ? undefined : Diplomacy.parsePhaseCode(turnKey)?.type;
-  return kind === 'retreat' ? clock.retreatMs : kind === 'adjustment' ? clock.adjustMs : clock.ordersMs;
+/** The deadline of a simultaneous round, on the clock the game says the round runs on (orders by default). */
+export function phaseDeadline(clock: ClockSettings, round: RoundClock | undefined): number {
+  return round === 'retreat' ? clock.retreatMs : round === 'adjust' ? clock.adjustMs : clock.ordersMs;
 }
