@@ -3,13 +3,9 @@
  * One place builds the objects they land in: without a prototype, refusing the keys that would
  * reach one (`__proto__`, `constructor`, `prototype`), so no input can pollute Object.prototype.
  */
+import { isSafeOverrideKey, PROTOTYPE_KEYS } from '@parley/protocol';
 
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
-
-/** True when no dotted segment of `key` could reach a prototype. */
-export function isSafeOverrideKey(key: string): boolean {
-  return key.length > 0 && key.split('.').every((part) => part.length > 0 && !FORBIDDEN.has(part));
-}
+export { isSafeOverrideKey };
 
 /** A prototype-free deep copy of plain JSON data (objects, arrays, scalars), refusing forbidden keys. */
 export function nullProtoCopy(value: unknown): unknown {
@@ -17,7 +13,7 @@ export function nullProtoCopy(value: unknown): unknown {
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = Object.create(null);
   for (const [k, v] of Object.entries(value)) {
-    if (FORBIDDEN.has(k)) throw new Error(`the key '${k}' is not allowed`);
+    if (PROTOTYPE_KEYS.has(k)) throw new Error(`the key '${k}' is not allowed`);
     out[k] = nullProtoCopy(v);
   }
   return out;

@@ -11,5 +11,6 @@ export * from './http';
 export * from './record';
 export * from './room';
 export * from './tournament';
+export * from './tournament-file';
 export * from './webhook';
 export { webhookJsonSchema, webhookSchemaText } from './webhook-json-schema';
