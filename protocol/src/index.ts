@@ -3,6 +3,7 @@
  * inferred from them. The server validates with these schemas, the web and the example bots
  * import the types, and the webhook JSON Schema is generated from them.
  */
+export type * from './analysis';
 export type * from './api';
 export { SEAT_TOKEN_HEADER } from './api';
 export * from './auth';

@@ -4,40 +4,28 @@
  * diplomacy` one analysis per match record (supports, alliances, betrayals, commitments).
  * Parsing is shared by the server page (files in a directory) and the browser (an opened file).
  */
+import type { DiplomacyAnalysis, JudgedPromiseRow, PromiseRates, SolvePoint } from '@parley/protocol';
 
-export interface SolvePoint {
-  algorithm: string;
-  iteration: number;
-  exploitability: number;
-  nashConv: number;
-  value: number;
-  seconds?: number;
-}
+/** The shapes are the protocol's (the server's analyzer builds them); pages import them from here too. */
+export type {
+  DiplomacyAnalysis,
+  JudgedPromiseRow,
+  MeasuresAnswer,
+  PooledModelMeasures,
+  PromiseRates,
+  SolvePoint,
+} from '@parley/protocol';
 
-export interface PromiseRates {
-  kept: number;
-  broken: number;
-  notCheckable: number;
-  keptRate: number | null;
-}
-
-export interface DiplomacyAnalysis {
-  game: 'diplomacy';
-  seed: number;
-  seats: { seat: number; power: string; agent: string; return: number | null }[];
-  movementPhases: number;
-  supports: { matrix: number[][]; perAgent: Record<string, { given: number; received: number }> };
-  alliances: { window: number; phases: { phase: string; pairs: [string, string][] }[]; pairs: Record<string, number> };
-  betrayals: { within: number; events: unknown[]; perAgent: Record<string, { betrayals: number; betrayed: number }> };
-  commitments: { perPower: Record<string, PromiseRates>; perAgent: Record<string, PromiseRates> };
-  /** Promises in free text, once a judge has run (GET /api/matches/:id/analysis). */
-  freeText?: { judge: { provider: string; model: string }; promises: Omit<JudgedPromiseRow, 'agent' | 'matchId'>[] };
-}
+/**
+ * A checkpoint as read from a file: one printed before `parley solve` timed its runs lacks
+ * `seconds` (and older ones `algorithm`, `nashConv` or `value`, filled in below).
+ */
+export type SolveCheckpoint = Omit<SolvePoint, 'seconds'> & Partial<Pick<SolvePoint, 'seconds'>>;
 
 export interface AnalysisFile {
   file: string;
   kind: 'solve' | 'diplomacy' | 'unknown';
-  solve: SolvePoint[];
+  solve: SolveCheckpoint[];
   diplomacy: DiplomacyAnalysis[];
   /** Lines that were not JSON or carried an error. */
   skipped: number;
@@ -100,40 +88,6 @@ export function promiseRates(list: readonly DiplomacyAnalysis[], by: 'perAgent' 
   return sums;
 }
 
-/** Counts of one agent's measures pooled over recent arena matches (GET /api/measures/diplomacy). */
-type PooledCounts = 'matches' | 'judgedMatches' | 'decisions' | 'pressSent' | 'pressReceived' | 'lies' | 'changesOfPlan';
-/** Its rates, null with nothing under them. */
-type PooledRates =
-  | 'firstTryInvalid'
-  | 'reasksPerDecision'
-  | 'pressAnswered'
-  | 'promisesKept'
-  | 'judgedPromisesKept'
-  | 'centresPerYear';
-
-export type PooledModelMeasures = {
-  agent: string;
-  fallbacks: Record<'timeout' | 'illegal' | 'error' | 'missing', number>;
-} & Record<PooledCounts | 'tokensPerPhase' | 'costPerPhase', number> &
-  Record<PooledRates, number | null> & {
-    /** Prompt sizes per phase and purpose, in provider-counted tokens. */
-    promptTokens?: { phase: string; purpose: string; calls: number; meanTokensIn: number; maxTokensIn: number }[];
-  };
-
-/** A promise made in free text, as the judge read it and the engine checked it. */
-export interface JudgedPromiseRow {
-  agent: string;
-  matchId: string | null;
-  sentIn: string;
-  checkedIn: string | null;
-  from: string;
-  text: string;
-  verdict: 'kept' | 'broken' | 'not-checkable';
-  reason: string;
-  intent?: 'lie' | 'change-of-plan' | 'unclear';
-  intentReason?: string;
-}
-
 /** A match's judged promises, each with the agent of the power that made it. */
 export function judgedRows(a: DiplomacyAnalysis): JudgedPromiseRow[] {
   return (a.freeText?.promises ?? []).map((p) => ({
@@ -141,10 +95,4 @@ export function judgedRows(a: DiplomacyAnalysis): JudgedPromiseRow[] {
     agent: a.seats.find((s) => s.power === p.from)?.agent ?? p.from,
     matchId: null,
   }));
-}
-
-export interface MeasuresAnswer {
-  matches: number;
-  perModel: PooledModelMeasures[];
-  promises: JudgedPromiseRow[];
 }

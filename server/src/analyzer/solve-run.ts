@@ -4,18 +4,12 @@
  * yield one line. `parley solve` prints these lines; the arena's first start writes a small run
  * of them for the analysis page (first-start.ts).
  */
+import type { SolvePoint } from '@parley/protocol';
 import { exploitability } from './exploitability';
 import type { CompiledTree } from './game-tree';
 
-export interface SolveLine {
-  algorithm: string;
-  iteration: number;
-  nashConv: number;
-  exploitability: number;
-  value: number;
-  /** Solver time so far (exploitability measurement left out), in seconds. */
-  seconds: number;
-}
+/** A checkpoint line: the protocol's shape, which the web's analysis page parses. */
+export type SolveLine = SolvePoint;
 
 interface Iterating {
   iteration: number;

@@ -13,10 +13,10 @@
  * outlives a restart), or failed with a reason fit to show (never the internal error's text).
  */
 import { findGame, listGames, supportsOf } from '@parley/games';
-import { judgeRequestSchema } from '@parley/protocol';
+import { judgeRequestSchema, type MeasuresAnswer } from '@parley/protocol';
 import type { AgentRegistry } from '../agents-registry/registry';
 import { analyzeDiplomacyMatch, type DiplomacyAnalysis, judgeDiplomacyMatch } from '../analyzer/diplomacy';
-import { type AgentMeasures, agentMeasures, judgedPromises } from '../analyzer/diplomacy/agent-measures';
+import { agentMeasures, judgedPromises } from '../analyzer/diplomacy/agent-measures';
 import { errorMessage } from '../http/errors';
 import { exportRecord } from '../store/export';
 import type { ResultsStore } from '../store/results';
@@ -42,11 +42,8 @@ export type JudgeStatus =
     }
   | { status: 'failed'; judge: string; reason: string };
 
-export interface PooledMeasures {
-  matches: number;
-  perModel: AgentMeasures[];
-  promises: ReturnType<typeof judgedPromises>;
-}
+/** GET /api/measures/diplomacy's reply: its shape is the protocol's. */
+export type PooledMeasures = MeasuresAnswer;
 
 export class DiplomacyAnalyses {
   private readonly judging = new Map<string, { judge: string; done: Promise<void> }>();

@@ -121,6 +121,12 @@ it('keeps the web and the example bots from declaring a protocol type again', ()
       'Leaderboard',
       'TournamentReport',
       'TournamentDetail',
+      'DiplomacyAnalysis',
+      'PromiseRates',
+      'JudgedPromiseRow',
+      'PooledModelMeasures',
+      'MeasuresAnswer',
+      'SolvePoint',
     ]),
   );
   const offenders = ['web', 'examples'].flatMap((dir) =>
@@ -140,20 +146,33 @@ it('finds a protocol type declared again', () => {
 });
 
 /**
- * The HTTP requests and the tournament results were declared in the server before the protocol
- * held them: the server now takes them from there too, so a second declaration of one of these
- * names in server code (`interface Leaderboard {`, `type MatchSettings =`) is a copy that would
+ * The HTTP requests, the tournament results and the analyzer's outputs were declared in the
+ * server before the protocol held them: the server now takes them from there too, so a second
+ * declaration of one of these names in server code (`interface Leaderboard {`, `type MatchSettings =`) is a copy that would
  * drift from what the web is typed against. A re-export (`export type { Leaderboard }`) is fine.
  */
-const MOVED_TO_PROTOCOL = ['http.ts', 'auth.ts', 'tournament.ts', 'tournament-file.ts'];
+const MOVED_TO_PROTOCOL = ['http.ts', 'auth.ts', 'tournament.ts', 'tournament-file.ts', 'analysis.ts'];
 
 const declaredAgain = (text: string, names: readonly string[]) =>
   names.filter((name) => new RegExp(`^\\s*(?:export\\s+)?(?:interface|type)\\s+${name}\\b\\s*(?:[=<{]|extends)`, 'm').test(text));
 
-it('keeps the server from declaring the HTTP requests and tournament results again', () => {
+it('keeps the server from declaring the HTTP requests, tournament results and analyses again', () => {
   const names = protocolTypeNames(MOVED_TO_PROTOCOL);
   expect(names).toEqual(
-    expect.arrayContaining(['MatchSettings', 'ClockSettings', 'Leaderboard', 'TournamentReport', 'Usage', 'TournamentFile']),
+    expect.arrayContaining([
+      'MatchSettings',
+      'ClockSettings',
+      'Leaderboard',
+      'TournamentReport',
+      'Usage',
+      'TournamentFile',
+      'DiplomacyAnalysis',
+      'JudgedPromise',
+      'ModelMeasures',
+      'PooledModelMeasures',
+      'MeasuresAnswer',
+      'SolvePoint',
+    ]),
   );
   const offenders = productionFiles(join(ROOT, 'server/src')).flatMap((f) =>
     declaredAgain(readFileSync(f, 'utf8'), names).map((n) => `${relative(ROOT, f)}: ${n}`),

@@ -7,19 +7,18 @@
  * played, centres per year over the phases played, prompt sizes per phase and purpose over their
  * calls. A rate with nothing under it is null.
  */
-import type { DiplomacyAnalysis } from '.';
-import type { CommitmentReport } from './commitments';
-import type { FreeTextReport, JudgedPromise } from './judge';
-import type { ModelMeasures, PromptSize } from './model-measures';
+import type {
+  CommitmentReport,
+  DiplomacyAnalysis,
+  FreeTextReport,
+  JudgedPromiseRow,
+  ModelMeasures,
+  PooledModelMeasures,
+  PromptSize,
+} from '@parley/protocol';
 
-export interface AgentMeasures extends Omit<ModelMeasures, 'seats'> {
-  agent: string;
-  /** Matches it played among those read, and how many of them a judge read. */
-  matches: number;
-  judgedMatches: number;
-  lies: number;
-  changesOfPlan: number;
-}
+/** One agent's pooled measures, as GET /api/measures/diplomacy and tournament reports serve them. */
+export type AgentMeasures = PooledModelMeasures;
 
 /**
  * What pooling reads of one match's analysis: its phases, per-model measures and the per-agent
@@ -126,9 +125,7 @@ export function agentMeasures(analyses: readonly MeasuredMatch[]): AgentMeasures
 }
 
 /** The judged free-text promises of these matches, each with the agent that made it. */
-export function judgedPromises(
-  analyses: readonly (DiplomacyAnalysis & { matchId?: string })[],
-): (JudgedPromise & { agent: string; matchId: string | null })[] {
+export function judgedPromises(analyses: readonly (DiplomacyAnalysis & { matchId?: string })[]): JudgedPromiseRow[] {
   return analyses.flatMap((a) =>
     (a.freeText?.promises ?? []).map((p) => ({
       ...p,

@@ -9,21 +9,14 @@
  * The report gives, per movement phase, the allied pairs and the symmetric 0/1 matrix in seat
  * order, and per pair how many phases it was allied.
  */
+import type { AllianceReport } from '@parley/protocol';
 import type { MatchRecord } from '../../runtime/record';
 import { attacks, byAgent, type MovementPhase, POWERS, type Power, perPowerOf } from './phases';
 import { phaseSupports } from './supports';
 
 export const ALLIANCE_WINDOW = 2;
 
-export interface AllianceReport {
-  window: number;
-  phases: { phase: string; pairs: [Power, Power][]; matrix: number[][] }[];
-  /** `austria-italy` → movement phases allied. */
-  pairs: Record<string, number>;
-  /** Movement phases in which the power had at least one ally. */
-  perPower: Record<Power, { alliedPhases: number }>;
-  perAgent: Record<string, { alliedPhases: number }>;
-}
+export type { AllianceReport };
 
 const grid = <T>(f: (a: number, b: number) => T): T[][] => POWERS.map((_, a) => POWERS.map((_, b) => f(a, b)));
 

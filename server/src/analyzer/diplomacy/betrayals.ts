@@ -7,32 +7,14 @@
  * victim), listing the attacking orders, the last phase they were allied, and whether any of the
  * attacking orders succeeded. Attacks are judged on the orders given, not their results.
  */
+import type { BetrayalEvent, BetrayalReport, BetrayalTally } from '@parley/protocol';
 import type { MatchRecord } from '../../runtime/record';
 import { ALLIANCE_WINDOW, allianceMatrices } from './alliances';
-import { attacks, byAgent, type MovementPhase, POWERS, type Power, perPowerOf } from './phases';
+import { attacks, byAgent, type MovementPhase, POWERS, perPowerOf } from './phases';
 
 export const BETRAYAL_WITHIN = 2;
 
-export interface BetrayalEvent {
-  phase: string;
-  betrayer: Power;
-  victim: Power;
-  alliedAt: string;
-  orders: string[];
-  succeeded: boolean;
-}
-
-export interface BetrayalTally extends Record<string, number> {
-  betrayals: number;
-  betrayed: number;
-}
-
-export interface BetrayalReport {
-  within: number;
-  events: BetrayalEvent[];
-  perPower: Record<Power, BetrayalTally>;
-  perAgent: Record<string, BetrayalTally>;
-}
+export type { BetrayalEvent, BetrayalReport, BetrayalTally };
 
 const zero = (): BetrayalTally => ({ betrayals: 0, betrayed: 0 });
 

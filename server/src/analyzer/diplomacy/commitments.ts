@@ -11,22 +11,12 @@
  */
 import type { Commitment } from '@parley/agents';
 import { Diplomacy } from '@parley/games';
+import type { CommitmentCheck, CommitmentReport, PromiseRates } from '@parley/protocol';
 import { ownPart } from '../../runtime/branch';
 import type { MatchRecord } from '../../runtime/record';
 import { byAgent, type MovementPhase, POWERS, type Power, perPowerOf } from './phases';
 
 export type Verdict = Diplomacy.Verdict;
-
-export interface CommitmentCheck {
-  seq: number;
-  sentIn: string;
-  from: Power;
-  to: Power[] | 'all';
-  commitment: Commitment;
-  checkedIn: string | null;
-  verdict: Verdict;
-  reason: string;
-}
 
 export interface PromiseTally extends Record<string, number> {
   kept: number;
@@ -34,18 +24,7 @@ export interface PromiseTally extends Record<string, number> {
   notCheckable: number;
 }
 
-export interface PromiseRates {
-  kept: number;
-  broken: number;
-  notCheckable: number;
-  keptRate: number | null;
-}
-
-export interface CommitmentReport {
-  checks: CommitmentCheck[];
-  perPower: Record<Power, PromiseRates>;
-  perAgent: Record<string, PromiseRates>;
-}
+export type { CommitmentCheck, CommitmentReport, PromiseRates };
 
 /** Checks one commitment of `from` against the orders of `phase` (the engine's definition). */
 export const checkCommitment = (c: Commitment, from: Power, phase: MovementPhase) => Diplomacy.checkCommitment(c, from, phase);

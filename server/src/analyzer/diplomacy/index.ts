@@ -8,36 +8,20 @@
  * from the fork (`measuredPhases`, runtime/branch.ts `ownPart`), so pooling a parent with its
  * continuations counts every call, action and message once, and credits it to who made it.
  */
+import type { DiplomacyAnalysis } from '@parley/protocol';
 import type { MatchRecord } from '../../runtime/record';
-import { type AllianceReport, analyzeAlliances } from './alliances';
-import { analyzeBetrayals, type BetrayalReport } from './betrayals';
-import { analyzeCommitments, type CommitmentReport } from './commitments';
-import { type FreeTextReport, judgeFreeText } from './judge';
-import { type ModelMeasures, modelMeasures } from './model-measures';
-import { type MovementPhase, movementPhases, POWERS, type Power } from './phases';
-import { analyzeSupports, type SupportReport } from './supports';
+import { analyzeAlliances } from './alliances';
+import { analyzeBetrayals } from './betrayals';
+import { analyzeCommitments } from './commitments';
+import { judgeFreeText } from './judge';
+import { modelMeasures } from './model-measures';
+import { type MovementPhase, movementPhases, POWERS } from './phases';
+import { analyzeSupports } from './supports';
 
 export { ALLIANCE_WINDOW } from './alliances';
 export { BETRAYAL_WITHIN } from './betrayals';
-
-export interface DiplomacyAnalysis {
-  game: 'diplomacy';
-  seed: number;
-  params: unknown;
-  seats: { seat: number; power: Power; agent: string; return: number | null }[];
-  /** Movement phases measured: a continuation's from its fork (`measuredFrom`), else all. */
-  movementPhases: number;
-  /** On a fork's continuation: the turn its measures start at (what came before is its parent's). */
-  measuredFrom?: string;
-  supports: SupportReport;
-  alliances: AllianceReport;
-  betrayals: BetrayalReport;
-  commitments: CommitmentReport;
-  /** Promises made in free text, when a judge model was given (judge.ts). */
-  freeText?: FreeTextReport;
-  /** Harness and table measures per agent name (model-measures.ts). */
-  perModel: Record<string, ModelMeasures>;
-}
+/** The analysis's shape is the protocol's: the web reads what this returns. */
+export type { DiplomacyAnalysis };
 
 /**
  * The movement phases the measures count: all of them, or a continuation's from its fork on (the

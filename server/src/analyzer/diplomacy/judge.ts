@@ -12,7 +12,6 @@ import {
   commitmentText,
   emptyMemory,
   extractPromises,
-  type Intent,
   type JudgeContext,
   judgeIntent,
   type Memory,
@@ -20,24 +19,12 @@ import {
   memoryText,
 } from '@parley/agents';
 import { Diplomacy } from '@parley/games';
+import type { FreeTextReport, JudgedPromise } from '@parley/protocol';
 import { ownPart } from '../../runtime/branch';
 import type { MatchRecord } from '../../runtime/record';
-import type { PromiseRates } from './commitments';
-import { byAgent, type MovementPhase, POWERS, type Power, perPowerOf } from './phases';
+import { byAgent, type MovementPhase, POWERS, perPowerOf } from './phases';
 
-export interface JudgedPromise {
-  seq: number;
-  sentIn: string;
-  from: Power;
-  text: string;
-  commitment: Diplomacy.Commitment;
-  checkedIn: string | null;
-  verdict: Diplomacy.Verdict;
-  reason: string;
-  /** For broken promises the judge could read notes for. */
-  intent?: Intent;
-  intentReason?: string;
-}
+export type { FreeTextReport, JudgedPromise };
 
 export interface HonestyTally extends Record<string, number> {
   kept: number;
@@ -45,17 +32,6 @@ export interface HonestyTally extends Record<string, number> {
   notCheckable: number;
   lies: number;
   changesOfPlan: number;
-}
-
-export interface FreeTextReport {
-  judge: { provider: string; model: string };
-  promises: JudgedPromise[];
-  perPower: Record<Power, PromiseRates & { lies: number; changesOfPlan: number }>;
-  perAgent: Record<string, PromiseRates & { lies: number; changesOfPlan: number }>;
-  /** Messages with text the judge could not read (its answer never parsed). */
-  unread: number;
-  calls: ModelCall[];
-  costUsd: number;
 }
 
 const zero = (): HonestyTally => ({ kept: 0, broken: 0, notCheckable: 0, lies: 0, changesOfPlan: 0 });

@@ -20,36 +20,12 @@
  * `measuredPhases`), and the calls, actions and press it carried over from its parent are left
  * to the parent's measures.
  */
+import type { CommitmentReport, FreeTextReport, ModelMeasures, PromptSize } from '@parley/protocol';
 import { ownPart } from '../../runtime/branch';
 import type { MatchRecord } from '../../runtime/record';
-import type { CommitmentReport } from './commitments';
-import type { FreeTextReport } from './judge';
 import { type MovementPhase, POWERS, turnsBySeq } from './phases';
 
-export interface ModelMeasures {
-  seats: number[];
-  decisions: number;
-  firstTryInvalid: number | null;
-  reasksPerDecision: number | null;
-  fallbacks: Record<'timeout' | 'illegal' | 'error' | 'missing', number>;
-  pressSent: number;
-  pressReceived: number;
-  pressAnswered: number | null;
-  promisesKept: number | null;
-  judgedPromisesKept: number | null;
-  centresPerYear: number | null;
-  tokensPerPhase: number;
-  costPerPhase: number;
-  promptTokens: PromptSize[];
-}
-
-export interface PromptSize {
-  phase: string;
-  purpose: string;
-  calls: number;
-  meanTokensIn: number;
-  maxTokensIn: number;
-}
+export type { ModelMeasures, PromptSize };
 
 /** Prompt sizes per phase (in game order) and purpose, from the calls' provider-counted tokensIn. */
 export function promptSizes(

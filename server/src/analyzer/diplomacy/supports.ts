@@ -8,26 +8,14 @@
  * own order succeeded as well.
  */
 import { Diplomacy } from '@parley/games';
+import type { SupportReport, SupportTally } from '@parley/protocol';
 import type { MatchRecord } from '../../runtime/record';
-import { byAgent, type MovementPhase, POWERS, type Power, perPowerOf } from './phases';
+import { byAgent, type MovementPhase, POWERS, perPowerOf } from './phases';
 
 export type SupportEvent = Diplomacy.SupportEvent;
 export const { phaseSupports } = Diplomacy;
 
-export interface SupportTally extends Record<string, number> {
-  given: number;
-  givenSucceeded: number;
-  received: number;
-  receivedSucceeded: number;
-}
-
-export interface SupportReport {
-  events: SupportEvent[];
-  perPower: Record<Power, SupportTally>;
-  perAgent: Record<string, SupportTally>;
-  /** matrix[a][b]: supports given by seat a to seat b (seat order). */
-  matrix: number[][];
-}
+export type { SupportReport, SupportTally };
 
 const zero = (): SupportTally => ({ given: 0, givenSucceeded: 0, received: 0, receivedSucceeded: 0 });
 
