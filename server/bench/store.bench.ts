@@ -9,7 +9,7 @@ import { measureAsync } from '@parley/games/bench';
 import { openDatabase } from '../src/store/database';
 import { MemoryStore } from '../src/store/memory-store';
 import { PrismaStore } from '../src/store/prisma-store';
-import { freshPgliteDir, newMatch } from '../src/store/test-support';
+import { freshPgliteDir, newMatch } from '../src/store/testing/support';
 import type { MatchStore } from '../src/store/types';
 
 const MATCHES = 4;

@@ -14,7 +14,7 @@ import { runMatch } from '../runtime/match-runner';
 import type { MatchRecord } from '../runtime/record';
 import { replayRecord } from '../runtime/replay';
 import { eventsOf, openDatabase, PrismaStore } from '../store';
-import { freshPgliteDir } from '../store/test-support';
+import { freshPgliteDir } from '../store/testing/support';
 import { run } from './export';
 
 async function exportCli(argv: string[], env: Record<string, string | undefined> = {}) {

@@ -4,7 +4,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { type AccountRow, type AccountStore, accountsFor, type CredentialRow, memoryAccounts } from './accounts';
-import { type OpenedStore, openPgliteStore } from './test-support';
+import { type OpenedStore, openPgliteStore } from './testing/support';
 
 const person = (id: string, name: string): AccountRow => ({
   id,

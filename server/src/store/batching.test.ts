@@ -4,8 +4,8 @@
  * in server/bench/store.bench.ts.
  */
 import { expect, it } from 'vitest';
-import { events } from './store-contract';
-import { newMatch, openPgliteStore } from './test-support';
+import { events } from './testing/contract';
+import { newMatch, openPgliteStore } from './testing/support';
 
 it('writes 5,000 one-event appends from 5 matches in about 10 transactions', async () => {
   const { store, dispose } = await openPgliteStore({ maxDelayMs: 25, maxItems: 500 });

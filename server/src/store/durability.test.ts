@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { openDatabase } from './database';
 import { PrismaStore } from './prisma-store';
-import { freshPgliteDir } from './test-support';
+import { freshPgliteDir } from './testing/support';
 
-const writer = fileURLToPath(new URL('./test-crash-writer.ts', import.meta.url));
+const writer = fileURLToPath(new URL('./testing/crash-writer.ts', import.meta.url));
 
 it('keeps every acknowledged event through a SIGKILL', async () => {
   const folder = await freshPgliteDir();

@@ -10,7 +10,7 @@ import { analyzeDiplomacyMatch } from '../analyzer/diplomacy';
 import { runMatch } from '../runtime/match-runner';
 import { eventsOf } from './events';
 import { exportMatch, exportRecord } from './export';
-import { newMatch, sharedPglite } from './test-support';
+import { newMatch, sharedPglite } from './testing/support';
 
 const pglite = await sharedPglite();
 afterAll(() => pglite.close());

@@ -13,7 +13,7 @@ import { replayRecord } from '../runtime/replay';
 import { eventsOf, matchOfRecord, recordOf } from './events';
 import { exportMatch, exportRecord } from './export';
 import { MemoryStore } from './memory-store';
-import { sharedPglite } from './test-support';
+import { sharedPglite } from './testing/support';
 import type { MatchStore } from './types';
 
 /** A stand-in for an LLM seat: plays the first legal action and records a model call for it. */

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { databaseLocation, MemoryStore, openStore, PrismaStore } from './index';
-import { newMatch, pgliteTemplate } from './test-support';
+import { newMatch, pgliteTemplate } from './testing/support';
 
 describe('databaseLocation', () => {
   it('is PostgreSQL for a postgres:// or postgresql:// DATABASE_URL, else PGlite in PARLEY_DATA_DIR/db', () => {

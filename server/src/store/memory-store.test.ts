@@ -1,5 +1,5 @@
 /** The in-memory store against the shared `MatchStore` contract. */
-import { storeContract } from './store-contract';
-import { openMemoryStore } from './test-support';
+import { storeContract } from './testing/contract';
+import { openMemoryStore } from './testing/support';
 
 storeContract('memory', openMemoryStore);

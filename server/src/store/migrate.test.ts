@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { pgliteSession } from './database';
 import { applyMigrations, type Migration, readMigrations } from './migrate';
-import { freshPgliteDir } from './test-support';
+import { freshPgliteDir } from './testing/support';
 
 let pg: PGlite;
 let folder: Awaited<ReturnType<typeof freshPgliteDir>>;

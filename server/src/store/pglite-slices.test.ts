@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sliceProtocolRuns } from './pglite-slices';
-import { freshPgliteDir } from './test-support';
+import { freshPgliteDir } from './testing/support';
 
 describe('PGlite in slices', () => {
   let folder: Awaited<ReturnType<typeof freshPgliteDir>>;

@@ -1,6 +1,6 @@
 /**
  * The store against a real PostgreSQL server, started for the test in a temp folder on a free
- * loopback port (see test-postgres.ts). Needs the PostgreSQL binaries (`apt-get install -y
+ * loopback port (see testing/postgres.ts). Needs the PostgreSQL binaries (`apt-get install -y
  * postgresql`); skipped without them. The migrations are checked with psql; the store itself
  * also needs the `pg` and `@prisma/adapter-pg` packages, and those parts are skipped without
  * them: `prisma migrate deploy` against the server, and the whole `MatchStore` contract.
@@ -12,9 +12,9 @@ import { rateArenaMatch } from '../ratings/ladder';
 import { openDatabase } from './database';
 import { readMigrations } from './migrate';
 import { PrismaStore } from './prisma-store';
-import { storeContract } from './store-contract';
-import { postgresBinaries, startPostgres, type TestPostgres } from './test-postgres';
-import { sharedDatabase } from './test-support';
+import { storeContract } from './testing/contract';
+import { postgresBinaries, startPostgres, type TestPostgres } from './testing/postgres';
+import { sharedDatabase } from './testing/support';
 
 const bin = postgresBinaries();
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));

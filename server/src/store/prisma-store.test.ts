@@ -6,8 +6,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './database';
 import { PrismaStore } from './prisma-store';
-import { events, modelCall, storeContract } from './store-contract';
-import { freshPgliteDir, newMatch, sharedPglite } from './test-support';
+import { events, modelCall, storeContract } from './testing/contract';
+import { freshPgliteDir, newMatch, sharedPglite } from './testing/support';
 
 const shared = await sharedPglite();
 afterAll(() => shared.close());

@@ -10,11 +10,11 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { type Database, openDatabase, pgliteSession } from './database';
-import { MemoryStore } from './memory-store';
-import { applyMigrations, readMigrations } from './migrate';
-import { PrismaStore } from './prisma-store';
-import type { MatchStore, NewMatch } from './types';
+import { type Database, openDatabase, pgliteSession } from '../database';
+import { MemoryStore } from '../memory-store';
+import { applyMigrations, readMigrations } from '../migrate';
+import { PrismaStore } from '../prisma-store';
+import type { MatchStore, NewMatch } from '../types';
 
 const pgliteVersion = (): string => {
   const require = createRequire(import.meta.url);

@@ -4,10 +4,10 @@
  * empty store from `open` and disposes of it.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rateArenaMatch } from '../ratings/ladder';
-import type { OpenedStore } from './test-support';
-import { newMatch } from './test-support';
-import type { LadderRating, MatchEvent, MatchStore, StoredModelCall } from './types';
+import { rateArenaMatch } from '../../ratings/ladder';
+import type { LadderRating, MatchEvent, MatchStore, StoredModelCall } from '../types';
+import type { OpenedStore } from './support';
+import { newMatch } from './support';
 
 const T0 = Date.UTC(2025, 0, 1);
 

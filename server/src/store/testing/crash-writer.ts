@@ -3,9 +3,9 @@
  * argv[2], creates match `crash`, and appends events one by one (several in flight at a time,
  * as a live match does), printing `ack <seq>` as each append resolves, until it is killed.
  */
-import { openDatabase } from './database';
-import { PrismaStore } from './prisma-store';
-import { newMatch } from './test-support';
+import { openDatabase } from '../database';
+import { PrismaStore } from '../prisma-store';
+import { newMatch } from './support';
 
 const store = new PrismaStore(await openDatabase({ kind: 'pglite', dir: process.argv[2]! }));
 await store.createMatch(newMatch('crash'));
