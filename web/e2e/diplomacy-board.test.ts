@@ -98,7 +98,8 @@ describe('the Diplomacy board', () => {
     await expect.poll(() => drafts.textContent()).toContain('A BUD S A VIE - GAL');
     await page.getByTestId('submit-orders').click();
     await expect.poll(() => page.getByTestId('phase-name').textContent(), { timeout: 60_000 }).not.toBe('Spring 1901 movement');
-    expect(await page.locator('[data-unit="gal"] .unit-glide').count()).toBe(1);
+    // The motions come with the resolved phase's orders, which may reach the page after its name.
+    await expect.poll(() => page.locator('[data-unit="gal"] .unit-glide').count()).toBe(1);
     await page.screenshot({ path: artifact('board-after-spring.png') });
 
     // The phase history shows spring's opening position with its orders, then the live phase again.
