@@ -7,8 +7,8 @@
  *   server/dist/cli/   the CLI and the arena server: one ES module per command plus shared chunks,
  *                      bundled by esbuild from the TypeScript sources of server, agents and games
  *                      (about a second). Third-party packages stay imports of node_modules.
- *   server/dist/empty-pglite.tar.gz   an initialised, empty embedded database, which a first
- *                      start loads instead of running initdb (see server/src/store/empty-database.ts).
+ *   server/dist/pglite-template/   an initialised, migrated, empty embedded database, which a new
+ *                      data directory starts as a copy of (see server/src/store/template-database.ts).
  *   web/.next/         the Next.js production build (a minute or more), skipped when it is newer
  *                      than the web and games sources. PARLEY_WEB_BUILD=never skips it and
  *                      =always forces it. A failed web build only warns: `parley start` then
@@ -32,12 +32,12 @@ const seconds = (t0) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 
 /**
  * The CLI's entry, the worker-thread entry `tournament/threads.ts` starts from the build, and the
- * script that makes the empty database a first start loads instead of running initdb.
+ * script that makes the template database a new data directory is copied from.
  */
 const SERVER_ENTRIES = [
   'server/src/cli/main.ts',
   'server/src/tournament/worker-thread.ts',
-  'server/src/store/write-empty-database.ts',
+  'server/src/store/write-template-database.ts',
 ];
 const SERVER_OUT = 'server/dist/cli';
 
@@ -74,9 +74,9 @@ async function buildServer() {
   });
   console.log(`parley build: server/dist/cli in ${seconds(t0)}`);
   const t1 = performance.now();
-  const made = spawnSync(process.execPath, [join(out, 'write-empty-database.js')], { cwd: root, stdio: 'inherit' });
-  if (made.status === 0) console.log(`parley build: server/dist/empty-pglite.tar.gz in ${seconds(t1)}`);
-  else console.warn('parley build: no empty database was made; a first start runs initdb instead (slower)');
+  const made = spawnSync(process.execPath, [join(out, 'write-template-database.js')], { cwd: root, stdio: 'inherit' });
+  if (made.status === 0) console.log(`parley build: server/dist/pglite-template in ${seconds(t1)}`);
+  else console.warn('parley build: no template database was made; a new data directory runs initdb instead (slower)');
 }
 
 /** The newest modification time under `path` (node_modules, builds and dot files aside). */

@@ -14,12 +14,12 @@ import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { StoreError } from './checks';
-import { emptyDatabase } from './empty-database';
 import { PrismaClient } from './generated/prisma/client';
 import { type DatabaseLocation, databaseLocation } from './location';
 import { lockDirectory } from './lock';
 import { applyMigrations, readMigrations, type SqlSession } from './migrate';
 import { sliceProtocolRuns } from './pglite-slices';
+import { copyTemplateDatabase } from './template-database';
 
 type SqlDriverAdapterFactory = NonNullable<ConstructorParameters<typeof PrismaClient>[0]>['adapter'];
 
@@ -51,9 +51,9 @@ async function openPglite(dir: string, migrations: ReturnType<typeof readMigrati
   const unlock = lockDirectory(`${dir}.lock`);
   let pg: PGlite | undefined;
   try {
-    // A new directory starts from the empty database the build made, sparing initdb.
-    const empty = existsSync(join(dir, 'PG_VERSION')) ? undefined : emptyDatabase();
-    pg = await PGlite.create(empty ? { dataDir: dir, loadDataDir: empty } : { dataDir: dir });
+    // A new directory starts as a copy of the migrated template the build made, sparing initdb.
+    if (!existsSync(join(dir, 'PG_VERSION'))) copyTemplateDatabase(dir, migrations);
+    pg = await PGlite.create({ dataDir: dir });
     // Off unless asked for: see pglite-slices.ts for what it did to table opening under load.
     const sliceMs = Number(process.env.PARLEY_PGLITE_SLICE_MS ?? 0);
     if (sliceMs > 0) sliceProtocolRuns(pg, sliceMs);

@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from './database';
+import { readMigrations } from './migrate';
 import { PrismaStore } from './prisma-store';
 import { events, modelCall, storeContract } from './testing/contract';
 import { freshPgliteDir, newMatch, sharedPglite } from './testing/support';
@@ -74,7 +75,9 @@ describe('PrismaStore on PGlite', () => {
     folder.remove(); // start from nothing at all
     try {
       const db = await openDatabase({ kind: 'pglite', dir: folder.dir });
-      expect(db.applied.length).toBeGreaterThan(0);
+      // Copied from the build's template (migrations recorded) or made by initdb and migrated here.
+      const recorded = await db.prisma.$queryRawUnsafe<{ name: string }[]>('SELECT name FROM "_parley_migrations" ORDER BY name');
+      expect(recorded.map((r) => r.name)).toEqual(readMigrations().map((m) => m.name));
       const store = new PrismaStore(db);
       await store.createMatch(newMatch('fresh'));
       expect((await store.getMatch('fresh'))!.id).toBe('fresh');

@@ -1,12 +1,12 @@
 /**
  * Test helpers: fresh PGlite databases in temp folders, fast. Creating a PGlite data directory
- * (initdb) takes seconds on a small machine, so one migrated template is made per migrations
- * checksum and PGlite version, kept in the OS temp folder, and copied for every test. The
- * template is built in a private folder and renamed into place, so parallel test files agree.
+ * (initdb) takes seconds on a small machine, so every test copies a migrated template: the
+ * build's (template-database.ts) when it holds exactly the checkout's migrations, else one made
+ * per migrations checksum and PGlite version in the OS temp folder. That one is built in a
+ * private folder and renamed into place, so parallel test files agree.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { cpSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -14,31 +14,23 @@ import { type Database, openDatabase, pgliteSession } from '../database';
 import { MemoryStore } from '../memory-store';
 import { applyMigrations, readMigrations } from '../migrate';
 import { PrismaStore } from '../prisma-store';
+import { pgliteVersion, TEMPLATE, templateFit } from '../template-database';
 import type { MatchStore, NewMatch } from '../types';
-
-const pgliteVersion = (): string => {
-  const require = createRequire(import.meta.url);
-  const main = require.resolve('@electric-sql/pglite');
-  const pkg = join(main.slice(0, main.lastIndexOf('/dist/')), 'package.json');
-  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
-};
 
 /** A migrated, cleanly closed PGlite directory to copy. */
 export async function pgliteTemplate(): Promise<string> {
+  const migrations = readMigrations();
+  if (templateFit(migrations) === 'exact') return TEMPLATE;
   const key = createHash('sha256')
     .update(pgliteVersion())
-    .update(
-      readMigrations()
-        .map((m) => `${m.name}:${m.checksum}`)
-        .join('\n'),
-    )
+    .update(migrations.map((m) => `${m.name}:${m.checksum}`).join('\n'))
     .digest('hex')
     .slice(0, 16);
   const dir = join(tmpdir(), `parley-pglite-template-${key}`);
   if (existsSync(join(dir, 'PG_VERSION'))) return dir;
   const work = mkdtempSync(join(tmpdir(), 'parley-pglite-building-'));
   const pg = await PGlite.create({ dataDir: join(work, 'db') });
-  await applyMigrations(pgliteSession(pg));
+  await applyMigrations(pgliteSession(pg), migrations);
   await pg.close();
   try {
     renameSync(join(work, 'db'), dir);
