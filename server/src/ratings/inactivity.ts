@@ -14,9 +14,9 @@
  * The grown σ is what the ladder shows and what the next update starts from; the store keeps the
  * σ of the last match and when it was played, so the growth is never applied twice.
  */
-import { ordinal } from 'openskill';
 import { ladderOrder } from '../store/ladder';
 import type { LadderRating } from '../store/types';
+import { openskill } from './openskill-library';
 
 export const SIGMA_0 = 25 / 3;
 /** One rating period. */
@@ -41,7 +41,7 @@ export function inflatedSigma(sigma: number, periods: number): number {
 export function ratingAsOf(r: LadderRating, now: number): LadderRating {
   const sigma = inflatedSigma(r.sigma, idlePeriods(r.updatedAt, now));
   if (sigma === r.sigma) return r;
-  return { ...r, sigma, ordinal: ordinal({ mu: r.mu, sigma }), provisional: sigma > PROVISIONAL_SIGMA };
+  return { ...r, sigma, ordinal: openskill().ordinal({ mu: r.mu, sigma }), provisional: sigma > PROVISIONAL_SIGMA };
 }
 
 /** The ladder as it stands at `now`: every entry's σ grown by its idle periods, in the ladder's order again. */

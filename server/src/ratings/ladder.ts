@@ -28,9 +28,9 @@
  * read again and recomputed. Within one process updates to a store also run one at a time.
  */
 import { getGame } from '@parley/games';
-import { ordinal, rate, rating } from 'openskill';
 import type { LadderPlayerKind, LadderPool, LadderRating, MatchStore } from '../store/types';
 import { PROVISIONAL_SIGMA, ratingAsOf } from './inactivity';
+import { openskill } from './openskill-library';
 import { DEFAULT_SCORING, type ScoringSystem, scoreStanding } from './scoring';
 
 export { PROVISIONAL_SIGMA };
@@ -93,6 +93,7 @@ export function ladderUpdate(
   pool: LadderPool,
   now: number,
 ): LadderRating[] {
+  const { ordinal, rate, rating } = openskill();
   const prior = rating();
   const teams = seats.map(({ player }) => {
     const r = current.get(playerKey(player));

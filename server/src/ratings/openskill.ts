@@ -15,7 +15,8 @@
  * of their updated μ and σ. The leaderboard orders by the conservative estimate μ − 3σ.
  */
 import type { OpenSkillRating } from '@parley/protocol';
-import { type Options, ordinal, rate, rating } from 'openskill';
+import type { Options } from 'openskill';
+import { openskill } from './openskill-library';
 import { type RatedMatch, ranksFromReturns } from './outcomes';
 
 export type OpenSkillOptions = Pick<Options, 'mu' | 'sigma' | 'beta' | 'tau' | 'z'>;
@@ -26,6 +27,7 @@ export function openSkillRatings(
   matches: readonly RatedMatch[],
   options: OpenSkillOptions = {},
 ): Map<string, OpenSkillRating> {
+  const { ordinal, rate, rating } = openskill();
   const current = new Map(names.map((n) => [n, rating(undefined, options)]));
   for (const match of matches) {
     const teams = match.seats.map((name) => {

@@ -12,7 +12,6 @@ import { type Executor, inlineExecutor } from './executor';
 import { decidedByHarness } from './harness';
 import type { MatchContext, MatchSummary } from './play';
 import { Progress } from './progress';
-import { RedisExecutor } from './redis';
 import { buildReport, type Report, ratedResults, renderMarkdown } from './report';
 import { fixedSchedule, type MatchTask } from './schedule';
 import { fingerprint, type ResolvedSpec, resolveSpec } from './spec';
@@ -256,11 +255,14 @@ async function openExecutor(
       log(`'${remote[0]}' is a network seat (${remote[1]}): playing in this thread`);
     return { executor: inlineExecutor(), played: 0 };
   }
-  if (options.redis)
+  if (options.redis) {
+    // BullMQ (some 240 files) loads only for a queued run, not with every arena and CLI start.
+    const { RedisExecutor } = await import('./redis');
     return {
       executor: await RedisExecutor.connect(options.redis, { ...(options.queue && { queue: options.queue }), warn: log }),
       played: 0,
     };
+  }
   if (options.workers !== undefined)
     return { executor: options.workers > 0 ? new ThreadPool(options.workers) : inlineExecutor(), played: 0 };
   const inline = inlineExecutor();
