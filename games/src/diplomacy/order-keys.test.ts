@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, deriveSeed } from '../core/rng';
 import { type DiplomacyState, diplomacy, legalOrders } from './game';
 import { POWERS, type Power, provinceIndex } from './map';
-import { idKey, idLabel, KEY_SPAN, keyOfOrder, orderIdOf, orderOfKey, orderText } from './order-keys';
+import { decodeOrderText, idKey, idLabel, KEY_SPAN, keyOfOrder, orderIdOf, orderOfKey, orderText } from './order-keys';
 import { type CheckResult, checkOrder, checkOrderText, type PhaseContext, readMovementOrder } from './orders-check';
 import { formatOrder, parseOrder } from './orders-parse';
 import { phaseContext } from './turn';
@@ -97,6 +97,35 @@ describe('typed movement orders', () => {
       typed++;
     });
     expect(typed).toBeGreaterThan(5_000);
+  });
+
+  it('decode exactly the printed form: every listed text, and no near miss of one', () => {
+    const misses = (t: string) => [
+      t.toLowerCase(),
+      ` ${t}`,
+      `${t} `,
+      `${t}X`,
+      t.slice(0, -1),
+      t.replace(' ', '  '),
+      t.replace(/ - /, ' -> '),
+      t.replace(/([A-Z]{3})(?![A-Z/])/, '$1/XC'),
+    ];
+    let n = 0;
+    for (const s of phases.slice(0, 6)) {
+      for (const power of POWERS) {
+        for (const text of legalOrders(s, power).flatMap((g) => g.orders)) {
+          const id = decodeOrderText(text);
+          expect(orderText(idLabel(id), idKey(id)), text).toBe(text);
+          for (const miss of misses(text)) if (miss !== text) expect(decodeOrderText(miss), miss).toBe(-1);
+          n++;
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(1_000);
+    // Well formed but never printed: decoded, yet not a printed text.
+    const odd = 'A SPA/SC - MAO VIA';
+    expect(decodeOrderText(odd)).toBeGreaterThanOrEqual(0);
+    expect(orderIdOf(odd)).toBe(-1);
   });
 
   it('gives no key to orders that are not movement orders', () => {

@@ -53,7 +53,6 @@ const specOfLabel = (label: number): UnitSpec => ({ type: labelFleet(label) ? 'F
  */
 export const KEY_SPAN = 0x400000;
 const ID_STRIDE = KEY_SPAN;
-const textIds = new Map<string, number>();
 
 // Interned texts, per label in an open-addressing table of its keys: a phase looks up a few
 // thousand texts, a unit's together, and a Map keyed by number costs several times this probe.
@@ -88,7 +87,6 @@ function intern(label: number, k: number, text: string): void {
   t.keys[h] = k;
   t.texts[h] = text;
   t.count++;
-  textIds.set(text, label * ID_STRIDE + k);
 }
 
 /** The canonical text of `label`'s order `k`, interned. */
@@ -117,9 +115,106 @@ export function orderText(label: number, k: number): string {
   return text;
 }
 
-/** The id of a text `orderText` printed (on any board, in any phase), or -1. */
+/**
+ * The id of a text `orderText` printed (on any board, in any phase), or -1. The text is read
+ * as the printer writes it (decodeOrderText), then looked up among the printed texts: no map of
+ * strings, whose hashing and probing cost more than reading a dozen characters.
+ */
 export function orderIdOf(text: string): number {
-  return textIds.get(text) ?? -1;
+  const id = decodeOrderText(text);
+  if (id < 0) return -1;
+  const t = byLabel[idLabel(id)]!;
+  const h = probe(t, idKey(id));
+  return t.keys[h] === idKey(id) && t.texts[h] === text ? id : -1;
+}
+
+// --- reading printed texts ----------------------------------------------------------------------
+//
+// The printer's grammar, read character by character: `L H`, `L - D[ VIA]`, `L S L2[ - D]`,
+// `L C A P - D`, where a label L is `A ` or `F ` and a location, and a location is three capitals
+// with an optional `/NC`, `/SC` or `/EC`. Only that exact form is read (one space, capitals, no
+// trailing text), so a text reads to (label, key) only if `orderText(label, key)` would print it.
+
+/** Location by its capitals: province code (base 26), then coast (0 none, 1 NC, 2 SC, 3 EC). */
+const LOC_BY_CODE = new Int16Array(26 * 26 * 26 * 4).fill(-1);
+const COAST_CODES = ['', 'NC', 'SC', 'EC'];
+LOC_TEXT.forEach((t, l) => {
+  const code = ((t.charCodeAt(0) - 65) * 26 + (t.charCodeAt(1) - 65)) * 26 + (t.charCodeAt(2) - 65);
+  LOC_BY_CODE[code * 4 + COAST_CODES.indexOf(t.slice(4))] = l;
+});
+const capital = (text: string, i: number): number => {
+  const c = text.charCodeAt(i) - 65;
+  return c >= 0 && c < 26 ? c : -1;
+};
+/** Where the last `readLoc` stopped (the decoder is synchronous, so one cursor serves). */
+let cursor = 0;
+
+/** The location written at `i`, or -1; leaves `cursor` after it. */
+function readLoc(text: string, i: number): number {
+  const a = capital(text, i);
+  const b = capital(text, i + 1);
+  const c = capital(text, i + 2);
+  if (a < 0 || b < 0 || c < 0) return -1;
+  let coast = 0;
+  cursor = i + 3;
+  if (text.charCodeAt(i + 3) === 47 /* / */) {
+    const x = text.charCodeAt(i + 4);
+    if (text.charCodeAt(i + 5) !== 67 /* C */) return -1;
+    coast = x === 78 /* N */ ? 1 : x === 83 /* S */ ? 2 : x === 69 /* E */ ? 3 : 0;
+    if (coast === 0) return -1;
+    cursor = i + 6;
+  }
+  return LOC_BY_CODE[((a * 26 + b) * 26 + c) * 4 + coast]!;
+}
+
+/** The label written at `i` (`A PAR`, `F STP/SC`), or -1; leaves `cursor` after it. */
+function readLabel(text: string, i: number): number {
+  const t = text.charCodeAt(i);
+  if ((t !== 65 && t !== 70) || text.charCodeAt(i + 1) !== 32) return -1;
+  const loc = readLoc(text, i + 2);
+  return loc < 0 ? -1 : labelIndex(t === 70 ? 1 : 0, loc);
+}
+
+/** ` - ` at `i`? */
+const dash = (text: string, i: number): boolean =>
+  text.charCodeAt(i) === 32 && text.charCodeAt(i + 1) === 45 && text.charCodeAt(i + 2) === 32;
+
+/**
+ * The id (`label * KEY_SPAN + key`) of a movement order written exactly as `orderText` prints
+ * it, or -1 for any other text. Reads characters and builds nothing; it does not say whether the
+ * order is legal anywhere, only which typed order the text spells.
+ */
+export function decodeOrderText(text: string): number {
+  if (typeof text !== 'string') return -1;
+  const label = readLabel(text, 0);
+  if (label < 0 || text.charCodeAt(cursor) !== 32) return -1;
+  const verb = text.charCodeAt(cursor + 1);
+  const end = text.length;
+  let k = -1;
+  if (verb === 72 /* H */) k = cursor + 2 === end ? orderKey(K_HOLD, 0, 0) : -1;
+  else if (verb === 45 /* - */) {
+    if (text.charCodeAt(cursor + 2) !== 32) return -1;
+    const to = readLoc(text, cursor + 3);
+    if (to < 0) return -1;
+    if (cursor === end) k = orderKey(K_MOVE, locRank[to]!, 0);
+    else if (cursor + 4 === end && text.endsWith(' VIA')) k = orderKey(K_MOVE, locRank[to]!, 1);
+  } else if (verb === 83 /* S */) {
+    if (text.charCodeAt(cursor + 2) !== 32) return -1;
+    const target = readLabel(text, cursor + 3);
+    if (target < 0) return -1;
+    if (cursor === end) k = orderKey(K_SUPPORT, labelRank[target]!, 0);
+    else if (dash(text, cursor)) {
+      const to = readLoc(text, cursor + 3);
+      if (to >= 0 && cursor === end) k = orderKey(K_SUPPORT, labelRank[target]!, 1 + locRank[to]!);
+    }
+  } else if (verb === 67 /* C */) {
+    if (text.charCodeAt(cursor + 2) !== 32 || text.charCodeAt(cursor + 3) !== 65 || text.charCodeAt(cursor + 4) !== 32) return -1;
+    const from = readLoc(text, cursor + 5);
+    if (from < 0 || !dash(text, cursor)) return -1;
+    const to = readLoc(text, cursor + 3);
+    if (to >= 0 && cursor === end) k = orderKey(K_CONVOY, locRank[from]!, locRank[to]!);
+  }
+  return k < 0 ? -1 : label * ID_STRIDE + k;
 }
 export const idLabel = (id: number): number => Math.floor(id / ID_STRIDE);
 export const idKey = (id: number): number => id % ID_STRIDE;

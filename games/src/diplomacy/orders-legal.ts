@@ -34,6 +34,9 @@ const {
   seasTouching,
 } = mapTables;
 const {
+  decodeOrderText,
+  idKey,
+  idLabel,
   K_CONVOY,
   K_HOLD,
   K_MOVE,
@@ -41,6 +44,7 @@ const {
   KEY_SPAN,
   LABEL_TEXT,
   labelIndex,
+  labelLoc,
   labelRank,
   locRank,
   orderKey,
@@ -319,40 +323,30 @@ export function legalOrderGroups(ctx: PhaseContext, power: Power): OrderGroup[] 
 // (other spellings, orders not listed this phase) goes the long way through orders-check.ts, which
 // gives the same result (orders-legal.test.ts compares the two on every listed order).
 
-/** Province index by the three capitals of its id (`PAR`), as a base-26 number; -1 elsewhere. */
-const PROVINCE_BY_CODE = new Int16Array(26 * 26 * 26).fill(-1);
-PROVINCE_IDS.forEach((id, p) => {
-  PROVINCE_BY_CODE[((id.charCodeAt(0) - 97) * 26 + (id.charCodeAt(1) - 97)) * 26 + (id.charCodeAt(2) - 97)] = p;
-});
-const capital = (text: string, i: number): number => {
-  const c = text.charCodeAt(i) - 65;
-  return c >= 0 && c < 26 ? c : -1;
-};
-
 /**
  * If `text` is an order listed for `me` this movement phase (the board's orders already listed),
- * the unit it orders and its key, packed as `unit * KEY_SPAN + key`; else -1. The unit is read
- * from the text's label (`A PAR …`), then the text is found in that unit's sorted list: no map
- * of every text is consulted.
+ * the unit it orders and its key, packed as `unit * KEY_SPAN + key`; else -1. The text is read
+ * to its typed order (decodeOrderText), and the key is found among the unit's sorted keys: no
+ * string is compared or hashed.
  */
 export function listedMovementKey(ctx: PhaseContext, me: number, text: string): number {
   const table = ctx.phase === 'movement' ? ctx.board.moveTable : undefined;
-  if (!table || typeof text !== 'string' || text.length < 7 || text.charCodeAt(1) !== 32) return -1;
-  const a = capital(text, 2);
-  const b = capital(text, 3);
-  const c = capital(text, 4);
-  if (a < 0 || b < 0 || c < 0) return -1;
-  const p = PROVINCE_BY_CODE[(a * 26 + b) * 26 + c]!;
-  const u = p < 0 ? -1 : ctx.board.at[p]!;
-  if (u < 0 || ctx.board.power[u] !== me) return -1;
-  const list = table.orders[u]!;
-  let lo = 0;
-  let hi = list.length - 1;
+  if (!table) return -1;
+  const id = decodeOrderText(text);
+  if (id < 0) return -1;
+  const label = idLabel(id);
+  const { board } = ctx;
+  const u = board.at[locProvince[labelLoc(label)]!]!;
+  if (u < 0 || board.power[u] !== me || labelIndex(board.fleet[u]!, board.loc[u]!) !== label) return -1;
+  const k = idKey(id);
+  const { keys } = table;
+  let lo = table.start[u]!;
+  let hi = table.start[u + 1]! - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const t = list[mid]!;
-    if (t === text) return u * KEY_SPAN + table.keys[table.start[u]! + mid]!;
-    if (t < text) lo = mid + 1;
+    const x = keys[mid]!;
+    if (x === k) return u * KEY_SPAN + k;
+    if (x < k) lo = mid + 1;
     else hi = mid - 1;
   }
   return -1;
