@@ -7,7 +7,7 @@
  * is built once per phase from the JSON units and answers both in constant time.
  */
 import * as mapTables from './map';
-import type { MoveTable } from './orders-legal';
+import type { MoveTable } from './move-table';
 import type { Unit } from './types';
 
 // Bound once at load: under some module loaders (vitest) imported bindings are getters, too slow for inner loops.
