@@ -11,7 +11,7 @@ import type { MoveTable } from './move-table';
 import type { Unit } from './types';
 
 // Bound once at load: under some module loaders (vitest) imported bindings are getters, too slow for inner loops.
-const { KIND_SEA, LOC_IDS, locIndex, locProvince, NUM_PROVINCES, POWER_INDEX, provinceKind, seaNeighbours, seasTouching } =
+const { KIND_SEA, LOC_IDS, locOf, locProvince, NUM_PROVINCES, POWER_INDEX, provinceKind, seaNeighbours, seasTouching } =
   mapTables;
 
 export interface Board {
@@ -55,7 +55,7 @@ export function makeBoard(units: readonly Unit[]): Board {
   const locs: number[] = new Array(n);
   for (let i = 0; i < n; i++) {
     const u = units[i]!;
-    const l = locIndex(u.province);
+    const l = locOf(u.province);
     if (l < 0) throw new Error(`unknown location '${u.province}'`);
     const p = locProvince[l] as number;
     if (at[p] !== -1) throw new Error(`two units in ${LOC_IDS[p]}`);

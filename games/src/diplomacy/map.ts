@@ -64,6 +64,40 @@ export function locIndex(id: string): number {
   return locIndexById.get(id) ?? -1;
 }
 
+// Ids read by their character codes (the rules code asks for a unit's province every phase, and
+// a slice and a Map lookup cost several times a table read): province by its three letters in
+// base 26, then a coast location by province and coast letter (n, s, e).
+const PROVINCE_BY_CODE = new Int16Array(26 * 26 * 26).fill(-1);
+PROVINCE_IDS.forEach((id, p) => {
+  PROVINCE_BY_CODE[((id.charCodeAt(0) - 97) * 26 + (id.charCodeAt(1) - 97)) * 26 + (id.charCodeAt(2) - 97)] = p;
+});
+const COAST_LETTERS = 'nse';
+const COAST_LOC = new Int16Array(NUM_PROVINCES * COAST_LETTERS.length).fill(-1);
+LOC_IDS.forEach((id, l) => {
+  if (l >= NUM_PROVINCES) COAST_LOC[locProvince[l]! * COAST_LETTERS.length + COAST_LETTERS.indexOf(id[4]!)] = l;
+});
+const letter = (id: string, i: number): number => {
+  const c = id.charCodeAt(i) - 97;
+  return c >= 0 && c < 26 ? c : -1;
+};
+
+/** The province of a location id (`par`, `spa/nc`): `provinceIndex(id.slice(0, 3))`, read without slicing. */
+export function provinceOf(id: string): number {
+  const a = letter(id, 0);
+  const b = letter(id, 1);
+  const c = letter(id, 2);
+  return a < 0 || b < 0 || c < 0 ? -1 : PROVINCE_BY_CODE[(a * 26 + b) * 26 + c]!;
+}
+
+/** `locIndex(id)`, read by character codes. */
+export function locOf(id: string): number {
+  const p = provinceOf(id);
+  if (p < 0 || id.length === 3) return id.length === 3 ? p : -1;
+  if (id.length !== 6 || id.charCodeAt(3) !== 47 || id.charCodeAt(5) !== 99) return -1;
+  const coast = COAST_LETTERS.indexOf(id[4]!);
+  return coast < 0 ? -1 : COAST_LOC[p * COAST_LETTERS.length + coast]!;
+}
+
 function parseEdges(text: string): Array<[number, number]> {
   return text
     .split(/\s+/)
