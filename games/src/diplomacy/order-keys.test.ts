@@ -109,6 +109,9 @@ describe('typed movement orders', () => {
       t.replace(' ', '  '),
       t.replace(/ - /, ' -> '),
       t.replace(/([A-Z]{3})(?![A-Z/])/, '$1/XC'),
+      `${t.slice(0, 5)}X${t.slice(6)}`,
+      `${t.slice(0, 5)}X${t.slice(5)}`,
+      `${t.slice(0, -2)}X${t.slice(-1)}`,
     ];
     let n = 0;
     for (const s of phases.slice(0, 6)) {

@@ -146,33 +146,33 @@ const capital = (text: string, i: number): number => {
   const c = text.charCodeAt(i) - 65;
   return c >= 0 && c < 26 ? c : -1;
 };
-/** Where the last `readLoc` stopped (the decoder is synchronous, so one cursor serves). */
-let cursor = 0;
+// A location or label read at some index comes back packed with where it ends: `value * 256 + end`
+// (texts are far shorter than 256), so reading keeps no state between calls.
 
-/** The location written at `i`, or -1; leaves `cursor` after it. */
+/** The location written at `i` and where it ends, packed; or -1. */
 function readLoc(text: string, i: number): number {
   const a = capital(text, i);
   const b = capital(text, i + 1);
   const c = capital(text, i + 2);
   if (a < 0 || b < 0 || c < 0) return -1;
-  let coast = 0;
-  cursor = i + 3;
-  if (text.charCodeAt(i + 3) === 47 /* / */) {
-    const x = text.charCodeAt(i + 4);
-    if (text.charCodeAt(i + 5) !== 67 /* C */) return -1;
-    coast = x === 78 /* N */ ? 1 : x === 83 /* S */ ? 2 : x === 69 /* E */ ? 3 : 0;
-    if (coast === 0) return -1;
-    cursor = i + 6;
+  const code = ((a * 26 + b) * 26 + c) * 4;
+  if (text.charCodeAt(i + 3) !== 47 /* / */) {
+    const loc = LOC_BY_CODE[code]!;
+    return loc < 0 ? -1 : loc * 256 + i + 3;
   }
-  return LOC_BY_CODE[((a * 26 + b) * 26 + c) * 4 + coast]!;
+  const x = text.charCodeAt(i + 4);
+  const coast = x === 78 /* N */ ? 1 : x === 83 /* S */ ? 2 : x === 69 /* E */ ? 3 : 0;
+  if (coast === 0 || text.charCodeAt(i + 5) !== 67 /* C */) return -1;
+  const loc = LOC_BY_CODE[code + coast]!;
+  return loc < 0 ? -1 : loc * 256 + i + 6;
 }
 
-/** The label written at `i` (`A PAR`, `F STP/SC`), or -1; leaves `cursor` after it. */
+/** The label written at `i` (`A PAR`, `F STP/SC`) and where it ends, packed; or -1. */
 function readLabel(text: string, i: number): number {
   const t = text.charCodeAt(i);
   if ((t !== 65 && t !== 70) || text.charCodeAt(i + 1) !== 32) return -1;
-  const loc = readLoc(text, i + 2);
-  return loc < 0 ? -1 : labelIndex(t === 70 ? 1 : 0, loc);
+  const at = readLoc(text, i + 2);
+  return at < 0 ? -1 : labelIndex(t === 70 ? 1 : 0, at >> 8) * 256 + (at & 255);
 }
 
 /** ` - ` at `i`? */
@@ -186,33 +186,38 @@ const dash = (text: string, i: number): boolean =>
  */
 export function decodeOrderText(text: string): number {
   if (typeof text !== 'string') return -1;
-  const label = readLabel(text, 0);
-  if (label < 0 || text.charCodeAt(cursor) !== 32) return -1;
-  const verb = text.charCodeAt(cursor + 1);
+  const me = readLabel(text, 0);
+  if (me < 0) return -1;
+  const label = me >> 8;
+  const at = me & 255;
   const end = text.length;
+  if (text.charCodeAt(at) !== 32) return -1;
+  const verb = text.charCodeAt(at + 1);
+  if (verb === 72 /* H */) return at + 2 === end ? label * ID_STRIDE + orderKey(K_HOLD, 0, 0) : -1;
+  if (text.charCodeAt(at + 2) !== 32) return -1;
   let k = -1;
-  if (verb === 72 /* H */) k = cursor + 2 === end ? orderKey(K_HOLD, 0, 0) : -1;
-  else if (verb === 45 /* - */) {
-    if (text.charCodeAt(cursor + 2) !== 32) return -1;
-    const to = readLoc(text, cursor + 3);
+  if (verb === 45 /* - */) {
+    const to = readLoc(text, at + 3);
     if (to < 0) return -1;
-    if (cursor === end) k = orderKey(K_MOVE, locRank[to]!, 0);
-    else if (cursor + 4 === end && text.endsWith(' VIA')) k = orderKey(K_MOVE, locRank[to]!, 1);
+    const after = to & 255;
+    if (after === end) k = orderKey(K_MOVE, locRank[to >> 8]!, 0);
+    else if (after + 4 === end && text.endsWith(' VIA')) k = orderKey(K_MOVE, locRank[to >> 8]!, 1);
   } else if (verb === 83 /* S */) {
-    if (text.charCodeAt(cursor + 2) !== 32) return -1;
-    const target = readLabel(text, cursor + 3);
+    const target = readLabel(text, at + 3);
     if (target < 0) return -1;
-    if (cursor === end) k = orderKey(K_SUPPORT, labelRank[target]!, 0);
-    else if (dash(text, cursor)) {
-      const to = readLoc(text, cursor + 3);
-      if (to >= 0 && cursor === end) k = orderKey(K_SUPPORT, labelRank[target]!, 1 + locRank[to]!);
+    const after = target & 255;
+    const rank = labelRank[target >> 8]!;
+    if (after === end) k = orderKey(K_SUPPORT, rank, 0);
+    else if (dash(text, after)) {
+      const to = readLoc(text, after + 3);
+      if (to >= 0 && (to & 255) === end) k = orderKey(K_SUPPORT, rank, 1 + locRank[to >> 8]!);
     }
   } else if (verb === 67 /* C */) {
-    if (text.charCodeAt(cursor + 2) !== 32 || text.charCodeAt(cursor + 3) !== 65 || text.charCodeAt(cursor + 4) !== 32) return -1;
-    const from = readLoc(text, cursor + 5);
-    if (from < 0 || !dash(text, cursor)) return -1;
-    const to = readLoc(text, cursor + 3);
-    if (to >= 0 && cursor === end) k = orderKey(K_CONVOY, locRank[from]!, locRank[to]!);
+    if (text.charCodeAt(at + 3) !== 65 || text.charCodeAt(at + 4) !== 32) return -1;
+    const from = readLoc(text, at + 5);
+    if (from < 0 || !dash(text, from & 255)) return -1;
+    const to = readLoc(text, (from & 255) + 3);
+    if (to >= 0 && (to & 255) === end) k = orderKey(K_CONVOY, locRank[from >> 8]!, locRank[to >> 8]!);
   }
   return k < 0 ? -1 : label * ID_STRIDE + k;
 }
