@@ -14,7 +14,7 @@ import * as mapTables from './map';
 import type { Order, UnitSpec } from './types';
 
 // Bound once at load: under some module loaders (vitest) imported bindings are getters, too slow for inner loops.
-const { LOC_IDS, locIndex, NUM_LOCS } = mapTables;
+const { coastLoc, LOC_IDS, locIndex, NUM_LOCS, provinceAt } = mapTables;
 
 export const K_MOVE = 0;
 export const K_CONVOY = 1;
@@ -111,8 +111,19 @@ export function orderText(label: number, k: number): string {
     default:
       text = `${me} S ${labelTextByRank[a]}${b ? ` - ${locTextByRank[b - 1]}` : ''}`;
   }
-  intern(label, k, text);
-  return text;
+  const flat = flatString(text);
+  intern(label, k, flat);
+  return flat;
+}
+
+/**
+ * The same text as one flat, internalized string. A template literal makes a rope (a tree of
+ * parts), and every read of a character of it goes through the tree; a printed text is read
+ * back character by character each time it is given as an order, so it is flattened once here.
+ * (A property key is internalized, and an object's own keys are the internalized strings.)
+ */
+export function flatString(text: string): string {
+  return Object.keys({ [text]: 0 })[0]!;
 }
 
 /**
@@ -135,35 +146,18 @@ export function orderIdOf(text: string): number {
 // with an optional `/NC`, `/SC` or `/EC`. Only that exact form is read (one space, capitals, no
 // trailing text), so a text reads to (label, key) only if `orderText(label, key)` would print it.
 
-/** Location by its capitals: province code (base 26), then coast (0 none, 1 NC, 2 SC, 3 EC). */
-const LOC_BY_CODE = new Int16Array(26 * 26 * 26 * 4).fill(-1);
-const COAST_CODES = ['', 'NC', 'SC', 'EC'];
-LOC_TEXT.forEach((t, l) => {
-  const code = ((t.charCodeAt(0) - 65) * 26 + (t.charCodeAt(1) - 65)) * 26 + (t.charCodeAt(2) - 65);
-  LOC_BY_CODE[code * 4 + COAST_CODES.indexOf(t.slice(4))] = l;
-});
-const capital = (text: string, i: number): number => {
-  const c = text.charCodeAt(i) - 65;
-  return c >= 0 && c < 26 ? c : -1;
-};
 // A location or label read at some index comes back packed with where it ends: `value * 256 + end`
 // (texts are far shorter than 256), so reading keeps no state between calls.
 
 /** The location written at `i` and where it ends, packed; or -1. */
 function readLoc(text: string, i: number): number {
-  const a = capital(text, i);
-  const b = capital(text, i + 1);
-  const c = capital(text, i + 2);
-  if (a < 0 || b < 0 || c < 0) return -1;
-  const code = ((a * 26 + b) * 26 + c) * 4;
-  if (text.charCodeAt(i + 3) !== 47 /* / */) {
-    const loc = LOC_BY_CODE[code]!;
-    return loc < 0 ? -1 : loc * 256 + i + 3;
-  }
+  const p = provinceAt(text, i, 65);
+  if (p < 0) return -1;
+  if (text.charCodeAt(i + 3) !== 47 /* / */) return p * 256 + i + 3;
   const x = text.charCodeAt(i + 4);
-  const coast = x === 78 /* N */ ? 1 : x === 83 /* S */ ? 2 : x === 69 /* E */ ? 3 : 0;
-  if (coast === 0 || text.charCodeAt(i + 5) !== 67 /* C */) return -1;
-  const loc = LOC_BY_CODE[code + coast]!;
+  const coast = x === 78 /* N */ ? 0 : x === 83 /* S */ ? 1 : x === 69 /* E */ ? 2 : -1;
+  if (coast < 0 || text.charCodeAt(i + 5) !== 67 /* C */) return -1;
+  const loc = coastLoc(p, coast);
   return loc < 0 ? -1 : loc * 256 + i + 6;
 }
 
