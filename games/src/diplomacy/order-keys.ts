@@ -111,19 +111,8 @@ export function orderText(label: number, k: number): string {
     default:
       text = `${me} S ${labelTextByRank[a]}${b ? ` - ${locTextByRank[b - 1]}` : ''}`;
   }
-  const flat = flatString(text);
-  intern(label, k, flat);
-  return flat;
-}
-
-/**
- * The same text as one flat, internalized string. A template literal makes a rope (a tree of
- * parts), and every read of a character of it goes through the tree; a printed text is read
- * back character by character each time it is given as an order, so it is flattened once here.
- * (A property key is internalized, and an object's own keys are the internalized strings.)
- */
-export function flatString(text: string): string {
-  return Object.keys({ [text]: 0 })[0]!;
+  intern(label, k, text);
+  return text;
 }
 
 /**
