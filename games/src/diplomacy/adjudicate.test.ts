@@ -13,6 +13,7 @@ import { type DiplomacyState, diplomacy, legalOrders } from './game';
 import { fleetAdjBits, fleetReach, locProvince, NUM_LOCS, NUM_PROVINCES, POWERS } from './map';
 import { compileMovement } from './movement';
 import { type CheckedOrder, checkOrderText } from './orders-check';
+import { ENGINE, playPhase } from './testing/random-play';
 import { phaseContext } from './turn';
 
 function copyOutcome(o: MovementOutcome) {
@@ -173,18 +174,7 @@ describe('the movement resolver', () => {
           for (let k = 0; k < 4; k++) checkPhase(randomPhase(s, rng), rng, `game ${g} ${s.phase.season} ${s.phase.year}`);
           phases += 4;
         }
-        for (const seat of diplomacy.actingSeats(s)) {
-          for (const grp of legalOrders(s, POWERS[seat]!)) {
-            const pool = [...grp.orders];
-            for (let k = 0; k < grp.choose; k++) {
-              const o = rng.pick(pool);
-              const slot = o.split(' ')[1]?.slice(0, 3);
-              if (o !== 'WAIVE')
-                for (let i = pool.length - 1; i >= 0; i--) if (pool[i]!.split(' ')[1]?.slice(0, 3) === slot) pool.splice(i, 1);
-              s = diplomacy.applyAction(s, seat, o);
-            }
-          }
-        }
+        s = playPhase(ENGINE, s, rng);
       }
     }
   });

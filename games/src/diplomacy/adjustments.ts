@@ -21,7 +21,7 @@ const {
   fleetLocsOf,
   homeCentres,
   isCentre,
-  locIndex,
+  locOf,
   locProvince,
   NUM_LOCS,
   NUM_PROVINCES,
@@ -30,12 +30,13 @@ const {
   PROVINCE_IDS,
   PROVINCE_NAMES,
   provinceIndex,
+  provinceOf,
 } = mapTables;
 
 /** Owner of each province's centre, as a power index (-1 if none). */
 export function ownerTable(centres: readonly CentreOwner[], into = new Int8Array(NUM_PROVINCES)): Int8Array {
   const owner = into.fill(-1);
-  for (const c of centres) owner[provinceIndex(c.province)] = POWER_INDEX[c.power];
+  for (const c of centres) owner[provinceOf(c.province)] = POWER_INDEX[c.power];
   return owner;
 }
 
@@ -51,7 +52,7 @@ export function adjustmentDeltas(units: readonly Unit[], centres: readonly Centr
   const unitCount = POWERS.map(() => 0);
   const centreCount = POWERS.map(() => 0);
   for (const u of units) {
-    occupied[provinceIndex(u.province.slice(0, 3))] = 1;
+    occupied[provinceOf(u.province)] = 1;
     unitCount[POWER_INDEX[u.power]]!++;
   }
   for (const c of centres) centreCount[POWER_INDEX[c.power]]!++;
@@ -67,7 +68,7 @@ export function adjustmentDeltas(units: readonly Unit[], centres: readonly Centr
 export function updateOwnership(units: readonly Unit[], centres: readonly CentreOwner[]): CentreOwner[] {
   const owner = ownerTable(centres, scratchOwner);
   for (const u of units) {
-    const p = provinceIndex(u.province.slice(0, 3));
+    const p = provinceOf(u.province);
     if (isCentre[p]) owner[p] = POWER_INDEX[u.power];
   }
   return ownedCentres(owner);
@@ -130,8 +131,7 @@ const UNREACHABLE = 1000;
 /** Distance of a unit from its power's nearest home centre, by the civil disorder rule. */
 export function homeDistance(unit: Unit): number {
   const i = POWER_INDEX[unit.power];
-  const d =
-    unit.type === 'A' ? armyDistance[i]![provinceIndex(unit.province.slice(0, 3))]! : fleetDistance[i]![locIndex(unit.province)]!;
+  const d = unit.type === 'A' ? armyDistance[i]![provinceOf(unit.province)]! : fleetDistance[i]![locOf(unit.province)]!;
   return d < 0 ? UNREACHABLE : d;
 }
 

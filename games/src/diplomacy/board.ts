@@ -7,11 +7,11 @@
  * is built once per phase from the JSON units and answers both in constant time.
  */
 import * as mapTables from './map';
-import type { MoveTable } from './orders-legal';
+import type { MoveTable } from './move-table';
 import type { Unit } from './types';
 
 // Bound once at load: under some module loaders (vitest) imported bindings are getters, too slow for inner loops.
-const { KIND_SEA, LOC_IDS, locIndex, locProvince, NUM_PROVINCES, POWER_INDEX, provinceKind, seaNeighbours, seasTouching } =
+const { KIND_SEA, LOC_IDS, locOf, locProvince, NUM_PROVINCES, POWER_INDEX, provinceKind, seaNeighbours, seasTouching } =
   mapTables;
 
 export interface Board {
@@ -37,6 +37,9 @@ export interface Board {
 // slow allocation each, so a board is built here and copied into one buffer of its own.
 const scratchAt = new Int16Array(NUM_PROVINCES);
 const scratchGroups = emptyConvoyGroups();
+/** A board has at most one unit per province. */
+const scratchLoc = new Int16Array(NUM_PROVINCES);
+const scratchFleet = new Uint8Array(NUM_PROVINCES);
 
 /** Room for the convoy groups of any board, for `fillConvoyGroups`. */
 export function emptyConvoyGroups(): ConvoyGroups {
@@ -48,19 +51,20 @@ const stack: number[] = [];
 export function makeBoard(units: readonly Unit[]): Board {
   const n = units.length;
   const at = scratchAt.fill(-1);
-  // One buffer holds every array of the board: at and seaGroup (2 bytes per province), loc (2 per
-  // unit), then prov, power, fleet (1 per unit) and the groups' touches (1 per province per group).
-  const fleets = new Uint8Array(n);
-  for (let i = 0; i < n; i++) fleets[i] = units[i]!.type === 'F' ? 1 : 0;
-  const locs: number[] = new Array(n);
+  // Read into scratch first (a board is checked before anything is allocated for it), then
+  // copied into one buffer: at and seaGroup (2 bytes per province), loc (2 per unit), then prov,
+  // power, fleet (1 per unit) and the groups' touches (1 per province per group).
+  const fleets = scratchFleet;
+  const locs = scratchLoc;
   for (let i = 0; i < n; i++) {
     const u = units[i]!;
-    const l = locIndex(u.province);
+    const l = locOf(u.province);
     if (l < 0) throw new Error(`unknown location '${u.province}'`);
     const p = locProvince[l] as number;
     if (at[p] !== -1) throw new Error(`two units in ${LOC_IDS[p]}`);
     at[p] = i;
     locs[i] = l;
+    fleets[i] = u.type === 'F' ? 1 : 0;
   }
   const groups = fillConvoyGroups({ at, fleet: fleets }, -1, scratchGroups);
   const wide = 2 * NUM_PROVINCES + n;
@@ -79,11 +83,11 @@ export function makeBoard(units: readonly Unit[]): Board {
   (board.at as Int16Array).set(at);
   (board.seaGroup as Int16Array).set(groups.seaGroup);
   (board.groupTouches as Uint8Array).set(groups.touches.subarray(0, groups.count * NUM_PROVINCES));
+  (board.loc as Int16Array).set(locs.subarray(0, n));
+  (board.fleet as Uint8Array).set(fleets.subarray(0, n));
   for (let i = 0; i < n; i++) {
-    board.loc[i] = locs[i]!;
     board.prov[i] = locProvince[locs[i]!]!;
     board.power[i] = POWER_INDEX[units[i]!.power];
-    board.fleet[i] = fleets[i]!;
   }
   return board;
 }

@@ -1,13 +1,15 @@
 /**
  * The movement rules of orders-check.ts, asked of a typed order (order-keys.ts) instead of an
- * `Order`: is this key, printed for some board, legal for unit `u` on this one, and what is its
- * completed key? Used where a phase reads order texts the engine printed without having listed
- * this board's orders (processPhase on a fresh position), so reading builds no objects.
+ * `Order`: is this key, read from a text in the printer's form, legal for unit `u` on this
+ * board, and what is its completed key? Used where a phase reads order texts without having
+ * listed this board's orders (processPhase on a fresh position), so reading builds no objects.
  *
  * It answers only what it can answer cheaply and exactly; anything else (an illegal order, whose
- * error message the checker writes, or a form orders-legal.ts never prints) returns -1, and the
+ * error message the checker writes, or a form orders-legal.ts never prints, such as an army
+ * named on a coast or a fleet's move to a split province without one) returns -1, and the
  * caller takes the long way through checkOrder. order-keys.test.ts compares the two on every
- * printed order of many phases, on the board it was printed for and on the next one.
+ * printed order of many phases and on variants of them never printed, on the board the orders
+ * were printed for and on the next one.
  */
 import { type Board, convoyPossible, convoyPossibleThrough } from './board';
 import * as mapTables from './map';

@@ -30,7 +30,7 @@ import { type ActionError, type Actor, actionError, type Game, type Seat } from 
 import { parseWith } from '../core/params';
 import { adjustmentDeltas, civilDisorderDisbands } from './adjustments';
 import { validateCommitment } from './commitments';
-import { POWERS, STANDARD_MAP, VICTORY_CENTRES } from './map';
+import { POWER_INDEX, POWERS, STANDARD_MAP, VICTORY_CENTRES } from './map';
 import { checkOrderText, type PhaseContext } from './orders-check';
 import { legalOrderGroups, listedMovementKey, type OrderGroup, sortOrders } from './orders-legal';
 import { formatPhaseCode, parsePhaseCode } from './phase-code';
@@ -133,10 +133,11 @@ export function legalOrders(s: DiplomacyState, power: Power): OrderGroup[] {
 const slotOf = (text: string): string => (text === 'WAIVE' ? 'WAIVE' : (text.split(' ')[1] ?? '').slice(0, 3).toLowerCase());
 
 function ordersDue(phase: Phase, units: readonly Unit[], dislodged: readonly Unit[], adjust: readonly number[]): number[] {
-  return POWERS.map((power, seat) => {
-    if (phase.type === 'adjustment') return Math.abs(adjust[seat] ?? 0);
-    return (phase.type === 'movement' ? units : dislodged).filter((u) => u.power === power).length;
-  });
+  if (phase.type === 'adjustment') return POWERS.map((_, seat) => Math.abs(adjust[seat] ?? 0));
+  // One pass over the units, not one per power: this runs every phase.
+  const due = POWERS.map(() => 0);
+  for (const u of phase.type === 'movement' ? units : dislodged) due[POWER_INDEX[u.power]]!++;
+  return due;
 }
 
 const slotsLeft = (s: DiplomacyState, seat: Seat) => (s.ordersDue[seat] ?? 0) - (s.pending[seat]?.length ?? 0);
@@ -175,9 +176,13 @@ function survivors(units: readonly Unit[], centres: readonly CentreOwner[]): Pow
 /** Closes the phase: adjudicates every pending order and moves on (or ends the game). */
 function closePhase(s: DiplomacyState): DiplomacyState {
   const voters = POWERS.filter((_, i) => s.drawVotes[i]);
-  const orders = s.pending.flatMap((list, seat) => list.map((text) => ({ power: POWERS[seat]!, text })));
+  const orders: { power: Power; text: string }[] = [];
+  for (let seat = 0; seat < POWERS.length; seat++)
+    for (const text of s.pending[seat]!) orders.push({ power: POWERS[seat]!, text });
   const turn: Turn = { phase: s.phase, units: s.units, dislodged: s.dislodged, centres: s.centres };
-  if (s.phase.type === 'movement') {
+  // Without a vote only a board with no units at all could be a draw by vote (every power with
+  // units voted, vacuously); the check is skipped otherwise, as it runs every phase.
+  if (s.phase.type === 'movement' && (voters.length > 0 || s.units.length === 0)) {
     const withUnits = POWERS.filter((p) => s.units.some((u) => u.power === p));
     if (withUnits.every((p) => voters.includes(p))) {
       const void_ = orders.map((o) => ({ ...o, result: 'void' as const, reason: 'draw agreed' }));
@@ -258,7 +263,8 @@ function apply(s: DiplomacyState, actor: Actor, action: string): DiplomacyState 
   const pending = s.pending.slice();
   pending[seat] = [...pending[seat]!, text];
   const next = withPending(s, pending);
-  return POWERS.some((_, i) => slotsLeft(next, i) > 0) ? next : closePhase(next);
+  for (let i = 0; i < POWERS.length; i++) if (slotsLeft(next, i) > 0) return next;
+  return closePhase(next);
 }
 
 /**

@@ -1,6 +1,19 @@
 /** The standard map's published facts: 75 provinces, 34 centres, 22 home centres, the 1901 start. */
 import { describe, expect, it } from 'vitest';
-import { armyAdj, fleetAdj, LOC_IDS, locationName, locProvince, PROVINCE_IDS, provinceKind, STANDARD_MAP } from './map';
+import {
+  armyAdj,
+  fleetAdj,
+  LOC_IDS,
+  locationName,
+  locIndex,
+  locOf,
+  locProvince,
+  PROVINCE_IDS,
+  provinceIndex,
+  provinceKind,
+  provinceOf,
+  STANDARD_MAP,
+} from './map';
 
 describe('the standard map', () => {
   const { provinces } = STANDARD_MAP;
@@ -97,6 +110,14 @@ describe('the standard map', () => {
     expect(STANDARD_MAP.startingUnits).toHaveLength(22);
     for (const unit of STANDARD_MAP.startingUnits) {
       expect(provinces.find((p) => p.id === unit.province.slice(0, 3))?.home).toBe(unit.power);
+    }
+  });
+
+  it('reads location ids by their letters exactly as the id tables do', () => {
+    const junk = ['', 'pa', 'PAR', 'Par', 'par/nc', 'spa/xc', 'spa/nc ', 'spa/n', 'spa/ncx', 'spa-nc', 'zzz', 'p4r'];
+    for (const id of [...LOC_IDS, ...junk]) {
+      expect(locOf(id), id).toBe(locIndex(id));
+      expect(provinceOf(id), id).toBe(provinceIndex(id.slice(0, 3)));
     }
   });
 });

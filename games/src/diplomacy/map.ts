@@ -41,7 +41,12 @@ export const homeOf = Int8Array.from(rows, (r) => (r[4] ? POWERS.indexOf(r[4]) :
 const provinceIndexById = new Map(PROVINCE_IDS.map((id, i) => [id, i]));
 
 /** Location ids: every province, then each named coast. */
-export const LOC_IDS: readonly string[] = [...PROVINCE_IDS, ...rows.flatMap((r) => (r[5] ?? []).map((c) => `${r[0]}/${c}`))];
+// Coast ids are built as template literals (ropes); each is flattened once, as units carry them
+// and the rules code reads them by character (locOf).
+export const LOC_IDS: readonly string[] = [
+  ...PROVINCE_IDS,
+  ...rows.flatMap((r) => (r[5] ?? []).map((c) => Object.keys({ [`${r[0]}/${c}`]: 0 })[0]!)),
+];
 export const NUM_LOCS = LOC_IDS.length;
 const locIndexById = new Map(LOC_IDS.map((id, i) => [id, i]));
 export const locProvince = Uint8Array.from(LOC_IDS, (id) => provinceIndexById.get(id.slice(0, 3)) as number);
@@ -62,6 +67,59 @@ export function provinceIndex(id: string): number {
 
 export function locIndex(id: string): number {
   return locIndexById.get(id) ?? -1;
+}
+
+// Ids read by their character codes (the rules code asks for a unit's province every phase, and
+// a slice and a Map lookup cost several times a table read). A province's three letters make a
+// base-26 code, found through a small perfect hash (the smallest modulus under which no two
+// provinces collide) so the tables stay in the fastest cache; a coast location is then found by
+// province and coast letter (n, s, e).
+const provinceCodes = PROVINCE_IDS.map(
+  (id) => ((id.charCodeAt(0) - 97) * 26 + (id.charCodeAt(1) - 97)) * 26 + (id.charCodeAt(2) - 97),
+);
+let CODE_MOD = NUM_PROVINCES;
+while (new Set(provinceCodes.map((c) => c % CODE_MOD)).size < NUM_PROVINCES) CODE_MOD++;
+const CODE_AT = new Int32Array(CODE_MOD).fill(-1);
+const PROVINCE_AT = new Int16Array(CODE_MOD).fill(-1);
+provinceCodes.forEach((code, p) => {
+  CODE_AT[code % CODE_MOD] = code;
+  PROVINCE_AT[code % CODE_MOD] = p;
+});
+const COAST_LETTERS = 'nse';
+const COAST_LOC = new Int16Array(NUM_PROVINCES * COAST_LETTERS.length).fill(-1);
+LOC_IDS.forEach((id, l) => {
+  if (l >= NUM_PROVINCES) COAST_LOC[locProvince[l]! * COAST_LETTERS.length + COAST_LETTERS.indexOf(id[4]!)] = l;
+});
+
+/**
+ * The province whose id is written at `i` of `text` in lowercase (`base` 97) or capitals (`base`
+ * 65), or -1.
+ */
+export function provinceAt(text: string, i: number, base: number): number {
+  const a = text.charCodeAt(i) - base;
+  const b = text.charCodeAt(i + 1) - base;
+  const c = text.charCodeAt(i + 2) - base;
+  if (!(a >= 0 && a < 26 && b >= 0 && b < 26 && c >= 0 && c < 26)) return -1;
+  const code = (a * 26 + b) * 26 + c;
+  const h = code % CODE_MOD;
+  return CODE_AT[h] === code ? PROVINCE_AT[h]! : -1;
+}
+
+/** The location of province `p`'s coast `coast` (0 north, 1 south, 2 east), or -1. */
+export const coastLoc = (p: number, coast: number): number => COAST_LOC[p * COAST_LETTERS.length + coast]!;
+
+/** The province of a location id (`par`, `spa/nc`): `provinceIndex(id.slice(0, 3))`, read without slicing. */
+export function provinceOf(id: string): number {
+  return provinceAt(id, 0, 97);
+}
+
+/** `locIndex(id)`, read by character codes. */
+export function locOf(id: string): number {
+  const p = provinceOf(id);
+  if (p < 0 || id.length === 3) return id.length === 3 ? p : -1;
+  if (id.length !== 6 || id.charCodeAt(3) !== 47 || id.charCodeAt(5) !== 99) return -1;
+  const coast = COAST_LETTERS.indexOf(id[4]!);
+  return coast < 0 ? -1 : coastLoc(p, coast);
 }
 
 function parseEdges(text: string): Array<[number, number]> {

@@ -10,24 +10,12 @@ import * as mapTables from './map';
 import * as orderKeys from './order-keys';
 import type { CheckedOrder } from './orders-check';
 import { retreatOptions } from './retreats';
-import type { DislodgedUnit, Order, OrderOutcome, Unit } from './types';
+import type { DislodgedUnit, OrderOutcome, Unit } from './types';
 
 // Bound once at load: under some module loaders (vitest) imported bindings are getters, too slow for inner loops.
 const { LOC_IDS, locProvince, NUM_PROVINCES } = mapTables;
-const {
-  K_CONVOY,
-  K_MOVE,
-  K_SUPPORT,
-  keyA,
-  keyB,
-  keyKind,
-  keyOfOrder,
-  LABEL_BY_RANK,
-  LOC_BY_RANK,
-  labelIndex,
-  labelLoc,
-  orderOfKey,
-} = orderKeys;
+const { K_CONVOY, K_MOVE, K_SUPPORT, keyA, keyB, keyKind, keyOfOrder, LABEL_BY_RANK, LABEL_TEXT, LOC_BY_RANK, labelLoc } =
+  orderKeys;
 
 export interface MovementResult {
   /** Per unit of the board: what became of its order. */
@@ -125,7 +113,7 @@ export function runMovement(board: Board, keys: Int32Array): MovementResult {
       units.push(unit);
       occupied[m.prov[u]!] = 1;
     }
-    results.push(describe(board, m, keys[u]!, u, out, dislodged));
+    results.push(describe(m, keys[u]!, u, out, dislodged));
   }
   // A standoff leaves a province empty although two or more moves with a route tried to enter it.
   // A single failed move cannot leave one (its loss of a head-to-head battle does not, 6.H.9),
@@ -155,7 +143,6 @@ const GIVEN: Described = { result: 'succeeds', reason: 'given' };
 const CUT: Described = { result: 'fails', reason: 'cut' };
 
 function describe(
-  board: Board,
   m: MovementInput,
   key: number,
   u: number,
@@ -173,10 +160,7 @@ function describe(
     }
     case SUPPORT:
     case CONVOY: {
-      if (out.unmatched[u]) {
-        const label = labelIndex(board.fleet[u]!, board.loc[u]!);
-        return { result: 'void', reason: unmatchedReason(orderOfKey(label, key)) };
-      }
+      if (out.unmatched[u]) return { result: 'void', reason: unmatchedReason(key) };
       if (ok) return kind === SUPPORT ? GIVEN : { result: 'succeeds', reason: 'convoyed' };
       if (dislodged) return DISLODGED;
       const target = m.target[u]!;
@@ -199,14 +183,22 @@ function routeFailure(out: ReturnType<typeof adjudicateMovement>, mover: number)
   return out.route[mover] === 2 ? 'convoy paradox' : 'no convoy route';
 }
 
-function unmatchedReason(o: Order): string {
-  if (o.kind === 'support') {
-    const t = `${o.target.type} ${o.target.loc.toUpperCase()}`;
-    return o.to ? `unmatched: ${t} is not ordered to move to ${o.to.toUpperCase()}` : `unmatched: ${t} is moving, not holding`;
+/** Why a support or convoy (typed order `key`) matched no order, read from the key (no order object is built). */
+function unmatchedReason(key: number): string {
+  const a = keyA(key);
+  const b = keyB(key);
+  if (keyKind(key) === K_SUPPORT) {
+    const t = LABEL_TEXT[LABEL_BY_RANK[a]!]!;
+    return b
+      ? `unmatched: ${t} is not ordered to move to ${LOC_TEXT[LOC_BY_RANK[b - 1]!]}`
+      : `unmatched: ${t} is moving, not holding`;
   }
-  if (o.kind === 'convoy') return `unmatched: A ${o.target.loc.toUpperCase()} is not moving to ${o.to.toUpperCase()} by convoy`;
+  if (keyKind(key) === K_CONVOY)
+    return `unmatched: A ${LOC_TEXT[LOC_BY_RANK[a]!]} is not moving to ${LOC_TEXT[LOC_BY_RANK[b]!]} by convoy`;
   return 'unmatched';
 }
+
+const LOC_TEXT = LOC_IDS.map((id) => id.toUpperCase());
 
 /**
  * What the adjudicator decided about every unit of one movement phase, unit by unit in board

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng, deriveSeed } from '../core/rng';
 import { type DiplomacyState, diplomacy, legalOrders } from './game';
 import { POWERS, type Power, provinceIndex } from './map';
-import { idKey, idLabel, KEY_SPAN, keyOfOrder, orderIdOf, orderOfKey, orderText } from './order-keys';
+import { decodeOrderText, idKey, idLabel, KEY_SPAN, keyOfOrder, orderIdOf, orderOfKey, orderText } from './order-keys';
 import { type CheckResult, checkOrder, checkOrderText, type PhaseContext, readMovementOrder } from './orders-check';
 import { formatOrder, parseOrder } from './orders-parse';
 import { phaseContext } from './turn';
@@ -61,6 +61,23 @@ describe('typed movement orders', () => {
   });
 
   /**
+   * Texts in the printer's form that it may never print: the other unit type, a coast added to a
+   * split province or dropped, VIA added. They are read as typed orders too, so the typed checks
+   * must agree with the long way on them as well.
+   */
+  const unprinted = (t: string): string[] =>
+    [
+      t.startsWith('A ') ? `F ${t.slice(2)}` : `A ${t.slice(2)}`,
+      t.replace(' S A ', ' S F '),
+      t.replace(' S F ', ' S A '),
+      t.replace(/\/(NC|SC|EC)/, ''),
+      t.replace(/\b(SPA|STP|BUL)\b(?!\/)/, '$1/NC'),
+      t.replace(/\b(SPA|STP|BUL)\b(?!\/)/, '$1/SC'),
+      t.replace(/\b(BUL)\b(?!\/)/, '$1/EC'),
+      / - [A-Z/]+$/.test(t) ? `${t} VIA` : t,
+    ].filter((v) => v !== t && decodeOrderText(v) >= 0);
+
+  /**
    * Every order listed in a phase, with the long way's verdict on it (parsed, then checked), read
    * on a fresh context (no listed orders, so printed texts take the unparsed paths) of that phase
    * and of the next one.
@@ -71,7 +88,8 @@ describe('typed movement orders', () => {
       for (const s of [phases[i]!, phases[i + 1]!]) {
         const ctx = phaseContext(turnOf(s), false);
         for (const power of POWERS) {
-          for (const text of legalOrders(phases[i]!, power).flatMap((g) => g.orders)) {
+          const printed = legalOrders(phases[i]!, power).flatMap((g) => g.orders);
+          for (const text of new Set([...printed, ...printed.flatMap(unprinted)])) {
             const parsed = parseOrder(text);
             visit(ctx, power, text, parsed.ok ? checkOrder(ctx, power, parsed.order) : parsed);
             n++;
@@ -97,6 +115,38 @@ describe('typed movement orders', () => {
       typed++;
     });
     expect(typed).toBeGreaterThan(5_000);
+  });
+
+  it('decode exactly the printed form: every listed text, and no near miss of one', () => {
+    const misses = (t: string) => [
+      t.toLowerCase(),
+      ` ${t}`,
+      `${t} `,
+      `${t}X`,
+      t.slice(0, -1),
+      t.replace(' ', '  '),
+      t.replace(/ - /, ' -> '),
+      t.replace(/([A-Z]{3})(?![A-Z/])/, '$1/XC'),
+      `${t.slice(0, 5)}X${t.slice(6)}`,
+      `${t.slice(0, 5)}X${t.slice(5)}`,
+      `${t.slice(0, -2)}X${t.slice(-1)}`,
+    ];
+    let n = 0;
+    for (const s of phases.slice(0, 6)) {
+      for (const power of POWERS) {
+        for (const text of legalOrders(s, power).flatMap((g) => g.orders)) {
+          const id = decodeOrderText(text);
+          expect(orderText(idLabel(id), idKey(id)), text).toBe(text);
+          for (const miss of misses(text)) if (miss !== text) expect(decodeOrderText(miss), miss).toBe(-1);
+          n++;
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(1_000);
+    // Well formed but never printed: decoded, yet not a printed text.
+    const odd = 'A SPA/SC - MAO VIA';
+    expect(decodeOrderText(odd)).toBeGreaterThanOrEqual(0);
+    expect(orderIdOf(odd)).toBe(-1);
   });
 
   it('gives no key to orders that are not movement orders', () => {

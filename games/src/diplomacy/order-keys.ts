@@ -14,7 +14,7 @@ import * as mapTables from './map';
 import type { Order, UnitSpec } from './types';
 
 // Bound once at load: under some module loaders (vitest) imported bindings are getters, too slow for inner loops.
-const { LOC_IDS, locIndex, NUM_LOCS } = mapTables;
+const { coastLoc, LOC_IDS, locIndex, NUM_LOCS, provinceAt } = mapTables;
 
 export const K_MOVE = 0;
 export const K_CONVOY = 1;
@@ -53,7 +53,6 @@ const specOfLabel = (label: number): UnitSpec => ({ type: labelFleet(label) ? 'F
  */
 export const KEY_SPAN = 0x400000;
 const ID_STRIDE = KEY_SPAN;
-const textIds = new Map<string, number>();
 
 // Interned texts, per label in an open-addressing table of its keys: a phase looks up a few
 // thousand texts, a unit's together, and a Map keyed by number costs several times this probe.
@@ -88,7 +87,6 @@ function intern(label: number, k: number, text: string): void {
   t.keys[h] = k;
   t.texts[h] = text;
   t.count++;
-  textIds.set(text, label * ID_STRIDE + k);
 }
 
 /** The canonical text of `label`'s order `k`, interned. */
@@ -117,9 +115,94 @@ export function orderText(label: number, k: number): string {
   return text;
 }
 
-/** The id of a text `orderText` printed (on any board, in any phase), or -1. */
+/**
+ * The id of a text `orderText` printed (on any board, in any phase), or -1. The text is read
+ * as the printer writes it (decodeOrderText), then looked up among the printed texts: no map of
+ * strings, whose hashing and probing cost more than reading a dozen characters.
+ */
 export function orderIdOf(text: string): number {
-  return textIds.get(text) ?? -1;
+  const id = decodeOrderText(text);
+  if (id < 0) return -1;
+  const t = byLabel[idLabel(id)]!;
+  const h = probe(t, idKey(id));
+  return t.keys[h] === idKey(id) && t.texts[h] === text ? id : -1;
+}
+
+// --- reading printed texts ----------------------------------------------------------------------
+//
+// The printer's grammar, read character by character: `L H`, `L - D[ VIA]`, `L S L2[ - D]`,
+// `L C A P - D`, where a label L is `A ` or `F ` and a location, and a location is three capitals
+// with an optional `/NC`, `/SC` or `/EC`. Only that exact form is read (one space, capitals, no
+// trailing text), so a text reads to (label, key) only if `orderText(label, key)` would print it.
+
+// A location or label read at some index comes back packed with where it ends: `value * 256 + end`
+// (texts are far shorter than 256), so reading keeps no state between calls.
+
+/** The location written at `i` and where it ends, packed; or -1. */
+function readLoc(text: string, i: number): number {
+  const p = provinceAt(text, i, 65);
+  if (p < 0) return -1;
+  if (text.charCodeAt(i + 3) !== 47 /* / */) return p * 256 + i + 3;
+  const x = text.charCodeAt(i + 4);
+  const coast = x === 78 /* N */ ? 0 : x === 83 /* S */ ? 1 : x === 69 /* E */ ? 2 : -1;
+  if (coast < 0 || text.charCodeAt(i + 5) !== 67 /* C */) return -1;
+  const loc = coastLoc(p, coast);
+  return loc < 0 ? -1 : loc * 256 + i + 6;
+}
+
+/** The label written at `i` (`A PAR`, `F STP/SC`) and where it ends, packed; or -1. */
+function readLabel(text: string, i: number): number {
+  const t = text.charCodeAt(i);
+  if ((t !== 65 && t !== 70) || text.charCodeAt(i + 1) !== 32) return -1;
+  const at = readLoc(text, i + 2);
+  return at < 0 ? -1 : labelIndex(t === 70 ? 1 : 0, at >> 8) * 256 + (at & 255);
+}
+
+/** ` - ` at `i`? */
+const dash = (text: string, i: number): boolean =>
+  text.charCodeAt(i) === 32 && text.charCodeAt(i + 1) === 45 && text.charCodeAt(i + 2) === 32;
+
+/**
+ * The id (`label * KEY_SPAN + key`) of a movement order written exactly as `orderText` prints
+ * it, or -1 for any other text. Reads characters and builds nothing; it does not say whether the
+ * order is legal anywhere, only which typed order the text spells.
+ */
+export function decodeOrderText(text: string): number {
+  if (typeof text !== 'string') return -1;
+  const me = readLabel(text, 0);
+  if (me < 0) return -1;
+  const label = me >> 8;
+  const at = me & 255;
+  const end = text.length;
+  if (text.charCodeAt(at) !== 32) return -1;
+  const verb = text.charCodeAt(at + 1);
+  if (verb === 72 /* H */) return at + 2 === end ? label * ID_STRIDE + orderKey(K_HOLD, 0, 0) : -1;
+  if (text.charCodeAt(at + 2) !== 32) return -1;
+  let k = -1;
+  if (verb === 45 /* - */) {
+    const to = readLoc(text, at + 3);
+    if (to < 0) return -1;
+    const after = to & 255;
+    if (after === end) k = orderKey(K_MOVE, locRank[to >> 8]!, 0);
+    else if (after + 4 === end && text.endsWith(' VIA')) k = orderKey(K_MOVE, locRank[to >> 8]!, 1);
+  } else if (verb === 83 /* S */) {
+    const target = readLabel(text, at + 3);
+    if (target < 0) return -1;
+    const after = target & 255;
+    const rank = labelRank[target >> 8]!;
+    if (after === end) k = orderKey(K_SUPPORT, rank, 0);
+    else if (dash(text, after)) {
+      const to = readLoc(text, after + 3);
+      if (to >= 0 && (to & 255) === end) k = orderKey(K_SUPPORT, rank, 1 + locRank[to >> 8]!);
+    }
+  } else if (verb === 67 /* C */) {
+    if (text.charCodeAt(at + 3) !== 65 || text.charCodeAt(at + 4) !== 32) return -1;
+    const from = readLoc(text, at + 5);
+    if (from < 0 || !dash(text, from & 255)) return -1;
+    const to = readLoc(text, (from & 255) + 3);
+    if (to >= 0 && (to & 255) === end) k = orderKey(K_CONVOY, locRank[from >> 8]!, locRank[to >> 8]!);
+  }
+  return k < 0 ? -1 : label * ID_STRIDE + k;
 }
 export const idLabel = (id: number): number => Math.floor(id / ID_STRIDE);
 export const idKey = (id: number): number => id % ID_STRIDE;

@@ -42,7 +42,7 @@ const {
   provinceIndex,
   provinceKind,
 } = mapTables;
-const { idKey, idLabel, KEY_SPAN, keyOfOrder, labelLoc, orderIdOf, orderOfKey } = orderKeys;
+const { decodeOrderText, idKey, idLabel, KEY_SPAN, keyOfOrder, labelLoc, orderOfKey } = orderKeys;
 
 export interface PhaseContext {
   readonly phase: PhaseType;
@@ -103,9 +103,9 @@ export function checkOrderText(ctx: PhaseContext, power: Power, text: string): C
   return result;
 }
 
-/** A text the engine printed (in any phase, on any board) needs no parsing: its typed form is known. */
+/** A text in the printer's form (printed in any phase, on any board, or not) needs no parsing: its typed form is read from it. */
 function checkUnlisted(ctx: PhaseContext, power: Power, text: string): CheckResult {
-  const id = ctx.phase === 'movement' && typeof text === 'string' ? orderIdOf(text) : -1;
+  const id = ctx.phase === 'movement' ? decodeOrderText(text) : -1;
   if (id >= 0) return checkOrder(ctx, power, orderOfKey(idLabel(id), idKey(id)));
   const parsed = parseOrder(text);
   return parsed.ok ? checkOrder(ctx, power, parsed.order) : parsed;
@@ -120,8 +120,9 @@ export function readMovementOrder(ctx: PhaseContext, power: Power, text: string)
   const me = POWER_INDEX[power];
   const listed = listedMovementKey(ctx, me, text);
   if (listed >= 0) return listed;
-  // A text the engine printed, on a board whose orders were not listed: checked as a key.
-  const id = ctx.phase === 'movement' && typeof text === 'string' ? orderIdOf(text) : -1;
+  // A text in the printer's form, on a board whose orders were not listed: checked as a key
+  // (checkKey answers only what it can answer exactly, and leaves the rest to the long way).
+  const id = ctx.phase === 'movement' ? decodeOrderText(text) : -1;
   if (id >= 0) {
     const label = idLabel(id);
     const u = ctx.board.at[locProvince[labelLoc(label)]!]!;

@@ -9,6 +9,7 @@ import { LOC_IDS, POWER_INDEX, POWERS, PROVINCE_IDS } from './map';
 import { checkOrder, checkOrderText } from './orders-check';
 import { legalOrderGroups, listedMovementOrder } from './orders-legal';
 import { parseOrder } from './orders-parse';
+import { ENGINE, playPhase } from './testing/random-play';
 import { phaseContext, type Turn } from './turn';
 import type { Power, Unit } from './types';
 
@@ -185,18 +186,7 @@ describe('completeness', () => {
     const rng = createRng(99);
     let s = found[0]!;
     while (found.length < 4) {
-      for (const seat of diplomacy.actingSeats(s)) {
-        for (const g of legalOrders(s, POWERS[seat]!)) {
-          const pool = [...g.orders];
-          for (let k = 0; k < g.choose; k++) {
-            const o = rng.pick(pool);
-            const slot = o.split(' ')[1]?.slice(0, 3);
-            if (o !== 'WAIVE')
-              for (let i = pool.length - 1; i >= 0; i--) if (pool[i]!.split(' ')[1]?.slice(0, 3) === slot) pool.splice(i, 1);
-            s = diplomacy.applyAction(s, seat, o);
-          }
-        }
-      }
+      s = playPhase(ENGINE, s, rng);
       if (s.phase.type === 'movement' && s.phase.year >= 1903 && s.phase.year % 2 === 1 && s.phase.season === 'fall')
         found.push(s);
     }

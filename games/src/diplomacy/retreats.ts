@@ -11,7 +11,7 @@ import * as mapTables from './map';
 import type { DislodgedUnit, OrderOutcome, Unit } from './types';
 
 // Bound once at load: under some module loaders (vitest) imported bindings are getters, too slow for inner loops.
-const { armyAdj, fleetAdj, LOC_IDS, locIndex, locProvince, NUM_PROVINCES, provinceIndex } = mapTables;
+const { armyAdj, fleetAdj, LOC_IDS, locOf, locProvince, NUM_PROVINCES, provinceOf } = mapTables;
 
 /** The legal retreats of a unit at `loc`, given what is occupied after movement and what is off limits. */
 export function retreatOptions(
@@ -22,7 +22,7 @@ export function retreatOptions(
   attackerFrom: number,
   attackerConvoyed: boolean,
 ): string[] {
-  const l = locIndex(loc);
+  const l = locOf(loc);
   const targets = type === 'A' ? armyAdj[locProvince[l]!]! : fleetAdj[l]!;
   const out: string[] = [];
   for (const t of targets) {
@@ -36,7 +36,7 @@ export function retreatOptions(
 /** Occupancy by province of a list of units. */
 export function occupancy(units: readonly Unit[]): Uint8Array {
   const occ = new Uint8Array(NUM_PROVINCES);
-  for (const u of units) occ[provinceIndex(u.province.slice(0, 3))] = 1;
+  for (const u of units) occ[provinceOf(u.province)] = 1;
   return occ;
 }
 

@@ -6,8 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRng, deriveSeed } from '../core/rng';
-import { type DiplomacyState, diplomacy, legalOrders } from './game';
+import { type DiplomacyState, diplomacy } from './game';
 import { POWERS } from './map';
+import { ENGINE, playPhase } from './testing/random-play';
 
 // 250 games keep this within a loaded machine's patience; the games/s benchmark plays many more.
 const GAMES = 250;
@@ -46,24 +47,8 @@ describe('self-play', () => {
         if (++guard > 200) throw new Error(`game ${g} did not end`);
         const where = `game ${g} ${s.phase.season} ${s.phase.year} ${s.phase.type}`;
         checkInvariants(s, where);
-        const orders: [number, string][] = [];
-        for (const seat of diplomacy.actingSeats(s)) {
-          for (const group of legalOrders(s, POWERS[seat]!)) {
-            const pool = [...group.orders];
-            for (let k = 0; k < group.choose; k++) {
-              const order = rng.pick(pool);
-              orders.push([seat, order]);
-              // A winter power picks distinct builds or disbands; WAIVE may repeat.
-              if (order !== 'WAIVE') {
-                const slot = order.split(' ')[1]!.slice(0, 3);
-                for (let i = pool.length - 1; i >= 0; i--)
-                  if (pool[i] !== 'WAIVE' && pool[i]!.split(' ')[1]!.slice(0, 3) === slot) pool.splice(i, 1);
-              }
-            }
-          }
-        }
         const phase = s.phase;
-        for (const [seat, order] of orders) s = diplomacy.applyAction(s, seat, order);
+        s = playPhase(ENGINE, s, rng);
         if (s.phase === phase && !diplomacy.isTerminal(s)) throw new Error(`${where}: the phase did not close`);
         phases++;
       }

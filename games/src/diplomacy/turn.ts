@@ -116,14 +116,19 @@ function accept(
   return accepted.filter((a) => results[a.index] === undefined);
 }
 
+// Scratch for reading a movement phase's orders, read within one synchronous call (a board has
+// at most one unit per province); typed arrays of this size are slow allocations outside V8's heap.
+const scratchKeys = new Int32Array(NUM_PROVINCES);
+const scratchIndex = new Int32Array(NUM_PROVINCES);
+
 /**
  * The orders of a movement phase as adjudication reads them: one typed order per unit of the
  * board (-1 holds), read as `accept` reads them (void if illegal; the last legal one per unit counts).
  */
 function movementOrders(ctx: PhaseContext, orders: readonly SubmittedOrder[], results: OrderResult[]) {
   const n = ctx.board.units.length;
-  const keys = new Int32Array(n).fill(-1);
-  const indexOfUnit = new Int32Array(n).fill(-1);
+  const keys = scratchKeys.fill(-1, 0, n);
+  const indexOfUnit = scratchIndex.fill(-1, 0, n);
   for (let index = 0; index < orders.length; index++) {
     const o = orders[index]!;
     const power = o.power as Power;
@@ -151,7 +156,7 @@ function movementOrders(ctx: PhaseContext, orders: readonly SubmittedOrder[], re
     indexOfUnit[u] = index;
     keys[u] = r % KEY_SPAN;
   }
-  return { keys, indexOfUnit };
+  return { keys, indexOfUnit, n };
 }
 
 /** The adjudicator's decisions, unit by unit, for a movement phase played with `orders` (see MovementFacts). */
@@ -176,9 +181,9 @@ export function processPhase(
   const { phase } = turn;
 
   if (phase.type === 'movement') {
-    const { keys, indexOfUnit } = movementOrders(ctx, orders, results);
+    const { keys, indexOfUnit, n } = movementOrders(ctx, orders, results);
     const outcome = runMovement(ctx.board, keys);
-    for (let u = 0; u < indexOfUnit.length; u++) {
+    for (let u = 0; u < n; u++) {
       const i = indexOfUnit[u]!;
       if (i >= 0) {
         const r = outcome.results[u]!;
