@@ -343,9 +343,31 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
     messages,
     modelCalls,
     returns: [...game.returns(state)],
-    finalStateHash: stateHash(state),
+    finalStateHash: '',
   };
+  hashWhenRead(record, state);
   return { record, finalState: state };
+}
+
+/**
+ * Makes `record.finalStateHash` the hash of `finalState`, computed the first time it is read.
+ * Hashing the canonical JSON of the final state costs as much as a whole one-hand poker match,
+ * and bot runs that only total the returns never read it; whoever does (the store, `--out`, a
+ * replay, `structuredClone`, `JSON.stringify`) reads the same string as if it had been computed
+ * here. The field keeps its place among the keys, and is an ordinary value once read or set.
+ * States are immutable, so hashing later gives what hashing now would.
+ */
+function hashWhenRead(record: MatchRecord<unknown>, finalState: unknown): void {
+  const settle = (value: string) => {
+    Object.defineProperty(record, 'finalStateHash', { value, writable: true, enumerable: true, configurable: true });
+    return value;
+  };
+  Object.defineProperty(record, 'finalStateHash', {
+    enumerable: true,
+    configurable: true,
+    get: () => settle(stateHash(finalState)),
+    set: settle,
+  });
 }
 
 let chancePrefixSeed = Number.NaN;
