@@ -49,7 +49,8 @@ let lastResolved: HandAction | HandError | null = null;
 
 function legalActions(s: NlheState, seat: number): string[] {
   const moves = legalMoves(s, seat);
-  const texts = moves.map(textOfMove);
+  const texts = new Array<string>(moves.length);
+  for (let k = 0; k < moves.length; k++) texts[k] = textOfMove(moves[k]!);
   listedState = s;
   listedSeat = seat;
   // The moves, not the texts, are remembered: the caller owns the list it is given (and may

@@ -17,7 +17,7 @@
 import { actionError } from '../../core/game';
 import { afterBettingAction } from './flow';
 import { CALL_ENTRIES, CHECK_ENTRIES, FOLD_ENTRIES, raiseEntry } from './log-text';
-import { type HandError, type HandState, maxBet } from './state';
+import { appended, type HandError, type HandState, maxBet } from './state';
 
 export interface RaiseBounds {
   /** Least legal raise-to total (below the usual minimum only when it is the player's all in). */
@@ -87,12 +87,13 @@ export function verifyRaise(h: HandState, to: number): HandError | null {
 
 /**
  * Records that the acting player `i` acted, at the current bet level, with log `entry`. The
- * action's copy (`bettingCopy`) owns the acted-at levels and the log; the queue of actors is
+ * action's copy (`bettingCopy`) owns the acted-at levels; the log is extended into a new array;
+ * the queue of actors is
  * left to the caller, which either drops its head or replaces it.
  */
 function acted(h: HandState, i: number, entry: string): void {
   h.actedAt[i] = maxBet(h);
-  h.log.push(entry);
+  h.log = appended(h.log, entry);
 }
 
 export function doFold(h: HandState): void {

@@ -7,7 +7,7 @@ import { actionError } from '../../core/game';
 import { cardName } from '../cards';
 import { afterDealing } from './flow';
 import { dealEntry } from './log-text';
-import { type HandError, type HandState, shareHand } from './state';
+import { appended, type HandError, type HandState, shareHand } from './state';
 
 /** Board size once each street's cards are out. */
 const BOARD_AFTER = [0, 3, 4, 5];
@@ -106,9 +106,17 @@ function bitCount(x: number): number {
 
 /** Index of the `k`-th set bit (from 0, lowest first) of `x`, which has more than `k`. */
 function nthBit(x: number, k: number): number {
+  // Skips whole bytes by their counts, then clears the low bits left over (at most seven).
   let v = x;
-  for (let j = 0; j < k; j++) v &= v - 1;
-  return 31 - Math.clz32(v & -v);
+  let base = 0;
+  let left = k;
+  for (let count = bitCount(v & 0xff); count <= left; count = bitCount(v & 0xff)) {
+    left -= count;
+    v >>>= 8;
+    base += 8;
+  }
+  for (let j = 0; j < left; j++) v &= v - 1;
+  return base + 31 - Math.clz32(v & -v);
 }
 
 /** The cards still in the deck, ascending. */
@@ -140,22 +148,20 @@ export function dealShared(h: HandState, card: number): HandState {
   const hi = card < 26 ? knownHi : knownHi | (1 << (card - 26));
   const count = knownCount + 1;
   const next = shareHand(h);
-  // Small arrays copied with slice and push: a spread is slower on this path.
+  // New arrays at their exact lengths (`appended`; a hand's two cards as a literal).
   let lastOfStreet: boolean;
   if (target.kind === 'hole') {
     next.hole = h.hole.slice();
-    const cards = h.hole[target.position]!.slice();
-    cards.push(card);
+    const had = h.hole[target.position]!;
+    const cards = had.length === 0 ? [card] : appended(had, card);
     next.hole[target.position] = cards;
     // Hole cards go two to a position, position 0 first: the street's last is the last position's second.
     lastOfStreet = target.position === h.n - 1 && cards.length === 2;
   } else {
-    next.board = h.board.slice();
-    next.board.push(card);
+    next.board = appended(h.board, card);
     lastOfStreet = next.board.length === BOARD_AFTER[h.street];
   }
-  next.log = h.log.slice();
-  next.log.push(dealEntry(target.kind === 'hole' ? target.position : -1, card));
+  next.log = appended(h.log, dealEntry(target.kind === 'hole' ? target.position : -1, card));
   if (lastOfStreet) {
     // Opening the round resets the acted-at levels; closing it at once (nobody can act) copies the chips itself.
     next.actedAt = h.actedAt.slice();

@@ -111,6 +111,11 @@ function liveCount(h: HandState): number {
  */
 export function effectiveStack(h: HandState, i: number): number {
   if (h.folded[i]) return 0;
+  return capped(h, i, secondTotal(h));
+}
+
+/** The second-largest total (bet plus stack) among players holding cards: the same cap for every player. */
+function secondTotal(h: HandState): number {
   let first = 0;
   let second = 0;
   for (let j = 0; j < h.n; j++) {
@@ -123,8 +128,10 @@ export function effectiveStack(h: HandState, i: number): number {
       second = total;
     }
   }
-  return Math.min(h.stacks[i]!, Math.max(0, second - h.bets[i]!));
+  return second;
 }
+
+const capped = (h: HandState, i: number, second: number): number => Math.min(h.stacks[i]!, Math.max(0, second - h.bets[i]!));
 
 /** Called when the last card of a dealing phase is out: the next betting round opens. */
 export function afterDealing(h: HandState): void {
@@ -137,9 +144,10 @@ function beginBetting(h: HandState): void {
   for (let i = 1; i < h.n; i++) if (h.bets[i]! >= h.bets[top]!) top = i;
   h.opener = (top + 1) % h.n;
   const actors: number[] = [];
+  const second = secondTotal(h); // once for the round, not once per player
   for (let k = 0; k < h.n; k++) {
     const i = (h.opener + k) % h.n;
-    if (!h.folded[i] && h.stacks[i]! > 0 && effectiveStack(h, i) > 0) actors.push(i);
+    if (!h.folded[i] && h.stacks[i]! > 0 && capped(h, i, second) > 0) actors.push(i);
   }
   h.actors = actors;
   h.raiseSize = 0;

@@ -149,16 +149,28 @@ export function shareHand(h: HandState): HandState {
 }
 
 /**
- * A copy for a betting action (fold, check, call, raise), with its own acted-at levels and log,
- * which every betting action changes. It shares the rest with `h`: each action copies the
+ * A copy for a betting action (fold, check, call, raise), with its own acted-at levels, which
+ * every betting action changes (as it extends the log, with `appended`). It shares the rest with `h`: each action copies the
  * arrays it changes besides (a check moves no chips, a fold none either), and the end of a
  * betting round copies what it changes (`flow.ts`).
  */
 export function bettingCopy(h: HandState): HandState {
   const c = shareHand(h);
   c.actedAt = h.actedAt.slice();
-  c.log = h.log.slice();
   return c;
+}
+
+/**
+ * A new array: `list` with `item` after it, allocated at its exact length. (A slice then a push
+ * grows the copy's store by half again: most of what a hand allocated was that slack, in the
+ * log that every action extends.)
+ */
+export function appended<T>(list: readonly T[], item: T): T[] {
+  const n = list.length;
+  const out = new Array<T>(n + 1);
+  for (let k = 0; k < n; k++) out[k] = list[k]!;
+  out[n] = item;
+  return out;
 }
 
 /** PHH player label of a position: p1 .. pN. */
