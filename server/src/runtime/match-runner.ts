@@ -332,6 +332,8 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
     if (closing.some((c) => c !== undefined)) await Promise.all(closing);
   }
 
+  const finalState = state;
+  let finalStateHash: string | undefined;
   const record: MatchRecord<P> = {
     format: RECORD_FORMAT,
     version: RECORD_VERSION,
@@ -343,31 +345,20 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
     messages,
     modelCalls,
     returns: [...game.returns(state)],
-    finalStateHash: '',
+    // The hash of the final state, computed the first time it is read: hashing the canonical
+    // JSON of the final state costs as much as a whole one-hand poker match, and bot runs that
+    // only total the returns never read it. Whoever does (the store, `--out`, a replay,
+    // `structuredClone`, `JSON.stringify`) reads the same string, in the same place among the
+    // keys, as if it had been computed here; states are immutable, so later gives the same.
+    get finalStateHash(): string {
+      finalStateHash ??= stateHash(finalState);
+      return finalStateHash;
+    },
+    set finalStateHash(value: string) {
+      finalStateHash = value;
+    },
   };
-  hashWhenRead(record, state);
-  return { record, finalState: state };
-}
-
-/**
- * Makes `record.finalStateHash` the hash of `finalState`, computed the first time it is read.
- * Hashing the canonical JSON of the final state costs as much as a whole one-hand poker match,
- * and bot runs that only total the returns never read it; whoever does (the store, `--out`, a
- * replay, `structuredClone`, `JSON.stringify`) reads the same string as if it had been computed
- * here. The field keeps its place among the keys, and is an ordinary value once read or set.
- * States are immutable, so hashing later gives what hashing now would.
- */
-function hashWhenRead(record: MatchRecord<unknown>, finalState: unknown): void {
-  const settle = (value: string) => {
-    Object.defineProperty(record, 'finalStateHash', { value, writable: true, enumerable: true, configurable: true });
-    return value;
-  };
-  Object.defineProperty(record, 'finalStateHash', {
-    enumerable: true,
-    configurable: true,
-    get: () => settle(stateHash(finalState)),
-    set: settle,
-  });
+  return { record, finalState };
 }
 
 let chancePrefixSeed = Number.NaN;
