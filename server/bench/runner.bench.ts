@@ -3,12 +3,14 @@
  * round): random bots playing
  *   - the bare engine loop: the `Game` interface driven directly, one seeded generator;
  *   - `runMatch`: the same matches through the runtime (derived seeds per decision and per card,
- *     validation, fallbacks, the record and its final-state hash);
+ *     validation, fallbacks, the record), and again with the record's final-state hash read,
+ *     which the record computes only then;
  *   - `parley run`: the CLI command in-process (agents from their specs, payoff statistics).
  * The target is that `runMatch` and `parley run` add under 20% over the engine loop. A one-hand
  * match pays once for what a match costs whatever its length (the record, the sha256 of the final
  * state's canonical JSON, the agents), which the cash case spreads over 200 hands.
- * `npm run bench -- runner --profile` writes each case's top functions to `bench-profiles/`.
+ * `npm run bench -- runner --profile` writes each case's top functions to `bench-profiles/`;
+ * `--only=nlhe` runs the cases whose label names nlhe.
  */
 import { randomBot } from '@parley/agents';
 import { createRng, deriveSeed, type Game, getGame, sampleOutcome } from '@parley/games';
@@ -73,7 +75,10 @@ const CASES: Case[] = [
   { id: 'diplomacy', label: 'diplomacy to 1905', params: { lastYear: 1905 }, matches: 4 },
 ];
 
-for (const c of CASES) {
+// `--only=WORD` keeps the cases whose label contains WORD (e.g. `--only=nlhe`).
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
+let hashes = 0;
+for (const c of CASES.filter((c) => !only || c.label.includes(only))) {
   const game = getGame(c.id) as Game<unknown, unknown>;
   const parsed = game.descriptor.parseParams(c.params);
   if (!parsed.ok) throw new Error(parsed.error.message);
@@ -102,6 +107,19 @@ for (const c of CASES) {
         },
       },
       {
+        // What a caller that keeps the record pays (the store, `--out`): the final-state hash,
+        // which the record computes when first read.
+        label: 'runMatch, hash read',
+        body: async () => {
+          for (let i = 0; i < c.matches; i++) {
+            const agents = Array.from({ length: seats }, () => randomBot());
+            const { record } = await runMatch({ game, params, seed: deriveSeed(1, 'runtime', seed++), agents, pressRounds: 0 });
+            hashes += record.finalStateHash.length;
+          }
+          return c.matches;
+        },
+      },
+      {
         label: 'parley run',
         body: async () => {
           const args = ['--game', c.id, '--seats', Array(seats).fill('random').join(','), '--matches', String(c.matches)];
@@ -115,3 +133,4 @@ for (const c of CASES) {
     { rounds: 5 },
   );
 }
+if (hashes === -1) console.log(hashes);

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareActions } from '../core/game';
-import { createRng } from '../core/rng';
+import { createRng, type Rng } from '../core/rng';
 import { checkConformance } from '../testkit';
 import { nthUndealt, undealtCards } from './engine';
 import { nlhe } from './game';
@@ -37,6 +37,28 @@ describe('conformance', () => {
       100,
     ],
   ];
+  // Issue 19: states share the arrays an action leaves alone, and the dealt cards of the last
+  // deal's hand are remembered. Every state a playout passes through must still read as it did
+  // when it was made, however far the match went on (and however often it was branched from).
+  it('leaves every earlier state as it was, in straight playouts and in branches off old states', () => {
+    const rng = createRng(19);
+    for (const raw of [{ players: 2 }, { players: 9, ante: 10, straddles: [200] }, { players: 3, format: 'cash', hands: 6 }]) {
+      const p = params(raw);
+      for (let playout = 0; playout < 30; playout++) {
+        const seen: [NlheState, string][] = [];
+        let s = nlhe.newInitialState(p);
+        while (!nlhe.isTerminal(s)) {
+          seen.push([s, JSON.stringify(s)]);
+          // Now and then step from an older state first, and throw the branch away.
+          const old = seen[rng.int(seen.length)]![0];
+          if (rng.int(4) === 0 && !nlhe.isTerminal(old)) step(old, rng);
+          s = step(s, rng);
+        }
+        for (const [state, text] of seen) expect(JSON.stringify(state)).toBe(text);
+      }
+    }
+  });
+
   for (const [name, raw, playouts] of cases) {
     it(`passes for a ${name}`, () => {
       const report = checkConformance(nlhe, { params: params(raw), playouts, seed: 11 });
@@ -246,3 +268,11 @@ describe('the reference hands, through the Game interface', () => {
     expect(played).toBe(140);
   });
 });
+
+/** One random step through the public interface: a sampled card or a random legal action. */
+function step(s: NlheState, rng: Rng): NlheState {
+  const current = nlhe.currentPlayer(s);
+  if (current === 'chance') return nlhe.applyAction(s, 'chance', nlhe.sampleChance!(s, rng));
+  const seat = current as number;
+  return nlhe.applyAction(s, seat, rng.pick(nlhe.legalActions(s, seat)));
+}

@@ -36,6 +36,8 @@ function currentPlayer(s: NlheState): CurrentPlayer {
 // identity match, with neither a parse nor a second verification (they are legal by
 // construction). Any other text is parsed and verified in full, and the last answer is kept too,
 // since validation and application read the same text twice.
+/** The deal of each card, one value each: a sampled card read back allocates nothing. */
+const DEALS: readonly HandAction[] = Array.from({ length: 52 }, (_, card) => ({ type: 'deal', card }));
 let listedState: NlheState | null = null;
 let listedSeat = -1;
 let listedMoves: readonly PlayerMove[] = [];
@@ -49,7 +51,8 @@ let lastResolved: HandAction | HandError | null = null;
 
 function legalActions(s: NlheState, seat: number): string[] {
   const moves = legalMoves(s, seat);
-  const texts = moves.map(textOfMove);
+  const texts = new Array<string>(moves.length);
+  for (let k = 0; k < moves.length; k++) texts[k] = textOfMove(moves[k]!);
   listedState = s;
   listedSeat = seat;
   // The moves, not the texts, are remembered: the caller owns the list it is given (and may
@@ -62,7 +65,7 @@ function resolve(s: NlheState, actor: Actor, action: string): HandAction | HandE
   if (s === listedState && actor === listedSeat) {
     for (let k = 0; k < listedMoves.length; k++) if (listedMoves[k]!.text === action) return listedMoves[k]!.action;
   }
-  if (s === sampledState && actor === 'chance' && action === sampledText) return { type: 'deal', card: sampledCard };
+  if (s === sampledState && actor === 'chance' && action === sampledText) return DEALS[sampledCard]!;
   if (s === lastState && actor === lastActor && action === lastText) return lastResolved!;
   const resolved = resolveAction(s, actor, action);
   lastState = s;

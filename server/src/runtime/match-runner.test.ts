@@ -3,7 +3,7 @@ import { callBot, randomBot } from '@parley/agents';
 import { kuhn, leduc } from '@parley/games';
 import { describe, expect, it } from 'vitest';
 import { FakeClock, tickingClock } from '../testing/fake-clock';
-import { canonicalJson } from './canonical';
+import { canonicalJson, stateHash } from './canonical';
 import { runMatch } from './match-runner';
 import { replayRecord } from './replay';
 
@@ -35,6 +35,20 @@ describe('runMatch', () => {
     const deals = (r: Awaited<ReturnType<typeof play>>) =>
       r.record.actions.filter((a) => a.actor === 'chance' && a.action.startsWith('deal 0')).map((a) => a.action);
     expect(deals(await play(5, [greedy, greedy]))).toEqual(deals(await play(5, [randomBot(), randomBot()])));
+  });
+
+  it('gives the final-state hash on first read, in its place among the keys, and takes a new one', async () => {
+    const { record, finalState } = await play(9);
+    const keys = Object.keys(record);
+    expect(record.finalStateHash).toBe(stateHash(finalState));
+    expect(record.finalStateHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(Object.keys(record)).toEqual(keys);
+    expect(keys.indexOf('finalStateHash')).toBe(keys.indexOf('returns') + 1);
+    const unread = (await play(9)).record;
+    expect(JSON.stringify(unread)).toBe(JSON.stringify(record));
+    expect(structuredClone(unread)).toEqual(record);
+    unread.finalStateHash = 'x';
+    expect(unread.finalStateHash).toBe('x');
   });
 
   it('detects a tampered record', async () => {

@@ -343,10 +343,46 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
     messages,
     modelCalls,
     returns: [...game.returns(state)],
-    finalStateHash: stateHash(state),
+    finalStateHash: '',
   };
+  hashWhenRead(record, state);
   return { record, finalState: state };
 }
+
+/**
+ * Makes `record.finalStateHash` the hash of `finalState`, computed the first time it is read.
+ * Hashing the canonical JSON of the final state costs as much as a whole one-hand poker match,
+ * and bot runs that only total the returns never read it; whoever does (the store, `--out`, a
+ * replay, `structuredClone`, `JSON.stringify`) reads the same string, in the same place among
+ * the keys, as if it had been computed here; states are immutable, so later gives the same.
+ *
+ * One accessor pair serves every record, the state waiting in a weak map: a getter made per
+ * record (a closure, or one in the literal) gave each record a hidden class of its own, and the
+ * collector spent more on those than the hash saved.
+ */
+function hashWhenRead(record: MatchRecord<unknown>, finalState: unknown): void {
+  unhashed.set(record, finalState);
+  Object.defineProperty(record, 'finalStateHash', LAZY_HASH);
+}
+
+const unhashed = new WeakMap<object, unknown>();
+
+function settleHash(record: MatchRecord<unknown>, value: string): string {
+  unhashed.delete(record);
+  Object.defineProperty(record, 'finalStateHash', { value, writable: true, enumerable: true, configurable: true });
+  return value;
+}
+
+const LAZY_HASH: PropertyDescriptor = {
+  enumerable: true,
+  configurable: true,
+  get(this: MatchRecord<unknown>): string {
+    return settleHash(this, stateHash(unhashed.get(this)));
+  },
+  set(this: MatchRecord<unknown>, value: string): void {
+    settleHash(this, value);
+  },
+};
 
 let chancePrefixSeed = Number.NaN;
 let chancePrefix = 0;

@@ -1,5 +1,6 @@
 /**
- * The betting operations, each as verify (null or an error value) and do (on a `bettingCopy`).
+ * The betting operations, each as verify (null or an error value) and do (on a `bettingCopy`,
+ * which shares the chips, folds and actor queue of the state before: each do copies those it changes).
  *
  * Sizes follow PokerKit's no-limit rules, which the reference hand histories were made with:
  * a bet or raise names the total it brings the player's street bet to ("raise to"); the least
@@ -16,7 +17,7 @@
 import { actionError } from '../../core/game';
 import { afterBettingAction } from './flow';
 import { CALL_ENTRIES, CHECK_ENTRIES, FOLD_ENTRIES, raiseEntry } from './log-text';
-import { type HandError, type HandState, maxBet, rotationWhere } from './state';
+import { appended, type HandError, type HandState, maxBet } from './state';
 
 export interface RaiseBounds {
   /** Least legal raise-to total (below the usual minimum only when it is the player's all in). */
@@ -84,16 +85,22 @@ export function verifyRaise(h: HandState, to: number): HandError | null {
   return null;
 }
 
-/** Takes the acting player off the queue, records the level it acted at and logs its `entry`. */
+/**
+ * Records that the acting player `i` acted, at the current bet level, with log `entry`. The
+ * action's copy (`bettingCopy`) owns the acted-at levels; the log is extended into a new array;
+ * the queue of actors is
+ * left to the caller, which either drops its head or replaces it.
+ */
 function acted(h: HandState, i: number, entry: string): void {
-  h.actors.shift();
   h.actedAt[i] = maxBet(h);
-  h.log.push(entry);
+  h.log = appended(h.log, entry);
 }
 
 export function doFold(h: HandState): void {
   const i = h.actors[0]!;
+  h.folded = h.folded.slice();
   h.folded[i] = true;
+  h.actors = h.actors.slice(1);
   acted(h, i, FOLD_ENTRIES[i]!);
   afterBettingAction(h);
 }
@@ -101,21 +108,34 @@ export function doFold(h: HandState): void {
 export function doCheckOrCall(h: HandState): void {
   const i = h.actors[0]!;
   const facing = maxBet(h) - h.bets[i]!;
-  const amount = Math.min(h.stacks[i]!, facing);
-  h.bets[i]! += amount;
-  h.stacks[i]! -= amount;
+  if (facing > 0) {
+    // A check moves no chips: only a call needs chips of its own.
+    h.stacks = h.stacks.slice();
+    h.bets = h.bets.slice();
+    const amount = Math.min(h.stacks[i]!, facing);
+    h.bets[i]! += amount;
+    h.stacks[i]! -= amount;
+  }
+  h.actors = h.actors.slice(1);
   acted(h, i, facing > 0 ? CALL_ENTRIES[i]! : CHECK_ENTRIES[i]!);
   afterBettingAction(h);
 }
 
 export function doRaise(h: HandState, to: number): void {
   const i = h.actors[0]!;
+  h.stacks = h.stacks.slice();
+  h.bets = h.bets.slice();
   h.raiseSize = Math.max(h.raiseSize, to - maxBet(h));
   h.stacks[i]! -= to - h.bets[i]!;
   h.bets[i] = to;
   h.opener = i;
   acted(h, i, raiseEntry(i, to));
   // Everyone else with chips answers the raise, in order from the raiser's left.
-  h.actors = rotationWhere(h.n, i + 1, (j) => j !== i && !h.folded[j] && h.stacks[j]! > 0);
+  const actors: number[] = [];
+  for (let k = 1; k < h.n; k++) {
+    const j = (i + k) % h.n;
+    if (!h.folded[j] && h.stacks[j]! > 0) actors.push(j);
+  }
+  h.actors = actors;
   afterBettingAction(h);
 }

@@ -7,7 +7,7 @@ import { actionError } from '../../core/game';
 import { cardName } from '../cards';
 import { afterDealing } from './flow';
 import { dealEntry } from './log-text';
-import { type HandError, type HandState, shareHand } from './state';
+import { appended, type HandError, type HandState, shareHand } from './state';
 
 /** Board size once each street's cards are out. */
 const BOARD_AFTER = [0, 3, 4, 5];
@@ -18,8 +18,9 @@ export type DealTarget = { readonly kind: 'hole'; readonly position: number } | 
 export function dealTarget(h: HandState): DealTarget | null {
   if (h.phase !== 'dealing') return null;
   if (h.street === 0) {
-    for (let position = 0; position < h.n; position++) if (h.hole[position]!.length < 2) return HOLE_TARGET[position]!;
-    return null;
+    // Two to a position, position 0 first: the hole cards dealt so far name the position.
+    const position = (dealtCount(h) - h.board.length) >> 1;
+    return position < h.n ? HOLE_TARGET[position]! : null;
   }
   return h.board.length < BOARD_AFTER[h.street]! ? BOARD_TARGET : null;
 }
@@ -28,11 +29,24 @@ export function dealTarget(h: HandState): DealTarget | null {
 const BOARD_TARGET: DealTarget = { kind: 'board' };
 const HOLE_TARGET: readonly DealTarget[] = Array.from({ length: 23 }, (_, position) => ({ kind: 'hole', position }));
 
-/** 52-bit set of dealt cards as two 26-bit halves (plain numbers keep bit operations 32-bit). */
-export function dealtMask(h: HandState): [number, number] {
+// The dealt cards of one hand, remembered with the hand they belong to. Every chance step asks
+// for them several times (who gets the card, how many are left, the k-th one left, the deal's
+// text) on the state the last deal made, which knew them: a deal stores the new hand's set here
+// (the old set plus one card), so a run of deals never walks the hands again. Any other hand
+// (an older state, one read back from JSON) is counted once from its cards. States are never
+// changed after they are made, so a hand's set, once known, stays right.
+let knownHand: HandState | null = null;
+let knownLo = 0;
+let knownHi = 0;
+let knownCount = 0;
+
+function know(h: HandState): void {
+  if (h === knownHand) return;
   let lo = 0;
   let hi = 0;
+  let count = h.board.length;
   for (const cards of h.hole) {
+    count += cards.length;
     for (const c of cards) {
       if (c < 26) lo |= 1 << c;
       else hi |= 1 << (c - 26);
@@ -42,7 +56,25 @@ export function dealtMask(h: HandState): [number, number] {
     if (c < 26) lo |= 1 << c;
     else hi |= 1 << (c - 26);
   }
-  return [lo, hi];
+  remember(h, lo, hi, count);
+}
+
+function remember(h: HandState, lo: number, hi: number, count: number): void {
+  knownHand = h;
+  knownLo = lo;
+  knownHi = hi;
+  knownCount = count;
+}
+
+function dealtCount(h: HandState): number {
+  know(h);
+  return knownCount;
+}
+
+/** 52-bit set of dealt cards as two 26-bit halves (plain numbers keep bit operations 32-bit). */
+export function dealtMask(h: HandState): [number, number] {
+  know(h);
+  return [knownLo, knownHi];
 }
 
 export const isDealt = (mask: [number, number], c: number): boolean =>
@@ -50,18 +82,17 @@ export const isDealt = (mask: [number, number], c: number): boolean =>
 
 /** How many cards are still in the deck. */
 export function undealtCount(h: HandState): number {
-  let dealt = h.board.length;
-  for (const cards of h.hole) dealt += cards.length;
-  return 52 - dealt;
+  return 52 - dealtCount(h);
 }
 
 /** The `k`-th card (from 0) still in the deck, in ascending order: `undealtCards(h)[k]` without the list. */
 export function nthUndealt(h: HandState, k: number): number {
-  const [lo, hi] = dealtMask(h);
-  const freeLo = ~lo & HALF;
+  know(h);
+  const freeLo = ~knownLo & HALF;
+  const freeHi = ~knownHi & HALF;
   const inLo = bitCount(freeLo);
   if (k >= 0 && k < inLo) return nthBit(freeLo, k);
-  if (k >= inLo && k - inLo < bitCount(~hi & HALF)) return 26 + nthBit(~hi & HALF, k - inLo);
+  if (k >= inLo && k - inLo < bitCount(freeHi)) return 26 + nthBit(freeHi, k - inLo);
   throw new RangeError(`nthUndealt: no card ${k} in the deck`);
 }
 
@@ -75,9 +106,17 @@ function bitCount(x: number): number {
 
 /** Index of the `k`-th set bit (from 0, lowest first) of `x`, which has more than `k`. */
 function nthBit(x: number, k: number): number {
+  // Skips whole bytes by their counts, then clears the low bits left over (at most seven).
   let v = x;
-  for (let j = 0; j < k; j++) v &= v - 1;
-  return 31 - Math.clz32(v & -v);
+  let base = 0;
+  let left = k;
+  for (let count = bitCount(v & 0xff); count <= left; count = bitCount(v & 0xff)) {
+    left -= count;
+    v >>>= 8;
+    base += 8;
+  }
+  for (let j = 0; j < left; j++) v &= v - 1;
+  return base + 31 - Math.clz32(v & -v);
 }
 
 /** The cards still in the deck, ascending. */
@@ -91,39 +130,43 @@ export function undealtCards(h: HandState): number[] {
 export function verifyDeal(h: HandState, card: number): HandError | null {
   if (dealTarget(h) === null) return actionError('nlhe/no-deal', 'no card is to be dealt now');
   if (!Number.isInteger(card) || card < 0 || card > 51) return actionError('nlhe/bad-card', `not a card: ${card}`);
-  if (isDealt(dealtMask(h), card)) return actionError('nlhe/card-dealt', `${cardName(card)} has already been dealt`);
+  know(h);
+  if (card < 26 ? (knownLo & (1 << card)) !== 0 : (knownHi & (1 << (card - 26))) !== 0)
+    return actionError('nlhe/card-dealt', `${cardName(card)} has already been dealt`);
   return null;
 }
 
 /**
  * Deals `card` into a new state that shares every array the deal leaves alone (all but the
  * receiving hand or the board, and the log). The last card of a street opens its betting round,
- * which changes a few arrays more: those are copied first.
+ * which resets the acted-at levels: those are copied first.
  */
 export function dealShared(h: HandState, card: number): HandState {
   const target = dealTarget(h)!;
+  // `dealTarget` made `h` the known hand: the new one's set is the same plus this card.
+  const lo = card < 26 ? knownLo | (1 << card) : knownLo;
+  const hi = card < 26 ? knownHi : knownHi | (1 << (card - 26));
+  const count = knownCount + 1;
   const next = shareHand(h);
-  // Small arrays copied with slice and push: a spread is slower on this path.
+  // New arrays at their exact lengths (`appended`; a hand's two cards as a literal).
   let lastOfStreet: boolean;
   if (target.kind === 'hole') {
     next.hole = h.hole.slice();
-    const cards = h.hole[target.position]!.slice();
-    cards.push(card);
+    const had = h.hole[target.position]!;
+    const cards = had.length === 0 ? [card] : appended(had, card);
     next.hole[target.position] = cards;
     // Hole cards go two to a position, position 0 first: the street's last is the last position's second.
     lastOfStreet = target.position === h.n - 1 && cards.length === 2;
   } else {
-    next.board = h.board.slice();
-    next.board.push(card);
+    next.board = appended(h.board, card);
     lastOfStreet = next.board.length === BOARD_AFTER[h.street];
   }
-  next.log = h.log.slice();
-  next.log.push(dealEntry(target.kind === 'hole' ? target.position : -1, card));
+  next.log = appended(h.log, dealEntry(target.kind === 'hole' ? target.position : -1, card));
   if (lastOfStreet) {
+    // Opening the round resets the acted-at levels; closing it at once (nobody can act) copies the chips itself.
     next.actedAt = h.actedAt.slice();
-    next.stacks = h.stacks.slice();
-    next.bets = h.bets.slice();
     afterDealing(next);
   }
+  remember(next, lo, hi, count);
   return next;
 }

@@ -6,7 +6,7 @@
  */
 import { evaluate7 } from '../eval/evaluate';
 import { awardPot, buildPots } from './pots';
-import { contenders, type HandConfig, type HandState, maxBet, rotationWhere } from './state';
+import { contenders, type HandConfig, type HandState, maxBet } from './state';
 
 /** A new hand with antes and blinds posted, waiting for the first hole card. Assumes a valid config. */
 export function createHand(config: HandConfig): HandState {
@@ -111,6 +111,11 @@ function liveCount(h: HandState): number {
  */
 export function effectiveStack(h: HandState, i: number): number {
   if (h.folded[i]) return 0;
+  return capped(h, i, secondTotal(h));
+}
+
+/** The second-largest total (bet plus stack) among players holding cards: the same cap for every player. */
+function secondTotal(h: HandState): number {
   let first = 0;
   let second = 0;
   for (let j = 0; j < h.n; j++) {
@@ -123,8 +128,10 @@ export function effectiveStack(h: HandState, i: number): number {
       second = total;
     }
   }
-  return Math.min(h.stacks[i]!, Math.max(0, second - h.bets[i]!));
+  return second;
 }
+
+const capped = (h: HandState, i: number, second: number): number => Math.min(h.stacks[i]!, Math.max(0, second - h.bets[i]!));
 
 /** Called when the last card of a dealing phase is out: the next betting round opens. */
 export function afterDealing(h: HandState): void {
@@ -136,7 +143,13 @@ function beginBetting(h: HandState): void {
   let top = 0;
   for (let i = 1; i < h.n; i++) if (h.bets[i]! >= h.bets[top]!) top = i;
   h.opener = (top + 1) % h.n;
-  h.actors = rotationWhere(h.n, h.opener, (i) => !h.folded[i] && h.stacks[i]! > 0 && effectiveStack(h, i) > 0);
+  const actors: number[] = [];
+  const second = secondTotal(h); // once for the round, not once per player
+  for (let k = 0; k < h.n; k++) {
+    const i = (h.opener + k) % h.n;
+    if (!h.folded[i] && h.stacks[i]! > 0 && capped(h, i, second) > 0) actors.push(i);
+  }
+  h.actors = actors;
   h.raiseSize = 0;
   h.actedAt.fill(-1);
   h.phase = 'betting';
@@ -151,6 +164,9 @@ export function afterBettingAction(h: HandState): void {
 
 function endBetting(h: HandState): void {
   h.actors = [];
+  // The round's last action (a check, a fold) or deal may share the chips with the state before.
+  h.stacks = h.stacks.slice();
+  h.bets = h.bets.slice();
   let live = 0;
   let withChips = 0;
   let winner = -1;
@@ -181,7 +197,12 @@ function nextStreet(h: HandState): void {
 
 function beginShowdown(h: HandState): void {
   h.phase = 'showdown';
-  h.showQueue = rotationWhere(h.n, h.opener, (i) => !h.folded[i] && !h.shown[i] && !h.mucked[i]);
+  const queue: number[] = [];
+  for (let k = 0; k < h.n; k++) {
+    const i = (h.opener + k) % h.n;
+    if (!h.folded[i] && !h.shown[i] && !h.mucked[i]) queue.push(i);
+  }
+  h.showQueue = queue;
   if (h.showQueue.length === 0) endShowdown(h);
 }
 

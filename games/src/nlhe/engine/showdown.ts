@@ -9,7 +9,7 @@ import { actionError } from '../../core/game';
 import { cardsText } from '../cards';
 import { afterShowdownAction } from './flow';
 import { MUCK_ENTRIES } from './log-text';
-import { contenders, type HandError, type HandState, label, shareHand } from './state';
+import { appended, contenders, type HandError, type HandState, label, shareHand } from './state';
 
 const shower = (h: HandState): number | undefined => (h.phase === 'showdown' ? h.showQueue[0] : undefined);
 
@@ -25,11 +25,10 @@ export function verifyMuck(h: HandState): HandError | null {
   return null;
 }
 
-/** A copy for a show or muck, with its own show queue and log; each copies the marks it sets (settling copies the chips). */
+/** A copy for a show or muck, with its own show queue; each copies the marks it sets and extends the log (settling copies the chips). */
 export function showdownCopy(h: HandState): HandState {
   const c = shareHand(h);
   c.showQueue = h.showQueue.slice();
-  c.log = h.log.slice();
   return c;
 }
 
@@ -37,7 +36,7 @@ export function doShow(h: HandState): void {
   const i = h.showQueue.shift()!;
   h.shown = h.shown.slice();
   h.shown[i] = true;
-  h.log.push(`${label(i)} show ${cardsText(h.hole[i]!)}`);
+  h.log = appended(h.log, `${label(i)} show ${cardsText(h.hole[i]!)}`);
   afterShowdownAction(h);
 }
 
@@ -45,6 +44,6 @@ export function doMuck(h: HandState): void {
   const i = h.showQueue.shift()!;
   h.mucked = h.mucked.slice();
   h.mucked[i] = true;
-  h.log.push(MUCK_ENTRIES[i]!);
+  h.log = appended(h.log, MUCK_ENTRIES[i]!);
   afterShowdownAction(h);
 }

@@ -9,7 +9,8 @@
  *
  * `dealing` waits for chance to deal one card (hole cards position by position, then the
  * board a card at a time); `betting` waits for `actors[0]`; `showdown` for `showQueue[0]` to
- * show or muck. Every operation is verify / apply (see `index.ts`); states are never mutated.
+ * show or muck. Every operation is verify / apply (see `index.ts`); states are never mutated
+ * once made: an action writes into a new state that shares the arrays it leaves alone.
  */
 import type { ActionError } from '../../core/game';
 
@@ -115,16 +116,6 @@ export function rotation(n: number, from: number): number[] {
   return out;
 }
 
-/** Positions in table order starting at `from` for which `keep` holds. */
-export function rotationWhere(n: number, from: number, keep: (i: number) => boolean): number[] {
-  const out: number[] = [];
-  for (let k = 0; k < n; k++) {
-    const i = (from + k) % n;
-    if (keep(i)) out.push(i);
-  }
-  return out;
-}
-
 /** A copy sharing every array with `h`: the caller replaces (never mutates) the arrays it changes. */
 export function shareHand(h: HandState): HandState {
   // Spelled out: an object spread is many times slower on this hot path.
@@ -158,18 +149,28 @@ export function shareHand(h: HandState): HandState {
 }
 
 /**
- * A copy for a betting action (fold, check, call, raise): only the arrays a betting action
- * changes are fresh; the end of a betting round copies what it changes besides (`flow.ts`).
+ * A copy for a betting action (fold, check, call, raise), with its own acted-at levels, which
+ * every betting action changes (as it extends the log, with `appended`). It shares the rest with `h`: each action copies the
+ * arrays it changes besides (a check moves no chips, a fold none either), and the end of a
+ * betting round copies what it changes (`flow.ts`).
  */
 export function bettingCopy(h: HandState): HandState {
   const c = shareHand(h);
-  c.stacks = h.stacks.slice();
-  c.bets = h.bets.slice();
-  c.folded = h.folded.slice();
-  c.actors = h.actors.slice();
   c.actedAt = h.actedAt.slice();
-  c.log = h.log.slice();
   return c;
+}
+
+/**
+ * A new array: `list` with `item` after it, allocated at its exact length. (A slice then a push
+ * grows the copy's store by half again: most of what a hand allocated was that slack, in the
+ * log that every action extends.)
+ */
+export function appended<T>(list: readonly T[], item: T): T[] {
+  const n = list.length;
+  const out = new Array<T>(n + 1);
+  for (let k = 0; k < n; k++) out[k] = list[k]!;
+  out[n] = item;
+  return out;
 }
 
 /** PHH player label of a position: p1 .. pN. */
