@@ -24,7 +24,10 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 300_000,
           // A page on a loaded machine may take seconds to hydrate: polls wait for the page, not for a speed.
-          expect: { poll: { timeout: 30_000, interval: 50 } },
+          // Each poll is a round trip through four processes (test, browser server, Chromium, the
+          // page), so it polls every 100 ms rather than every 50: half the cost for a wait that
+          // ends at most 50 ms later.
+          expect: { poll: { timeout: 30_000, interval: 100 } },
         },
       },
     ],

@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { api, artifact, createMatch, sharedBrowser, until, waitFinished, watchedPage, webUrl } from './harness';
+import { api, artifact, createMatch, inParallel, sharedBrowser, until, waitFinished, watchedPage, webUrl } from './harness';
 
 const browser = sharedBrowser();
 
@@ -14,6 +14,9 @@ const VIEWPORTS = [
   { width: 1440, height: 900 },
   { width: 390, height: 844 },
 ] as const;
+
+/** Pages open at once. */
+const TABS = 4;
 
 const SLOW_CLOCK = { pressMs: 120_000, ordersMs: 120_000, retreatMs: 60_000, adjustMs: 60_000 };
 
@@ -112,8 +115,10 @@ describe('every page, desktop and phone', () => {
       { name: 'bots', path: '/bots', ready: 'main h1' },
     ];
 
-    const problems: string[] = [];
-    for (const viewport of VIEWPORTS) for (const v of visits) problems.push(...(await visit(v, viewport)));
+    // Each visit has its own browser context, so several tabs at once see what one would: the
+    // pages are independent, and most of a visit is waiting for the page and the arena.
+    const all = VIEWPORTS.flatMap((viewport) => visits.map((v) => () => visit(v, viewport)));
+    const problems = (await inParallel(all, TABS)).flat();
     expect(problems).toEqual([]);
   }, 600_000);
 });

@@ -158,10 +158,13 @@ export default async function setup(project: TestProject) {
     run(process.execPath, [parley, 'tournament', 'run', file, '--out', join(tournaments, id), '--workers', '0', '--quiet'], {
       env: { PARLEY_STORE: 'memory' },
     });
-  const fixtures = Promise.all([
+  const tournamentsWritten = Promise.all([
     tournament(diplomacyTournament, 'diplomacy-measured'),
     tournament('examples/tournaments/kuhn-bots.yaml', 'kuhn-bots'),
     tournament('examples/tournaments/leduc-bots.yaml', 'leduc-bots'),
+  ]);
+  // The analyses are files the app reads when a page asks: only the tests need them written.
+  const analysesWritten = Promise.all([
     run(process.execPath, [parley, 'solve', '--game', 'kuhn', '--algo', 'cfr+', '--iterations', '1024'], {
       out: join(analyses, 'kuhn-cfr+.jsonl'),
     }),
@@ -200,59 +203,12 @@ export default async function setup(project: TestProject) {
     if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
     console.log(`[e2e] next build: ${((Date.now() - b0) / 1000).toFixed(1)} s`);
   }
-  await fixtures;
-
-  const stub = await startLlmStub();
-  const llmConfig = join(tmp, 'stub-llm.yaml');
-  writeFileSync(
-    llmConfig,
-    [
-      'name: stub-llm',
-      'provider: openai',
-      `baseUrl: ${stub.url}`,
-      'apiKey: stub-key-not-secret',
-      'model: stub-model',
-      'maxTokens: 200',
-      'budget:',
-      '  decisionMs: 20000',
-      '  retries: 1',
-      'pricing:',
-      '  inputPerMTok: 1',
-      '  outputPerMTok: 4',
-      '',
-    ].join('\n'),
-  );
-
-  // The operator's LLM configurations are registered by id in its agents file; API callers name the id.
-  const agentsFile = join(tmp, 'agents.yaml');
-  // `spent-llm` has no budget left today: the judge panel offers it disabled.
-  writeFileSync(
-    agentsFile,
-    `llm:\n  - { id: stub-llm, config: ${JSON.stringify(llmConfig)}, dailyCapUsd: 100 }\n` +
-      `  - { id: spent-llm, config: ${JSON.stringify(llmConfig)}, dailyCapUsd: 0 }\n`,
-  );
-  // Tests act as the operator (seeds, LLM seats) with this token; the browser stays a guest.
-  const operatorToken = randomBytes(24).toString('hex');
-
+  // Only the arena waits for the fixtures (it imports the tournaments at start); the app, whose
+  // start is seconds of work of its own, and the browser start while they are made.
   const arenaPort = await freePort();
   const webPort = await freePort();
-  const arena = await startProcess(
-    'arena',
-    [parley, 'start', '--no-demo', '--no-web', '--port', String(arenaPort), '--agents', agentsFile],
-    {
-      cwd: repo,
-      env: {
-        PARLEY_STORE: 'memory',
-        PARLEY_DATA_DIR: arenaData,
-        PORT: String(arenaPort),
-        PARLEY_OPERATOR_TOKEN: operatorToken,
-      },
-      ready: (out) => /operator sign-in code[^\n]*: (\S+)/.test(out),
-    },
-  );
-  const operatorLinkCode = /operator sign-in code[^\n]*: (\S+)/.exec(arena.output())?.[1] ?? '';
   const arenaUrl = `http://127.0.0.1:${arenaPort}`;
-  const web = await startProcess('next', [nextBin, 'start', '-p', String(webPort), '-H', '127.0.0.1'], {
+  const webStarted = startProcess('next', [nextBin, 'start', '-p', String(webPort), '-H', '127.0.0.1'], {
     cwd: webDir,
     env: {
       PARLEY_ARENA_URL: arenaUrl,
@@ -261,24 +217,86 @@ export default async function setup(project: TestProject) {
     },
     ready: (out) => /Ready in|ready started|Local:/i.test(out),
   });
-  const webUrl = `http://127.0.0.1:${webPort}`;
-  const browserServer = await startBrowserServer();
-  console.log(`[e2e] arena ${arenaUrl}, web ${webUrl}; setup took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const browserStarted = startBrowserServer();
+  // A rejection is awaited below; until then it must not count as unhandled.
+  for (const started of [webStarted, browserStarted, analysesWritten]) started.catch(() => undefined);
+  try {
+    return await startArena();
+  } catch (error) {
+    // Nothing started here outlives a setup that failed.
+    await Promise.allSettled([webStarted.then((w) => stop(w.child)), browserStarted.then((b) => b.close())]);
+    throw error;
+  }
 
-  project.provide('webUrl', webUrl);
-  project.provide('arenaUrl', arenaUrl);
-  project.provide('artifacts', artifacts);
-  project.provide('llmConfig', llmConfig);
-  project.provide('operatorToken', operatorToken);
-  project.provide('repo', repo);
-  project.provide('operatorLinkCode', operatorLinkCode);
-  project.provide('browserEndpoint', browserServer.wsEndpoint());
+  async function startArena() {
+    await tournamentsWritten;
 
-  return async () => {
-    await browserServer.close();
-    await stop(web.child);
-    await stop(arena.child);
-    await stub.close();
-    rmSync(tmp, { recursive: true, force: true });
-  };
+    const stub = await startLlmStub();
+    const llmConfig = join(tmp, 'stub-llm.yaml');
+    writeFileSync(
+      llmConfig,
+      [
+        'name: stub-llm',
+        'provider: openai',
+        `baseUrl: ${stub.url}`,
+        'apiKey: stub-key-not-secret',
+        'model: stub-model',
+        'maxTokens: 200',
+        'budget:',
+        '  decisionMs: 20000',
+        '  retries: 1',
+        'pricing:',
+        '  inputPerMTok: 1',
+        '  outputPerMTok: 4',
+        '',
+      ].join('\n'),
+    );
+
+    // The operator's LLM configurations are registered by id in its agents file; API callers name the id.
+    const agentsFile = join(tmp, 'agents.yaml');
+    // `spent-llm` has no budget left today: the judge panel offers it disabled.
+    writeFileSync(
+      agentsFile,
+      `llm:\n  - { id: stub-llm, config: ${JSON.stringify(llmConfig)}, dailyCapUsd: 100 }\n` +
+        `  - { id: spent-llm, config: ${JSON.stringify(llmConfig)}, dailyCapUsd: 0 }\n`,
+    );
+    // Tests act as the operator (seeds, LLM seats) with this token; the browser stays a guest.
+    const operatorToken = randomBytes(24).toString('hex');
+
+    const arena = await startProcess(
+      'arena',
+      [parley, 'start', '--no-demo', '--no-web', '--port', String(arenaPort), '--agents', agentsFile],
+      {
+        cwd: repo,
+        env: {
+          PARLEY_STORE: 'memory',
+          PARLEY_DATA_DIR: arenaData,
+          PORT: String(arenaPort),
+          PARLEY_OPERATOR_TOKEN: operatorToken,
+        },
+        ready: (out) => /operator sign-in code[^\n]*: (\S+)/.test(out),
+      },
+    );
+    const operatorLinkCode = /operator sign-in code[^\n]*: (\S+)/.exec(arena.output())?.[1] ?? '';
+    const [web, browserServer] = await Promise.all([webStarted, browserStarted, analysesWritten]);
+    const webUrl = `http://127.0.0.1:${webPort}`;
+    console.log(`[e2e] arena ${arenaUrl}, web ${webUrl}; setup took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+    project.provide('webUrl', webUrl);
+    project.provide('arenaUrl', arenaUrl);
+    project.provide('artifacts', artifacts);
+    project.provide('llmConfig', llmConfig);
+    project.provide('operatorToken', operatorToken);
+    project.provide('repo', repo);
+    project.provide('operatorLinkCode', operatorLinkCode);
+    project.provide('browserEndpoint', browserServer.wsEndpoint());
+
+    return async () => {
+      await browserServer.close();
+      await stop(web.child);
+      await stop(arena.child);
+      await stub.close();
+      rmSync(tmp, { recursive: true, force: true });
+    };
+  }
 }

@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, inject, onTestFinished } from 'vitest';
 
 export const webUrl = () => inject('webUrl');
 export const arenaUrl = () => inject('arenaUrl');
@@ -33,6 +33,9 @@ export async function newPage(
   viewport = { width: 1400, height: 1000 },
 ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport });
+  // A page left open after its test keeps rendering its live match and refreshing its lists, on
+  // the cores the next tests need: it closes when the test that opened it ends.
+  onTestFinished(() => context.close().catch(() => undefined));
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -94,6 +97,20 @@ export async function until<T>(check: () => Promise<T | null | undefined | false
     if (Date.now() - start > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * Runs the tasks with at most `width` of them in flight at once; the results keep the tasks'
+ * order, whatever order they finish in.
+ */
+export async function inParallel<T>(tasks: (() => Promise<T>)[], width: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < tasks.length; i = next++) results[i] = await tasks[i]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, lane));
+  return results;
 }
 
 export interface StoredMatch {

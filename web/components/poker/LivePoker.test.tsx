@@ -96,6 +96,23 @@ describe('LivePoker', () => {
     expect(send).toHaveBeenLastCalledWith('prefs', { muckLosing: true });
   });
 
+  it('keeps the person’s choice in the box while the match still reports the setting it held before', () => {
+    const send = vi.fn(() => true);
+    const held = (muckLosing: boolean) => snapOf(table([]), 0, 4, null, { muckLosing });
+    const { rerender } = render(<LivePoker game="nlhe" snap={held(true)} names={names} me={0} send={send} />);
+    const box = within(screen.getByTestId('muck-setting')).getByRole('checkbox') as HTMLInputElement;
+    fireEvent.click(box);
+    expect(box.checked).toBe(false);
+    // A state sent before the match read the new choice: the box does not flip back.
+    rerender(<LivePoker game="nlhe" snap={held(true)} names={names} me={0} send={send} />);
+    expect(box.checked).toBe(false);
+    rerender(<LivePoker game="nlhe" snap={held(false)} names={names} me={0} send={send} />);
+    expect(box.checked).toBe(false);
+    // Once the match holds it, the match's value shows again (as another tab may change it).
+    rerender(<LivePoker game="nlhe" snap={held(true)} names={names} me={0} send={send} />);
+    expect(box.checked).toBe(true);
+  });
+
   it('clears a choice made in advance when a raise changes the price, and plays check/fold as a check when it holds', () => {
     // Heads-up the button (seat 1) acts first preflop: seat 0 waits.
     const waiting = table([]);

@@ -28,23 +28,28 @@ const MUCK_KEY = 'parley.poker.muckLosing';
 /**
  * The muck setting, on by default as in card rooms. The match holds it per seat, so a reload, a
  * reconnect or another tab shows what the seat chose; this browser remembers the last choice
- * and gives it to a seat that has made none yet.
+ * and gives it to a seat that has made none yet. A choice made here shows at once and until the
+ * match holds it: the match's older value, still in flight, must not flip the box back.
  */
 function useMuckLosing(me: number | null, held: boolean | null, send: Props['send']): [boolean, (on: boolean) => void] {
   const [local, setLocal] = useState<boolean | null>(null);
+  const [chosen, setChosen] = useState<boolean | null>(null);
   useEffect(() => setLocal(window.localStorage.getItem(MUCK_KEY) !== 'false'), []);
   useEffect(() => {
     if (me !== null && held === null && local !== null) send('prefs', { muckLosing: local });
   }, [me, held, local, send]);
+  useEffect(() => {
+    if (chosen !== null && held === chosen) setChosen(null);
+  }, [chosen, held]);
   const set = useCallback(
     (next: boolean) => {
       setLocal(next);
       window.localStorage.setItem(MUCK_KEY, String(next));
-      if (me !== null) send('prefs', { muckLosing: next });
+      if (me !== null && send('prefs', { muckLosing: next })) setChosen(next);
     },
     [me, send],
   );
-  return [held ?? local ?? true, set];
+  return [chosen ?? held ?? local ?? true, set];
 }
 
 /** The hands of this match that ended before the page opened, as the arena serves them to this viewer. */
