@@ -193,10 +193,15 @@ describe('completeness', () => {
     return found;
   }
 
+  // Every candidate text of a unit is some 3,000 checks, so the opening board is checked for every
+  // power and each later board for a third of them, in turn: every power is checked exhaustively on
+  // the opening and on one mid-game board, at a third of the cost of all powers on every board.
+  const checkedOn = (board: number, power: number) => board === 0 || (power + board) % 3 === 0;
+
   it('lists exactly the orders the checker accepts (coastless supports of fleets to split coasts aside)', () => {
-    for (const s of positions()) {
+    for (const [board, s] of positions().entries()) {
       const ctx = phaseContext(s);
-      for (const power of POWERS) {
+      for (const power of POWERS.filter((_, p) => checkedOn(board, p))) {
         const listed = new Set(legalOrders(s, power).flatMap((g) => g.orders));
         for (const o of listed) {
           const r = checkOrderText(ctx, power, o);

@@ -1,5 +1,5 @@
 /**
- * Self-play: seven random-legal-order bots play 250 seeded games to the end through the Game
+ * Self-play: seven random-legal-order bots play 60 seeded games to the end through the Game
  * interface, and the board's invariants are checked after every phase. Each bot picks every
  * unit's order uniformly from that unit's legal orders (builds and disbands likewise, without
  * repeats), so every kind of order, convoys included, is exercised thousands of times.
@@ -10,8 +10,9 @@ import { type DiplomacyState, diplomacy } from './game';
 import { POWERS } from './map';
 import { ENGINE, playPhase } from './testing/random-play';
 
-// 250 games keep this within a loaded machine's patience; the games/s benchmark plays many more.
-const GAMES = 250;
+// 60 games are over two thousand checked phases, every kind of order among them many times; more
+// games repeat those paths at a loaded machine's expense. The games/s benchmark plays many more.
+const GAMES = 60;
 const LAST_YEAR = 1920;
 const TOTAL_CENTRES = 34;
 
