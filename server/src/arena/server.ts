@@ -107,7 +107,7 @@ export async function createArena(options: ArenaOptions): Promise<Arena> {
   );
   const branches = new BranchService(service, results);
   const analyses = new DiplomacyAnalyses(options.store, results, registry);
-  await server.listen(options.port, options.host ?? '0.0.0.0');
+  await listen(server, http, options.port, options.host ?? '0.0.0.0');
   const api = createApi({
     service,
     tournaments,
@@ -161,4 +161,28 @@ async function redisBackends(url: string) {
     import('@colyseus/redis-driver'),
   ]);
   return { presence: new RedisPresence(url), driver: new RedisDriver(url) };
+}
+
+/**
+ * Colyseus's `listen`, failing when the port cannot be bound: Colyseus watches the HTTP server's
+ * errors only once it listens, so a taken port left its promise pending and the process hanging.
+ * The failure stops what `listen` started (the matchmaker), so the process can exit.
+ */
+async function listen(server: Server, http: ReturnType<typeof createServer>, port: number, host: string): Promise<void> {
+  let failed: (error: Error) => void = () => {};
+  const refused = new Promise<never>((_, reject) => {
+    failed = (error) => reject(error);
+    http.once('error', failed);
+  });
+  try {
+    await Promise.race([server.listen(port, host), refused]);
+  } catch (error) {
+    await server.gracefullyShutdown(false).catch(() => undefined);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new Error(`port ${port} is already in use: stop what listens there or choose another port`);
+    if (code === 'EACCES') throw new Error(`port ${port} may not be opened by this user: choose another port`);
+    throw error;
+  } finally {
+    http.off('error', failed);
+  }
 }

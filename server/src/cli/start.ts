@@ -10,15 +10,27 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { parsePortList, registerAcpcSeats } from '../acpc/seat-kind';
-import { loadOperatorAgents } from '../agents-registry/operator-config';
-import { writeFirstStartSolve } from '../analyzer/first-start';
-import { runDemo } from '../arena/demo';
 import { CHILD_ENV, planProcesses, publicAddress, serveAsChild, startChildren } from '../arena/processes';
-import { createArena } from '../arena/server';
+import type { createArena } from '../arena/server';
 import { startWebApp } from '../arena/web-app';
-import { type DaideServer, startDaideServer } from '../daide/server';
+import type { DaideServer } from '../daide/server';
 import { openStore } from '../store';
+
+/**
+ * The rest of the arena's code, loaded while the database opens: PGlite compiles its WebAssembly
+ * off the main thread and copies a new data directory on the I/O threads, time in which the main
+ * thread would otherwise sit idle before it starts compiling these modules (about a second of
+ * a fresh start's four on this machine).
+ */
+const arenaModules = () =>
+  Promise.all([
+    import('../acpc/seat-kind'),
+    import('../agents-registry/operator-config'),
+    import('../analyzer/first-start'),
+    import('../arena/demo'),
+    import('../arena/server'),
+    import('../daide/server'),
+  ]);
 
 /**
  * The operator's credentials, on this console only: the operator token the first time it is
@@ -70,27 +82,37 @@ export async function run(argv: string[]): Promise<number> {
   const startWeb = (port: number) =>
     startWebApp({ port: webPort, arenaUrl: `http://127.0.0.1:${port}`, log: (line) => console.log(line) });
   const early = values['no-web'] || arenaPort === 0 ? undefined : startWeb(arenaPort);
+  const opening = openStore();
+  opening.catch(() => {}); // awaited below, after the modules: its failure is handled there
   const dataDir = process.env.PARLEY_DATA_DIR ?? '.parley-data';
-  const { registry, warnings } = loadOperatorAgents({ file: values.agents, ledgerFile: join(dataDir, 'spend.json') });
-  for (const warning of warnings) console.log(warning);
-  // The DAIDE server first: matches resumed below may seat DAIDE bots.
   let daide: DaideServer | null = null;
-  if (values['daide-port'] !== undefined && values['daide-port'] !== '') {
-    const level = values['daide-level'] === '10' ? 10 : 0;
-    daide = await startDaideServer({ port: Number(values['daide-port']), level, registry });
-    console.log(`DAIDE server on port ${daide.port} (press level ${level}): seat 'daide' in a Diplomacy match for a DAIDE bot`);
-  }
-  // ACPC seats exist only on the ports the operator opened: one registered agent `acpc/PORT` each.
-  if (values['acpc-ports']) {
-    const ports = parsePortList(values['acpc-ports']);
-    registerAcpcSeats(registry, ports, (line) => console.log(line));
-    console.log(`ACPC seats: agents acpc/${[...ports][0]}… wait for ACPC clients on ports ${values['acpc-ports']}`);
-  }
-  let store: Awaited<ReturnType<typeof openStore>>;
+  let store: Awaited<ReturnType<typeof openStore>> | undefined;
   let arena: Awaited<ReturnType<typeof createArena>>;
+  let runDemo: typeof import('../arena/demo').runDemo;
+  let writeFirstStartSolve: typeof import('../analyzer/first-start').writeFirstStartSolve;
   try {
-    store = await openStore();
-    arena = await createArena({
+    const [acpc, operatorConfig, firstStart, demo, server, daideServer] = await arenaModules();
+    ({ runDemo } = demo);
+    ({ writeFirstStartSolve } = firstStart);
+    const { registry, warnings } = operatorConfig.loadOperatorAgents({
+      file: values.agents,
+      ledgerFile: join(dataDir, 'spend.json'),
+    });
+    for (const warning of warnings) console.log(warning);
+    // The DAIDE server first: matches resumed below may seat DAIDE bots.
+    if (values['daide-port'] !== undefined && values['daide-port'] !== '') {
+      const level = values['daide-level'] === '10' ? 10 : 0;
+      daide = await daideServer.startDaideServer({ port: Number(values['daide-port']), level, registry });
+      console.log(`DAIDE server on port ${daide.port} (press level ${level}): seat 'daide' in a Diplomacy match for a DAIDE bot`);
+    }
+    // ACPC seats exist only on the ports the operator opened: one registered agent `acpc/PORT` each.
+    if (values['acpc-ports']) {
+      const ports = acpc.parsePortList(values['acpc-ports']);
+      acpc.registerAcpcSeats(registry, ports, (line) => console.log(line));
+      console.log(`ACPC seats: agents acpc/${[...ports][0]}… wait for ACPC clients on ports ${values['acpc-ports']}`);
+    }
+    store = await opening;
+    arena = await server.createArena({
       port: arenaPort,
       store,
       redisUrl: process.env.REDIS_URL,
@@ -104,7 +126,10 @@ export async function run(argv: string[]): Promise<number> {
         .filter(Boolean),
     });
   } catch (error) {
-    (await early)?.(); // a front end without its arena would keep this process alive
+    // Whatever started must stop, or it would keep this process alive (and the database locked).
+    (await early)?.();
+    await daide?.close();
+    await (store ?? (await opening.catch(() => undefined)))?.close();
     throw error;
   }
   let stopChildren = async () => {};
@@ -141,6 +166,6 @@ export async function run(argv: string[]): Promise<number> {
   await daide?.close();
   await stopChildren();
   await arena.close();
-  await store.close();
+  await store?.close();
   return 0;
 }

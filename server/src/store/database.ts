@@ -52,7 +52,7 @@ async function openPglite(dir: string, migrations: ReturnType<typeof readMigrati
   let pg: PGlite | undefined;
   try {
     // A new directory starts as a copy of the migrated template the build made, sparing initdb.
-    if (!existsSync(join(dir, 'PG_VERSION'))) copyTemplateDatabase(dir, migrations);
+    if (!existsSync(join(dir, 'PG_VERSION'))) await copyTemplateDatabase(dir, migrations);
     pg = await PGlite.create({ dataDir: dir });
     // Off unless asked for: see pglite-slices.ts for what it did to table opening under load.
     const sliceMs = Number(process.env.PARLEY_PGLITE_SLICE_MS ?? 0);

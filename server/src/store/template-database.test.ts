@@ -45,24 +45,24 @@ it('is not used when another PGlite version made it, or its stamp is unreadable'
   expect(templateFit([m('a')], template)).toBe(false);
 });
 
-it('copies the whole directory when it fits, and nothing when it does not', () => {
+it('copies the whole directory when it fits, and nothing when it does not', async () => {
   makeTemplate([m('a')]);
   const fresh = join(root, 'db');
-  expect(copyTemplateDatabase(fresh, [m('a'), m('b')], template)).toBe(true);
+  expect(await copyTemplateDatabase(fresh, [m('a'), m('b')], template)).toBe(true);
   expect(readFileSync(join(fresh, 'base', 'data'), 'utf8')).toBe('rows');
   const refused = join(root, 'db2');
-  expect(copyTemplateDatabase(refused, [m('a', 'edited')], template)).toBe(false);
+  expect(await copyTemplateDatabase(refused, [m('a', 'edited')], template)).toBe(false);
   expect(existsSync(refused)).toBe(false);
 });
 
-it('never copies over an existing directory', () => {
+it('never copies over an existing directory', async () => {
   makeTemplate([m('a')]);
   const taken = join(root, 'db');
   mkdirSync(join(taken, 'base'), { recursive: true });
   writeFileSync(join(taken, 'base', 'data'), 'mine');
-  expect(copyTemplateDatabase(taken, [m('a')], template)).toBe(false);
+  expect(await copyTemplateDatabase(taken, [m('a')], template)).toBe(false);
   expect(readFileSync(join(taken, 'base', 'data'), 'utf8')).toBe('mine');
   const empty = join(root, 'empty');
   mkdirSync(empty);
-  expect(copyTemplateDatabase(empty, [m('a')], template)).toBe(true); // an empty folder is a new one
+  expect(await copyTemplateDatabase(empty, [m('a')], template)).toBe(true); // an empty folder is a new one
 });

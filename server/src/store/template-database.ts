@@ -11,7 +11,8 @@
  * build; the opener applies those as on any database). Otherwise PGlite initialises the
  * directory itself, as before there was a template.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cp } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,12 +66,13 @@ export function templateFit(migrations: readonly Migration[], template = TEMPLAT
  * Fills the new directory `dir` from the template when it fits `migrations`; returns whether it
  * did (false: the caller lets PGlite run initdb).
  */
-export function copyTemplateDatabase(dir: string, migrations: readonly Migration[], template = TEMPLATE): boolean {
+export async function copyTemplateDatabase(dir: string, migrations: readonly Migration[], template = TEMPLATE): Promise<boolean> {
   if (!templateFit(migrations, template)) return false;
   const existed = existsSync(dir);
   if (existed && readdirSync(dir).length > 0) return false; // never over someone's files
   try {
-    cpSync(template, dir, { recursive: true, force: false, errorOnExist: true });
+    // On the I/O threads: a start loads its modules meanwhile.
+    await cp(template, dir, { recursive: true, force: false, errorOnExist: true });
     return true;
   } catch {
     // Half a copy must not pass for a database: leave the directory as it was found.
