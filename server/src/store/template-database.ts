@@ -30,11 +30,17 @@ interface Stamp {
   migrations: Record<string, string>;
 }
 
+let installedPglite: string | undefined;
+
+/** The installed PGlite's version, read once per process (every database opening asks). */
 export function pgliteVersion(): string {
-  // The package's main file sits under its dist/; its package.json is not among its exports.
-  let dir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return String(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version);
+  if (installedPglite === undefined) {
+    // The package's main file sits under its dist/; its package.json is not among its exports.
+    let dir = dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+    while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+    installedPglite = String(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version);
+  }
+  return installedPglite;
 }
 
 function readStamp(template: string): Stamp | undefined {

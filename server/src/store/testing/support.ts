@@ -17,8 +17,15 @@ import { PrismaStore } from '../prisma-store';
 import { pgliteVersion, TEMPLATE, templateFit } from '../template-database';
 import type { MatchStore, NewMatch } from '../types';
 
-/** A migrated, cleanly closed PGlite directory to copy. */
-export async function pgliteTemplate(): Promise<string> {
+let template: Promise<string> | undefined;
+
+/** A migrated, cleanly closed PGlite directory to copy; found (or made) once per test worker. */
+export function pgliteTemplate(): Promise<string> {
+  template ??= findOrMakeTemplate();
+  return template;
+}
+
+async function findOrMakeTemplate(): Promise<string> {
   const migrations = readMigrations();
   if (templateFit(migrations) === 'exact') return TEMPLATE;
   const key = createHash('sha256')
@@ -43,10 +50,10 @@ export async function pgliteTemplate(): Promise<string> {
 
 /** A temp folder holding a copy of the template at `<folder>/db`; `remove()` deletes it. */
 export async function freshPgliteDir(): Promise<{ root: string; dir: string; remove(): void }> {
-  const template = await pgliteTemplate();
+  const from = await pgliteTemplate();
   const root = mkdtempSync(join(tmpdir(), 'parley-store-test-'));
   const dir = join(root, 'db');
-  cpSync(template, dir, { recursive: true });
+  cpSync(from, dir, { recursive: true });
   return { root, dir, remove: () => rmSync(root, { recursive: true, force: true }) };
 }
 
