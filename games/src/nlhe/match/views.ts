@@ -19,20 +19,31 @@ const STREETS = ['preflop', 'flop', 'turn', 'river'] as const;
 /** Who may see a dealt hole card: the seat itself, anybody once shown, or nobody else. */
 type Reveal = (seat: number) => boolean;
 
-/** One log entry in the game's text form, for a reader who sees the hole cards `reveal` allows. */
+/**
+ * One log entry in the game's text form, for a reader who sees the hole cards `reveal` allows.
+ * Read by position rather than split into words: every view of every state runs it over the
+ * hand's whole log.
+ */
 export function entryText(entry: string, seats: readonly number[], reveal: Reveal): string {
-  const words = entry.split(' ');
-  if (words[0] === 'd') {
-    if (words[1] === 'db') return dealLine('board', words[2]!);
-    const seat = seats[Number(words[2]!.slice(1)) - 1]!;
-    return dealLine(seat, reveal(seat) ? words[3]! : null);
+  if (entry.startsWith('d db ')) return dealLine('board', entry.slice(5));
+  if (entry.startsWith('d dh ')) {
+    const cardAt = entry.indexOf(' ', 5) + 1; // `d dh p3 As`
+    const seat = positionSeat(entry.slice(5, cardAt - 1), seats);
+    return dealLine(seat, reveal(seat) ? entry.slice(cardAt) : null);
   }
-  const seat = seats[Number(words[0]!.slice(1)) - 1]!;
-  return actLine(seat, words.slice(1).join(' '));
+  const space = entry.indexOf(' '); // `p2 cbr 300`
+  return actLine(positionSeat(entry.slice(0, space), seats), entry.slice(space + 1));
 }
 
-const shownSeats = (log: readonly string[], seats: readonly number[]): Set<number> =>
-  new Set(log.filter((e) => / show /.test(e)).map((e) => seats[Number(e.split(' ')[0]!.slice(1)) - 1]!));
+/** The seat at a log position label (`p3`). */
+const positionSeat = (label: string, seats: readonly number[]): number => seats[Number(label.slice(1)) - 1]!;
+
+/** The seats whose hole cards were shown in the log (`p2 show AsKd`). */
+function shownSeats(log: readonly string[], seats: readonly number[]): Set<number> {
+  const shown = new Set<number>();
+  for (const entry of log) if (entry.includes(' show ')) shown.add(positionSeat(entry.slice(0, entry.indexOf(' ')), seats));
+  return shown;
+}
 
 function phaseName(h: HandState, over: boolean): string {
   if (over) return 'over';
@@ -114,8 +125,29 @@ function tableView(s: NlheState) {
       ? { eliminated: s.eliminated.slice(), ...(s.over ? { finishingOrder: finishingOrder(s) } : {}) }
       : {}),
     // The finished hand's log (shown hands only) too: its last actions often come in the step that ends it.
-    ...(last ? { lastHand: { ...summarize(last), actions: publicLog(last) } } : {}),
+    ...(last ? { lastHand: lastHandView(last) } : {}),
   };
+}
+
+/** The last finished hand as every view shows it: its summary and its public log. */
+type LastHandView = ReturnType<typeof summarize> & { actions: string[] };
+
+// A finished hand reads the same to every reader in every later state, so its view is made once
+// per record rather than in each of the many views a hand's states are shown in (every seat's
+// and the spectators', after every action of the next hand: a third of what a busy arena
+// allocated). Frozen, since every view shares it; a restored (JSON round-tripped) state just
+// makes it again.
+const lastHandViews = new WeakMap<HandRecord, LastHandView>();
+
+function lastHandView(record: HandRecord): LastHandView {
+  let view = lastHandViews.get(record);
+  if (!view) {
+    view = { ...summarize(record), actions: publicLog(record) };
+    for (const part of Object.values(view)) if (typeof part === 'object') Object.freeze(part);
+    Object.freeze(view);
+    lastHandViews.set(record, view);
+  }
+  return view;
 }
 
 /**
