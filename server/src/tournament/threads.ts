@@ -1,39 +1,15 @@
 /**
  * A pool of worker threads, one chunk per thread at a time, for headless tournaments at full
- * speed on every core. Built (server/dist/cli, what the `parley` bin runs), a thread starts from
- * the built `worker-thread.js` beside this code. From the sources (vitest, tsx), threads run the
- * TypeScript through tsx, resolved from this package.
- *
- * Why a bootstrap: on Node 20, loader hooks given to a worker by `execArgv: ['--import', 'tsx']`
- * do not apply to the worker's own entry module ("Unknown file extension .ts"), so each thread
- * starts from a two-line script that registers tsx's ESM hooks and then imports the entry.
+ * speed on every core. Each thread starts from `worker-thread.ts` (built or through tsx: see
+ * `threads/entry.ts`).
  */
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startThread } from '../threads/entry';
 import type { Executor } from './executor';
 import type { MatchContext, MatchSummary } from './play';
 import type { MatchTask } from './schedule';
 import type { RunMessage, WorkerReply } from './worker-thread';
-
-function tsxApi(): string {
-  try {
-    return import.meta.resolve('tsx/esm/api');
-  } catch {
-    // Runtimes without import.meta.resolve: the same file, found from tsx's package.json.
-    return pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/esm/api/index.mjs'))
-      .href;
-  }
-}
-
-function bootstrap(): string {
-  // The build bundles this module into a `.js` chunk; the sources are `.ts`.
-  if (import.meta.url.endsWith('.js')) return `import(${JSON.stringify(new URL('./worker-thread.js', import.meta.url).href)});`;
-  const entry = new URL('./worker-thread.ts', import.meta.url).href;
-  return `import(${JSON.stringify(tsxApi())}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-}
 
 interface Job {
   onResult: (r: MatchSummary) => void;
@@ -56,9 +32,8 @@ export class ThreadPool implements Executor {
   constructor(size = availableParallelism()) {
     const n = Math.max(1, size);
     this.slots = n * DEPTH;
-    const code = bootstrap();
     for (let i = 0; i < n; i++) {
-      const worker = new Worker(code, { eval: true });
+      const worker = startThread('worker-thread');
       worker.on('message', (reply: WorkerReply) => this.receive(worker, reply));
       worker.on('error', (error) => this.fail(worker, error));
       worker.on('exit', (code) => {
