@@ -31,12 +31,13 @@ const targets = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['ser
 const seconds = (t0) => `${((performance.now() - t0) / 1000).toFixed(1)} s`;
 
 /**
- * The CLI's entry, the worker-thread entry `tournament/threads.ts` starts from the build, and the
+ * The CLI's entry, the thread entries (`threads/entry.ts` starts them from the build), and the
  * script that makes the template database a new data directory is copied from.
  */
 const SERVER_ENTRIES = [
   'server/src/cli/main.ts',
   'server/src/tournament/worker-thread.ts',
+  'server/src/store/store-thread.ts',
   'server/src/store/write-template-database.ts',
 ];
 const SERVER_OUT = 'server/dist/cli';

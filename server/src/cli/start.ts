@@ -82,7 +82,8 @@ export async function run(argv: string[]): Promise<number> {
   const startWeb = (port: number) =>
     startWebApp({ port: webPort, arenaUrl: `http://127.0.0.1:${port}`, log: (line) => console.log(line) });
   const early = values['no-web'] || arenaPort === 0 ? undefined : startWeb(arenaPort);
-  const opening = openStore();
+  // The embedded database runs on a thread of its own, off the rooms' event loop (store/thread-store.ts).
+  const opening = openStore({ thread: true });
   opening.catch(() => {}); // awaited below, after the modules: its failure is handled there
   const dataDir = process.env.PARLEY_DATA_DIR ?? '.parley-data';
   let daide: DaideServer | null = null;

@@ -6,9 +6,13 @@
  * its SHA-256, which is enough for 256-bit random values. The auth service decides what they
  * mean; this module only keeps them.
  */
+import { AccountError } from './checks';
 import { isUniqueViolation } from './prisma-rows';
 import { PrismaStore } from './prisma-store';
+import { ThreadStore } from './thread-store';
 import type { MatchStore } from './types';
+
+export { AccountError } from './checks';
 
 export type AccountKind = 'person' | 'bot';
 
@@ -62,16 +66,8 @@ export interface AccountStore {
   deleteCredential(id: string): Promise<void>;
 }
 
-export class AccountError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export function accountsFor(store: MatchStore): AccountStore {
+  if (store instanceof ThreadStore) return store.accounts;
   return store instanceof PrismaStore ? databaseAccounts(store) : memoryAccounts();
 }
 

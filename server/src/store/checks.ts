@@ -23,6 +23,16 @@ export class StoreError extends Error {
   }
 }
 
+/** A refused account or credential change (a name in use): `code` says which. */
+export class AccountError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A JSON value as the database will give it back. `undefined` stays undefined (SQL NULL). */
 export function toJson(value: unknown): unknown {
   if (value === undefined) return undefined;

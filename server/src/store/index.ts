@@ -13,6 +13,7 @@ import { openDatabase } from './database';
 import { type DatabaseLocation, databaseLocation } from './location';
 import { MemoryStore } from './memory-store';
 import { PrismaStore } from './prisma-store';
+import { ThreadStore } from './thread-store';
 import type { MatchStore } from './types';
 
 export type { BatchOptions, BatchStats } from './batcher';
@@ -23,6 +24,7 @@ export * from './export';
 export { type DatabaseLocation, databaseLocation } from './location';
 export { MemoryStore } from './memory-store';
 export { PrismaStore } from './prisma-store';
+export { ThreadStore } from './thread-store';
 export type * from './types';
 
 export interface OpenStoreOptions {
@@ -31,11 +33,17 @@ export interface OpenStoreOptions {
   /** Overrides the environment: `memory`, or a database location. */
   use?: 'memory' | DatabaseLocation;
   batch?: BatchOptions;
+  /**
+   * Runs the embedded database on a thread of its own (`thread-store.ts`), off the caller's event
+   * loop: what the arena does. PostgreSQL already runs in its own process.
+   */
+  thread?: boolean;
 }
 
 export async function openStore(options: OpenStoreOptions = {}): Promise<MatchStore> {
   const env = options.env ?? process.env;
   const use = options.use ?? (env.PARLEY_STORE === 'memory' ? 'memory' : databaseLocation(env));
   if (use === 'memory') return new MemoryStore();
+  if (use.kind === 'pglite' && options.thread) return ThreadStore.open(use.dir, options.batch);
   return new PrismaStore(await openDatabase(use), options.batch);
 }

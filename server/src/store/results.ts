@@ -5,6 +5,7 @@
  */
 import type { Leaderboard, TournamentRating, TournamentStatus } from '@parley/protocol';
 import { PrismaStore } from './prisma-store';
+import { ThreadStore } from './thread-store';
 import type { MatchStore } from './types';
 
 export type { TournamentStatus };
@@ -53,6 +54,7 @@ export function ratingRows(leaderboard: Leaderboard): RatingRow[] {
 }
 
 export function resultsFor(store: MatchStore): ResultsStore {
+  if (store instanceof ThreadStore) return store.results;
   return store instanceof PrismaStore ? databaseResults(store) : memoryResults();
 }
 

@@ -16,6 +16,7 @@ import { Worker, type WorkerOptions } from 'node:worker_threads';
 /** Entry modules that run as threads: their source, relative to `server/src`. */
 const ENTRIES = {
   'worker-thread': '../tournament/worker-thread.ts',
+  'store-thread': '../store/store-thread.ts',
 } as const;
 
 export type ThreadEntry = keyof typeof ENTRIES;
