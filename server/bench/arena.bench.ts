@@ -15,6 +15,7 @@
  *   PARLEY_BENCH_PROCESSES=2      server processes (`parley start --processes N`: Redis and
  *                                 PostgreSQL are started for it)      PARLEY_BENCH_BOTS=2   bot processes
  *   PARLEY_BENCH_PROFILE=DIR      a CPU profile of the first server process
+ *   PARLEY_BENCH_NODE_ARGS='…'    Node options for the server processes (e.g. V8's heap sizes)
  *   PARLEY_BENCH_TRACE=FILE       what blocks the first server's main thread (support/stall-trace.mjs:
  *                                 PGlite runs, GCs, stalls, a JSON line a second) and every /api/health
  *                                 answer's time (FILE.health); then the health answers over 100 ms, each
@@ -47,6 +48,8 @@ const operatorToken = randomBytes(32).toString('base64url');
 const env: Record<string, string> = { PARLEY_DATA_DIR: dir, PARLEY_OPERATOR_TOKEN: operatorToken };
 // PARLEY_BENCH_PROFILE=DIR writes the first server process's CPU profile there.
 const profile = process.env.PARLEY_BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PARLEY_BENCH_PROFILE}`] : [];
+// PARLEY_BENCH_NODE_ARGS='--max-semi-space-size=64' tries V8 settings on the server processes alone.
+profile.push(...(process.env.PARLEY_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean));
 const trace = process.env.PARLEY_BENCH_TRACE;
 if (trace) {
   env.PARLEY_BENCH_TRACE = trace;
