@@ -18,7 +18,6 @@ import { PrismaClient } from './generated/prisma/client';
 import { type DatabaseLocation, databaseLocation } from './location';
 import { lockDirectory } from './lock';
 import { applyMigrations, readMigrations, type SqlSession } from './migrate';
-import { sliceProtocolRuns } from './pglite-slices';
 import { copyTemplateDatabase } from './template-database';
 
 type SqlDriverAdapterFactory = NonNullable<ConstructorParameters<typeof PrismaClient>[0]>['adapter'];
@@ -54,9 +53,6 @@ async function openPglite(dir: string, migrations: ReturnType<typeof readMigrati
     // A new directory starts as a copy of the migrated template the build made, sparing initdb.
     if (!existsSync(join(dir, 'PG_VERSION'))) await copyTemplateDatabase(dir, migrations);
     pg = await PGlite.create({ dataDir: dir });
-    // Off unless asked for: see pglite-slices.ts for what it did to table opening under load.
-    const sliceMs = Number(process.env.PARLEY_PGLITE_SLICE_MS ?? 0);
-    if (sliceMs > 0) sliceProtocolRuns(pg, sliceMs);
     const applied = await applyMigrations(pgliteSession(pg), migrations);
     // The adapter is typed against an older @prisma/driver-adapter-utils than the client's;
     // the interface is the same at run time.
