@@ -1,12 +1,14 @@
 /**
  * A diagnostic the arena bench loads into the server process (`node --import`) when
  * PARLEY_BENCH_TRACE=FILE is set: it finds what blocks the main thread. It times every
- * synchronous run of PGlite's WebAssembly (`execProtocolRawSync`: one protocol message, run to
- * completion on the main thread) with the first words of its SQL, observes garbage collections,
+ * synchronous run of PGlite's WebAssembly on the main thread (`execProtocolRawSync`: one protocol
+ * message, run to completion) with the first words of its SQL, observes garbage collections,
  * and notes every event-loop stall over 50 ms (a 10 ms ticker arriving late). Once a second it
  * appends a JSON line to FILE: the stalls, GCs and PGlite runs over 10 ms, with wall-clock
  * timestamps so the bench can line them up with its /api/health answers, and the second's
- * totals. Diagnostics only: the server itself never loads this.
+ * totals. Diagnostics only: the server itself never loads this. (The arena's embedded database
+ * now runs on a thread of its own, store/thread-store.ts, so its PGlite runs show only where a
+ * database is opened on the main thread.)
  */
 import { appendFileSync } from 'node:fs';
 import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
