@@ -1,7 +1,8 @@
 /**
  * Soak: 40 bot tables in one arena process for a long while, reporting how the heap (after a
  * forced GC) and the RSS move once warmed up. Tables are heads-up NLHE cash matches of bots
- * through the real arena (rooms, live matches, the PGlite store); each is replaced by a fresh one
+ * through the real arena (rooms, live matches, the PGlite store on its thread, as `parley start`
+ * opens it: the RSS counts that thread too); each is replaced by a fresh one
  * when it ends, so the arena keeps a constant load and a flat memory is the expectation: the
  * target is under 2 MiB per minute. Finished rooms close after 10 s instead of 5 minutes so the
  * run reaches its steady state quickly.
@@ -24,7 +25,7 @@ const SAMPLE_MS = 5_000;
 const WARMUP_MS = Math.max(30_000, MINUTES * 60_000 * 0.3);
 
 const dir = mkdtempSync(join(tmpdir(), 'parley-soak-'));
-const store = await openStore({ env: { PARLEY_DATA_DIR: dir } });
+const store = await openStore({ env: { PARLEY_DATA_DIR: dir }, thread: true });
 const arena = await createArena({ port: 0, host: '127.0.0.1', store, lingerMs: 10_000, dataDir: dir });
 const MiB = 2 ** 20;
 let stopped = false;
