@@ -92,6 +92,36 @@ export function makeBoard(units: readonly Unit[]): Board {
   return board;
 }
 
+/**
+ * The board of `units`, shared with the last call for the same position: a caller that plays
+ * several sets of orders on one position (a bot weighing its options, a search, a benchmark)
+ * indexes it once. The position is the same if the same list holds the same unit objects with
+ * the same fields as when its board was made, so a list or unit changed in place since is
+ * indexed afresh. A board is never written once made (its move table, added later, depends on
+ * the board alone), so sharing it is safe.
+ */
+export function boardOf(units: readonly Unit[]): Board {
+  const last = lastBoard;
+  if (last !== null && last.board.units === units && samePosition(units, last.seen)) return last.board;
+  const board = makeBoard(units);
+  const seen: (Unit | string)[] = [];
+  for (const u of units) seen.push(u, u.power, u.type, u.province);
+  lastBoard = { board, seen };
+  return board;
+}
+/** The last board made by `boardOf`, with each of its units and their fields as they were then. */
+let lastBoard: { board: Board; seen: (Unit | string)[] } | null = null;
+
+function samePosition(units: readonly Unit[], seen: readonly (Unit | string)[]): boolean {
+  if (seen.length !== 4 * units.length) return false;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    const j = 4 * i;
+    if (u !== seen[j] || u.power !== seen[j + 1] || u.type !== seen[j + 2] || u.province !== seen[j + 3]) return false;
+  }
+  return true;
+}
+
 // A module function rather than a closure made per call: legal orders ask for convoy groups per fleet at sea.
 function hasFleetAtSea(board: Pick<Board, 'at' | 'fleet'>, exclude: number, p: number): boolean {
   return p !== exclude && provinceKind[p] === KIND_SEA && board.at[p]! >= 0 && board.fleet[board.at[p]!] === 1;

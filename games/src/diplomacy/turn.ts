@@ -14,7 +14,7 @@
  * disband, missing builds are waived and missing disbands follow the civil disorder rule.
  */
 import { adjustmentDeltas, civilDisorderDisbands, ownerTable, updateOwnership } from './adjustments';
-import { makeBoard } from './board';
+import { boardOf } from './board';
 import { NUM_PROVINCES, POWER_INDEX, POWERS } from './map';
 import { type MovementFacts, movementFacts, runMovement } from './movement';
 import { KEY_SPAN } from './order-keys';
@@ -56,7 +56,7 @@ export function phaseContext(turn: Turn, memo = true): PhaseContext {
   const owner = turn.phase.type === 'adjustment' ? ownerTable(turn.centres) : NO_OWNERS;
   return {
     phase: turn.phase.type,
-    board: makeBoard(turn.units),
+    board: boardOf(turn.units),
     dislodged: turn.dislodged,
     owner,
     adjust: turn.phase.type === 'adjustment' ? adjustmentDeltas(turn.units, turn.centres) : POWERS.map(() => 0),
