@@ -20,7 +20,7 @@ const { K_CONVOY, K_MOVE, K_SUPPORT, keyA, keyB, keyKind, keyOfOrder, LABEL_BY_R
 export interface MovementResult {
   /** Per unit of the board: what became of its order. */
   results: { readonly result: OrderOutcome; readonly reason: string }[];
-  /** The units left on the board, in their new places. */
+  /** The units left on the board, in their new places, sorted by province. */
   units: Unit[];
   /** Dislodged units that may retreat. */
   dislodged: DislodgedUnit[];
@@ -91,15 +91,17 @@ const scratchInput = movementInput(NUM_PROVINCES);
 const scratchOccupied = new Uint8Array(NUM_PROVINCES);
 const scratchMovers = new Uint8Array(NUM_PROVINCES);
 const scratchContested = new Uint8Array(NUM_PROVINCES);
+/** The unit standing in each province after the moves, read in province order: the new position comes out sorted. */
+const scratchPlaced: (Unit | null)[] = new Array(NUM_PROVINCES).fill(null);
 
 /** Adjudicates one typed order per unit of `board` (-1 holds): results, the new position, retreats. */
 export function runMovement(board: Board, keys: Int32Array): MovementResult {
   const m = compileKeys(board, keys, scratchInput);
   const out = adjudicateMovement(m);
   const n = m.n;
-  const units: Unit[] = [];
   const occupied = scratchOccupied.fill(0);
   const moversWithRoute = scratchMovers.fill(0);
+  const placed = scratchPlaced;
   const results: MovementResult['results'] = [];
   for (let u = 0; u < n; u++) {
     const unit = board.units[u]!;
@@ -107,13 +109,24 @@ export function runMovement(board: Board, keys: Int32Array): MovementResult {
     const kind = m.kind[u]!;
     if (kind === MOVE && (!out.convoyed[u] || out.route[u] === 1)) moversWithRoute[locProvince[m.dest[u]!]!]!++;
     if (kind === MOVE && out.success[u]) {
-      units.push({ power: unit.power, type: unit.type, province: LOC_IDS[m.dest[u]!]! });
-      occupied[locProvince[m.dest[u]!]!] = 1;
+      const p = locProvince[m.dest[u]!]!;
+      placed[p] = { power: unit.power, type: unit.type, province: LOC_IDS[m.dest[u]!]! };
+      occupied[p] = 1;
     } else if (!dislodged) {
-      units.push(unit);
+      placed[m.prov[u]!] = unit;
       occupied[m.prov[u]!] = 1;
     }
     results.push(describe(m, keys[u]!, u, out, dislodged));
+  }
+  // Provinces are unique on a board and their ids sort as their indices, so province order is
+  // the order a sort by province gives.
+  const units: Unit[] = [];
+  for (let p = 0; p < NUM_PROVINCES; p++) {
+    const unit = placed[p];
+    if (unit) {
+      units.push(unit);
+      placed[p] = null;
+    }
   }
   // A standoff leaves a province empty although two or more moves with a route tried to enter it.
   // A single failed move cannot leave one (its loss of a head-to-head battle does not, 6.H.9),
@@ -183,8 +196,22 @@ function routeFailure(out: ReturnType<typeof adjudicateMovement>, mover: number)
   return out.route[mover] === 2 ? 'convoy paradox' : 'no convoy route';
 }
 
-/** Why a support or convoy (typed order `key`) matched no order, read from the key (no order object is built). */
+/**
+ * Why a support or convoy (typed order `key`) matched no order, read from the key (no order object
+ * is built). Random and careless play leave many supports unmatched, so each reason is written
+ * once per key and kept (the keys a map allows bound it: some twenty thousand at most).
+ */
 function unmatchedReason(key: number): string {
+  let reason = unmatchedReasons.get(key);
+  if (reason === undefined) {
+    reason = writeUnmatchedReason(key);
+    unmatchedReasons.set(key, reason);
+  }
+  return reason;
+}
+const unmatchedReasons = new Map<number, string>();
+
+function writeUnmatchedReason(key: number): string {
   const a = keyA(key);
   const b = keyB(key);
   if (keyKind(key) === K_SUPPORT) {

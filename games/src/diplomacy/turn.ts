@@ -193,7 +193,7 @@ export function processPhase(
     for (const d of outcome.destroyed) automatic.push(disbanded(d, 'dislodged with no retreat'));
     const after: Turn = {
       phase,
-      units: sortUnits(outcome.units),
+      units: outcome.units,
       dislodged: sortUnits(outcome.dislodged),
       centres: turn.centres,
     };
