@@ -8,7 +8,9 @@ import {
   locIndex,
   locOf,
   locProvince,
+  POWERS,
   PROVINCE_IDS,
+  powerIndexOf,
   provinceIndex,
   provinceKind,
   provinceOf,
@@ -119,5 +121,13 @@ describe('the standard map', () => {
       expect(locOf(id), id).toBe(locIndex(id));
       expect(provinceOf(id), id).toBe(provinceIndex(id.slice(0, 3)));
     }
+  });
+
+  it('finds a power by its name, and nothing else', () => {
+    expect(POWERS.map((p) => powerIndexOf(p))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(powerIndexOf(['fr', 'ance'].join(''))).toBe(2);
+    for (const other of ['', 'a', 'Austria', 'austria ', 'englandx', 'constructor', 'toString', 'é'])
+      expect(powerIndexOf(other), other).toBe(-1);
+    for (const other of [null, undefined, 2, {}]) expect(powerIndexOf(other)).toBe(-1);
   });
 });

@@ -182,6 +182,21 @@ export const POWER_INDEX: Readonly<Record<Power, number>> = Object.fromEntries(P
   number
 >;
 
+// The seven powers' names start with seven different letters, so a name is found by its first
+// letter and one comparison: no keyed lookup of a name, which is a slow generic load in hot loops.
+const POWER_BY_INITIAL = new Int8Array(128).fill(-1);
+POWERS.forEach((p, i) => {
+  POWER_BY_INITIAL[p.charCodeAt(0)] = i;
+});
+if (new Set(POWERS.map((p) => p[0])).size !== POWERS.length) throw new Error('map: two powers share an initial');
+
+/** The index of the power named `name`, or -1 for any other value. */
+export function powerIndexOf(name: unknown): number {
+  if (typeof name !== 'string') return -1;
+  const i = POWER_BY_INITIAL[name.charCodeAt(0) & 127]!;
+  return i >= 0 && POWERS[i] === name ? i : -1;
+}
+
 /** Home centres of each power, by power index. */
 export const homeCentres: readonly (readonly number[])[] = POWERS.map((_, i) =>
   PROVINCE_IDS.map((_, p) => p).filter((p) => homeOf[p] === i),

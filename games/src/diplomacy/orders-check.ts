@@ -120,7 +120,11 @@ function checkUnlisted(ctx: PhaseContext, power: Power, text: string): CheckResu
  * result (an error, or a draw vote). An order listed this phase is read without a check's objects.
  */
 export function readMovementOrder(ctx: PhaseContext, power: Power, text: string): number | CheckResult {
-  const me = POWER_INDEX[power];
+  return readMovementOrderOf(ctx, POWER_INDEX[power], text);
+}
+
+/** readMovementOrder for the power of index `me`. */
+export function readMovementOrderOf(ctx: PhaseContext, me: number, text: string): number | CheckResult {
   const listed = listedMovementKey(ctx, me, text);
   if (listed >= 0) return listed;
   // A text in the printer's form, on a board whose orders were not listed: checked as a key
@@ -132,7 +136,7 @@ export function readMovementOrder(ctx: PhaseContext, power: Power, text: string)
     const k = u >= 0 && ctx.board.power[u] === me ? checkKey(ctx.board, u, label, idKey(id)) : -1;
     if (k >= 0) return u * KEY_SPAN + k;
   }
-  const r = checkOrderText(ctx, power, text);
+  const r = checkOrderText(ctx, POWERS[me]!, text);
   if (!r.ok || r.checked.order.kind === 'vote-draw') return r;
   return ctx.board.at[provinceIndex(r.checked.slot)]! * KEY_SPAN + keyOfOrder(r.checked.order);
 }

@@ -15,10 +15,10 @@
  */
 import { adjustmentDeltas, civilDisorderDisbands, ownerTable, updateOwnership } from './adjustments';
 import { boardOf } from './board';
-import { NUM_PROVINCES, POWER_INDEX, POWERS } from './map';
+import { NUM_PROVINCES, POWER_INDEX, POWERS, powerIndexOf } from './map';
 import { type MovementFacts, movementFacts, runMovement } from './movement';
 import { KEY_SPAN } from './order-keys';
-import { type CheckedOrder, checkOrderText, type PhaseContext, readMovementOrder } from './orders-check';
+import { type CheckedOrder, checkOrderText, type PhaseContext, readMovementOrderOf } from './orders-check';
 import { formatOrder } from './orders-parse';
 import { resolveRetreats } from './retreats';
 import type { CentreOwner, DislodgedUnit, OrderResult, Phase, Power, Unit } from './types';
@@ -132,11 +132,12 @@ function movementOrders(ctx: PhaseContext, orders: readonly SubmittedOrder[], re
   for (let index = 0; index < orders.length; index++) {
     const o = orders[index]!;
     const power = o.power as Power;
-    if (!(POWERS as readonly string[]).includes(o.power)) {
+    const me = powerIndexOf(power);
+    if (me < 0) {
       results[index] = { power, text: o.text, result: 'void', reason: `no power '${o.power}'` };
       continue;
     }
-    const r = readMovementOrder(ctx, power, o.text);
+    const r = readMovementOrderOf(ctx, me, o.text);
     if (typeof r !== 'number') {
       const reason = r.ok ? 'a draw vote is not a board order' : r.error.message;
       results[index] = { power, text: o.text, result: 'void', reason };
