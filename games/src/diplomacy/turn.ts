@@ -192,15 +192,12 @@ export function processPhase(
       }
     }
     for (const d of outcome.destroyed) automatic.push(disbanded(d, 'dislodged with no retreat'));
-    const after: Turn = {
-      phase,
-      units: outcome.units,
-      dislodged: sortUnits(outcome.dislodged),
-      centres: turn.centres,
-    };
-    if (outcome.dislodged.length > 0)
-      return { results, automatic, next: { ...after, phase: { ...phase, type: 'retreat' } }, centresUpdated: false };
-    return { results, automatic, ...endOfSeason(after) };
+    if (outcome.dislodged.length > 0) {
+      const retreat: Phase = { ...phase, type: 'retreat' };
+      const next: Turn = { phase: retreat, units: outcome.units, dislodged: sortUnits(outcome.dislodged), centres: turn.centres };
+      return { results, automatic, next, centresUpdated: false };
+    }
+    return endOfSeason(results, automatic, phase, outcome.units, turn.centres);
   }
 
   if (phase.type === 'retreat') {
@@ -217,8 +214,7 @@ export function processPhase(
       results[a.index] = { power: a.power, text: orders[a.index]!.text, ...outcome.results[k]! };
     });
     for (const i of outcome.unordered) automatic.push(disbanded(turn.dislodged[i]!, 'no retreat ordered'));
-    const after: Turn = { phase, units: sortUnits([...turn.units, ...outcome.arrived]), dislodged: [], centres: turn.centres };
-    return { results, automatic, ...endOfSeason(after) };
+    return endOfSeason(results, automatic, phase, sortUnits([...turn.units, ...outcome.arrived]), turn.centres);
   }
 
   // Adjustments, handled one by one in the order given.
@@ -270,17 +266,28 @@ export function processPhase(
   return { results, automatic, next, centresUpdated: false };
 }
 
-/** After a season's movement (and retreats): centres change hands in the fall, then winter or the next spring. */
-function endOfSeason(after: Turn): { next: Turn; centresUpdated: boolean } {
-  const { season, year } = after.phase;
-  if (season === 'spring')
-    return { next: { ...after, phase: { season: 'fall', year, type: 'movement' } }, centresUpdated: false };
-  const centres = updateOwnership(after.units, after.centres);
-  const needsWinter = adjustmentDeltas(after.units, centres).some((d) => d !== 0);
+/**
+ * The report of a season's movement (and retreats) that leaves no retreat to play: centres change
+ * hands in the fall, then winter or the next spring. Objects written out, not spread: this runs
+ * every phase.
+ */
+function endOfSeason(
+  results: OrderResult[],
+  automatic: OrderResult[],
+  { season, year }: Phase,
+  units: Unit[],
+  centres: CentreOwner[],
+): PhaseReport {
+  if (season === 'spring') {
+    const next: Turn = { phase: { season: 'fall', year, type: 'movement' }, units, dislodged: [], centres };
+    return { results, automatic, next, centresUpdated: false };
+  }
+  const owned = updateOwnership(units, centres);
+  const needsWinter = adjustmentDeltas(units, owned).some((d) => d !== 0);
   const phase: Phase = needsWinter
     ? { season: 'winter', year, type: 'adjustment' }
     : { season: 'spring', year: year + 1, type: 'movement' };
-  return { next: { phase, units: after.units, dislodged: [], centres }, centresUpdated: true };
+  return { results, automatic, next: { phase, units, dislodged: [], centres: owned }, centresUpdated: true };
 }
 
 function disbanded(u: Unit, reason: string): OrderResult {
