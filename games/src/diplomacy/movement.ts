@@ -4,7 +4,16 @@
  * the dislodged units with their retreats. Dislodged units with no legal retreat are disbanded
  * here, at once, so a retreat phase only ever asks a real question.
  */
-import { adjudicateMovement, CONVOY, HOLD, MOVE, type MovementInput, movementInput, SUPPORT } from './adjudicate';
+import {
+  adjudicateMovement,
+  CONVOY,
+  HOLD,
+  MOVE,
+  type MovementInput,
+  type MovementOutcome,
+  movementInput,
+  SUPPORT,
+} from './adjudicate';
 import type { Board } from './board';
 import * as mapTables from './map';
 import * as orderKeys from './order-keys';
@@ -99,43 +108,47 @@ export function runMovement(board: Board, keys: Int32Array): MovementResult {
   const m = compileKeys(board, keys, scratchInput);
   const out = adjudicateMovement(m);
   const n = m.n;
-  const occupied = scratchOccupied.fill(0);
-  const moversWithRoute = scratchMovers.fill(0);
   const placed = scratchPlaced;
   const results: MovementResult['results'] = [];
+  let anyDislodged = false;
   for (let u = 0; u < n; u++) {
     const unit = board.units[u]!;
     const dislodged = out.dislodgedBy[u]! >= 0;
-    const kind = m.kind[u]!;
-    if (kind === MOVE && (!out.convoyed[u] || out.route[u] === 1)) moversWithRoute[locProvince[m.dest[u]!]!]!++;
-    if (kind === MOVE && out.success[u]) {
-      const p = locProvince[m.dest[u]!]!;
-      placed[p] = { power: unit.power, type: unit.type, province: LOC_IDS[m.dest[u]!]! };
-      occupied[p] = 1;
-    } else if (!dislodged) {
-      placed[m.prov[u]!] = unit;
-      occupied[m.prov[u]!] = 1;
-    }
+    if (m.kind[u] === MOVE && out.success[u]) {
+      placed[locProvince[m.dest[u]!]!] = { power: unit.power, type: unit.type, province: LOC_IDS[m.dest[u]!]! };
+    } else if (!dislodged) placed[m.prov[u]!] = unit;
+    else anyDislodged = true;
     results.push(describe(m, keys[u]!, u, out, dislodged));
   }
   // Provinces are unique on a board and their ids sort as their indices, so province order is
   // the order a sort by province gives.
   const units: Unit[] = [];
+  const occupied = scratchOccupied;
   for (let p = 0; p < NUM_PROVINCES; p++) {
     const unit = placed[p];
+    occupied[p] = unit ? 1 : 0;
     if (unit) {
       units.push(unit);
       placed[p] = null;
     }
   }
+  if (!anyDislodged) return { results, units, dislodged: [], destroyed: [] };
+  return { results, units, ...retreatsAfter(board, m, out, occupied) };
+}
+
+/** The dislodged units of a movement phase: those that may retreat, with where to, and those with nowhere to go. */
+function retreatsAfter(board: Board, m: MovementInput, out: MovementOutcome, occupied: Uint8Array) {
   // A standoff leaves a province empty although two or more moves with a route tried to enter it.
   // A single failed move cannot leave one (its loss of a head-to-head battle does not, 6.H.9),
   // and a convoyed army that never arrived does not count (6.F.7).
+  const moversWithRoute = scratchMovers.fill(0);
+  for (let u = 0; u < m.n; u++)
+    if (m.kind[u] === MOVE && (!out.convoyed[u] || out.route[u] === 1)) moversWithRoute[locProvince[m.dest[u]!]!]!++;
   const contested = scratchContested;
   for (let p = 0; p < NUM_PROVINCES; p++) contested[p] = moversWithRoute[p]! >= 2 && !occupied[p] ? 1 : 0;
   const dislodged: DislodgedUnit[] = [];
   const destroyed: Unit[] = [];
-  for (let u = 0; u < n; u++) {
+  for (let u = 0; u < m.n; u++) {
     const by = out.dislodgedBy[u]!;
     if (by < 0) continue;
     const unit = board.units[u]!;
@@ -143,7 +156,7 @@ export function runMovement(board: Board, keys: Int32Array): MovementResult {
     if (retreats.length) dislodged.push({ ...unit, retreats });
     else destroyed.push(unit);
   }
-  return { results, units, dislodged, destroyed };
+  return { dislodged, destroyed };
 }
 
 type Described = { readonly result: OrderOutcome; readonly reason: string };
