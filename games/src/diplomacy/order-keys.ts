@@ -117,7 +117,8 @@ export function orderText(label: number, k: number): string {
 
 /**
  * The id of a text `orderText` printed (on any board, in any phase), or -1. The text is read
- * as the printer writes it (decodeOrderText), then looked up among the printed texts.
+ * as the printer writes it (decodeOrderText), then looked up among the printed texts: no map of
+ * strings, whose hashing and probing cost more than reading a dozen characters.
  */
 export function orderIdOf(text: string): number {
   const id = decodeOrderText(text);
@@ -163,30 +164,10 @@ const dash = (text: string, i: number): boolean =>
 
 /**
  * The id (`label * KEY_SPAN + key`) of a movement order written exactly as `orderText` prints
- * it, or -1 for any other text. Reads characters and builds no objects (a text read before is
- * looked up); it does not say whether the order is legal anywhere, only which typed order the
- * text spells.
+ * it, or -1 for any other text. Reads characters and builds nothing; it does not say whether the
+ * order is legal anywhere, only which typed order the text spells.
  */
 export function decodeOrderText(text: string): number {
-  const known = decoded.get(text);
-  if (known !== undefined) return known;
-  const id = readOrderText(text);
-  if (id >= 0) {
-    if (decoded.size >= DECODED_LIMIT) decoded.clear();
-    decoded.set(text, id);
-  }
-  return id;
-}
-
-// The texts read so far and their ids. A game gives the same few thousand texts (the printer's
-// own strings) phase after phase, and a string caches its hash, so a lookup costs less than half
-// a reading of the characters. Only texts that read to an order are kept, and at most
-// DECODED_LIMIT of them, so a flood of distinct texts cannot grow it without limit.
-const decoded = new Map<string, number>();
-const DECODED_LIMIT = 50_000;
-
-/** decodeOrderText's reading, character by character. */
-function readOrderText(text: string): number {
   if (typeof text !== 'string') return -1;
   const me = readLabel(text, 0);
   if (me < 0) return -1;
