@@ -122,6 +122,12 @@ function samePosition(units: readonly Unit[], seen: readonly (Unit | string)[]):
   return true;
 }
 
+/** The sea provinces, in index order; and for each sea, the provinces it touches (seasTouching turned round). */
+const SEAS: readonly number[] = Array.from({ length: NUM_PROVINCES }, (_, p) => p).filter((p) => provinceKind[p] === KIND_SEA);
+const touchingSea: readonly (readonly number[])[] = Array.from({ length: NUM_PROVINCES }, (_, s) =>
+  Array.from({ length: NUM_PROVINCES }, (_, p) => p).filter((p) => seasTouching[p]!.includes(s)),
+);
+
 // A module function rather than a closure made per call: legal orders ask for convoy groups per fleet at sea.
 function hasFleetAtSea(board: Pick<Board, 'at' | 'fleet'>, exclude: number, p: number): boolean {
   return p !== exclude && provinceKind[p] === KIND_SEA && board.at[p]! >= 0 && board.fleet[board.at[p]!] === 1;
@@ -151,7 +157,9 @@ export function fillConvoyGroups(board: Pick<Board, 'at' | 'fleet'>, exclude: nu
   const { seaGroup, touches } = out;
   seaGroup.fill(-1);
   let count = 0;
-  for (let p = 0; p < NUM_PROVINCES; p++) {
+  // Only seas can hold a group's fleets, and only the seas a group holds mark what it touches:
+  // a legal-order listing asks this once per fleet at sea, so the loops run over seas, not provinces.
+  for (const p of SEAS) {
     if (seaGroup[p] !== -1 || !hasFleetAtSea(board, exclude, p)) continue;
     seaGroup[p] = count;
     stack.push(p);
@@ -167,8 +175,10 @@ export function fillConvoyGroups(board: Pick<Board, 'at' | 'fleet'>, exclude: nu
     count++;
   }
   touches.fill(0, 0, count * NUM_PROVINCES);
-  for (let p = 0; p < NUM_PROVINCES; p++) {
-    for (const s of seasTouching[p]!) if (seaGroup[s]! >= 0) touches[seaGroup[s]! * NUM_PROVINCES + p] = 1;
+  for (const s of SEAS) {
+    const g = seaGroup[s]!;
+    if (g < 0) continue;
+    for (const p of touchingSea[s]!) touches[g * NUM_PROVINCES + p] = 1;
   }
   out.count = count;
   return out;
