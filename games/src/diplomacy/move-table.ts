@@ -143,13 +143,30 @@ function groupLinks(groups: { seaGroup: Int16Array; touches: Uint8Array }, p: nu
   return false;
 }
 
-/** Marks the provinces the army in coastal province `p` could be convoyed to (stamp++ first). */
+/** The provinces `markConvoyable` marked, ascending: `convoyable[0]` up to `convoyable[convoyableCount]`. */
+const convoyable = new Int16Array(NUM_PROVINCES);
+let convoyableCount = 0;
+
+/**
+ * Marks the provinces the army in coastal province `p` could be convoyed to (stamp++ first), and
+ * lists them in `convoyable`, ascending: a few provinces, sorted as they come, instead of a scan of
+ * all 75 per army.
+ */
 function markConvoyable(lists: number[][], seaGroup: Int16Array, p: number): void {
   stamp++;
+  let n = 0;
   for (const s of seasTouching[p]!) {
     const g = seaGroup[s]!;
-    if (g >= 0) for (const q of lists[g]!) if (q !== p) convoyMark[q] = stamp;
+    if (g < 0) continue;
+    for (const q of lists[g]!) {
+      if (q === p || convoyMark[q] === stamp) continue;
+      convoyMark[q] = stamp;
+      let i = n++;
+      for (; i > 0 && convoyable[i - 1]! > q; i--) convoyable[i] = convoyable[i - 1]!;
+      convoyable[i] = q;
+    }
   }
+  convoyableCount = n;
 }
 
 function pushExtra(n: number, key: number): number {
@@ -171,8 +188,8 @@ function convoyKeys(board: Board, lists: number[][], u: number): number {
   // The army's own moves by convoy.
   if (!isFleet && provinceKind[p] === KIND_COASTAL) {
     markConvoyable(lists, board.seaGroup, p);
-    for (let q = 0; q < NUM_PROVINCES; q++) {
-      if (convoyMark[q] !== stamp) continue;
+    for (let i = 0; i < convoyableCount; i++) {
+      const q = convoyable[i]!;
       n = pushExtra(n, orderKey(K_MOVE, locRank[q]!, armyAdjBits[p * NUM_PROVINCES + q] === 1 ? 1 : 0));
     }
   }
@@ -203,8 +220,22 @@ function convoyKeys(board: Board, lists: number[][], u: number): number {
       for (const q of touched) if (q !== r) n = pushExtra(n, orderKey(K_CONVOY, locRank[r]!, locRank[q]!));
     }
   }
-  extra.subarray(0, n).sort();
+  sortExtra(n);
   return n;
+}
+
+/** Sorts `extra`'s first `n` keys: in place by insertion when there are few (most units have none or a handful). */
+function sortExtra(n: number): void {
+  if (n > 32) {
+    extra.subarray(0, n).sort();
+    return;
+  }
+  for (let i = 1; i < n; i++) {
+    const x = extra[i]!;
+    let j = i - 1;
+    for (; j >= 0 && extra[j]! > x; j--) extra[j + 1] = extra[j]!;
+    extra[j + 1] = x;
+  }
 }
 
 // --- the table ------------------------------------------------------------------------------
@@ -223,8 +254,9 @@ export function buildMoveTable(board: Board): MoveTable {
       const p = board.prov[u]!;
       if (board.fleet[u] || provinceKind[p] !== KIND_COASTAL) continue;
       markConvoyable(lists, board.seaGroup, p);
-      for (let q = 0; q < NUM_PROVINCES; q++) {
-        if (convoyMark[q] !== stamp || armyAdjBits[p * NUM_PROVINCES + q] === 1) continue;
+      for (let i = 0; i < convoyableCount; i++) {
+        const q = convoyable[i]!;
+        if (armyAdjBits[p * NUM_PROVINCES + q] === 1) continue;
         if (moves >= MAX_CONVOY_MOVES) throw new Error('move-table: too many convoyed moves on one board');
         intoMover[moves] = u;
         intoNext[moves] = intoHead[q]!;
