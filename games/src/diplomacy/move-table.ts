@@ -40,8 +40,8 @@ export interface MoveTable {
   /** Per unit: its label text (`A PAR`). */
   labels: string[];
   /** Unit `u`'s sorted, unique keys are `keys[start[u]]` up to `keys[start[u + 1]]`. */
-  start: number[];
-  keys: number[];
+  start: Int32Array;
+  keys: Int32Array;
   /** Per unit: the same orders as text, sorted. */
   orders: string[][];
 }
@@ -119,7 +119,7 @@ let stamp = 0;
 /** The convoy groups without one fleet at sea (it cannot support a move it would have to carry). */
 const without = emptyConvoyGroups();
 /** One unit's convoy-made keys, before sorting. */
-let extra = new Int32Array(1 << 12);
+let extra: Int32Array = new Int32Array(1 << 12);
 
 /** The provinces each convoy group touches, as lists. */
 function touchedLists(board: Board): number[][] {
@@ -170,13 +170,19 @@ function markConvoyable(lists: number[][], seaGroup: Int16Array, p: number): voi
 }
 
 function pushExtra(n: number, key: number): number {
-  if (n >= extra.length) {
-    const grown = new Int32Array(extra.length * 2);
-    grown.set(extra);
-    extra = grown;
-  }
-  extra[n] = key;
+  extra = putKey(extra, n, key);
   return n + 1;
+}
+
+/** `into` with `key` at `i`: `into` itself, or a copy twice its size if it is full. */
+function putKey(into: Int32Array, i: number, key: number): Int32Array {
+  let out = into;
+  if (i >= out.length) {
+    out = new Int32Array(into.length * 2);
+    out.set(into);
+  }
+  out[i] = key;
+  return out;
 }
 
 /** Writes unit `u`'s convoy-made keys into `extra`, sorted; returns how many. */
@@ -240,6 +246,9 @@ function sortExtra(n: number): void {
 
 // --- the table ------------------------------------------------------------------------------
 
+/** A board's keys as they are listed, copied out once complete. */
+let tableKeys: Int32Array = new Int32Array(1 << 12);
+
 export function buildMoveTable(board: Board): MoveTable {
   const n = board.units.length;
   labelAt.fill(-1);
@@ -267,12 +276,12 @@ export function buildMoveTable(board: Board): MoveTable {
 
   const labels: string[] = new Array(n);
   const orders: string[][] = new Array(n);
-  const start: number[] = new Array(n + 1);
-  const keys: number[] = [];
+  const start = new Int32Array(n + 1);
+  let count = 0;
   for (let u = 0; u < n; u++) {
     const label = labelAt[board.prov[u]!]!;
     labels[u] = LABEL_TEXT[label]!;
-    start[u] = keys.length;
+    start[u] = count;
     const t = templateOf(label);
     const more = lists.length > 0 ? convoyKeys(board, lists, u) : 0;
     const list: string[] = [];
@@ -282,18 +291,19 @@ export function buildMoveTable(board: Board): MoveTable {
       if (need >= 0 && labelAt[t.needProvince[i]!] !== need) continue;
       const k = t.keys[i]!;
       for (; j < more && extra[j]! < k; j++) {
-        keys.push(extra[j]!);
+        tableKeys = putKey(tableKeys, count++, extra[j]!);
         list.push(orderText(label, extra[j]!));
       }
-      keys.push(k);
+      tableKeys = putKey(tableKeys, count++, k);
       list.push(t.texts[i]!);
     }
     for (; j < more; j++) {
-      keys.push(extra[j]!);
+      tableKeys = putKey(tableKeys, count++, extra[j]!);
       list.push(orderText(label, extra[j]!));
     }
     orders[u] = list;
   }
-  start[n] = keys.length;
+  start[n] = count;
+  const keys = tableKeys.slice(0, count);
   return { labels, start, keys, orders };
 }
