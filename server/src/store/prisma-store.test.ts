@@ -57,6 +57,28 @@ describe('PrismaStore on PGlite', () => {
     }
   });
 
+  it('writes appends made in the same turn as close(), before closing', async () => {
+    const folder = await freshPgliteDir();
+    try {
+      const first = new PrismaStore(await openDatabase({ kind: 'pglite', dir: folder.dir }), { maxDelayMs: 60_000 });
+      await first.createMatch(newMatch('c0'));
+      // Neither append has reached the batcher when close() starts: each still awaits the match's cursor.
+      const appended = [first.appendEvents('c0', events(0, 3)), first.appendModelCalls('c0', [modelCall(1)])];
+      await first.close();
+      await Promise.all(appended);
+      const again = new PrismaStore(await openDatabase({ kind: 'pglite', dir: folder.dir }));
+      try {
+        const match = await again.getMatch('c0');
+        expect(match!.events).toEqual(events(0, 3));
+        expect(match!.modelCalls).toEqual([modelCall(1)]);
+      } finally {
+        await again.close();
+      }
+    } finally {
+      folder.remove();
+    }
+  });
+
   it('refuses a second opener of the same directory while the first is open', async () => {
     const folder = await freshPgliteDir();
     try {

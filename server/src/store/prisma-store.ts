@@ -65,6 +65,8 @@ export class PrismaStore implements MatchStore {
    */
   private readonly agents = new Map<string, { id: number; key: string }>();
   private readonly batcher: WriteBatcher<Write>;
+  /** Appends checking their input or loading their match's cursor, not yet queued (see `append`). */
+  private readonly preparing = new Set<Promise<Write[]>>();
   /** Close the database with the store (false when several stores share one database). */
   private readonly ownsDatabase: boolean;
   private closed = false;
@@ -153,27 +155,40 @@ export class PrismaStore implements MatchStore {
     }
   }
 
-  async appendEvents(matchId: string, events: MatchEvent[]): Promise<void> {
-    this.open();
-    if (events.length === 0) return;
-    const cursor = await this.cursorFor(matchId);
-    const rows = normaliseEvents(matchId, cursor.next, events);
-    cursor.next += rows.length;
-    return this.batcher.enqueue(
-      matchId,
-      rows.map((event) => ({ event })),
-    );
+  appendEvents(matchId: string, events: MatchEvent[]): Promise<void> {
+    return this.append(matchId, async () => {
+      if (events.length === 0) return [];
+      const cursor = await this.cursorFor(matchId);
+      const rows = normaliseEvents(matchId, cursor.next, events);
+      cursor.next += rows.length;
+      return rows.map((event) => ({ event }));
+    });
   }
 
-  async appendModelCalls(matchId: string, calls: StoredModelCall[]): Promise<void> {
+  appendModelCalls(matchId: string, calls: StoredModelCall[]): Promise<void> {
+    return this.append(matchId, async () => {
+      if (calls.length === 0) return [];
+      const rows = normaliseModelCalls(matchId, calls);
+      await this.cursorFor(matchId);
+      return rows.map((call) => ({ call }));
+    });
+  }
+
+  /**
+   * Queues the writes `prepare` makes (after its checks and the match's cursor) and resolves once
+   * they are committed. A close that comes meanwhile waits until they are queued, then writes
+   * them: an append made before `close()` is never refused for the close.
+   */
+  private async append(matchId: string, prepare: () => Promise<Write[]>): Promise<void> {
     this.open();
-    if (calls.length === 0) return;
-    const rows = normaliseModelCalls(matchId, calls);
-    await this.cursorFor(matchId);
-    return this.batcher.enqueue(
-      matchId,
-      rows.map((call) => ({ call })),
-    );
+    const prepared = prepare();
+    this.preparing.add(prepared);
+    try {
+      const writes = await prepared;
+      if (writes.length > 0) await this.batcher.enqueue(matchId, writes);
+    } finally {
+      this.preparing.delete(prepared);
+    }
   }
 
   async finishMatch(
@@ -349,6 +364,7 @@ export class PrismaStore implements MatchStore {
   async close(): Promise<void> {
     this.closed = true;
     try {
+      await Promise.allSettled([...this.preparing]);
       await this.batcher.close();
     } finally {
       if (this.ownsDatabase) await this.db.close();
