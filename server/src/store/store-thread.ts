@@ -20,7 +20,29 @@ import {
 if (!parentPort) throw new Error('store-thread.ts runs as a worker thread');
 const port = parentPort;
 const { dir, batch } = workerData as StoreThreadData;
-const reply = (message: StoreReply) => port.postMessage(message);
+/** Answers wait for the end of the current turn of microtasks and go together. */
+let outbox: StoreReply[] = [];
+function reply(message: StoreReply): void {
+  if (outbox.push(message) === 1) queueMicrotask(flush);
+}
+
+function flush(): void {
+  const replies = outbox;
+  outbox = [];
+  if (replies.length === 0) return;
+  try {
+    port.postMessage(replies);
+  } catch {
+    // An answer that cannot be cloned fails alone; the caller hears why instead of waiting forever.
+    for (const one of replies) {
+      try {
+        port.postMessage([one]);
+      } catch (error) {
+        port.postMessage([{ id: one.id, ok: false, error: crossingError(error) } satisfies StoreReply]);
+      }
+    }
+  }
+}
 
 type Calls = Record<string, (...args: unknown[]) => Promise<unknown>>;
 
@@ -28,7 +50,7 @@ const store = await openDatabase({ kind: 'pglite', dir }).then(
   (db) => new PrismaStore(db, batch),
   (error: unknown) => {
     // A refused opening (the directory locked by another process, say) is the answer; the thread then ends.
-    reply({ id: 0, ok: false, error: crossingError(error) });
+    port.postMessage([{ id: 0, ok: false, error: crossingError(error) } satisfies StoreReply]);
     port.close();
     return undefined;
   },
@@ -41,11 +63,12 @@ function serve(store: PrismaStore): void {
     accounts: accountsFor(store) as unknown as Calls,
     results: resultsFor(store) as unknown as Calls,
   };
-  port.on('message', async (call: StoreCall) => {
+  const answer = async (call: StoreCall) => {
     try {
       if ('close' in call) {
         await store.close();
         reply({ id: call.id, ok: true });
+        flush();
         port.close();
         return;
       }
@@ -55,6 +78,9 @@ function serve(store: PrismaStore): void {
     } catch (error) {
       reply({ id: call.id, ok: false, error: crossingError(error) });
     }
+  };
+  port.on('message', (calls: StoreCall[]) => {
+    for (const call of calls) void answer(call);
   });
   reply({ id: 0, ok: true });
 }

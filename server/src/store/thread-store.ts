@@ -64,7 +64,7 @@ export interface StoreThreadData {
   batch?: BatchOptions;
 }
 
-/** A call to the thread; `id` 0 is the thread's answer to its opening. */
+/** A call to the thread (they travel in lists); `id` 0 is the thread's answer to its opening. */
 export type StoreCall = { id: number; port: StorePort; method: string; args: unknown[] } | { id: number; close: true };
 
 /** A failure as it crosses the thread's edge: which error it was, its code and its message. */
@@ -74,6 +74,7 @@ export interface CrossingError {
   message: string;
 }
 
+/** An answer from the thread (they travel in lists, as calls do). */
 export type StoreReply = { id: number; ok: true; value?: unknown } | { id: number; ok: false; error: CrossingError };
 
 export function crossingError(error: unknown): CrossingError {
@@ -102,6 +103,7 @@ export class ThreadStore implements MatchStore {
   readonly accounts: AccountStore;
   readonly results: ResultsStore;
   private readonly waiting = new Map<number, Waiting>();
+  private outbox: StoreCall[] = [];
   private nextId = 1;
   /** Why no call can be answered any more (the thread stopped, or the store was closed). */
   private stopped: StoreError | undefined;
@@ -124,7 +126,7 @@ export class ThreadStore implements MatchStore {
   private constructor(private readonly worker: Worker) {
     this.opened = new Promise((resolve, reject) => this.waiting.set(0, { resolve, reject }));
     this.opened.catch(() => undefined);
-    worker.on('message', (reply: StoreReply) => this.answer(reply));
+    worker.on('message', (replies: StoreReply[]) => this.answer(replies));
     worker.on('error', (error) => this.stop(`the database thread failed: ${error.message}`));
     worker.on('exit', (code) => this.stop(`the database thread exited (code ${code})`));
     this.accounts = this.port<AccountStore>('accounts');
@@ -173,22 +175,41 @@ export class ThreadStore implements MatchStore {
     if (this.stopped) return Promise.reject(this.stopped);
     return new Promise((resolve, reject) => {
       this.waiting.set(call.id, { resolve, reject });
-      try {
-        this.worker.postMessage(call);
-      } catch (error) {
-        // An argument that cannot be cloned (a function, say) fails here, before anything is sent.
-        this.waiting.delete(call.id);
-        reject(new StoreError('store/invalid', error instanceof Error ? error.message : String(error)));
-      }
+      if (this.outbox.push(call) === 1) queueMicrotask(() => this.post());
     });
   }
 
-  private answer(reply: StoreReply): void {
-    const waiting = this.waiting.get(reply.id);
-    if (!waiting) return;
-    this.waiting.delete(reply.id);
-    if (reply.ok) waiting.resolve(reply.value);
-    else waiting.reject(revive(reply.error));
+  /**
+   * Sends the calls made since the last post as one message: a busy arena makes a call per
+   * action, and a message each cost more than the cloning of what they carry.
+   */
+  private post(): void {
+    const calls = this.outbox;
+    this.outbox = [];
+    try {
+      this.worker.postMessage(calls);
+    } catch {
+      // Some argument cannot be cloned (a function, say): that call is refused, the others sent.
+      for (const call of calls) {
+        try {
+          this.worker.postMessage([call]);
+        } catch (error) {
+          const waiting = this.waiting.get(call.id);
+          this.waiting.delete(call.id);
+          waiting?.reject(new StoreError('store/invalid', error instanceof Error ? error.message : String(error)));
+        }
+      }
+    }
+  }
+
+  private answer(replies: StoreReply[]): void {
+    for (const reply of replies) {
+      const waiting = this.waiting.get(reply.id);
+      if (!waiting) continue;
+      this.waiting.delete(reply.id);
+      if (reply.ok) waiting.resolve(reply.value);
+      else waiting.reject(revive(reply.error));
+    }
   }
 
   private stop(reason: string): void {
