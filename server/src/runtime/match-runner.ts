@@ -16,10 +16,20 @@
  * their views of its turns and their own model calls), so they are prompted as they were.
  */
 import type { Agent, ModelCall, PressMessage, RecordedTurn } from '@parley/agents';
-import { type Actor, createRng, finishSeed, type Game, mixPart, type Seat, sampleOutcome, seedMix } from '@parley/games';
+import {
+  type Actor,
+  createRng,
+  finishSeed,
+  type Game,
+  mixPart,
+  type Rng,
+  type Seat,
+  sampleOutcome,
+  seedMix,
+} from '@parley/games';
 import { type Answer, type AskExtra, askAgent, describe, isPromise, type Substitution, verdict } from './ask-agent';
-import { stateHash } from './canonical';
 import { type Clock, systemClock } from './clock';
+import { withLazyHash } from './lazy-hash';
 import { runPressRounds } from './press';
 import { mayRead } from './press-rules';
 import {
@@ -97,79 +107,194 @@ export interface MatchResult<S, P> {
 const DEFAULT_DEADLINE_MS = 30_000;
 const NO_MESSAGES: readonly PressMessage[] = [];
 
-export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<MatchResult<S, P>> {
-  const { game, params, seed, agents } = options;
-  const clock = options.clock ?? systemClock;
-  const maxActions = options.maxActions ?? 1_000_000;
-  const deadlineFor = options.deadlineFor ?? (() => options.deadlineMs ?? DEFAULT_DEADLINE_MS);
-  const { pressDeadlineFor } = options;
-  let state = game.newInitialState(params);
-  const n = game.numPlayers(state);
-  if (agents.length !== n) {
-    throw new Error(`${game.descriptor.id} with these parameters seats ${n}, but ${agents.length} agents were given`);
+export function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<MatchResult<S, P>> {
+  try {
+    return new MatchRun(options).run();
+  } catch (error) {
+    return Promise.reject(error);
   }
+}
 
-  const actions: ActionRecord[] = [];
-  const messages: MessageRecord[] = [...(options.resume?.messages ?? [])];
-  const modelCalls: ModelCallRecord[] = [...(options.resume?.modelCalls ?? [])];
-  let chanceDraws = 0;
-  // deriveSeed(seed, 'seat', seat, actions.length), its common prefix mixed once per match.
-  const seatPrefix = mixPart(seedMix(seed), 'seat');
-  const seatRng = (seat: Seat) => createRng(finishSeed(mixPart(mixPart(seatPrefix, seat), actions.length)));
-  const recorders = agents.map((_, seat) => (call: ModelCall) => {
-    const record = { ...call, seq: actions.length, seat };
-    modelCalls.push(record);
-    options.onModelCall?.(record);
-  });
-  const recorderFor = (seat: Seat) => recorders[seat] as (call: ModelCall) => void;
-  const inboxOf = (seat: Seat): PressMessage[] => messages.filter((m) => mayRead(m, seat)).map(({ seq: _seq, ...m }) => m);
-  const deliver = (message: PressMessage, phase: string) => {
-    const record: MessageRecord = {
-      seq: actions.length,
-      phase: message.phase ?? phase,
-      from: message.from,
-      to: message.to === 'all' ? 'all' : [...message.to],
-      text: message.text,
-      ...(message.commitments ? { commitments: [...message.commitments] } : {}),
-    };
-    messages.push(record);
-    options.onMessage?.(record);
-  };
+/**
+ * One match being run. A class rather than closures in `runMatch`: bot matches of one poker hand
+ * are over in a few dozen microseconds, and the dozen functions a match made for itself (each
+ * named at creation where the code is run through a transpiler that keeps names) cost about as
+ * much as the hand; methods on the prototype are made once.
+ */
+class MatchRun<S, P> {
+  private readonly game: Game<S, P>;
+  private readonly agents: readonly Agent[];
+  private readonly clock: Clock;
+  private state: S;
+  private readonly actions: ActionRecord[] = [];
+  private readonly messages: MessageRecord[];
+  private readonly modelCalls: ModelCallRecord[];
+  private chanceDraws = 0;
+  /** deriveSeed(seed, 'seat', seat, actions.length), its common prefix mixed once per match. */
+  private readonly seatPrefix: number;
+  private readonly recorders: ((call: ModelCall) => void)[] = [];
+  /** Before any press (every bot match) a seat's extra input is the same each time: made once. */
+  private readonly quietExtras: AskExtra[] = [];
+  private readonly observers: { agent: Agent; seat: Seat }[] = [];
+  private readonly watchers: { agent: Agent; seat: Seat }[] = [];
+  private watchedTurn: string | null | undefined;
+  private readonly matchToken = {};
+  /** In a sequential game the one acting seat is the current player (the conformance kit checks it), so asking who acts needs no list. */
+  private readonly sequential: boolean;
 
-  // Seats that keep memory are given their own view of each turn the prefix opened, as `watch` saw it.
-  const restoring = options.resume ? agents.flatMap((a, seat) => (a.restore ? [seat] : [])) : [];
-  const turnsSeen = restoring.map((): RecordedTurn[] => []);
-  let openTurn: string | undefined;
-  for (const recorded of options.resume?.actions ?? []) {
-    const error = game.validateAction(state, recorded.actor, recorded.action);
-    if (error) throw new Error(`cannot resume: stored action ${recorded.seq} '${recorded.action}' is invalid: ${error.message}`);
-    const turn = restoring.length > 0 && game.currentPlayer(state) !== 'chance' ? game.turnKey?.(state) : undefined;
-    if (turn !== undefined && turn !== openTurn) {
-      openTurn = turn;
-      const seq = actions.length;
-      // What was delivered before the turn's own press (runtime/branch.ts cuts the prefix the same way).
-      const before = messages.filter((m) => m.seq < seq || (m.seq === seq && m.phase !== turn));
-      restoring.forEach((seat, k) => {
-        const inbox = before.filter((m) => mayRead(m, seat)).map(({ seq: _seq, ...m }) => m);
-        turnsSeen[k]!.push({ seq, turn, observation: game.observation(state, seat), inbox });
-      });
+  constructor(private readonly options: RunMatchOptions<S, P>) {
+    const { game, agents } = options;
+    this.game = game;
+    this.agents = agents;
+    this.clock = options.clock ?? systemClock;
+    this.state = game.newInitialState(options.params);
+    const n = game.numPlayers(this.state);
+    if (agents.length !== n) {
+      throw new Error(`${game.descriptor.id} with these parameters seats ${n}, but ${agents.length} agents were given`);
     }
-    if (recorded.actor === 'chance') chanceDraws++;
-    state = game.applyAction(state, recorded.actor, recorded.action);
-    actions.push(recorded);
+    this.messages = [...(options.resume?.messages ?? [])];
+    this.modelCalls = [...(options.resume?.modelCalls ?? [])];
+    this.seatPrefix = mixPart(seedMix(options.seed), 'seat');
+    for (let seat = 0; seat < n; seat++) {
+      this.recorders.push((call: ModelCall) => this.recordModelCall(seat, call));
+      this.quietExtras.push({ inbox: NO_MESSAGES, recordModelCall: this.recorders[seat] as (call: ModelCall) => void });
+      const agent = agents[seat] as Agent;
+      if (agent.observe) this.observers.push({ agent, seat });
+      if (agent.watch) this.watchers.push({ agent, seat });
+    }
+    this.sequential = game.descriptor.traits.dynamics === 'sequential';
   }
-  // Synchronous up to here: whoever resumes sees the prefix applied before anything is awaited.
-  if (options.resume) options.onResume?.(state);
-  if (restoring.length > 0)
+
+  async run(): Promise<MatchResult<S, P>> {
+    const { game, agents, options } = this;
+    const maxActions = options.maxActions ?? 1_000_000;
+    const restoring = options.resume ? this.applyPrefix(options.resume) : [];
+    if (restoring.length > 0) await this.restoreMemories(restoring);
+    let negotiatedTurn = this.messages.length > 0 ? this.messages[this.messages.length - 1]?.phase : undefined;
+    this.showObservers();
+    try {
+      while (!game.isTerminal(this.state)) {
+        if (options.signal?.aborted) throw new Error('match aborted');
+        if (this.actions.length >= maxActions) throw new Error(`match exceeded ${maxActions} actions`);
+        const current = game.currentPlayer(this.state);
+        if (current === 'chance') {
+          this.commit('chance', chanceAction(game, this.state, options.seed, this.chanceDraws++), 0);
+          continue;
+        }
+        const turn = game.turnKey?.(this.state);
+        if (turn !== undefined && this.watchers.length > 0) await this.watchAll(turn);
+        const seats = game.actingSeats(this.state);
+        if (turn !== negotiatedTurn && game.negotiationPhase?.(this.state) && (options.press || (options.pressRounds ?? 0) > 0)) {
+          negotiatedTurn = turn;
+          await this.negotiate(turn ?? String(this.actions.length), seats);
+        }
+        // Every acting seat decides on the same state; in sequential games that is one seat. When
+        // every agent answers synchronously (bots) nothing is awaited: no promise per action.
+        const decisions: (Answer | Promise<Answer>)[] = [];
+        let waiting = false;
+        for (const seat of seats) {
+          const d = this.ask(seat);
+          waiting ||= isPromise(d);
+          decisions.push(d);
+        }
+        const answers = waiting ? await Promise.all(decisions) : (decisions as Answer[]);
+        // Answers cut short by a stop are not played: the match resumes from what was applied.
+        if (options.signal?.aborted) throw new Error('match aborted');
+        const simultaneous = current === 'simultaneous';
+        for (let i = 0; i < seats.length; i++) {
+          const seat = seats[i] as Seat;
+          let answer = answers[i] as Answer;
+          options.onAnswer?.(seat, answer.ms);
+          this.apply(seat, answer, simultaneous, turn);
+          // An incremental agent (a bot choosing one order at a time) is asked again for the rest.
+          const agent = agents[seat] as Agent;
+          while (
+            simultaneous &&
+            agent.incremental &&
+            !answer.failure &&
+            answer.actions.length > 0 &&
+            this.stillActing(seat, turn)
+          ) {
+            const next = this.ask(seat);
+            answer = isPromise(next) ? await next : next;
+            if (options.signal?.aborted) throw new Error('match aborted');
+            this.apply(seat, answer, simultaneous, turn);
+          }
+          // Whatever the agent left undecided (or could not say in time) gets the safe default.
+          while (this.stillActing(seat, turn)) {
+            const played = verdict(game, this.state, seat, undefined, answer.failure);
+            this.commit(seat, played.action, answer.ms, played.substitution);
+          }
+        }
+      }
+      if (this.watchers.length > 0) await this.watchAll(null);
+    } finally {
+      // Awaited only when some agent's close is asynchronous: a bot match then ends without a tick.
+      const closing = agents.map((a) => a.close?.());
+      if (closing.some((c) => c !== undefined)) await Promise.all(closing);
+    }
+
+    const record = withLazyHash<P>(
+      {
+        format: RECORD_FORMAT,
+        version: RECORD_VERSION,
+        game: game.descriptor.id,
+        params: options.params,
+        seed: options.seed,
+        seats: agents.map((a, seat) => ({ seat, agent: a.name })),
+        actions: this.actions,
+        messages: this.messages,
+        modelCalls: this.modelCalls,
+        returns: [...game.returns(this.state)],
+      },
+      this.state,
+    );
+    return { record, finalState: this.state };
+  }
+
+  /**
+   * Validates and applies a stored prefix, synchronously: whoever resumes sees it applied before
+   * anything is awaited. Returns the seats that keep memory, with their own view of each turn the
+   * prefix opened, as `watch` saw it.
+   */
+  private applyPrefix(resume: NonNullable<RunMatchOptions<S, P>['resume']>): { seat: Seat; turns: RecordedTurn[] }[] {
+    const { game } = this;
+    const restoring = this.agents.flatMap((a, seat) => (a.restore ? [{ seat, turns: [] as RecordedTurn[] }] : []));
+    let openTurn: string | undefined;
+    for (const recorded of resume.actions) {
+      const error = game.validateAction(this.state, recorded.actor, recorded.action);
+      if (error)
+        throw new Error(`cannot resume: stored action ${recorded.seq} '${recorded.action}' is invalid: ${error.message}`);
+      const turn = restoring.length > 0 && game.currentPlayer(this.state) !== 'chance' ? game.turnKey?.(this.state) : undefined;
+      if (turn !== undefined && turn !== openTurn) {
+        openTurn = turn;
+        const seq = this.actions.length;
+        // What was delivered before the turn's own press (runtime/branch.ts cuts the prefix the same way).
+        const before = this.messages.filter((m) => m.seq < seq || (m.seq === seq && m.phase !== turn));
+        for (const { seat, turns } of restoring) {
+          const inbox = before.filter((m) => mayRead(m, seat)).map(({ seq: _seq, ...m }) => m);
+          turns.push({ seq, turn, observation: game.observation(this.state, seat), inbox });
+        }
+      }
+      if (recorded.actor === 'chance') this.chanceDraws++;
+      this.state = game.applyAction(this.state, recorded.actor, recorded.action);
+      this.actions.push(recorded);
+    }
+    this.options.onResume?.(this.state);
+    return restoring;
+  }
+
+  private async restoreMemories(restoring: { seat: Seat; turns: RecordedTurn[] }[]): Promise<void> {
+    const storedCalls = this.options.resume?.modelCalls ?? [];
     await Promise.all(
-      restoring.map(async (seat, k) => {
-        const own = (options.resume?.modelCalls ?? []).filter((c) => c.seat === seat).map(({ seat: _seat, ...c }) => c);
+      restoring.map(async ({ seat, turns }) => {
+        const own = storedCalls.filter((c) => c.seat === seat).map(({ seat: _seat, ...c }) => c);
         try {
-          await agents[seat]!.restore!({
-            gameId: game.descriptor.id,
+          await this.agents[seat]!.restore!({
+            gameId: this.game.descriptor.id,
             seat,
-            seq: actions.length,
-            turns: turnsSeen[k]!,
+            seq: this.actions.length,
+            turns,
             modelCalls: own,
           });
         } catch (error) {
@@ -177,212 +302,143 @@ export async function runMatch<S, P>(options: RunMatchOptions<S, P>): Promise<Ma
         }
       }),
     );
-  let negotiatedTurn = messages.length > 0 ? messages[messages.length - 1]?.phase : undefined;
-  // Agents that watch every turn (remote protocol seats, agents that keep memory) are told of each new one, and of the end.
-  const watchers = agents.map((a, seat) => ({ a, seat })).filter(({ a }) => a.watch);
-  const matchToken = {};
-  let watchedTurn: string | null | undefined;
-  const watchAll = async (turn: string | null) => {
-    if (watchers.length === 0 || turn === watchedTurn) return;
-    watchedTurn = turn;
-    const seatNames = agents.map((a) => a.name);
+  }
+
+  /** The press step before a negotiation turn: the caller's (`options.press`) or the agents' rounds. */
+  private async negotiate(phase: string, seats: readonly Seat[]): Promise<void> {
+    const { game, agents, options, state } = this;
+    const context: PressContext<S> = {
+      state,
+      phase,
+      deliver: (m) => this.deliver(m, phase),
+      runAgentRounds: async (rounds, firstRound = 0) => {
+        const shortest = Math.min(...seats.map((s) => this.deadline(s)));
+        const sent = await runPressRounds({
+          game,
+          state,
+          agents,
+          rngs: agents.map((_, seat) => this.seatRng(seat)),
+          rounds,
+          firstRound,
+          deadlineFor: (seat) => options.pressDeadlineFor?.(seat, state) ?? shortest,
+          phase,
+          inboxOf: (seat) => this.inboxOf(seat),
+          recorderFor: (seat) => this.recorders[seat] as (call: ModelCall) => void,
+          signal: options.signal,
+          clock: this.clock,
+        });
+        for (const m of sent) this.deliver(m, phase);
+      },
+    };
+    await (options.press ? options.press(context) : context.runAgentRounds(options.pressRounds ?? 0));
+  }
+
+  /** Agents that watch every turn (remote protocol seats, agents that keep memory) are told of each new one, and of the end. */
+  private async watchAll(turn: string | null): Promise<void> {
+    if (turn === this.watchedTurn) return;
+    this.watchedTurn = turn;
+    const seatNames = this.agents.map((a) => a.name);
     await Promise.all(
-      watchers.map(({ a, seat }) =>
+      this.watchers.map(({ agent, seat }) =>
         Promise.resolve()
           .then(() =>
-            a.watch?.({
-              gameId: game.descriptor.id,
+            agent.watch?.({
+              gameId: this.game.descriptor.id,
               seat,
-              observation: game.observation(state, seat),
+              observation: this.game.observation(this.state, seat),
               turn,
               seatNames,
-              match: matchToken,
-              inbox: inboxOf(seat),
+              match: this.matchToken,
+              inbox: this.inboxOf(seat),
             }),
           )
           .catch(() => undefined),
       ),
     );
-  };
+  }
 
-  const commit = (actor: Actor, action: string, ms: number, extra?: Substitution) => {
-    state = game.applyAction(state, actor, action);
-    const record: ActionRecord = extra
-      ? { seq: actions.length, actor, action, ms, ...extra }
-      : { seq: actions.length, actor, action, ms };
-    actions.push(record);
-    options.onEvent?.({ record, state });
-    if (observers.length > 0) showObservers();
-  };
-  const observers = agents.flatMap((agent, seat) => (agent.observe ? [{ agent, seat }] : []));
-  const showObservers = () => {
-    for (const { agent, seat } of observers) agent.observe?.(state, seat);
-  };
-  showObservers();
+  private ask(seat: Seat): Answer | Promise<Answer> {
+    const { options } = this;
+    return askAgent(
+      this.game,
+      this.state,
+      seat,
+      this.agents[seat] as Agent,
+      this.seatRng(seat),
+      this.deadline(seat),
+      this.clock,
+      options.signal,
+      this.messages.length === 0
+        ? this.quietExtras[seat]
+        : { inbox: this.inboxOf(seat), recordModelCall: this.recorders[seat] as (call: ModelCall) => void },
+    );
+  }
 
-  // Defined once per match rather than per decision: bot matches make millions of decisions. In a
-  // sequential game the one acting seat is the current player (the conformance kit checks it), so
-  // asking who acts needs no list.
-  const sequential = game.descriptor.traits.dynamics === 'sequential';
-  const stillActing = (seat: Seat, turn: string | undefined) =>
-    !game.isTerminal(state) &&
-    (sequential ? game.currentPlayer(state) === seat : game.actingSeats(state).includes(seat)) &&
-    game.turnKey?.(state) === turn;
-  const apply = (seat: Seat, a: Answer, simultaneous: boolean, turn: string | undefined) => {
+  private deadline(seat: Seat): number {
+    const { options } = this;
+    return options.deadlineFor ? options.deadlineFor(seat, this.state) : (options.deadlineMs ?? DEFAULT_DEADLINE_MS);
+  }
+
+  private seatRng(seat: Seat): Rng {
+    return createRng(finishSeed(mixPart(mixPart(this.seatPrefix, seat), this.actions.length)));
+  }
+
+  private stillActing(seat: Seat, turn: string | undefined): boolean {
+    const { game, state } = this;
+    return (
+      !game.isTerminal(state) &&
+      (this.sequential ? game.currentPlayer(state) === seat : game.actingSeats(state).includes(seat)) &&
+      game.turnKey?.(state) === turn
+    );
+  }
+
+  private apply(seat: Seat, a: Answer, simultaneous: boolean, turn: string | undefined): void {
     const count = simultaneous ? a.actions.length : Math.min(1, a.actions.length);
     for (let k = 0; k < count; k++) {
       const proposed = a.actions[k] as string;
-      if (!stillActing(seat, turn)) break;
-      const played = verdict(game, state, seat, proposed);
-      commit(seat, played.action, a.ms, played.substitution);
+      if (!this.stillActing(seat, turn)) break;
+      const played = verdict(this.game, this.state, seat, proposed);
+      this.commit(seat, played.action, a.ms, played.substitution);
     }
-  };
-  // Before any press (every bot match) a seat's extra input is the same each time: made once.
-  const quietExtras: AskExtra[] = agents.map((_, seat) => ({ inbox: NO_MESSAGES, recordModelCall: recorderFor(seat) }));
-  const ask = (seat: Seat): Answer | Promise<Answer> =>
-    askAgent(
-      game,
-      state,
-      seat,
-      agents[seat] as Agent,
-      seatRng(seat),
-      deadlineFor(seat, state),
-      clock,
-      options.signal,
-      messages.length === 0 ? quietExtras[seat] : { inbox: inboxOf(seat), recordModelCall: recorderFor(seat) },
-    );
-
-  try {
-    while (!game.isTerminal(state)) {
-      if (options.signal?.aborted) throw new Error('match aborted');
-      if (actions.length >= maxActions) throw new Error(`match exceeded ${maxActions} actions`);
-      const current = game.currentPlayer(state);
-      if (current === 'chance') {
-        commit('chance', chanceAction(game, state, seed, chanceDraws++), 0);
-        continue;
-      }
-      const turn = game.turnKey?.(state);
-      if (turn !== undefined && watchers.length > 0) await watchAll(turn);
-      const seats = game.actingSeats(state);
-      if (turn !== negotiatedTurn && game.negotiationPhase?.(state) && (options.press || (options.pressRounds ?? 0) > 0)) {
-        negotiatedTurn = turn;
-        const phase = turn ?? String(actions.length);
-        const context: PressContext<S> = {
-          state,
-          phase,
-          deliver: (m) => deliver(m, phase),
-          runAgentRounds: async (rounds, firstRound = 0) => {
-            const shortest = Math.min(...seats.map((s) => deadlineFor(s, state)));
-            const sent = await runPressRounds({
-              game,
-              state,
-              agents,
-              rngs: agents.map((_, seat) => seatRng(seat)),
-              rounds,
-              firstRound,
-              deadlineFor: (seat) => pressDeadlineFor?.(seat, state) ?? shortest,
-              phase,
-              inboxOf,
-              recorderFor,
-              signal: options.signal,
-              clock,
-            });
-            for (const m of sent) deliver(m, phase);
-          },
-        };
-        await (options.press ? options.press(context) : context.runAgentRounds(options.pressRounds ?? 0));
-      }
-      // Every acting seat decides on the same state; in sequential games that is one seat. When
-      // every agent answers synchronously (bots) nothing is awaited: no promise per action.
-      const decisions: (Answer | Promise<Answer>)[] = [];
-      let waiting = false;
-      for (const seat of seats) {
-        const d = ask(seat);
-        waiting ||= isPromise(d);
-        decisions.push(d);
-      }
-      const answers = waiting ? await Promise.all(decisions) : (decisions as Answer[]);
-      // Answers cut short by a stop are not played: the match resumes from what was applied.
-      if (options.signal?.aborted) throw new Error('match aborted');
-      const simultaneous = current === 'simultaneous';
-      for (let i = 0; i < seats.length; i++) {
-        const seat = seats[i] as Seat;
-        let answer = answers[i] as Answer;
-        options.onAnswer?.(seat, answer.ms);
-        apply(seat, answer, simultaneous, turn);
-        // An incremental agent (a bot choosing one order at a time) is asked again for the rest.
-        const agent = agents[seat] as Agent;
-        while (simultaneous && agent.incremental && !answer.failure && answer.actions.length > 0 && stillActing(seat, turn)) {
-          const next = ask(seat);
-          answer = isPromise(next) ? await next : next;
-          if (options.signal?.aborted) throw new Error('match aborted');
-          apply(seat, answer, simultaneous, turn);
-        }
-        // Whatever the agent left undecided (or could not say in time) gets the safe default.
-        while (stillActing(seat, turn)) {
-          const played = verdict(game, state, seat, undefined, answer.failure);
-          commit(seat, played.action, answer.ms, played.substitution);
-        }
-      }
-    }
-    if (watchers.length > 0) await watchAll(null);
-  } finally {
-    // Awaited only when some agent's close is asynchronous: a bot match then ends without a tick.
-    const closing = agents.map((a) => a.close?.());
-    if (closing.some((c) => c !== undefined)) await Promise.all(closing);
   }
 
-  const record: MatchRecord<P> = {
-    format: RECORD_FORMAT,
-    version: RECORD_VERSION,
-    game: game.descriptor.id,
-    params,
-    seed,
-    seats: agents.map((a, seat) => ({ seat, agent: a.name })),
-    actions,
-    messages,
-    modelCalls,
-    returns: [...game.returns(state)],
-    finalStateHash: '',
-  };
-  hashWhenRead(record, state);
-  return { record, finalState: state };
+  private commit(actor: Actor, action: string, ms: number, extra?: Substitution): void {
+    this.state = this.game.applyAction(this.state, actor, action);
+    const record: ActionRecord = extra
+      ? { seq: this.actions.length, actor, action, ms, ...extra }
+      : { seq: this.actions.length, actor, action, ms };
+    this.actions.push(record);
+    this.options.onEvent?.({ record, state: this.state });
+    if (this.observers.length > 0) this.showObservers();
+  }
+
+  private showObservers(): void {
+    for (const { agent, seat } of this.observers) agent.observe?.(this.state, seat);
+  }
+
+  private inboxOf(seat: Seat): PressMessage[] {
+    return this.messages.filter((m) => mayRead(m, seat)).map(({ seq: _seq, ...m }) => m);
+  }
+
+  private deliver(message: PressMessage, phase: string): void {
+    const record: MessageRecord = {
+      seq: this.actions.length,
+      phase: message.phase ?? phase,
+      from: message.from,
+      to: message.to === 'all' ? 'all' : [...message.to],
+      text: message.text,
+      ...(message.commitments ? { commitments: [...message.commitments] } : {}),
+    };
+    this.messages.push(record);
+    this.options.onMessage?.(record);
+  }
+
+  private recordModelCall(seat: Seat, call: ModelCall): void {
+    const record = { ...call, seq: this.actions.length, seat };
+    this.modelCalls.push(record);
+    this.options.onModelCall?.(record);
+  }
 }
-
-/**
- * Makes `record.finalStateHash` the hash of `finalState`, computed the first time it is read.
- * Hashing the canonical JSON of the final state costs as much as a whole one-hand poker match,
- * and bot runs that only total the returns never read it; whoever does (the store, `--out`, a
- * replay, `structuredClone`, `JSON.stringify`) reads the same string, in the same place among
- * the keys, as if it had been computed here; states are immutable, so later gives the same.
- *
- * One accessor pair serves every record, the state waiting in a weak map: a getter made per
- * record (a closure, or one in the literal) gave each record a hidden class of its own, and the
- * collector spent more on those than the hash saved.
- */
-function hashWhenRead(record: MatchRecord<unknown>, finalState: unknown): void {
-  unhashed.set(record, finalState);
-  Object.defineProperty(record, 'finalStateHash', LAZY_HASH);
-}
-
-const unhashed = new WeakMap<object, unknown>();
-
-function settleHash(record: MatchRecord<unknown>, value: string): string {
-  unhashed.delete(record);
-  Object.defineProperty(record, 'finalStateHash', { value, writable: true, enumerable: true, configurable: true });
-  return value;
-}
-
-const LAZY_HASH: PropertyDescriptor = {
-  enumerable: true,
-  configurable: true,
-  get(this: MatchRecord<unknown>): string {
-    return settleHash(this, stateHash(unhashed.get(this)));
-  },
-  set(this: MatchRecord<unknown>, value: string): void {
-    settleHash(this, value);
-  },
-};
 
 let chancePrefixSeed = Number.NaN;
 let chancePrefix = 0;
