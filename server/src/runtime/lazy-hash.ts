@@ -11,20 +11,26 @@ import type { MatchRecord } from './record';
 /**
  * Completes `record` with its last key, `finalStateHash`, standing for the hash of `finalState`.
  *
- * One accessor pair serves every record, the state waiting in a weak map: a getter made per
- * record (a closure, or one in the literal) gave each record a hidden class of its own, and the
- * collector spent more on those than the hash saved. The accessor is added as a new key rather
- * than laid over a placeholder: redefining an existing key turned every record into a dictionary.
+ * Every record gets the same two properties, added in the same order, so records share one hidden
+ * class: one accessor pair for the hash (a getter made per record, a closure or one in the
+ * literal, gave each record a class of its own) and the state under a symbol that is not
+ * enumerable, which JSON, `structuredClone`, spreads and key listings all pass over. The state is
+ * not kept in a weak map: the collector processes every entry of one at each young collection,
+ * and that cost a bot run more than all of the matches' own garbage. The accessor is added as a
+ * new key rather than laid over a placeholder: redefining a key turned every record into a
+ * dictionary.
  */
 export function withLazyHash<P>(record: Omit<MatchRecord<P>, 'finalStateHash'>, finalState: unknown): MatchRecord<P> {
-  unhashed.set(record, finalState);
-  return Object.defineProperty(record, 'finalStateHash', LAZY_HASH) as MatchRecord<P>;
+  Object.defineProperty(record, 'finalStateHash', LAZY_HASH);
+  return Object.defineProperty(record, FINAL_STATE, { value: finalState, configurable: true }) as MatchRecord<P>;
 }
 
-const unhashed = new WeakMap<object, unknown>();
+const FINAL_STATE = Symbol('finalState');
 
-function settleHash(record: MatchRecord<unknown>, value: string): string {
-  unhashed.delete(record);
+type Unhashed = MatchRecord<unknown> & { [FINAL_STATE]?: unknown };
+
+function settleHash(record: Unhashed, value: string): string {
+  delete record[FINAL_STATE];
   Object.defineProperty(record, 'finalStateHash', { value, writable: true, enumerable: true, configurable: true });
   return value;
 }
@@ -32,10 +38,10 @@ function settleHash(record: MatchRecord<unknown>, value: string): string {
 const LAZY_HASH: PropertyDescriptor = {
   enumerable: true,
   configurable: true,
-  get(this: MatchRecord<unknown>): string {
-    return settleHash(this, stateHash(unhashed.get(this)));
+  get(this: Unhashed): string {
+    return settleHash(this, stateHash(this[FINAL_STATE]));
   },
-  set(this: MatchRecord<unknown>, value: string): void {
+  set(this: Unhashed, value: string): void {
     settleHash(this, value);
   },
 };

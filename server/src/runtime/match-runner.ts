@@ -230,8 +230,8 @@ class MatchRun<S, P> {
       if (this.watchers.length > 0) await this.watchAll(null);
     } finally {
       // Awaited only when some agent's close is asynchronous: a bot match then ends without a tick.
-      const closing = agents.map((a) => a.close?.());
-      if (closing.some((c) => c !== undefined)) await Promise.all(closing);
+      const closing = this.closeAgents();
+      if (closing) await closing;
     }
 
     const record = withLazyHash<P>(
@@ -250,6 +250,16 @@ class MatchRun<S, P> {
       this.state,
     );
     return { record, finalState: this.state };
+  }
+
+  /** Closes every agent; a promise only when some close is asynchronous. */
+  private closeAgents(): Promise<unknown> | undefined {
+    const pending: unknown[] = [];
+    for (const agent of this.agents) {
+      const closing = agent.close?.();
+      if (closing !== undefined) pending.push(closing);
+    }
+    return pending.length > 0 ? Promise.all(pending) : undefined;
   }
 
   /**
