@@ -40,6 +40,7 @@ import {
   RECORD_FORMAT,
   RECORD_VERSION,
 } from './record';
+import { StateQuestions } from './state-questions';
 
 export type { Clock } from './clock';
 export { systemClock } from './clock';
@@ -141,6 +142,7 @@ class MatchRun<S, P> {
   private readonly matchToken = {};
   /** In a sequential game the one acting seat is the current player (the conformance kit checks it), so asking who acts needs no list. */
   private readonly sequential: boolean;
+  private readonly questions: StateQuestions<S>;
 
   constructor(private readonly options: RunMatchOptions<S, P>) {
     const { game, agents } = options;
@@ -163,27 +165,28 @@ class MatchRun<S, P> {
       if (agent.watch) this.watchers.push({ agent, seat });
     }
     this.sequential = game.descriptor.traits.dynamics === 'sequential';
+    this.questions = new StateQuestions(game);
   }
 
   async run(): Promise<MatchResult<S, P>> {
-    const { game, agents, options } = this;
+    const { game, agents, options, questions } = this;
     const maxActions = options.maxActions ?? 1_000_000;
     const restoring = options.resume ? this.applyPrefix(options.resume) : [];
     if (restoring.length > 0) await this.restoreMemories(restoring);
     let negotiatedTurn = this.messages.length > 0 ? this.messages[this.messages.length - 1]?.phase : undefined;
     this.showObservers();
     try {
-      while (!game.isTerminal(this.state)) {
+      while (!questions.isTerminal(this.state)) {
         if (options.signal?.aborted) throw new Error('match aborted');
         if (this.actions.length >= maxActions) throw new Error(`match exceeded ${maxActions} actions`);
-        const current = game.currentPlayer(this.state);
+        const current = questions.currentPlayer(this.state);
         if (current === 'chance') {
           this.commit('chance', chanceAction(game, this.state, options.seed, this.chanceDraws++), 0);
           continue;
         }
-        const turn = game.turnKey?.(this.state);
+        const turn = questions.turnKey(this.state);
         if (turn !== undefined && this.watchers.length > 0) await this.watchAll(turn);
-        const seats = game.actingSeats(this.state);
+        const seats = questions.actingSeats(this.state);
         if (turn !== negotiatedTurn && game.negotiationPhase?.(this.state) && (options.press || (options.pressRounds ?? 0) > 0)) {
           negotiatedTurn = turn;
           await this.negotiate(turn ?? String(this.actions.length), seats);
@@ -394,11 +397,11 @@ class MatchRun<S, P> {
   }
 
   private stillActing(seat: Seat, turn: string | undefined): boolean {
-    const { game, state } = this;
+    const { questions, state } = this;
     return (
-      !game.isTerminal(state) &&
-      (this.sequential ? game.currentPlayer(state) === seat : game.actingSeats(state).includes(seat)) &&
-      game.turnKey?.(state) === turn
+      !questions.isTerminal(state) &&
+      (this.sequential ? questions.currentPlayer(state) === seat : questions.actingSeats(state).includes(seat)) &&
+      questions.turnKey(state) === turn
     );
   }
 
