@@ -154,8 +154,8 @@ class MatchRun<S, P> {
     if (agents.length !== n) {
       throw new Error(`${game.descriptor.id} with these parameters seats ${n}, but ${agents.length} agents were given`);
     }
-    this.messages = [...(options.resume?.messages ?? [])];
-    this.modelCalls = [...(options.resume?.modelCalls ?? [])];
+    this.messages = options.resume?.messages ? [...options.resume.messages] : [];
+    this.modelCalls = options.resume?.modelCalls ? [...options.resume.modelCalls] : [];
     this.seatPrefix = mixPart(seedMix(options.seed), 'seat');
     for (let seat = 0; seat < n; seat++) {
       this.recorders.push((call: ModelCall) => this.recordModelCall(seat, call));
@@ -193,12 +193,12 @@ class MatchRun<S, P> {
         }
         // Every acting seat decides on the same state; in sequential games that is one seat. When
         // every agent answers synchronously (bots) nothing is awaited: no promise per action.
-        const decisions: (Answer | Promise<Answer>)[] = [];
+        const decisions = new Array<Answer | Promise<Answer>>(seats.length);
         let waiting = false;
-        for (const seat of seats) {
-          const d = this.ask(seat);
+        for (let i = 0; i < seats.length; i++) {
+          const d = this.ask(seats[i] as Seat);
           waiting ||= isPromise(d);
-          decisions.push(d);
+          decisions[i] = d;
         }
         const answers = waiting ? await Promise.all(decisions) : (decisions as Answer[]);
         // Answers cut short by a stop are not played: the match resumes from what was applied.

@@ -7,17 +7,15 @@
  */
 import type { CurrentPlayer, Game, Seat } from '@parley/games';
 
-/** No state at all: what the answers below describe before the first question. */
-const NO_STATE: unique symbol = Symbol('no state');
-
+/** Each `…Of` field is the state its answer was asked of (undefined before the first: no state is). */
 export class StateQuestions<S> {
-  #terminalOf: S | typeof NO_STATE = NO_STATE;
+  #terminalOf: S | undefined;
   #terminal = false;
-  #currentOf: S | typeof NO_STATE = NO_STATE;
+  #currentOf: S | undefined;
   #current: CurrentPlayer = 'terminal';
-  #turnOf: S | typeof NO_STATE = NO_STATE;
+  #turnOf: S | undefined;
   #turn: string | undefined;
-  #seatsOf: S | typeof NO_STATE = NO_STATE;
+  #seatsOf: S | undefined;
   #seats: readonly Seat[] = [];
 
   constructor(private readonly game: Game<S, any>) {}
