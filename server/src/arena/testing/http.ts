@@ -1,7 +1,6 @@
 /** JSON over HTTP for tests; the body is whatever the API answered (tests assert its shape). */
 import { GUEST, OPERATOR, type Principal } from '../../auth/principal';
 import type { Arena } from '../server';
-// biome-ignore lint/suspicious/noExplicitAny: test responses are checked by assertions, not types
 export async function fetchJson(url: string, init?: RequestInit): Promise<any> {
   return (await fetch(url, init)).json();
 }
