@@ -1,7 +1,8 @@
 /**
  * Nothing acknowledged is lost: a child process appends events to a PGlite store and reports
  * each acknowledgement; it is killed with SIGKILL mid-stream, and every acknowledged event must
- * be found, in order and without gaps, when the database is opened again.
+ * be found, in order and without gaps, when the database is opened again. Both with the store on
+ * the writer's own thread and on a thread of its own (as the arena opens it).
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +13,15 @@ import { freshPgliteDir } from './testing/support';
 
 const writer = fileURLToPath(new URL('./testing/crash-writer.ts', import.meta.url));
 
-it('keeps every acknowledged event through a SIGKILL', async () => {
+it.each([
+  { where: 'on the writer’s thread', mode: 'caller' },
+  { where: 'on a thread of its own', mode: 'thread' },
+])('keeps every acknowledged event through a SIGKILL, the store $where', async ({ mode }) => {
   const folder = await freshPgliteDir();
   try {
-    const child = spawn(process.execPath, ['--import', 'tsx', writer, folder.dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', writer, folder.dir, mode], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let acked = -1;
     let buffer = '';
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

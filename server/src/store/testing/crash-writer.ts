@@ -1,13 +1,17 @@
 /**
  * A child process for the durability test: opens the PGlite store in the folder given as
- * argv[2], creates match `crash`, and appends events one by one (several in flight at a time,
+ * argv[2] (on its own thread, as the arena does, when argv[3] is `thread`), creates match `crash`, and appends events one by one (several in flight at a time,
  * as a live match does), printing `ack <seq>` as each append resolves, until it is killed.
  */
 import { openDatabase } from '../database';
 import { PrismaStore } from '../prisma-store';
+import { ThreadStore } from '../thread-store';
+import type { MatchStore } from '../types';
 import { newMatch } from './support';
 
-const store = new PrismaStore(await openDatabase({ kind: 'pglite', dir: process.argv[2]! }));
+const dir = process.argv[2]!;
+const store: MatchStore =
+  process.argv[3] === 'thread' ? await ThreadStore.open(dir) : new PrismaStore(await openDatabase({ kind: 'pglite', dir }));
 await store.createMatch(newMatch('crash'));
 console.log('ready');
 for (let seq = 0; ; seq++) {
