@@ -9,7 +9,7 @@ import { type ActionError, type Actor, actionError, type ChanceOutcome, type Cur
 import { parseWith } from '../core/params';
 import type { Rng } from '../core/rng';
 import { applyHandAction, type HandAction, type HandError, handActor, nthUndealt, undealtCards, undealtCount } from './engine';
-import { actingSeat, dealText, legalActionsOf, legalMoves, type PlayerMove, resolveAction, textOfMove } from './match/actions';
+import { actingSeat, dealText, fillLegalMoves, legalActionsOf, type PlayerMove, resolveAction } from './match/actions';
 import { broadcastView } from './match/broadcast';
 import { chipScale, DEFAULT_PARAMS, type NlheParams, PARAM_FIELDS, paramsSchema } from './match/params';
 import { afterHand, type NlheState, newMatch } from './match/session';
@@ -40,7 +40,9 @@ function currentPlayer(s: NlheState): CurrentPlayer {
 const DEALS: readonly HandAction[] = Array.from({ length: 52 }, (_, card) => ({ type: 'deal', card }));
 let listedState: NlheState | null = null;
 let listedSeat = -1;
-let listedMoves: readonly PlayerMove[] = [];
+/** The moves last listed, the first `listedCount` of them (the array is reused list after list). */
+const listedMoves: PlayerMove[] = [];
+let listedCount = 0;
 let sampledState: NlheState | null = null;
 let sampledText = '';
 let sampledCard = -1;
@@ -50,20 +52,20 @@ let lastText = '';
 let lastResolved: HandAction | HandError | null = null;
 
 function legalActions(s: NlheState, seat: number): string[] {
-  const moves = legalMoves(s, seat);
-  const texts = new Array<string>(moves.length);
-  for (let k = 0; k < moves.length; k++) texts[k] = textOfMove(moves[k]!);
+  const count = fillLegalMoves(s, seat, listedMoves);
+  const texts = new Array<string>(count);
+  for (let k = 0; k < count; k++) texts[k] = listedMoves[k]!.text!;
   listedState = s;
   listedSeat = seat;
   // The moves, not the texts, are remembered: the caller owns the list it is given (and may
   // change it), and each move keeps its own interned text to match against.
-  listedMoves = moves;
+  listedCount = count;
   return texts;
 }
 
 function resolve(s: NlheState, actor: Actor, action: string): HandAction | HandError {
   if (s === listedState && actor === listedSeat) {
-    for (let k = 0; k < listedMoves.length; k++) if (listedMoves[k]!.text === action) return listedMoves[k]!.action;
+    for (let k = 0; k < listedCount; k++) if (listedMoves[k]!.text === action) return listedMoves[k]!.action;
   }
   if (s === sampledState && actor === 'chance' && action === sampledText) return DEALS[sampledCard]!;
   if (s === lastState && actor === lastActor && action === lastText) return lastResolved!;

@@ -36,16 +36,25 @@ function notBetting(h: HandState): HandError | null {
 export function raiseBounds(h: HandState): RaiseBounds | null {
   const i = actor(h);
   if (i === undefined) return null;
-  const top = maxBet(h);
+  const min = leastRaiseTo(h, i, maxBet(h));
+  return min < 0 ? null : { min, max: h.stacks[i]! + h.bets[i]! };
+}
+
+/**
+ * The least raise-to total of position `i` (the player to act) facing the largest bet `top`, or
+ * -1 if it may not bet or raise; the most is always its stack plus its bet. For callers that
+ * know `top` already and want no range object (the legal-action list, at every decision).
+ */
+export function leastRaiseTo(h: HandState, i: number, top: number): number {
   const stack = h.stacks[i]!;
   const bet = h.bets[i]!;
-  if (stack <= top - bet) return null;
+  if (stack <= top - bet) return -1;
   let someoneCanCall = false;
   for (let j = 0; j < h.n && !someoneCanCall; j++) someoneCanCall = j !== i && !h.folded[j] && h.stacks[j]! + h.bets[j]! > top;
-  if (!someoneCanCall) return null;
+  if (!someoneCanCall) return -1;
   const fullRaise = Math.max(h.raiseSize, h.minBet);
-  if (h.actedAt[i]! >= 0 && top - h.actedAt[i]! < fullRaise) return null;
-  return { min: Math.min(top + fullRaise, stack + bet), max: stack + bet };
+  if (h.actedAt[i]! >= 0 && top - h.actedAt[i]! < fullRaise) return -1;
+  return Math.min(top + fullRaise, stack + bet);
 }
 
 export function verifyFold(h: HandState): HandError | null {

@@ -10,7 +10,7 @@ import { dealShared, verifyDeal } from './dealing';
 import { doMuck, doShow, showdownCopy, verifyMuck, verifyShow } from './showdown';
 import { bettingCopy, type HandAction, type HandActor, type HandConfig, type HandError, type HandState } from './state';
 
-export { type RaiseBounds, raiseBounds } from './betting';
+export { leastRaiseTo, type RaiseBounds, raiseBounds } from './betting';
 export { type DealTarget, dealTarget, dealtMask, isDealt, nthUndealt, undealtCards, undealtCount } from './dealing';
 export { createHand, effectiveStack } from './flow';
 export { isHoleDeal } from './log-text';

@@ -24,6 +24,7 @@ import {
   type HandError,
   type HandState,
   handActor,
+  leastRaiseTo,
   maxBet,
   potTotal,
   type RaiseBounds,
@@ -155,28 +156,44 @@ export function raiseRange(s: NlheState): RaiseBounds | null {
 
 /** Representative raise-to totals (see the file comment), ascending and unique. */
 export function raiseSizes(h: HandState): number[] {
-  const bounds = raiseBounds(h);
-  if (!bounds) return [];
-  const i = h.actors[0]!;
-  const top = maxBet(h);
-  const potAfterCall = potTotal(h) + (top - h.bets[i]!);
-  // Beyond what covers every opponent a bigger bet changes nothing (the excess comes back), so
-  // pot-sized options stop there; all in stays on the list.
-  const cover = Math.max(bounds.min, Math.min(bounds.max, effectiveStack(h, i) + h.bets[i]!));
-  const sizes = [bounds.min];
-  insertSize(sizes, bounds.max);
-  for (const f of POT_FRACTIONS) insertSize(sizes, Math.min(cover, Math.max(bounds.min, top + Math.round(f * potAfterCall))));
-  return sizes;
+  const i = h.phase === 'betting' ? h.actors[0] : undefined;
+  if (i === undefined) return [];
+  const count = fillRaiseSizes(h, i, maxBet(h), sizeScratch);
+  return sizeScratch.slice(0, count);
 }
 
-/** Adds `size` to the ascending list unless it is there already. */
-function insertSize(sizes: number[], size: number): void {
-  let k = sizes.length;
+/** Where `fillRaiseSizes` writes for the legal-action list: at most six totals (the minimum, all in, four pot fractions). */
+const sizeScratch: number[] = [0, 0, 0, 0, 0, 0];
+
+/**
+ * Writes the representative raise-to totals of position `i`, the player to act, facing the
+ * largest bet `top`, ascending and unique, into `sizes`; returns how many (0 if it may not raise).
+ */
+function fillRaiseSizes(h: HandState, i: number, top: number, sizes: number[]): number {
+  const min = leastRaiseTo(h, i, top);
+  if (min < 0) return 0;
+  const bet = h.bets[i]!;
+  const max = h.stacks[i]! + bet;
+  const potAfterCall = potTotal(h) + (top - bet);
+  // Beyond what covers every opponent a bigger bet changes nothing (the excess comes back), so
+  // pot-sized options stop there; all in stays on the list.
+  const cover = Math.max(min, Math.min(max, effectiveStack(h, i) + bet));
+  sizes[0] = min;
+  let count = insertSize(sizes, 1, max);
+  for (const f of POT_FRACTIONS)
+    count = insertSize(sizes, count, Math.min(cover, Math.max(min, top + Math.round(f * potAfterCall))));
+  return count;
+}
+
+/** Adds `size` to the ascending first `count` of `sizes` unless it is there already; returns the new count. */
+function insertSize(sizes: number[], count: number, size: number): number {
+  let k = count;
   while (k > 0 && sizes[k - 1]! > size) k--;
-  if (sizes[k - 1] === size) return;
+  if (sizes[k - 1] === size) return count;
   // Shifted by hand: `splice` costs more than the handful of moves on a list of at most six.
-  for (let j = sizes.length; j > k; j--) sizes[j] = sizes[j - 1]!;
+  for (let j = count; j > k; j--) sizes[j] = sizes[j - 1]!;
   sizes[k] = size;
+  return count + 1;
 }
 
 /** Legal actions of table seat `seat` (empty unless it is to act), sorted with `compareActions`. */
@@ -201,12 +218,38 @@ export const textOfMove = (move: PlayerMove): string => move.text!;
  * interned value `parseAction` gives for its text, so a text read back is matched by identity.
  */
 export function legalMoves(s: NlheState, seat: number): PlayerMove[] {
-  if (actingSeat(s) !== seat) return [];
+  const out: PlayerMove[] = [];
+  fillLegalMoves(s, seat, out);
+  return out;
+}
+
+/**
+ * Writes the moves of `legalMoves` into `out` from index 0 and returns how many: a caller that
+ * lists them at every decision keeps one array for it (what lies past the count is stale).
+ */
+export function fillLegalMoves(s: NlheState, seat: number, out: PlayerMove[]): number {
+  if (actingSeat(s) !== seat) return 0;
   const h = s.hand;
   // Built directly in `compareActions` order: call < check < fold < muck < raise N (ascending N) < show.
-  if (h.phase === 'showdown') return verifyHandAction(h, h.showQueue[0]!, MUCK.action) === null ? [MUCK, SHOW] : [SHOW];
+  if (h.phase === 'showdown') {
+    if (verifyHandAction(h, h.showQueue[0]!, MUCK.action) !== null) {
+      out[0] = SHOW;
+      return 1;
+    }
+    out[0] = MUCK;
+    out[1] = SHOW;
+    return 2;
+  }
   const i = h.actors[0]!;
-  const out = h.bets[i]! < maxBet(h) ? [CALL, FOLD] : [CHECK];
-  for (const to of raiseSizes(h)) out.push(raiseMove(to));
-  return out;
+  const top = maxBet(h);
+  let count = 0;
+  if (h.bets[i]! < top) {
+    out[count++] = CALL;
+    out[count++] = FOLD;
+  } else {
+    out[count++] = CHECK;
+  }
+  const sizes = fillRaiseSizes(h, i, top, sizeScratch);
+  for (let k = 0; k < sizes; k++) out[count++] = raiseMove(sizeScratch[k]!);
+  return count;
 }
