@@ -95,13 +95,13 @@ export function verifyRaise(h: HandState, to: number): HandError | null {
 }
 
 /**
- * Records that the acting player `i` acted, at the current bet level, with log `entry`. The
- * action's copy (`bettingCopy`) owns the acted-at levels; the log is extended into a new array;
- * the queue of actors is
- * left to the caller, which either drops its head or replaces it.
+ * Records that the acting player `i` acted, at bet level `level` (the largest bet after its
+ * action), with log `entry`. The action's copy (`bettingCopy`) owns the acted-at levels; the log
+ * is extended into a new array; the queue of actors is left to the caller, which either drops
+ * its head or replaces it.
  */
-function acted(h: HandState, i: number, entry: string): void {
-  h.actedAt[i] = maxBet(h);
+function acted(h: HandState, i: number, level: number, entry: string): void {
+  h.actedAt[i] = level;
   h.log = appended(h.log, entry);
 }
 
@@ -110,13 +110,14 @@ export function doFold(h: HandState): void {
   h.folded = h.folded.slice();
   h.folded[i] = true;
   h.actors = h.actors.slice(1);
-  acted(h, i, FOLD_ENTRIES[i]!);
+  acted(h, i, maxBet(h), FOLD_ENTRIES[i]!);
   afterBettingAction(h);
 }
 
 export function doCheckOrCall(h: HandState): void {
   const i = h.actors[0]!;
-  const facing = maxBet(h) - h.bets[i]!;
+  const top = maxBet(h);
+  const facing = top - h.bets[i]!;
   if (facing > 0) {
     // A check moves no chips: only a call needs chips of its own.
     h.stacks = h.stacks.slice();
@@ -126,7 +127,8 @@ export function doCheckOrCall(h: HandState): void {
     h.stacks[i]! -= amount;
   }
   h.actors = h.actors.slice(1);
-  acted(h, i, facing > 0 ? CALL_ENTRIES[i]! : CHECK_ENTRIES[i]!);
+  // A call (even all in for less) leaves the largest bet where it was.
+  acted(h, i, top, facing > 0 ? CALL_ENTRIES[i]! : CHECK_ENTRIES[i]!);
   afterBettingAction(h);
 }
 
@@ -138,7 +140,8 @@ export function doRaise(h: HandState, to: number): void {
   h.stacks[i]! -= to - h.bets[i]!;
   h.bets[i] = to;
   h.opener = i;
-  acted(h, i, raiseEntry(i, to));
+  // A verified raise tops every bet: `to` is the new largest.
+  acted(h, i, to, raiseEntry(i, to));
   // Everyone else with chips answers the raise, in order from the raiser's left.
   const actors: number[] = [];
   for (let k = 1; k < h.n; k++) {

@@ -27,8 +27,9 @@ export const CHECK_ENTRIES = wordEntries('check');
 export const CALL_ENTRIES = wordEntries('call');
 export const MUCK_ENTRIES = wordEntries('muck');
 
-/** The log entry `p<position+1> raise <to>`: an amount, so built each time. */
-export const raiseEntry = (position: number, to: number): string => `${label(position)} raise ${to}`;
+const RAISE_PREFIXES = wordEntries('raise ');
+/** The log entry `p<position+1> raise <to>`: an amount, so built each time (on its position's made prefix). */
+export const raiseEntry = (position: number, to: number): string => RAISE_PREFIXES[position]! + to;
 
 /** Whether `entry` deals a hole card (to `position`'s hand, when given). */
 export const isHoleDeal = (entry: string, position?: number): boolean =>
