@@ -11,41 +11,61 @@ import { contenders, type HandConfig, type HandState, maxBet } from './state';
 /** A new hand with antes and blinds posted, waiting for the first hole card. Assumes a valid config. */
 export function createHand(config: HandConfig): HandState {
   const n = config.startingStacks.length;
-  // Heads-up, PHH and PokerKit read the arrays as [small blind, big blind] while position 0 is the big blind.
+  // Every per-position array is filled in one pass (this runs once per hand, and `fill` calls
+  // on fresh arrays showed in heads-up profiles). Heads-up, PHH and PokerKit read the arrays as
+  // [small blind, big blind] while position 0 is the big blind.
   const antes = new Array<number>(n);
   const blinds = new Array<number>(n);
+  const startingStacks = new Array<number>(n);
+  const stacks = new Array<number>(n);
+  const bets = new Array<number>(n);
+  const committed = new Array<number>(n);
+  const folded = new Array<boolean>(n);
+  const hole: number[][] = new Array(n);
+  const actedAt = new Array<number>(n);
+  const shown = new Array<boolean>(n);
+  const mucked = new Array<boolean>(n);
+  const won = new Array<number>(n);
   for (let i = 0; i < n; i++) {
     const from = n === 2 ? 1 - i : i;
     antes[i] = config.antes[from] ?? 0;
     blinds[i] = config.blindsOrStraddles[from] ?? 0;
+    startingStacks[i] = config.startingStacks[i]!;
+    stacks[i] = startingStacks[i]!;
+    bets[i] = 0;
+    committed[i] = 0;
+    folded[i] = false;
+    hole[i] = [];
+    actedAt[i] = -1;
+    shown[i] = false;
+    mucked[i] = false;
+    won[i] = 0;
   }
-  const hole: number[][] = new Array(n);
-  for (let i = 0; i < n; i++) hole[i] = [];
   const h: HandState = {
     n,
     antes,
     blinds,
     minBet: config.minBet,
-    startingStacks: config.startingStacks.slice(),
+    startingStacks,
     anteTrimming: config.anteTrimming ?? false,
     phase: 'dealing',
     street: 0,
-    stacks: config.startingStacks.slice(),
-    bets: new Array<number>(n).fill(0),
-    committed: new Array<number>(n).fill(0),
+    stacks,
+    bets,
+    committed,
     deadAntes: 0,
-    folded: new Array<boolean>(n).fill(false),
+    folded,
     hole,
     board: [],
     actors: [],
     opener: 0,
     raiseSize: 0,
-    actedAt: new Array<number>(n).fill(-1),
+    actedAt,
     allIn: false,
     showQueue: [],
-    shown: new Array<boolean>(n).fill(false),
-    mucked: new Array<boolean>(n).fill(false),
-    won: new Array<number>(n).fill(0),
+    shown,
+    mucked,
+    won,
     log: [],
   };
   for (let i = 0; i < n; i++) {
@@ -56,8 +76,10 @@ export function createHand(config: HandConfig): HandState {
     returnUncalled(h, secondLargest(h.bets));
     collect(h);
   } else {
-    for (let i = 0; i < n; i++) h.deadAntes += h.bets[i]!;
-    h.bets.fill(0);
+    for (let i = 0; i < n; i++) {
+      h.deadAntes += h.bets[i]!;
+      h.bets[i] = 0;
+    }
   }
   for (let i = 0; i < n; i++) {
     h.bets[i] = Math.min(h.blinds[i]!, h.startingStacks[i]! - Math.min(h.antes[i]!, h.startingStacks[i]!));
