@@ -139,7 +139,7 @@ export function verifyDeal(h: HandState, card: number): HandError | null {
 /**
  * Deals `card` into a new state that shares every array the deal leaves alone (all but the
  * receiving hand or the board, and the log). The last card of a street opens its betting round,
- * which resets the acted-at levels: those are copied first.
+ * which writes new acted-at levels.
  */
 export function dealShared(h: HandState, card: number): HandState {
   const target = dealTarget(h)!;
@@ -162,11 +162,8 @@ export function dealShared(h: HandState, card: number): HandState {
     lastOfStreet = next.board.length === BOARD_AFTER[h.street];
   }
   next.log = appended(h.log, dealEntry(target.kind === 'hole' ? target.position : -1, card));
-  if (lastOfStreet) {
-    // Opening the round resets the acted-at levels; closing it at once (nobody can act) copies the chips itself.
-    next.actedAt = h.actedAt.slice();
-    afterDealing(next);
-  }
+  // Opening the round writes new acted-at levels; closing it at once (nobody can act) copies the chips itself.
+  if (lastOfStreet) afterDealing(next);
   remember(next, lo, hi, count);
   return next;
 }

@@ -173,7 +173,11 @@ function beginBetting(h: HandState): void {
   }
   h.actors = actors;
   h.raiseSize = 0;
-  h.actedAt.fill(-1);
+  // Nobody has acted on the new street: a new array of -1s, filled by hand (a `fill` call on a
+  // copy cost more, once per street).
+  const actedAt = new Array<number>(h.n);
+  for (let i = 0; i < h.n; i++) actedAt[i] = -1;
+  h.actedAt = actedAt;
   h.phase = 'betting';
   const only = h.actors[0];
   if (h.actors.length === 0 || (h.actors.length === 1 && h.bets[only!]! >= maxBet(h)) || liveCount(h) <= 1) endBetting(h);

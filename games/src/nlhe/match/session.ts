@@ -7,7 +7,7 @@
  * ends the next one is dealt at once, so every node is a hand node and the match is over
  * exactly when no further hand can start.
  */
-import { createHand, type HandConfig, type HandState } from '../engine';
+import { appended, createHand, type HandConfig, type HandState } from '../engine';
 import { levelFor, type NlheParams, startingStacks } from './params';
 
 /** A finished hand, kept for records, views and PHH export. */
@@ -133,8 +133,7 @@ export function afterHand(s: NlheState): NlheState {
     log: hand.log,
     finishing: hand.stacks.slice(),
   };
-  const past = s.past.slice();
-  past.push(record);
+  const past = appended(s.past, record);
   const eliminated = s.eliminated.slice();
   const rebuys = s.rebuys.slice();
 
