@@ -111,7 +111,7 @@ export function doFold(h: HandState): void {
   h.folded[i] = true;
   h.actors = h.actors.slice(1);
   acted(h, i, maxBet(h), FOLD_ENTRIES[i]!);
-  afterBettingAction(h);
+  afterBettingAction(h, true);
 }
 
 export function doCheckOrCall(h: HandState): void {
@@ -129,7 +129,7 @@ export function doCheckOrCall(h: HandState): void {
   h.actors = h.actors.slice(1);
   // A call (even all in for less) leaves the largest bet where it was.
   acted(h, i, top, facing > 0 ? CALL_ENTRIES[i]! : CHECK_ENTRIES[i]!);
-  afterBettingAction(h);
+  afterBettingAction(h, false);
 }
 
 export function doRaise(h: HandState, to: number): void {
@@ -149,5 +149,5 @@ export function doRaise(h: HandState, to: number): void {
     if (!h.folded[j] && h.stacks[j]! > 0) actors.push(j);
   }
   h.actors = actors;
-  afterBettingAction(h);
+  afterBettingAction(h, false);
 }

@@ -183,9 +183,13 @@ function beginBetting(h: HandState): void {
   if (h.actors.length === 0 || (h.actors.length === 1 && h.bets[only!]! >= maxBet(h)) || liveCount(h) <= 1) endBetting(h);
 }
 
-/** Ends the betting round if nobody is left to act or a single player holds cards. */
-export function afterBettingAction(h: HandState): void {
-  if (h.actors.length === 0 || liveCount(h) <= 1) endBetting(h);
+/**
+ * Ends the betting round if nobody is left to act or, after a fold, a single player holds cards.
+ * A check, call or raise leaves as many holding cards as before, which was more than one (a
+ * round with one left has ended), so only a fold needs them counted.
+ */
+export function afterBettingAction(h: HandState, folded: boolean): void {
+  if (h.actors.length === 0 || (folded && liveCount(h) <= 1)) endBetting(h);
 }
 
 function endBetting(h: HandState): void {
