@@ -136,6 +136,13 @@ export function verifyDeal(h: HandState, card: number): HandError | null {
   return null;
 }
 
+/** `board` and then `card`, in a new array (at most five cards). */
+function withCard(board: readonly number[], card: number): number[] {
+  const out = board.slice();
+  out.push(card);
+  return out;
+}
+
 /**
  * Deals `card` into a new state that shares every array the deal leaves alone (all but the
  * receiving hand or the board, and the log). The last card of a street opens its betting round,
@@ -153,12 +160,14 @@ export function dealShared(h: HandState, card: number): HandState {
   if (target.kind === 'hole') {
     next.hole = h.hole.slice();
     const had = h.hole[target.position]!;
-    const cards = had.length === 0 ? [card] : appended(had, card);
+    // Written as literals: a position gets two cards, and `appended` is left to the log's
+    // entries (one kind of element for its copy loop to meet).
+    const cards = had.length === 0 ? [card] : [had[0]!, card];
     next.hole[target.position] = cards;
     // Hole cards go two to a position, position 0 first: the street's last is the last position's second.
     lastOfStreet = target.position === h.n - 1 && cards.length === 2;
   } else {
-    next.board = appended(h.board, card);
+    next.board = withCard(h.board, card);
     lastOfStreet = next.board.length === BOARD_AFTER[h.street];
   }
   next.log = appended(h.log, dealEntry(target.kind === 'hole' ? target.position : -1, card));
