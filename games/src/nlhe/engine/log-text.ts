@@ -4,7 +4,7 @@
  * per step; shared, they also let serialisers that cache text (the record's state hash) find them
  * again by identity. Raise entries carry an amount and are written as they come.
  */
-import { cardName } from '../cards';
+import { cardName, cardsText } from '../cards';
 import { label } from './state';
 
 /** Positions a hand may have (`verifyConfig`: 2 to 23 players). */
@@ -28,6 +28,10 @@ export const CALL_ENTRIES = wordEntries('call');
 export const MUCK_ENTRIES = wordEntries('muck');
 
 const RAISE_PREFIXES = wordEntries('raise ');
+const SHOW_PREFIXES = wordEntries('show ');
+
+/** The log entry `p<position+1> show <cards>` (`p2 show AsKd`), on its position's made prefix. */
+export const showEntry = (position: number, cards: readonly number[]): string => SHOW_PREFIXES[position]! + cardsText(cards);
 /** The log entry `p<position+1> raise <to>`: an amount, so built each time (on its position's made prefix). */
 export const raiseEntry = (position: number, to: number): string => RAISE_PREFIXES[position]! + to;
 

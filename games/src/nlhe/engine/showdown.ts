@@ -6,10 +6,9 @@
  * before the river, they show first and the rest of the board is dealt afterwards.
  */
 import { actionError } from '../../core/game';
-import { cardsText } from '../cards';
 import { afterShowdownAction } from './flow';
-import { MUCK_ENTRIES } from './log-text';
-import { appended, contenders, type HandError, type HandState, label, shareHand } from './state';
+import { MUCK_ENTRIES, showEntry } from './log-text';
+import { appended, contenders, type HandError, type HandState, shareHand } from './state';
 
 const shower = (h: HandState): number | undefined => (h.phase === 'showdown' ? h.showQueue[0] : undefined);
 
@@ -36,7 +35,7 @@ export function doShow(h: HandState): void {
   const i = h.showQueue.shift()!;
   h.shown = h.shown.slice();
   h.shown[i] = true;
-  h.log = appended(h.log, `${label(i)} show ${cardsText(h.hole[i]!)}`);
+  h.log = appended(h.log, showEntry(i, h.hole[i]!));
   afterShowdownAction(h);
 }
 
