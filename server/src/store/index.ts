@@ -4,9 +4,10 @@
  * PostgreSQL when DATABASE_URL is a postgres:// URL and the embedded PGlite database in
  * PARLEY_DATA_DIR (default `.parley-data`) otherwise. Close what you open.
  *
- * Code that needs the other tables (tournaments, ratings, analyses) opens the store and, when it
- * is a `PrismaStore`, uses `store.db.prisma`: one process must never open the PGlite
- * directory twice (the second opener gets `store/locked`).
+ * Code that needs the other tables (accounts, tournaments, ratings, analyses) asks the store it
+ * was given for them (`accountsFor`, `resultsFor`): a `PrismaStore` lends its database, a
+ * `ThreadStore` (the arena's: the database on a thread of its own) its ports. One process must
+ * never open the PGlite directory twice (the second opener gets `store/locked`).
  */
 import type { BatchOptions } from './batcher';
 import { openDatabase } from './database';
