@@ -150,9 +150,13 @@ export class ThreadStore implements MatchStore {
   /** Writes what is queued, closes the database and ends the thread. */
   close(): Promise<void> {
     this.closing ??= (async () => {
-      if (!this.stopped) await this.send({ id: this.nextId++, close: true });
-      this.stop('the store is closed');
-      await this.worker.terminate();
+      try {
+        if (!this.stopped) await this.send({ id: this.nextId++, close: true });
+      } finally {
+        // Even a close that failed ends the thread: it must not keep the process alive.
+        this.stop('the store is closed');
+        await this.worker.terminate();
+      }
     })();
     return this.closing;
   }
