@@ -20,6 +20,8 @@ import { type LinkedSignal, linkedSignal } from './signals';
 export interface Answer {
   actions: readonly string[];
   ms: number;
+  /** The clock's reading when a synchronous answer came: the next decision may start its timing from it. */
+  at?: number;
   /** Set when the agent failed or ran out of time: the defaults it gets are marked so. */
   failure?: { fallback: Fallback; error: string };
 }
@@ -35,6 +37,8 @@ export type AskExtra = Pick<DecisionInput, 'inbox' | 'recordModelCall'>;
  * the timer entirely and gets its answer back without a promise (bot matches make millions of
  * decisions). What only some agents read (the observation, the info-state key, the abort signal)
  * is built when first read, so a bot that reads only the legal actions costs almost nothing.
+ * `started` is the clock's reading when the decision began, if the caller has one (reading the
+ * clock costs about as much as a random bot's whole decision).
  */
 export function askAgent<S, P>(
   game: Game<S, P>,
@@ -46,8 +50,8 @@ export function askAgent<S, P>(
   clock: Clock,
   outer: AbortSignal | undefined,
   extra?: AskExtra,
+  started = clock.now(),
 ): Answer | Promise<Answer> {
-  const started = clock.now();
   const input = new Request(game, state, seat, rng, deadlineMs, outer, extra?.inbox, extra?.recordModelCall);
   let pending: Decision | Promise<Decision>;
   try {
@@ -58,7 +62,8 @@ export function askAgent<S, P>(
   }
   if (!isPromise(pending)) {
     input.release();
-    return { actions: asList(pending), ms: elapsedSince(clock, started) };
+    const at = clock.now();
+    return { actions: asList(pending), ms: Math.max(0, Math.round(at - started)), at };
   }
   return awaitDecision(pending, input, deadlineMs, clock, started);
 }

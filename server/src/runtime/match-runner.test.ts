@@ -4,7 +4,7 @@ import { kuhn, leduc } from '@parley/games';
 import { describe, expect, it } from 'vitest';
 import { FakeClock, tickingClock } from '../testing/fake-clock';
 import { canonicalJson, stateHash } from './canonical';
-import { runMatch } from './match-runner';
+import { type Clock, runMatch } from './match-runner';
 import { replayRecord } from './replay';
 
 const play = (seed: number, agents: Agent[] = [randomBot(), randomBot()], game = leduc) =>
@@ -110,6 +110,51 @@ describe('runMatch', () => {
     expect(late).toMatchObject({ action: 'pass', fallback: 'timeout', ms: 30 });
     expect(aborted).toBe(true);
     expect(clock.pending).toBe(0);
+  });
+
+  it('times each decision, reading the clock once per decision in a run of synchronous answers', async () => {
+    // Seat 0 thinks 7 ms a decision, synchronously (its thinking moves the clock's readings on);
+    // `later` answers through a promise after 40 ms of the fake clock. Every reading is counted.
+    const fake = new FakeClock();
+    let thought = 0;
+    let readings = 0;
+    const clock: Clock = {
+      now: () => {
+        readings++;
+        return fake.now() + thought;
+      },
+      setTimeout: (fn, ms) => fake.setTimeout(fn, ms),
+      clearTimeout: (handle) => fake.clearTimeout(handle),
+    };
+    const slowSync: Agent = {
+      name: 'slow-sync',
+      act: ({ legalActions }) => {
+        thought += 7;
+        return legalActions[0] as string;
+      },
+    };
+    const bots = await runMatch({
+      game: leduc,
+      params: leduc.descriptor.defaultParams,
+      seed: 3,
+      agents: [slowSync, slowSync],
+      clock,
+    });
+    const decided = bots.record.actions.filter((a) => a.actor !== 'chance');
+    expect(decided.length).toBeGreaterThan(1);
+    expect(decided.map((a) => a.ms)).toEqual(decided.map(() => 7));
+    expect(readings).toBe(decided.length + 1);
+
+    // After an await the chain starts again: the synchronous seat is not charged the other's 40 ms.
+    const later: Agent = {
+      name: 'later',
+      act: ({ legalActions }) => new Promise((resolve) => fake.setTimeout(() => resolve(legalActions[0] as string), 40)),
+    };
+    const run = runMatch({ game: leduc, params: leduc.descriptor.defaultParams, seed: 3, agents: [slowSync, later], clock });
+    await fake.runAll();
+    const mixed = (await run).record.actions.filter((a) => a.actor !== 'chance');
+    expect(mixed.some((a) => a.actor === 0) && mixed.some((a) => a.actor === 1)).toBe(true);
+    for (const a of mixed) expect(a.ms).toBe(a.actor === 0 ? 7 : 40);
   });
 
   it('rejects a seat count that does not fit the game', async () => {

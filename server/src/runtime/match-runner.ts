@@ -143,6 +143,15 @@ class MatchRun<S, P> {
   /** In a sequential game the one acting seat is the current player (the conformance kit checks it), so asking who acts needs no list. */
   private readonly sequential: boolean;
   private readonly questions: StateQuestions<S>;
+  /**
+   * The clock's reading at the end of the last synchronous answer, kept while nothing but the
+   * engine and this loop have run since (no await, no caller's callback): the next decision starts
+   * from it rather than reading the clock again. A bot match then reads the clock once per
+   * decision; the microseconds of engine work between two decisions count as thinking.
+   */
+  private lastReading: number | undefined;
+  /** Whether the caller's callbacks run between decisions, which ends a chain of readings. */
+  private readonly callsBack: boolean;
 
   constructor(private readonly options: RunMatchOptions<S, P>) {
     const { game, agents } = options;
@@ -166,6 +175,7 @@ class MatchRun<S, P> {
     }
     this.sequential = game.descriptor.traits.dynamics === 'sequential';
     this.questions = new StateQuestions(game);
+    this.callsBack = options.onEvent !== undefined || options.onAnswer !== undefined || this.observers.length > 0;
   }
 
   async run(): Promise<MatchResult<S, P>> {
@@ -185,11 +195,15 @@ class MatchRun<S, P> {
           continue;
         }
         const turn = questions.turnKey(this.state);
-        if (turn !== undefined && this.watchers.length > 0) await this.watchAll(turn);
+        if (turn !== undefined && this.watchers.length > 0) {
+          await this.watchAll(turn);
+          this.lastReading = undefined;
+        }
         const seats = questions.actingSeats(this.state);
         if (turn !== negotiatedTurn && game.negotiationPhase?.(this.state) && (options.press || (options.pressRounds ?? 0) > 0)) {
           negotiatedTurn = turn;
           await this.negotiate(turn ?? String(this.actions.length), seats);
+          this.lastReading = undefined;
         }
         // Every acting seat decides on the same state; in sequential games that is one seat. When
         // every agent answers synchronously (bots) nothing is awaited: no promise per action.
@@ -200,7 +214,11 @@ class MatchRun<S, P> {
           waiting ||= isPromise(d);
           decisions[i] = d;
         }
-        const answers = waiting ? await Promise.all(decisions) : (decisions as Answer[]);
+        let answers = decisions as Answer[];
+        if (waiting) {
+          answers = await Promise.all(decisions);
+          this.lastReading = undefined;
+        }
         // Answers cut short by a stop are not played: the match resumes from what was applied.
         if (options.signal?.aborted) throw new Error('match aborted');
         const simultaneous = current === 'simultaneous';
@@ -372,7 +390,7 @@ class MatchRun<S, P> {
 
   private ask(seat: Seat): Answer | Promise<Answer> {
     const { options } = this;
-    return askAgent(
+    const answer = askAgent(
       this.game,
       this.state,
       seat,
@@ -384,7 +402,10 @@ class MatchRun<S, P> {
       this.messages.length === 0
         ? this.quietExtras[seat]
         : { inbox: this.inboxOf(seat), recordModelCall: this.recorders[seat] as (call: ModelCall) => void },
+      this.callsBack ? this.clock.now() : (this.lastReading ?? this.clock.now()),
     );
+    this.lastReading = isPromise(answer) ? undefined : answer.at;
+    return answer;
   }
 
   private deadline(seat: Seat): number {
