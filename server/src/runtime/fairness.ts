@@ -11,7 +11,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { getGame } from '@parley/games';
 import { stateHash } from './canonical';
-import { chanceAction } from './match-runner';
+import { ChanceDraws } from './chance';
 import type { MatchRecord } from './record';
 
 export const COMMITMENT_SCHEME = 'sha256("parley-seed-v1:" + seed + ":" + salt)';
@@ -58,12 +58,12 @@ export function verifyRecord(record: MatchRecord): VerifyResult {
   const parsed = game.descriptor.parseParams(record.params);
   if (!parsed.ok) return { ok: false, error: `bad params: ${parsed.error.message}` };
   let state = game.newInitialState(parsed.params);
-  let draws = 0;
+  const chance = new ChanceDraws(record.seed);
   for (const { seq, actor, action } of record.actions ?? []) {
     if (actor === 'chance') {
       if (game.currentPlayer(state) !== 'chance')
         return { ok: false, seq, error: `action ${seq}: a chance action where none is due` };
-      const due = chanceAction(game, state, record.seed, draws++);
+      const due = chance.next(game, state);
       if (due !== action) return { ok: false, seq, error: `action ${seq}: chance dealt '${action}' but the seed gives '${due}'` };
     } else {
       const error = game.validateAction(state, actor, action);
@@ -74,5 +74,5 @@ export function verifyRecord(record: MatchRecord): VerifyResult {
   if (!game.isTerminal(state)) return { ok: false, error: 'the record ends before the game does' };
   if (record.finalStateHash && stateHash(state) !== record.finalStateHash)
     return { ok: false, error: "the replay does not reach the record's final state" };
-  return { ok: true, chanceOutcomes: draws, actions: record.actions.length, commitment: expected };
+  return { ok: true, chanceOutcomes: chance.count, actions: record.actions.length, commitment: expected };
 }

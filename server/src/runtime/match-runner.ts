@@ -16,18 +16,9 @@
  * their views of its turns and their own model calls), so they are prompted as they were.
  */
 import type { Agent, ModelCall, PressMessage, RecordedTurn } from '@parley/agents';
-import {
-  type Actor,
-  createRng,
-  finishSeed,
-  type Game,
-  mixPart,
-  type Rng,
-  type Seat,
-  sampleOutcome,
-  seedMix,
-} from '@parley/games';
+import { type Actor, createRng, finishSeed, type Game, mixPart, type Rng, type Seat, seedMix } from '@parley/games';
 import { type Answer, type AskExtra, askAgent, describe, isPromise, type Substitution, verdict } from './ask-agent';
+import { ChanceDraws } from './chance';
 import { type Clock, systemClock } from './clock';
 import { withLazyHash } from './lazy-hash';
 import { runPressRounds } from './press';
@@ -130,9 +121,9 @@ class MatchRun<S, P> {
   private readonly actions: ActionRecord[] = [];
   private readonly messages: MessageRecord[];
   private readonly modelCalls: ModelCallRecord[];
-  private chanceDraws = 0;
-  /** deriveSeed(seed, 'seat', seat, actions.length), its common prefix mixed once per match. */
-  private readonly seatPrefix: number;
+  private readonly chance: ChanceDraws;
+  /** deriveSeed(seed, 'seat', seat) before its last part (the action's number), mixed once per match. */
+  private readonly seatPrefixes: number[] = [];
   private readonly recorders: ((call: ModelCall) => void)[] = [];
   /** Before any press (every bot match) a seat's extra input is the same each time: made once. */
   private readonly quietExtras: AskExtra[] = [];
@@ -165,8 +156,10 @@ class MatchRun<S, P> {
     }
     this.messages = options.resume?.messages ? [...options.resume.messages] : [];
     this.modelCalls = options.resume?.modelCalls ? [...options.resume.modelCalls] : [];
-    this.seatPrefix = mixPart(seedMix(options.seed), 'seat');
+    this.chance = new ChanceDraws(options.seed);
+    const seatPart = mixPart(seedMix(options.seed), 'seat');
     for (let seat = 0; seat < n; seat++) {
+      this.seatPrefixes.push(mixPart(seatPart, seat));
       this.recorders.push((call: ModelCall) => this.recordModelCall(seat, call));
       this.quietExtras.push({ inbox: NO_MESSAGES, recordModelCall: this.recorders[seat] as (call: ModelCall) => void });
       const agent = agents[seat] as Agent;
@@ -191,7 +184,7 @@ class MatchRun<S, P> {
         if (this.actions.length >= maxActions) throw new Error(`match exceeded ${maxActions} actions`);
         const current = questions.currentPlayer(this.state);
         if (current === 'chance') {
-          this.commit('chance', chanceAction(game, this.state, options.seed, this.chanceDraws++), 0);
+          this.commit('chance', this.chance.next(game, this.state), 0);
           continue;
         }
         const turn = questions.turnKey(this.state);
@@ -307,7 +300,7 @@ class MatchRun<S, P> {
           turns.push({ seq, turn, observation: game.observation(this.state, seat), inbox });
         }
       }
-      if (recorded.actor === 'chance') this.chanceDraws++;
+      if (recorded.actor === 'chance') this.chance.skip();
       this.state = game.applyAction(this.state, recorded.actor, recorded.action);
       this.actions.push(recorded);
     }
@@ -414,7 +407,7 @@ class MatchRun<S, P> {
   }
 
   private seatRng(seat: Seat): Rng {
-    return createRng(finishSeed(mixPart(mixPart(this.seatPrefix, seat), this.actions.length)));
+    return createRng(finishSeed(mixPart(this.seatPrefixes[seat] as number, this.actions.length)));
   }
 
   private stillActing(seat: Seat, turn: string | undefined): boolean {
@@ -472,21 +465,4 @@ class MatchRun<S, P> {
     this.modelCalls.push(record);
     this.options.onModelCall?.(record);
   }
-}
-
-let chancePrefixSeed = Number.NaN;
-let chancePrefix = 0;
-
-/**
- * The chance outcome at `state`, the `draw`-th of the match: derived from the seed alone (and the
- * game's chance key), so anyone holding the revealed seed can recompute every deal (verify.ts).
- */
-export function chanceAction<S>(game: Game<S, any>, state: S, seed: number, draw: number): string {
-  if (seed !== chancePrefixSeed) {
-    chancePrefixSeed = seed;
-    chancePrefix = mixPart(seedMix(seed), 'chance');
-  }
-  // deriveSeed(seed, 'chance', key), the prefix mixed once per seed.
-  const rng = createRng(finishSeed(mixPart(chancePrefix, game.chanceKey?.(state) ?? draw)));
-  return game.sampleChance ? game.sampleChance(state, rng) : sampleOutcome(game.chanceOutcomes(state), rng).action;
 }
