@@ -22,7 +22,7 @@ import { retreatOptions } from './retreats';
 import type { DislodgedUnit, OrderOutcome, Unit } from './types';
 
 // Bound once at load: under some module loaders (vitest) imported bindings are getters, too slow for inner loops.
-const { LOC_IDS, locProvince, NUM_PROVINCES } = mapTables;
+const { LOC_IDS, locProvince, NUM_LOCS, NUM_PROVINCES } = mapTables;
 const { K_CONVOY, K_MOVE, K_SUPPORT, keyA, keyB, keyKind, keyOfOrder, LABEL_BY_RANK, LABEL_TEXT, LOC_BY_RANK, labelLoc } =
   orderKeys;
 
@@ -186,7 +186,7 @@ function describe(
     }
     case SUPPORT:
     case CONVOY: {
-      if (out.unmatched[u]) return { result: 'void', reason: unmatchedReason(key) };
+      if (out.unmatched[u]) return unmatchedOutcome(key);
       if (ok) return kind === SUPPORT ? GIVEN : { result: 'succeeds', reason: 'convoyed' };
       if (dislodged) return DISLODGED;
       const target = m.target[u]!;
@@ -210,19 +210,26 @@ function routeFailure(out: ReturnType<typeof adjudicateMovement>, mover: number)
 }
 
 /**
- * Why a support or convoy (typed order `key`) matched no order, read from the key (no order object
- * is built). Random and careless play leave many supports unmatched, so each reason is written
- * once per key and kept (the keys a map allows bound it: some twenty thousand at most).
+ * The outcome of a support or convoy (typed order `key`) that matched no order, its reason read
+ * from the key (no order object is built). Random and careless play leave most supports
+ * unmatched, so each outcome is written once per key and kept in a table indexed by the key's
+ * two ranks: a lookup by index, where a Map keyed by number cost a hash and a probe per unit.
  */
-function unmatchedReason(key: number): string {
-  let reason = unmatchedReasons.get(key);
-  if (reason === undefined) {
-    reason = writeUnmatchedReason(key);
-    unmatchedReasons.set(key, reason);
+function unmatchedOutcome(key: number): Described {
+  const slot =
+    keyKind(key) === K_SUPPORT ? keyA(key) * (NUM_LOCS + 1) + keyB(key) : SUPPORT_SLOTS + keyA(key) * NUM_LOCS + keyB(key);
+  let outcome = unmatchedOutcomes[slot];
+  if (outcome === undefined) {
+    outcome = { result: 'void', reason: writeUnmatchedReason(key) };
+    unmatchedOutcomes[slot] = outcome;
   }
-  return reason;
+  return outcome;
 }
-const unmatchedReasons = new Map<number, string>();
+// Supports first (target label rank, below 2 * NUM_LOCS, by 0 for a hold or 1 + destination
+// rank), then convoys (army rank by destination rank): a fixed size the map sets, some twenty
+// thousand slots, whatever the orders.
+const SUPPORT_SLOTS = 2 * NUM_LOCS * (NUM_LOCS + 1);
+const unmatchedOutcomes: (Described | undefined)[] = new Array(SUPPORT_SLOTS + NUM_LOCS * NUM_LOCS).fill(undefined);
 
 function writeUnmatchedReason(key: number): string {
   const a = keyA(key);
