@@ -145,6 +145,23 @@ describe('runMatch', () => {
     expect(decided.map((a) => a.ms)).toEqual(decided.map(() => 7));
     expect(readings).toBe(decided.length + 1);
 
+    // A caller's callback between decisions may take time of its own: then each decision reads
+    // the clock at its start and end, and the callback's time is charged to nobody.
+    readings = 0;
+    const watched = await runMatch({
+      game: leduc,
+      params: leduc.descriptor.defaultParams,
+      seed: 3,
+      agents: [slowSync, slowSync],
+      clock,
+      onEvent: () => {
+        thought += 100;
+      },
+    });
+    const watchedDecisions = watched.record.actions.filter((a) => a.actor !== 'chance');
+    expect(watchedDecisions.map((a) => a.ms)).toEqual(watchedDecisions.map(() => 7));
+    expect(readings).toBe(2 * watchedDecisions.length);
+
     // After an await the chain starts again: the synchronous seat is not charged the other's 40 ms.
     const later: Agent = {
       name: 'later',

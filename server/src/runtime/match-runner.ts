@@ -142,7 +142,7 @@ class MatchRun<S, P> {
    * decision; the microseconds of engine work between two decisions count as thinking.
    */
   private lastReading: number | undefined;
-  /** Whether the caller's callbacks run between decisions, which ends a chain of readings. */
+  /** Whether the caller's callbacks run between decisions: then no reading is kept for the next. */
   private readonly callsBack: boolean;
 
   constructor(private readonly options: RunMatchOptions<S, P>) {
@@ -395,9 +395,9 @@ class MatchRun<S, P> {
       this.messages.length === 0
         ? this.quietExtras[seat]
         : { inbox: this.inboxOf(seat), recordModelCall: this.recorders[seat] as (call: ModelCall) => void },
-      this.callsBack ? this.clock.now() : (this.lastReading ?? this.clock.now()),
+      this.lastReading,
     );
-    this.lastReading = isPromise(answer) ? undefined : answer.at;
+    this.lastReading = this.callsBack || isPromise(answer) ? undefined : answer.at;
     return answer;
   }
 
