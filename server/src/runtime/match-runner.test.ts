@@ -4,7 +4,7 @@ import { kuhn, leduc } from '@parley/games';
 import { describe, expect, it } from 'vitest';
 import { FakeClock, tickingClock } from '../testing/fake-clock';
 import { canonicalJson, stateHash } from './canonical';
-import { type Clock, runMatch } from './match-runner';
+import { type Clock, type RunMatchOptions, runMatch } from './match-runner';
 import { replayRecord } from './replay';
 
 const play = (seed: number, agents: Agent[] = [randomBot(), randomBot()], game = leduc) =>
@@ -133,14 +133,12 @@ describe('runMatch', () => {
         return legalActions[0] as string;
       },
     };
-    const bots = await runMatch({
-      game: leduc,
-      params: leduc.descriptor.defaultParams,
-      seed: 3,
-      agents: [slowSync, slowSync],
-      clock,
-    });
-    const decided = bots.record.actions.filter((a) => a.actor !== 'chance');
+    // Every match here: leduc from seed 3 on this clock; the seats' decisions, without the deals.
+    const decisionsOf = async (options: Pick<RunMatchOptions<unknown, unknown>, 'agents' | 'onEvent'>) => {
+      const { record } = await runMatch({ game: leduc, params: leduc.descriptor.defaultParams, seed: 3, clock, ...options });
+      return record.actions.filter((a) => a.actor !== 'chance');
+    };
+    const decided = await decisionsOf({ agents: [slowSync, slowSync] });
     expect(decided.length).toBeGreaterThan(1);
     expect(decided.map((a) => a.ms)).toEqual(decided.map(() => 7));
     expect(readings).toBe(decided.length + 1);
@@ -148,17 +146,12 @@ describe('runMatch', () => {
     // A caller's callback between decisions may take time of its own: then each decision reads
     // the clock at its start and end, and the callback's time is charged to nobody.
     readings = 0;
-    const watched = await runMatch({
-      game: leduc,
-      params: leduc.descriptor.defaultParams,
-      seed: 3,
+    const watchedDecisions = await decisionsOf({
       agents: [slowSync, slowSync],
-      clock,
       onEvent: () => {
         thought += 100;
       },
     });
-    const watchedDecisions = watched.record.actions.filter((a) => a.actor !== 'chance');
     expect(watchedDecisions.map((a) => a.ms)).toEqual(watchedDecisions.map(() => 7));
     expect(readings).toBe(2 * watchedDecisions.length);
 
@@ -167,9 +160,9 @@ describe('runMatch', () => {
       name: 'later',
       act: ({ legalActions }) => new Promise((resolve) => fake.setTimeout(() => resolve(legalActions[0] as string), 40)),
     };
-    const run = runMatch({ game: leduc, params: leduc.descriptor.defaultParams, seed: 3, agents: [slowSync, later], clock });
+    const running = decisionsOf({ agents: [slowSync, later] });
     await fake.runAll();
-    const mixed = (await run).record.actions.filter((a) => a.actor !== 'chance');
+    const mixed = await running;
     expect(mixed.some((a) => a.actor === 0) && mixed.some((a) => a.actor === 1)).toBe(true);
     for (const a of mixed) expect(a.ms).toBe(a.actor === 0 ? 7 : 40);
   });
