@@ -79,17 +79,38 @@ export function seedMix(base: number): number {
 /** Mixes one more part into a state of `seedMix`: a number as the text `String` gives it, without building it. */
 export function mixPart(state: number, part: string | number): number {
   let h = Math.imul(state ^ 0x7c, 0x01000193); // '|'
-  if (typeof part === 'number' && Number.isSafeInteger(part) && part >= 0) {
-    // The decimal digits, most significant first.
-    let unit = 1;
-    while (unit * 10 <= part) unit *= 10;
-    for (; unit >= 1; unit /= 10) h = Math.imul(h ^ (48 + (Math.floor(part / unit) % 10)), 0x01000193);
-    return h;
+  if (typeof part === 'number') {
+    if (part >= 0 && (part | 0) === part) return mixDigits(h, part);
+    if (Number.isSafeInteger(part) && part >= 0) {
+      // The decimal digits, most significant first.
+      let unit = 1;
+      while (unit * 10 <= part) unit *= 10;
+      for (; unit >= 1; unit /= 10) h = Math.imul(h ^ (48 + (Math.floor(part / unit) % 10)), 0x01000193);
+      return h;
+    }
   }
   const text = typeof part === 'string' ? part : String(part);
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return h;
 }
+
+/**
+ * The decimal digits of a 31-bit `n`, mixed most significant first: taken off least significant
+ * first with integer division (which compiles to a multiply), then mixed back to front. The
+ * runtime mixes an action's number into every decision's seed; dividing by powers of ten in
+ * floating point cost more than the rest of the mixing.
+ */
+function mixDigits(h: number, n: number): number {
+  let count = 0;
+  do {
+    const rest = (n / 10) | 0;
+    DIGITS[count++] = n - rest * 10;
+    n = rest;
+  } while (n > 0);
+  while (count > 0) h = Math.imul(h ^ (48 + (DIGITS[--count] as number)), 0x01000193);
+  return h;
+}
+const DIGITS = new Int32Array(10);
 
 /** The seed a mixing state stands for. */
 export function finishSeed(state: number): number {
