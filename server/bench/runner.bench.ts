@@ -9,6 +9,9 @@
  * The target is that `runMatch` and `parley run` add under 20% over the engine loop. A one-hand
  * match pays once for what a match costs whatever its length (the record, the sha256 of the final
  * state's canonical JSON, the agents), which the cash case spreads over 200 hands.
+ * Rounds last a tenth of a second or so, after two rounds of warm-up: with shorter ones the first
+ * case's ratio moved by a third from one process to the next (the engine's code still being
+ * compiled), which is more than most changes to the runtime move it.
  * `npm run bench -- runner --profile` writes each case's top functions to `bench-profiles/`;
  * `--only=nlhe` runs the cases whose label names nlhe.
  */
@@ -60,19 +63,19 @@ interface Case {
 }
 
 const CASES: Case[] = [
-  { id: 'nlhe', label: 'nlhe heads-up, one hand per match', params: { players: 2 }, matches: 4_000 },
-  { id: 'nlhe', label: 'nlhe six-seat, one hand per match (parley run default)', params: {}, matches: 2_000 },
-  { id: 'nlhe', label: 'nlhe nine-seat, one hand per match', params: { players: 9 }, matches: 1_000 },
+  { id: 'nlhe', label: 'nlhe heads-up, one hand per match', params: { players: 2 }, matches: 12_000 },
+  { id: 'nlhe', label: 'nlhe six-seat, one hand per match (parley run default)', params: {}, matches: 5_000 },
+  { id: 'nlhe', label: 'nlhe nine-seat, one hand per match', params: { players: 9 }, matches: 3_000 },
   {
     // Stacks reset each hand, so every match plays its 200 hands (random bots bust each other
     // within a few hands otherwise, and the rounds were too short to time on a loaded machine).
     id: 'nlhe',
     label: 'nlhe heads-up cash, 200 hands per match',
     params: { players: 2, format: 'cash', hands: 200, resetStacks: true },
-    matches: 20,
+    matches: 40,
   },
   { id: 'leduc', label: 'leduc', params: {}, matches: 10_000 },
-  { id: 'diplomacy', label: 'diplomacy to 1905', params: { lastYear: 1905 }, matches: 4 },
+  { id: 'diplomacy', label: 'diplomacy to 1905', params: { lastYear: 1905 }, matches: 20 },
 ];
 
 // `--only=WORD` keeps the cases whose label contains WORD (e.g. `--only=nlhe`).
@@ -130,7 +133,7 @@ for (const c of CASES.filter((c) => !only || c.label.includes(only))) {
         },
       },
     ],
-    { rounds: 5 },
+    { rounds: 7, warmup: 2 },
   );
 }
 if (hashes === -1) console.log(hashes);
