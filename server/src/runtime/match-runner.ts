@@ -17,7 +17,6 @@
  */
 import type { Agent, ModelCall, PressMessage, RecordedTurn } from '@parley/agents';
 import { type Actor, createRng, finishSeed, type Game, mixPart, type Rng, type Seat, seedMix } from '@parley/games';
-import { ActionLog } from './action-log';
 import { type Answer, type AskExtra, askAgent, describe, isPromise, type Substitution, verdict } from './ask-agent';
 import { ChanceDraws } from './chance';
 import { type Clock, systemClock } from './clock';
@@ -119,7 +118,7 @@ class MatchRun<S, P> {
   private readonly agents: readonly Agent[];
   private readonly clock: Clock;
   private state: S;
-  private readonly actions: ActionLog;
+  private readonly actions: ActionRecord[] = [];
   private readonly messages: MessageRecord[];
   private readonly modelCalls: ModelCallRecord[];
   private readonly chance: ChanceDraws;
@@ -155,7 +154,6 @@ class MatchRun<S, P> {
     if (agents.length !== n) {
       throw new Error(`${game.descriptor.id} with these parameters seats ${n}, but ${agents.length} agents were given`);
     }
-    this.actions = new ActionLog(options.resume?.actions);
     this.messages = options.resume?.messages ? [...options.resume.messages] : [];
     this.modelCalls = options.resume?.modelCalls ? [...options.resume.modelCalls] : [];
     this.chance = new ChanceDraws(options.seed);
@@ -258,7 +256,7 @@ class MatchRun<S, P> {
         params: options.params,
         seed: options.seed,
         seats: agents.map((a, seat) => ({ seat, agent: a.name })),
-        actions: this.actions.records(),
+        actions: this.actions,
         messages: this.messages,
         modelCalls: this.modelCalls,
         returns: [...game.returns(this.state)],
@@ -287,13 +285,14 @@ class MatchRun<S, P> {
     const { game } = this;
     const restoring = this.agents.flatMap((a, seat) => (a.restore ? [{ seat, turns: [] as RecordedTurn[] }] : []));
     let openTurn: string | undefined;
-    for (const [seq, recorded] of resume.actions.entries()) {
+    for (const recorded of resume.actions) {
       const error = game.validateAction(this.state, recorded.actor, recorded.action);
       if (error)
         throw new Error(`cannot resume: stored action ${recorded.seq} '${recorded.action}' is invalid: ${error.message}`);
       const turn = restoring.length > 0 && game.currentPlayer(this.state) !== 'chance' ? game.turnKey?.(this.state) : undefined;
       if (turn !== undefined && turn !== openTurn) {
         openTurn = turn;
+        const seq = this.actions.length;
         // What was delivered before the turn's own press (runtime/branch.ts cuts the prefix the same way).
         const before = this.messages.filter((m) => m.seq < seq || (m.seq === seq && m.phase !== turn));
         for (const { seat, turns } of restoring) {
@@ -303,6 +302,7 @@ class MatchRun<S, P> {
       }
       if (recorded.actor === 'chance') this.chance.skip();
       this.state = game.applyAction(this.state, recorded.actor, recorded.action);
+      this.actions.push(recorded);
     }
     this.options.onResume?.(this.state);
     return restoring;
@@ -431,8 +431,11 @@ class MatchRun<S, P> {
 
   private commit(actor: Actor, action: string, ms: number, extra?: Substitution): void {
     this.state = this.game.applyAction(this.state, actor, action);
-    const seq = this.actions.push(actor, action, ms, extra);
-    this.options.onEvent?.({ record: this.actions.record(seq), state: this.state });
+    const record: ActionRecord = extra
+      ? { seq: this.actions.length, actor, action, ms, ...extra }
+      : { seq: this.actions.length, actor, action, ms };
+    this.actions.push(record);
+    this.options.onEvent?.({ record, state: this.state });
     if (this.observers.length > 0) this.showObservers();
   }
 
