@@ -97,8 +97,8 @@ export function mixPart(state: number, part: string | number): number {
 /**
  * The decimal digits of a 31-bit `n`, mixed most significant first: taken off least significant
  * first with integer division (which compiles to a multiply), then mixed back to front. The
- * runtime mixes an action's number into every decision's seed; dividing by powers of ten in
- * floating point cost more than the rest of the mixing.
+ * runtime mixes an action's number into every decision's seed, and dividing by powers of ten in
+ * floating point made a chance key and an action number together take half as long again.
  */
 function mixDigits(h: number, n: number): number {
   let count = 0;
