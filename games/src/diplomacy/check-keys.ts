@@ -59,9 +59,10 @@ function checkMove(board: Board, u: number, dest: number, via: number): number {
     return fleetAdjBits[board.loc[u]! * NUM_LOCS + dest] === 1 ? orderKey(K_MOVE, locRank[dest]!, 0) : -1;
   }
   if (dest >= NUM_PROVINCES || provinceKind[p] === KIND_SEA) return -1;
-  const convoyable = convoyPossible(board, from, p);
-  if (armyAdjBits[from * NUM_PROVINCES + p] === 1) return orderKey(K_MOVE, locRank[p]!, via && convoyable ? 1 : 0);
-  return convoyable ? orderKey(K_MOVE, locRank[p]!, 0) : -1;
+  // Most army moves go next door without VIA: no convoy route to look for.
+  if (armyAdjBits[from * NUM_PROVINCES + p] === 1)
+    return orderKey(K_MOVE, locRank[p]!, via && convoyPossible(board, from, p) ? 1 : 0);
+  return convoyPossible(board, from, p) ? orderKey(K_MOVE, locRank[p]!, 0) : -1;
 }
 
 function checkSupport(board: Board, u: number, targetLabel: number, to: number): number {

@@ -67,7 +67,7 @@ function templateOf(label: number): Template {
   const known = templates[label];
   if (known) return known;
   const fleet = label >= NUM_LOCS ? 1 : 0;
-  const loc = label % NUM_LOCS;
+  const loc = fleet ? label - NUM_LOCS : label;
   const p = locProvince[loc]!;
   const entries = new Map<number, number>(); // key -> label needed (-1 none)
   entries.set(orderKey(K_HOLD, 0, 0), -1);

@@ -42,7 +42,7 @@ const labelTextByRank: string[] = LABEL_TEXT.slice().sort();
 export const labelRank = Int16Array.from(LABEL_TEXT, (t) => labelTextByRank.indexOf(t));
 export const LABEL_BY_RANK = Int16Array.from(labelTextByRank, (t) => LABEL_TEXT.indexOf(t));
 /** The location a label stands on, and whether it is a fleet. */
-export const labelLoc = (label: number): number => label % NUM_LOCS;
+export const labelLoc = (label: number): number => (label >= NUM_LOCS ? label - NUM_LOCS : label);
 export const labelFleet = (label: number): number => (label >= NUM_LOCS ? 1 : 0);
 
 const specOfLabel = (label: number): UnitSpec => ({ type: labelFleet(label) ? 'F' : 'A', loc: LOC_IDS[labelLoc(label)]! });
@@ -50,9 +50,15 @@ const specOfLabel = (label: number): UnitSpec => ({ type: labelFleet(label) ? 'F
 /**
  * Keys are below KEY_SPAN, so a key and a small number (a label, < 2^9, or a unit, < 2^7) pack into
  * one small integer: an order's id is `label * KEY_SPAN + key`, a unit's order `unit * KEY_SPAN + key`.
+ * Both stay below 2^31, so they split with a shift and a mask (a division is several times slower,
+ * and these are split for every order read).
  */
-export const KEY_SPAN = 0x400000;
+const KEY_BITS = 22;
+export const KEY_SPAN = 1 << KEY_BITS;
 const ID_STRIDE = KEY_SPAN;
+/** The label or unit packed with a key, and the key. */
+export const packedHigh = (packed: number): number => packed >> KEY_BITS;
+export const packedKey = (packed: number): number => packed & (KEY_SPAN - 1);
 
 // Interned texts, per label in an open-addressing table of its keys: a phase looks up a few
 // thousand texts, a unit's together, and a Map keyed by number costs several times this probe.
@@ -208,8 +214,8 @@ export function decodeOrderText(text: string): number {
   }
   return k < 0 ? -1 : label * ID_STRIDE + k;
 }
-export const idLabel = (id: number): number => Math.floor(id / ID_STRIDE);
-export const idKey = (id: number): number => id % ID_STRIDE;
+export const idLabel = packedHigh;
+export const idKey = packedKey;
 
 /** The order a key stands for, in the shape the parser and orders-check.ts give it. */
 export function orderOfKey(label: number, k: number): Order {

@@ -18,7 +18,7 @@ import type { Power } from './types';
 
 // Bound once at load: under some module loaders (vitest) imported bindings are getters, too slow for inner loops.
 const { fleetLocsOf, homeCentres, KIND_COASTAL, LOC_IDS, locProvince, POWER_INDEX, PROVINCE_IDS, provinceKind } = mapTables;
-const { decodeOrderText, idKey, idLabel, KEY_SPAN, labelIndex, labelLoc, orderOfKey } = orderKeys;
+const { decodeOrderText, idKey, idLabel, KEY_SPAN, labelIndex, labelLoc, orderOfKey, packedHigh, packedKey } = orderKeys;
 
 export interface OrderGroup {
   /** The unit ordered (`A PAR`), or null for a power's builds or disbands. */
@@ -134,7 +134,7 @@ export function listedMovementOrder(ctx: PhaseContext, me: number, text: string)
   const listed = listedMovementKey(ctx, me, text);
   if (listed < 0) return null;
   const { board } = ctx;
-  const u = Math.floor(listed / KEY_SPAN);
+  const u = packedHigh(listed);
   const label = labelIndex(board.fleet[u]!, board.loc[u]!);
-  return { order: orderOfKey(label, listed % KEY_SPAN), text, slot: PROVINCE_IDS[board.prov[u]!]! };
+  return { order: orderOfKey(label, packedKey(listed)), text, slot: PROVINCE_IDS[board.prov[u]!]! };
 }

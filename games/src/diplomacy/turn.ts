@@ -17,7 +17,7 @@ import { adjustmentDeltas, civilDisorderDisbands, ownerTable, updateOwnership } 
 import { boardOf } from './board';
 import { NUM_PROVINCES, POWER_INDEX, POWERS, powerIndexOf } from './map';
 import { type MovementFacts, movementFacts, runMovement } from './movement';
-import { KEY_SPAN } from './order-keys';
+import { packedHigh, packedKey } from './order-keys';
 import { type CheckedOrder, checkOrderText, type PhaseContext, readMovementOrderOf } from './orders-check';
 import { formatOrder } from './orders-parse';
 import { resolveRetreats } from './retreats';
@@ -143,7 +143,7 @@ function movementOrders(ctx: PhaseContext, orders: readonly SubmittedOrder[], re
       results[index] = { power, text: o.text, result: 'void', reason };
       continue;
     }
-    const u = Math.floor(r / KEY_SPAN);
+    const u = packedHigh(r);
     const earlier = indexOfUnit[u]!;
     if (earlier >= 0) {
       const e = orders[earlier]!;
@@ -155,7 +155,7 @@ function movementOrders(ctx: PhaseContext, orders: readonly SubmittedOrder[], re
       };
     }
     indexOfUnit[u] = index;
-    keys[u] = r % KEY_SPAN;
+    keys[u] = packedKey(r);
   }
   return { keys, indexOfUnit, n };
 }
