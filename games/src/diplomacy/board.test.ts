@@ -1,7 +1,7 @@
 /** boardOf: one board per position, shared by calls for the same unchanged list of units. */
 import { describe, expect, it } from 'vitest';
 import { boardOf, makeBoard } from './board';
-import { provinceIndex, STANDARD_MAP } from './map';
+import { POWERS, provinceIndex, STANDARD_MAP } from './map';
 import type { Unit } from './types';
 
 const start = (): Unit[] => STANDARD_MAP.startingUnits.map((u) => ({ ...u }));
@@ -35,5 +35,33 @@ describe('boardOf', () => {
     const other = boardOf([...units]);
     expect(other).not.toBe(board);
     expect(Array.from(other.at)).toEqual(Array.from(board.at));
+  });
+});
+
+describe('makeBoard', () => {
+  it('keeps each board its own data when many share a slab', () => {
+    // Forty positions, each the start with one more unit taken off: far more than one slab holds.
+    const positions = Array.from({ length: 40 }, (_, k) => start().slice(0, 22 - (k % 20)));
+    const boards = positions.map((units) => makeBoard(units));
+    boards.forEach((board, k) => {
+      const units = positions[k]!;
+      expect(board.units).toBe(units);
+      units.forEach((u, i) => {
+        expect(board.at[provinceIndex(u.province.slice(0, 3))]).toBe(i);
+        expect(board.prov[i]).toBe(provinceIndex(u.province.slice(0, 3)));
+        expect(POWERS[board.power[i]!]).toBe(u.power);
+        expect(board.fleet[i]).toBe(u.type === 'F' ? 1 : 0);
+      });
+      expect(Array.from(board.at).filter((i) => i >= 0)).toHaveLength(units.length);
+    });
+  });
+
+  it('refuses a unit of an unknown power or on an unknown location, and two units in a province', () => {
+    const units = start();
+    expect(() => makeBoard([...units, { power: 'prussia' as Unit['power'], type: 'A', province: 'sil' }])).toThrow(
+      "unknown power 'prussia'",
+    );
+    expect(() => makeBoard([{ ...units[0]!, province: 'xyz' }])).toThrow("unknown location 'xyz'");
+    expect(() => makeBoard([...units, { ...units[0]! }])).toThrow(/two units in/);
   });
 });

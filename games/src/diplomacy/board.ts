@@ -11,7 +11,7 @@ import type { MoveTable } from './move-table';
 import type { Unit } from './types';
 
 // Bound once at load: under some module loaders (vitest) imported bindings are getters, too slow for inner loops.
-const { KIND_SEA, LOC_IDS, locOf, locProvince, NUM_PROVINCES, POWER_INDEX, provinceKind, seaNeighbours, seasTouching } =
+const { KIND_SEA, LOC_IDS, locOf, locProvince, NUM_PROVINCES, powerIndexOf, provinceKind, seaNeighbours, seasTouching } =
   mapTables;
 
 export interface Board {
@@ -34,18 +34,38 @@ export interface Board {
 }
 
 // Scratch for building a board: typed arrays over 64 bytes live outside V8's heap and cost a
-// slow allocation each, so a board is built here and copied into one buffer of its own.
+// slow allocation each, so a board is built here and copied into its place in a shared slab.
 const scratchAt = new Int16Array(NUM_PROVINCES);
 const scratchGroups = emptyConvoyGroups();
 /** A board has at most one unit per province. */
 const scratchLoc = new Int16Array(NUM_PROVINCES);
 const scratchFleet = new Uint8Array(NUM_PROVINCES);
+const scratchPower = new Uint8Array(NUM_PROVINCES);
 
 /** Room for the convoy groups of any board, for `fillConvoyGroups`. */
 export function emptyConvoyGroups(): ConvoyGroups {
   return { seaGroup: new Int16Array(NUM_PROVINCES), touches: new Uint8Array(NUM_PROVINCES * NUM_PROVINCES), count: 0 };
 }
 const stack: number[] = [];
+
+// Boards are carved in turn out of slabs of a few kilobytes, about ten boards each: an ArrayBuffer
+// per board cost more than the rest of the board together (1-5 us each, as every buffer is also
+// external memory for the collector to account for). A board keeps its slab alive, so a position
+// kept long holds a few kilobytes rather than a few hundred bytes.
+const SLAB_BYTES = 8192;
+let slab = new ArrayBuffer(SLAB_BYTES);
+let slabUsed = 0;
+
+/** The offset of `bytes` fresh bytes (zeroed, 8-aligned) in `slab`, which may be a new one. */
+function carve(bytes: number): number {
+  if (slabUsed + bytes > SLAB_BYTES) {
+    slab = new ArrayBuffer(Math.max(SLAB_BYTES, bytes));
+    slabUsed = 0;
+  }
+  const start = slabUsed;
+  slabUsed += (bytes + 7) & ~7;
+  return start;
+}
 
 /** Indexes JSON units. Throws on a unit on an unknown location or two units in one province (broken invariants). */
 export function makeBoard(units: readonly Unit[]): Board {
@@ -56,10 +76,14 @@ export function makeBoard(units: readonly Unit[]): Board {
   // power, fleet (1 per unit) and the groups' touches (1 per province per group).
   const fleets = scratchFleet;
   const locs = scratchLoc;
+  const powers = scratchPower;
   for (let i = 0; i < n; i++) {
     const u = units[i]!;
     const l = locOf(u.province);
     if (l < 0) throw new Error(`unknown location '${u.province}'`);
+    const power = powerIndexOf(u.power);
+    if (power < 0) throw new Error(`unknown power '${u.power}'`);
+    powers[i] = power;
     const p = locProvince[l] as number;
     if (at[p] !== -1) throw new Error(`two units in ${LOC_IDS[p]}`);
     at[p] = i;
@@ -68,27 +92,27 @@ export function makeBoard(units: readonly Unit[]): Board {
   }
   const groups = fillConvoyGroups({ at, fleet: fleets }, -1, scratchGroups);
   const wide = 2 * NUM_PROVINCES + n;
-  const buffer = new ArrayBuffer(2 * wide + 3 * n + groups.count * NUM_PROVINCES);
+  const touched = groups.count * NUM_PROVINCES;
+  const start = carve(2 * wide + 3 * n + touched);
+  const buffer = slab;
   const board: Board = {
     units,
-    at: new Int16Array(buffer, 0, NUM_PROVINCES),
-    seaGroup: new Int16Array(buffer, 2 * NUM_PROVINCES, NUM_PROVINCES),
-    loc: new Int16Array(buffer, 4 * NUM_PROVINCES, n),
-    prov: new Uint8Array(buffer, 2 * wide, n),
-    power: new Uint8Array(buffer, 2 * wide + n, n),
-    fleet: new Uint8Array(buffer, 2 * wide + 2 * n, n),
-    groupTouches: new Uint8Array(buffer, 2 * wide + 3 * n, groups.count * NUM_PROVINCES),
+    at: new Int16Array(buffer, start, NUM_PROVINCES),
+    seaGroup: new Int16Array(buffer, start + 2 * NUM_PROVINCES, NUM_PROVINCES),
+    loc: new Int16Array(buffer, start + 4 * NUM_PROVINCES, n),
+    prov: new Uint8Array(buffer, start + 2 * wide, n),
+    power: new Uint8Array(buffer, start + 2 * wide + n, n),
+    fleet: new Uint8Array(buffer, start + 2 * wide + 2 * n, n),
+    groupTouches: new Uint8Array(buffer, start + 2 * wide + 3 * n, touched),
     moveTable: undefined,
   };
-  (board.at as Int16Array).set(at);
-  (board.seaGroup as Int16Array).set(groups.seaGroup);
-  (board.groupTouches as Uint8Array).set(groups.touches.subarray(0, groups.count * NUM_PROVINCES));
-  (board.loc as Int16Array).set(locs.subarray(0, n));
-  (board.fleet as Uint8Array).set(fleets.subarray(0, n));
-  for (let i = 0; i < n; i++) {
-    board.prov[i] = locProvince[locs[i]!]!;
-    board.power[i] = POWER_INDEX[units[i]!.power];
-  }
+  board.at.set(at);
+  board.seaGroup.set(groups.seaGroup);
+  board.groupTouches.set(groups.touches.subarray(0, touched));
+  board.loc.set(locs.subarray(0, n));
+  board.fleet.set(fleets.subarray(0, n));
+  board.power.set(powers.subarray(0, n));
+  for (let i = 0; i < n; i++) board.prov[i] = locProvince[locs[i]!]!;
   return board;
 }
 
@@ -104,8 +128,14 @@ export function boardOf(units: readonly Unit[]): Board {
   const last = lastBoard;
   if (last !== null && last.board.units === units && samePosition(units, last.seen)) return last.board;
   const board = makeBoard(units);
-  const seen: (Unit | string)[] = [];
-  for (const u of units) seen.push(u, u.power, u.type, u.province);
+  const seen: (Unit | string)[] = new Array(4 * units.length);
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    seen[4 * i] = u;
+    seen[4 * i + 1] = u.power;
+    seen[4 * i + 2] = u.type;
+    seen[4 * i + 3] = u.province;
+  }
   lastBoard = { board, seen };
   return board;
 }
