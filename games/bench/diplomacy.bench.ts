@@ -6,7 +6,10 @@
  *    adjudicator's input up front; only `adjudicateMovement` is timed.
  * 2. `processPhase` (orders as text: read, checked, adjudicated, turned into results and the next
  *    position) against `adjudicateMovement` alone, on the same phases, side by side. Issue 19's
- *    target: within 2x.
+ *    target: within 2x. The phases come sixteen to a position, and processPhase indexes a position
+ *    once for consecutive calls on it; a second row plays them interleaved, so every call indexes
+ *    a new position, as a one-off adjudication (a DATC case, an analysis) does. (The Game
+ *    interface hands processPhase the board it indexed to list the legal orders.)
  * 3. Full random games per second (to the end of 1920) through the Game interface, seven bots
  *    picking each unit's order uniformly from its legal orders. Issue 19's target, on one core:
  *    200 games/s; on a shared machine the CPU-time rate is the one-core figure.
@@ -94,6 +97,10 @@ measure(
   { rounds: 11 },
 );
 
+/** The same phases in another order: each set of orders of each position in turn, so no two calls in a row share a position. */
+const interleaved = (list: readonly PhaseOrders[]): PhaseOrders[] =>
+  Array.from({ length: list.length }, (_, i) => list[(i % POSITIONS) * ORDER_SETS + Math.floor(i / POSITIONS)]!);
+
 const processVariant = (label: string, e: DiplomacyEngine, list: readonly PhaseOrders[]): Variant => ({
   label,
   body: () => {
@@ -114,6 +121,8 @@ await compare(
     },
     processVariant('processPhase', here, phases),
     ...(base ? [processVariant('processPhase (base)', base, basePhases)] : []),
+    processVariant('processPhase, a new position each call', here, interleaved(phases)),
+    ...(base ? [processVariant('processPhase, a new position each call (base)', base, interleaved(basePhases))] : []),
   ],
   { rounds: 7 },
 );
