@@ -49,9 +49,9 @@ export function emptyConvoyGroups(): ConvoyGroups {
 const stack: number[] = [];
 
 // Boards are carved in turn out of slabs of a few kilobytes, about ten boards each: an ArrayBuffer
-// per board cost more than the rest of the board together (1-5 us each, as every buffer is also
-// external memory for the collector to account for). A board keeps its slab alive, so a position
-// kept long holds a few kilobytes rather than a few hundred bytes.
+// per board cost more than the rest of the board together (1-5 us each in a loop making boards;
+// each buffer is memory outside the heap that the collector tracks on its own). A board keeps its
+// slab alive, so a position kept long holds a few kilobytes rather than a few hundred bytes.
 const SLAB_BYTES = 8192;
 let slab = new ArrayBuffer(SLAB_BYTES);
 let slabUsed = 0;
@@ -67,7 +67,10 @@ function carve(bytes: number): number {
   return start;
 }
 
-/** Indexes JSON units. Throws on a unit on an unknown location or two units in one province (broken invariants). */
+/**
+ * Indexes JSON units. Throws on a unit of an unknown power or on an unknown location, or two units
+ * in one province (broken invariants).
+ */
 export function makeBoard(units: readonly Unit[]): Board {
   const n = units.length;
   const at = scratchAt.fill(-1);
