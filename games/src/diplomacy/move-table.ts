@@ -34,7 +34,20 @@ const {
   provinceKind,
   seasTouching,
 } = mapTables;
-const { K_CONVOY, K_HOLD, K_MOVE, K_SUPPORT, LABEL_TEXT, labelIndex, labelRank, locRank, orderKey, orderText } = orderKeys;
+const {
+  K_CONVOY,
+  K_HOLD,
+  K_MOVE,
+  K_SUPPORT,
+  LABEL_TEXT,
+  labelFleet,
+  labelIndex,
+  labelLoc,
+  labelRank,
+  locRank,
+  orderKey,
+  orderText,
+} = orderKeys;
 
 export interface MoveTable {
   /** Per unit: its label text (`A PAR`). */
@@ -66,8 +79,8 @@ for (let l = 0; l < NUM_LOCS; l++) locsIn[locProvince[l]!]!.push(l);
 function templateOf(label: number): Template {
   const known = templates[label];
   if (known) return known;
-  const fleet = label >= NUM_LOCS ? 1 : 0;
-  const loc = fleet ? label - NUM_LOCS : label;
+  const fleet = labelFleet(label);
+  const loc = labelLoc(label);
   const p = locProvince[loc]!;
   const entries = new Map<number, number>(); // key -> label needed (-1 none)
   entries.set(orderKey(K_HOLD, 0, 0), -1);
@@ -98,7 +111,7 @@ function templateOf(label: number): Template {
     keys,
     texts: Array.from(keys, (k) => orderText(label, k)),
     need,
-    needProvince: Int16Array.from(need, (n) => (n < 0 ? -1 : locProvince[n % NUM_LOCS]!)),
+    needProvince: Int16Array.from(need, (n) => (n < 0 ? -1 : locProvince[labelLoc(n)]!)),
   };
   templates[label] = t;
   return t;
