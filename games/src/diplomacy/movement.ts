@@ -125,9 +125,11 @@ export function runMovement(board: Board, keys: Int32Array): MovementResult {
   const units: Unit[] = [];
   const occupied = scratchOccupied;
   for (let p = 0; p < NUM_PROVINCES; p++) {
-    const unit = placed[p];
-    occupied[p] = unit ? 1 : 0;
-    if (unit) {
+    // Tested against null, not for truth: truth asks for the object's map, a load from a unit
+    // object that is often out of cache.
+    const unit = placed[p]!;
+    occupied[p] = unit === null ? 0 : 1;
+    if (unit !== null) {
       units.push(unit);
       placed[p] = null;
     }
