@@ -127,7 +127,7 @@ export function runMovement(board: Board, keys: Int32Array): MovementResult {
   for (let p = 0; p < NUM_PROVINCES; p++) {
     // Tested against null, not for truth: truth asks for the object's map, a load from a unit
     // object that is often out of cache.
-    const unit = placed[p]!;
+    const unit = placed[p] as Unit | null;
     occupied[p] = unit === null ? 0 : 1;
     if (unit !== null) {
       units.push(unit);
