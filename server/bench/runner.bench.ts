@@ -2,6 +2,10 @@
  * What the runtime costs over the engine it drives, side by side in one run (ratios within each
  * round): random bots playing
  *   - the bare engine loop: the `Game` interface driven directly, one seeded generator;
+ *   - the same loop with only the duties the runtime may not drop: a generator derived for every
+ *     decision and every card (the seeds the golden records fix), one clock reading per decision
+ *     (the thinking time a record keeps) and an action record per action. No runner can cost less
+ *     than this row, so it says how much of the runtime's cost is left to win;
  *   - `runMatch`: the same matches through the runtime (derived seeds per decision and per card,
  *     validation, fallbacks, the record), and again with the record's final-state hash read,
  *     which the record computes only then;
@@ -9,6 +13,9 @@
  * The target is that `runMatch` and `parley run` add under 20% over the engine loop. A one-hand
  * match pays once for what a match costs whatever its length (the record, the sha256 of the final
  * state's canonical JSON, the agents), which the cash case spreads over 200 hands.
+ * For poker the duties alone come to more than that (1.2x–1.4x of the bare loop when this row
+ * was added, on a quiet machine): the seeds are fixed by every golden record, and the clock
+ * readings are the record's thinking times.
  * Rounds last a tenth of a second or so, after two rounds of warm-up: with shorter ones the first
  * case's ratio moved by a third from one process to the next (the engine's code still being
  * compiled), which is more than most changes to the runtime move it.
@@ -16,7 +23,7 @@
  * `--only=nlhe` runs the cases whose label names nlhe.
  */
 import { randomBot } from '@parley/agents';
-import { createRng, deriveSeed, type Game, getGame, sampleOutcome } from '@parley/games';
+import { createRng, deriveSeed, finishSeed, type Game, getGame, mixPart, sampleOutcome, seedMix } from '@parley/games';
 import { compare } from '@parley/games/bench';
 import { run } from '../src/cli/run';
 import { runMatch } from '../src/runtime/match-runner';
@@ -42,6 +49,44 @@ function engineLoop<S, P>(game: Game<S, P>, params: P, seed: number): number {
     }
   }
   return steps;
+}
+
+/**
+ * The bare loop doing the runtime's duties and nothing else: each decision's generator derived
+ * as runMatch derives it, from (seed, 'seat', seat, action number), and each card's from (seed,
+ * 'chance', the game's chance key or the draw's number); the clock read once per decision; an
+ * action record kept for every action.
+ */
+function dutiesLoop<S, P>(game: Game<S, P>, params: P, seed: number): number {
+  const seatPart = mixPart(seedMix(seed), 'seat');
+  const seatPrefixes = Array.from({ length: game.descriptor.numPlayers(params) }, (_, seat) => mixPart(seatPart, seat));
+  const chancePart = mixPart(seedMix(seed), 'chance');
+  const actions: { seq: number; actor: number | 'chance'; action: string; ms: number }[] = [];
+  let draws = 0;
+  let lastReading = Date.now();
+  let s = game.newInitialState(params);
+  while (!game.isTerminal(s)) {
+    const current = game.currentPlayer(s);
+    if (current === 'chance') {
+      const rng = createRng(finishSeed(mixPart(chancePart, game.chanceKey?.(s) ?? draws)));
+      draws++;
+      const deal = game.sampleChance ? game.sampleChance(s, rng) : sampleOutcome(game.chanceOutcomes(s), rng).action;
+      s = game.applyAction(s, 'chance', deal);
+      actions.push({ seq: actions.length, actor: 'chance', action: deal, ms: 0 });
+      continue;
+    }
+    for (const seat of game.actingSeats(s)) {
+      const rng = createRng(finishSeed(mixPart(seatPrefixes[seat] as number, actions.length)));
+      const action = rng.pick(game.legalActions(s, seat));
+      const now = Date.now();
+      if (game.validateAction(s, seat, action) !== null) throw new Error(`illegal ${action}`);
+      s = game.applyAction(s, seat, action);
+      actions.push({ seq: actions.length, actor: seat, action, ms: now - lastReading });
+      lastReading = now;
+      break;
+    }
+  }
+  return actions.length;
 }
 
 /** Silences the CLI's table while it runs. */
@@ -96,6 +141,13 @@ for (const c of CASES.filter((c) => !only || c.label.includes(only))) {
         label: 'engine loop',
         body: () => {
           for (let i = 0; i < c.matches; i++) engineLoop(game, params, deriveSeed(1, 'engine', seed++));
+          return c.matches;
+        },
+      },
+      {
+        label: "engine loop + the runtime's duties",
+        body: () => {
+          for (let i = 0; i < c.matches; i++) dutiesLoop(game, params, deriveSeed(1, 'runtime', seed++));
           return c.matches;
         },
       },
