@@ -26,6 +26,7 @@ import { randomBot } from '@parley/agents';
 import { createRng, deriveSeed, finishSeed, type Game, getGame, mixPart, sampleOutcome, seedMix } from '@parley/games';
 import { compare } from '@parley/games/bench';
 import { run } from '../src/cli/run';
+import { ChanceDraws } from '../src/runtime/chance';
 import { runMatch } from '../src/runtime/match-runner';
 
 /** The bare loop: what any caller of the engine would write. */
@@ -53,24 +54,21 @@ function engineLoop<S, P>(game: Game<S, P>, params: P, seed: number): number {
 
 /**
  * The bare loop doing the runtime's duties and nothing else: each decision's generator derived
- * as runMatch derives it, from (seed, 'seat', seat, action number), and each card's from (seed,
- * 'chance', the game's chance key or the draw's number); the clock read once per decision; an
- * action record kept for every action.
+ * as runMatch derives it, from (seed, 'seat', seat, action number), and each card drawn by the
+ * runtime's own ChanceDraws; the clock read once per decision; an action record kept for every
+ * action.
  */
 function dutiesLoop<S, P>(game: Game<S, P>, params: P, seed: number): number {
   const seatPart = mixPart(seedMix(seed), 'seat');
   const seatPrefixes = Array.from({ length: game.descriptor.numPlayers(params) }, (_, seat) => mixPart(seatPart, seat));
-  const chancePart = mixPart(seedMix(seed), 'chance');
+  const chance = new ChanceDraws(seed);
   const actions: { seq: number; actor: number | 'chance'; action: string; ms: number }[] = [];
-  let draws = 0;
   let lastReading = Date.now();
   let s = game.newInitialState(params);
   while (!game.isTerminal(s)) {
     const current = game.currentPlayer(s);
     if (current === 'chance') {
-      const rng = createRng(finishSeed(mixPart(chancePart, game.chanceKey?.(s) ?? draws)));
-      draws++;
-      const deal = game.sampleChance ? game.sampleChance(s, rng) : sampleOutcome(game.chanceOutcomes(s), rng).action;
+      const deal = chance.next(game, s);
       s = game.applyAction(s, 'chance', deal);
       actions.push({ seq: actions.length, actor: 'chance', action: deal, ms: 0 });
       continue;
