@@ -23,11 +23,11 @@
  * `--only=nlhe` runs the cases whose label names nlhe.
  */
 import { randomBot } from '@parley/agents';
-import { createRng, deriveSeed, finishSeed, type Game, getGame, mixPart, sampleOutcome, seedMix } from '@parley/games';
+import { createRng, deriveSeed, type Game, getGame, sampleOutcome } from '@parley/games';
 import { compare } from '@parley/games/bench';
 import { run } from '../src/cli/run';
-import { ChanceDraws } from '../src/runtime/chance';
 import { runMatch } from '../src/runtime/match-runner';
+import { ChanceDraws, DecisionSeeds } from '../src/runtime/seeds';
 
 /** The bare loop: what any caller of the engine would write. */
 function engineLoop<S, P>(game: Game<S, P>, params: P, seed: number): number {
@@ -53,14 +53,12 @@ function engineLoop<S, P>(game: Game<S, P>, params: P, seed: number): number {
 }
 
 /**
- * The bare loop doing the runtime's duties and nothing else: each decision's generator derived
- * as runMatch derives it, from (seed, 'seat', seat, action number), and each card drawn by the
- * runtime's own ChanceDraws; the clock read once per decision; an action record kept for every
- * action.
+ * The bare loop doing the runtime's duties and nothing else: each decision's generator and each
+ * card derived by the runtime's own DecisionSeeds and ChanceDraws; the clock read once per
+ * decision; an action record kept for every action.
  */
 function dutiesLoop<S, P>(game: Game<S, P>, params: P, seed: number): number {
-  const seatPart = mixPart(seedMix(seed), 'seat');
-  const seatPrefixes = Array.from({ length: game.descriptor.numPlayers(params) }, (_, seat) => mixPart(seatPart, seat));
+  const decisionSeeds = new DecisionSeeds(seed, game.descriptor.numPlayers(params));
   const chance = new ChanceDraws(seed);
   const actions: { seq: number; actor: number | 'chance'; action: string; ms: number }[] = [];
   let lastReading = Date.now();
@@ -74,7 +72,7 @@ function dutiesLoop<S, P>(game: Game<S, P>, params: P, seed: number): number {
       continue;
     }
     for (const seat of game.actingSeats(s)) {
-      const rng = createRng(finishSeed(mixPart(seatPrefixes[seat] as number, actions.length)));
+      const rng = decisionSeeds.rng(seat, actions.length);
       const action = rng.pick(game.legalActions(s, seat));
       const now = Date.now();
       if (game.validateAction(s, seat, action) !== null) throw new Error(`illegal ${action}`);

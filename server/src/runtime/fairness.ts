@@ -11,8 +11,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { getGame } from '@parley/games';
 import { stateHash } from './canonical';
-import { ChanceDraws } from './chance';
 import type { MatchRecord } from './record';
+import { ChanceDraws } from './seeds';
 
 export const COMMITMENT_SCHEME = 'sha256("parley-seed-v1:" + seed + ":" + salt)';
 

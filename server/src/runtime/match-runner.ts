@@ -16,9 +16,8 @@
  * their views of its turns and their own model calls), so they are prompted as they were.
  */
 import type { Agent, ModelCall, PressMessage, RecordedTurn } from '@parley/agents';
-import { type Actor, createRng, finishSeed, type Game, mixPart, type Rng, type Seat, seedMix } from '@parley/games';
+import type { Actor, Game, Rng, Seat } from '@parley/games';
 import { type Answer, type AskExtra, askAgent, describe, isPromise, type Substitution, verdict } from './ask-agent';
-import { ChanceDraws } from './chance';
 import { type Clock, systemClock } from './clock';
 import { withLazyHash } from './lazy-hash';
 import { runPressRounds } from './press';
@@ -31,6 +30,7 @@ import {
   RECORD_FORMAT,
   RECORD_VERSION,
 } from './record';
+import { ChanceDraws, DecisionSeeds } from './seeds';
 import { StateQuestions } from './state-questions';
 
 export type { Clock } from './clock';
@@ -122,8 +122,7 @@ class MatchRun<S, P> {
   private readonly messages: MessageRecord[];
   private readonly modelCalls: ModelCallRecord[];
   private readonly chance: ChanceDraws;
-  /** deriveSeed(seed, 'seat', seat) before its last part (the action's number), mixed once per match. */
-  private readonly seatPrefixes: number[] = [];
+  private readonly decisionSeeds: DecisionSeeds;
   private readonly recorders: ((call: ModelCall) => void)[] = [];
   /** Before any press (every bot match) a seat's extra input is the same each time: made once. */
   private readonly quietExtras: AskExtra[] = [];
@@ -157,9 +156,8 @@ class MatchRun<S, P> {
     this.messages = options.resume?.messages ? [...options.resume.messages] : [];
     this.modelCalls = options.resume?.modelCalls ? [...options.resume.modelCalls] : [];
     this.chance = new ChanceDraws(options.seed);
-    const seatPart = mixPart(seedMix(options.seed), 'seat');
+    this.decisionSeeds = new DecisionSeeds(options.seed, n);
     for (let seat = 0; seat < n; seat++) {
-      this.seatPrefixes.push(mixPart(seatPart, seat));
       this.recorders.push((call: ModelCall) => this.recordModelCall(seat, call));
       this.quietExtras.push({ inbox: NO_MESSAGES, recordModelCall: this.recorders[seat] as (call: ModelCall) => void });
       const agent = agents[seat] as Agent;
@@ -407,7 +405,7 @@ class MatchRun<S, P> {
   }
 
   private seatRng(seat: Seat): Rng {
-    return createRng(finishSeed(mixPart(this.seatPrefixes[seat] as number, this.actions.length)));
+    return this.decisionSeeds.rng(seat, this.actions.length);
   }
 
   private stillActing(seat: Seat, turn: string | undefined): boolean {
